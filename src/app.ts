@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, type CustomRoute } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import type { Database } from "./store/database.js";
+import { boltLogger } from "./logger.js";
+import { registerListeners } from "./slack/listeners/index.js";
+import { slackDirectory } from "./slack/directory.js";
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** GET /healthz: 200 once the database answers, 503 while it does not. */
+function healthRoute(db: Database): CustomRoute {
+  return {
+    path: "/healthz",
+    method: ["GET"],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      void db.ping().then((ok) => {
+        res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+        res.end(JSON.stringify(ok ? { status: "ok", db: "ok" } : { status: "unavailable", db: "unreachable" }));
+      });
+    },
+  };
+}
+
+/**
+ * The Bolt app: the HTTP receiver on POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is
+ * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server).
+ */
+export function createApp({ config, db, logger, now = () => new Date() }: AppOptions): App {
+  const common = {
+    token: config.slackBotToken,
+    logger: boltLogger(logger),
+    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+    customRoutes: [healthRoute(db)],
+  };
+  const app = config.slackAppToken
+    ? new App({ ...common, socketMode: true, appToken: config.slackAppToken, installerOptions: { port: config.port } })
+    : new App({ ...common, signingSecret: config.slackSigningSecret!, port: config.port });
+
+  registerListeners(app, { db: db.prisma, logger, now, directory: slackDirectory });
+
+  app.error(async (error) => {
+    logger.error({ err: error.original ?? error, code: error.code }, "a Slack listener failed");
+  });
+  return app;
+}

@@ -1,0 +1,5 @@
+import type { Job } from "./job.js";
+import { pruneDeliveries } from "./pruneDeliveries.js";
+
+/** Every scheduled job; later features add theirs here. */
+export const jobs: Job[] = [pruneDeliveries];

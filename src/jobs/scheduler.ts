@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+import type { Db } from "../store/database.js";
+import { acquireLease, releaseLease } from "../store/leases.js";
+import type { Job } from "./job.js";
+
+export interface SchedulerOptions {
+  db: Db;
+  logger: Logger;
+  jobs: Job[];
+  now?: () => Date;
+  kickOutbox?: () => void;
+}
+
+/**
+ * Triggers jobs with node-cron. Each trigger takes the job's lease first, so across any number of
+ * instances one runs it at a time; the others skip that tick.
+ */
+export class Scheduler {
+  readonly instance = `instance-${randomUUID().slice(0, 8)}`;
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly now: () => Date;
+
+  constructor(private readonly o: SchedulerOptions) {
+    this.now = o.now ?? (() => new Date());
+  }
+
+  start(): void {
+    for (const job of this.o.jobs) {
+      const task = cron.schedule(job.schedule, () => void this.runNow(job.name), { name: job.name, timezone: "UTC", noOverlap: true });
+      this.tasks.push(task);
+    }
+  }
+
+  /** Runs a job now if this instance can take its lease. Returns false if another holds it. */
+  async runNow(name: string): Promise<boolean> {
+    const job = this.o.jobs.find((j) => j.name === name);
+    if (!job) throw new Error(`no job named ${name}; jobs: ${this.o.jobs.map((j) => j.name).join(", ")}`);
+    const run = this.runLeased(job);
+    this.running.add(run);
+    try {
+      return await run;
+    } finally {
+      this.running.delete(run);
+    }
+  }
+
+  private async runLeased(job: Job): Promise<boolean> {
+    const { db, logger } = this.o;
+    const log = logger.child({ job: job.name, instance: this.instance });
+    if (!(await acquireLease(db, job.name, this.instance, job.leaseMs, this.now()))) {
+      log.debug("job: another instance holds the lease; skipping this tick");
+      return false;
+    }
+    try {
+      await job.run({ db, now: this.now(), log, kickOutbox: this.o.kickOutbox ?? (() => undefined) });
+      return true;
+    } catch (error) {
+      log.error({ err: error }, "job failed; it will run again at its next tick");
+      return true;
+    } finally {
+      await releaseLease(db, job.name, this.instance).catch(() => undefined);
+    }
+  }
+
+  /** Stops triggering, then waits (up to `timeoutMs`) for runs in progress to finish. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    for (const t of this.tasks) await t.stop();
+    const done = Promise.allSettled([...this.running]);
+    await Promise.race([done, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  }
+}

@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import { WebClient } from "@slack/web-api";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { openDatabase } from "./store/database.js";
+import { createApp } from "./app.js";
+import { Scheduler } from "./jobs/scheduler.js";
+import { jobs } from "./jobs/index.js";
+import { OutboxWorker } from "./slack/outbox.js";
+
+/** How long shutdown waits for work in progress before closing anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  const { db, migrations } = await openDatabase(config.databaseUrl);
+  logger.info({ provider: db.provider, applied: migrations.applied, upToDate: migrations.alreadyApplied }, "database ready");
+
+  const app = createApp({ config, db, logger });
+  const outboxClient = new WebClient(config.slackBotToken, {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 30_000,
+  });
+  const outbox = new OutboxWorker({
+    db: db.prisma,
+    client: outboxClient,
+    logger: logger.child({ component: "outbox" }),
+    ratePerSecond: config.outboxRatePerSecond,
+    reclaimAfterMs: config.outboxReclaimAfterSeconds * 1000,
+  });
+  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick() });
+
+  await app.start(config.port);
+  outbox.start();
+  scheduler.start();
+  logger.info({ port: config.port, mode: config.slackAppToken ? "socket" : "http" }, "Rounds is running");
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing work in progress");
+    const force = setTimeout(() => {
+      logger.warn("shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS + 2_000);
+    force.unref();
+    await scheduler.stop(SHUTDOWN_GRACE_MS);
+    await Promise.race([outbox.stop(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
+    await app.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping the Slack receiver failed"));
+    await db.close();
+    logger.info("stopped");
+    logger.flush();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `Rounds failed to start: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { Db } from "../../store/database.js";
+import type { SlackDirectory } from "../../services/ports.js";
+
+/** What every listener may use. Built once in app.ts. */
+export interface ListenerDeps {
+  db: Db;
+  logger: Logger;
+  now: () => Date;
+  directory: (client: WebClient) => SlackDirectory;
+}

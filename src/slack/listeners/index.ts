@@ -1,0 +1,11 @@
+import type { App } from "@slack/bolt";
+import type { ListenerDeps } from "./deps.js";
+import { registerCommands } from "./commands/index.js";
+import { registerEvents } from "./events/index.js";
+import { dedupeDeliveries } from "./middleware/dedupeDeliveries.js";
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.use(dedupeDeliveries(deps));
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+}

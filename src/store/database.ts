@@ -1,0 +1,53 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
+import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
+import { migrate, type MigrateResult } from "./migrator.js";
+import { providerOf, sqliteFilePath, type Provider } from "./provider.js";
+
+/**
+ * The Prisma client the rest of store/ uses. Both generated clients come from one datamodel, so
+ * they expose the same API; the SQLite client's type stands for both.
+ */
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export interface Database {
+  readonly prisma: Db;
+  readonly provider: Provider;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** How long a SQLite writer waits for another's lock before giving up (busy timeout). */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+export function connect(databaseUrl: string): Database {
+  const provider = providerOf(databaseUrl);
+  const prisma =
+    provider === "sqlite"
+      ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }) })
+      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db);
+  return {
+    prisma,
+    provider,
+    async ping() {
+      try {
+        await prisma.$queryRawUnsafe("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}
+
+/** Migrates, then connects: what the app does at start-up. */
+export async function openDatabase(databaseUrl: string): Promise<{ db: Database; migrations: MigrateResult }> {
+  const migrations = await migrate(databaseUrl);
+  return { db: connect(databaseUrl), migrations };
+}

@@ -1,0 +1,45 @@
+import type { Db, Tx } from "./database.js";
+import { isUniqueViolation } from "./errors.js";
+
+export interface RunKey {
+  /** Names one occurrence of a job, e.g. `checkin:<match>:<period>`; unique across all time. */
+  key: string;
+  job: string;
+  workspaceId?: string | null;
+}
+
+/**
+ * Runs `work` once per key, ever. The JobRun row and everything `work` writes (domain rows, outbox
+ * messages) commit together, so a second trigger, a second instance or a restart after a crash
+ * finds the key taken and does nothing — and a crash before commit leaves the key free to retry.
+ * Returns false when the key had already run.
+ */
+export async function runOnce(
+  db: Db,
+  run: RunKey,
+  now: Date,
+  work: (tx: Tx) => Promise<void>,
+): Promise<boolean> {
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.jobRun.create({
+        data: { key: run.key, job: run.job, workspaceId: run.workspaceId ?? null, status: "DONE", startedAt: now, finishedAt: now },
+      });
+      await work(tx);
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error) && (await hasRun(db, run.key))) return false;
+    throw error;
+  }
+}
+
+export async function hasRun(db: Db | Tx, key: string): Promise<boolean> {
+  return (await db.jobRun.count({ where: { key } })) > 0;
+}
+
+/** Deletes finished run keys of one job started before `before` (for keys that only matter briefly). */
+export async function pruneRuns(db: Db, job: string, before: Date): Promise<number> {
+  const { count } = await db.jobRun.deleteMany({ where: { job, startedAt: { lt: before } } });
+  return count;
+}

@@ -1,0 +1,5 @@
+import type { Db } from "./database.js";
+
+export async function ensureWorkspace(db: Db, workspaceId: string): Promise<void> {
+  await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId }, update: {} });
+}

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The same entry point as `npm start`. */
+export const mainScript = path.join(projectRoot, "dist/src/main.js");
+
+export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface AppProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  output(): string;
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+export interface StartOptions {
+  slackApiUrl: string;
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** Wait for /healthz to answer 200 (default true). */
+  waitHealthy?: boolean;
+}
+
+/** Starts `node dist/src/main.js` with test settings and waits until it is healthy. */
+export async function startApp(o: StartOptions): Promise<AppProcess> {
+  const port = await freePort();
+  let log = "";
+  const child = spawn(process.execPath, [mainScript], {
+    cwd: projectRoot,
+    env: {
+      PATH: process.env.PATH ?? "",
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: o.slackApiUrl,
+      DATABASE_URL: o.databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: "info",
+      OUTBOX_RATE_PER_SECOND: "200",
+      ...o.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const app: AppProcess = {
+    url,
+    port,
+    child,
+    exited,
+    output: () => log,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  if (o.waitHealthy ?? true) {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode} before it was healthy:\n${log}`);
+      try {
+        const res = await fetch(`${url}/healthz`);
+        if (res.status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`app was not healthy within 20 s:\n${log}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return app;
+}

@@ -1,0 +1,294 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A stand-in for Slack's Web API, for tests and benchmarks: it answers the methods Rounds calls,
+ * records every call, keeps posted messages per conversation (with metadata, for
+ * conversations.history), and can be told to answer 429 with Retry-After, or fail, a number of times.
+ */
+
+export interface FakeUser {
+  id: string;
+  teamId: string;
+  name: string;
+  realName?: string;
+  email?: string;
+  tz?: string;
+  isAdmin?: boolean;
+  isOwner?: boolean;
+  deleted?: boolean;
+}
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | null;
+  at: number;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  user: string;
+}
+
+interface Failure {
+  status?: number;
+  retryAfter?: number;
+  error?: string;
+  times: number;
+}
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  /** What the app POSTed to response_url (respond()). */
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  readonly uploads = new Map<string, Buffer>();
+  readonly botUserId = "UROUNDSBOT";
+  readonly botId = "BROUNDS";
+  private readonly users = new Map<string, FakeUser>();
+  private readonly messages = new Map<string, PostedMessage[]>();
+  private readonly failures = new Map<string, Failure[]>();
+  private tsCounter = 0;
+  private server: Server | null = null;
+  private port = 0;
+  /** Artificial latency per Web API call, in ms (benchmarks). */
+  latencyMs = 0;
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The base URL to give the app as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** The next `times` calls to `method` get this failure instead of an answer. */
+  failNext(method: string, failure: Omit<Failure, "times"> & { times?: number }): void {
+    const list = this.failures.get(method) ?? [];
+    list.push({ times: 1, ...failure });
+    this.failures.set(method, list);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages in a conversation; a DM to U123 is the conversation D-U123. */
+  messagesIn(channel: string): PostedMessage[] {
+    return this.messages.get(this.conversationOf(channel)) ?? [];
+  }
+
+  allMessages(): PostedMessage[] {
+    return [...this.messages.values()].flat();
+  }
+
+  /** Resolves once `predicate` holds, checking every 20 ms; rejects after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`FakeSlack.waitFor timed out after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  conversationOf(channel: string): string {
+    return /^[UW]/.test(channel) ? `D-${channel}` : channel;
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? "/", this.url);
+    if (url.pathname.startsWith("/response/")) {
+      this.responses.push({ id: url.pathname.slice("/response/".length), body: JSON.parse(raw.toString() || "{}") });
+      return send(res, 200, { ok: true });
+    }
+    if (url.pathname.startsWith("/upload/")) {
+      this.uploads.set(url.pathname.slice("/upload/".length), raw);
+      return send(res, 200, { ok: true });
+    }
+    if (!url.pathname.startsWith("/api/")) return send(res, 404, { ok: false, error: "unknown_path" });
+    const method = url.pathname.slice("/api/".length);
+    const args = parseArgs(req.headers["content-type"] ?? "", raw);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof args.token === "string" ? args.token : null;
+    this.calls.push({ method, args, token, at: Date.now() });
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+
+    const failure = this.takeFailure(method);
+    if (failure) {
+      if (failure.status === 429) {
+        res.setHeader("Retry-After", String(failure.retryAfter ?? 1));
+        return send(res, 429, { ok: false, error: "ratelimited" });
+      }
+      if (failure.status && failure.status >= 500) return send(res, failure.status, { ok: false, error: "internal_error" });
+      return send(res, 200, { ok: false, error: failure.error ?? "fatal_error" });
+    }
+    if (!token?.startsWith("xoxb-")) return send(res, 200, { ok: false, error: "not_authed" });
+    return send(res, 200, this.answer(method, args));
+  }
+
+  private takeFailure(method: string): Failure | null {
+    const list = this.failures.get(method);
+    const first = list?.[0];
+    if (!first) return null;
+    first.times -= 1;
+    if (first.times <= 0) list.shift();
+    return first;
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: "rounds", team_id: "T-FAKE", user_id: this.botUserId, bot_id: this.botId };
+      case "users.info": {
+        const user = this.users.get(String(args.user));
+        return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "user_not_found" };
+      }
+      case "users.lookupByEmail": {
+        const email = String(args.email).toLowerCase();
+        const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === email);
+        return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "users_not_found" };
+      }
+      case "conversations.open": {
+        const users = String(args.users ?? "").split(",").filter(Boolean);
+        const id = users.length === 1 ? `D-${users[0]}` : `G-${[...users].sort().join("-")}`;
+        return { ok: true, channel: { id } };
+      }
+      case "conversations.history": {
+        const list = this.messages.get(String(args.channel)) ?? [];
+        const oldest = Number(args.oldest ?? 0);
+        const withMeta = args.include_all_metadata === true || args.include_all_metadata === "true";
+        const messages = list
+          .filter((m) => Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => ({ type: "message", user: m.user, text: m.text, ts: m.ts, ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
+      case "conversations.join":
+        return { ok: true, channel: { id: args.channel } };
+      case "chat.postMessage": {
+        const channel = this.conversationOf(String(args.channel));
+        if (!args.text && !args.blocks) return { ok: false, error: "no_text" };
+        const message: PostedMessage = {
+          channel,
+          ts: this.nextTs(),
+          user: this.botUserId,
+          ...(args.text !== undefined ? { text: String(args.text) } : {}),
+          ...(args.blocks !== undefined ? { blocks: args.blocks } : {}),
+          ...(args.metadata ? { metadata: args.metadata as PostedMessage["metadata"] } : {}),
+        };
+        this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
+        return { ok: true, channel, ts: message.ts, message };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "chat.update": {
+        const channel = String(args.channel);
+        const list = this.messages.get(channel) ?? [];
+        const m = list.find((x) => x.ts === args.ts);
+        if (!m) return { ok: false, error: "message_not_found" };
+        if (args.text !== undefined) m.text = String(args.text);
+        if (args.blocks !== undefined) m.blocks = args.blocks;
+        return { ok: true, channel, ts: m.ts };
+      }
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish":
+        return { ok: true, view: { id: `V${this.nextTs().replace(".", "")}`, ...(args.view as object) } };
+      case "files.getUploadURLExternal": {
+        const id = `F${this.nextTs().replace(".", "")}`;
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = (args.files as { id: string; title?: string }[] | undefined) ?? [];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function slackUser(u: FakeUser) {
+  return {
+    id: u.id,
+    team_id: u.teamId,
+    name: u.name,
+    real_name: u.realName ?? u.name,
+    deleted: Boolean(u.deleted),
+    tz: u.tz ?? "America/New_York",
+    is_admin: Boolean(u.isAdmin),
+    is_owner: Boolean(u.isOwner),
+    is_bot: false,
+    profile: { real_name: u.realName ?? u.name, display_name: u.name, email: u.email },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/** The Web API takes form fields whose objects are JSON text, or a JSON body. */
+function parseArgs(contentType: string, raw: Buffer): Record<string, unknown> {
+  const text = raw.toString("utf8");
+  if (!text) return {};
+  if (contentType.includes("application/json")) return JSON.parse(text) as Record<string, unknown>;
+  if (!contentType.includes("application/x-www-form-urlencoded")) return {};
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    args[k] = /^[[{]/.test(v) ? tryJson(v) : v;
+  }
+  return args;
+}
+
+function tryJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
