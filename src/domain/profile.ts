@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { normalizeTag, type Term, type Vocabulary } from "./vocabulary.js";
+
+/**
+ * A profile as Rounds stores it, and the one validator every way in (modal, CSV, CLI) goes
+ * through. Vocabulary fields must hold known keys; tags are normalised free text.
+ */
+export interface ProfileData {
+  careerStage: string | null;
+  trainingYear: number | null;
+  specialty: string | null;
+  subspecialty: string | null;
+  careerPaths: string[];
+  interests: string[];
+  goals: string[];
+  priorities: string[];
+  rolesWanted: string[];
+  meetingCadence: string | null;
+  meetingFormats: string[];
+  wantsHandsOn: boolean | null;
+  expertise: string[];
+  rolesOffered: string[];
+  capacity: number | null;
+  handsOn: boolean | null;
+  supervisorNote: string | null;
+  cadenceOffered: string | null;
+  helpedGrants: boolean | null;
+  copublishes: boolean | null;
+  editorialRoles: string | null;
+  pastFellows: string | null;
+  bio: string | null;
+}
+
+export const EMPTY_PROFILE: ProfileData = {
+  careerStage: null,
+  trainingYear: null,
+  specialty: null,
+  subspecialty: null,
+  careerPaths: [],
+  interests: [],
+  goals: [],
+  priorities: [],
+  rolesWanted: [],
+  meetingCadence: null,
+  meetingFormats: [],
+  wantsHandsOn: null,
+  expertise: [],
+  rolesOffered: [],
+  capacity: null,
+  handsOn: null,
+  supervisorNote: null,
+  cadenceOffered: null,
+  helpedGrants: null,
+  copublishes: null,
+  editorialRoles: null,
+  pastFellows: null,
+  bio: null,
+};
+
+export const PROFILE_LIMITS = {
+  goals: 2,
+  goalLength: 200,
+  tags: 15,
+  tagLength: 40,
+  bioLength: 1000,
+  noteLength: 300,
+  trainingYear: { min: 1, max: 10 },
+  capacity: { min: 0, max: 20 },
+} as const;
+
+const keyOf = (terms: readonly Term[], what: string) =>
+  z.string().refine((k) => terms.some((t) => t.key === k), { message: `is not a known ${what}` });
+
+const optionalKey = (terms: readonly Term[], what: string) => keyOf(terms, what).nullable();
+const keys = (terms: readonly Term[], what: string) =>
+  z.array(keyOf(terms, what)).transform((list) => [...new Set(list)]);
+
+const shortText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .transform((s) => (s ? s : null));
+
+const tags = z
+  .array(z.string())
+  .transform((list) => [...new Set(list.map(normalizeTag).filter(Boolean))])
+  .pipe(
+    z
+      .array(z.string().max(PROFILE_LIMITS.tagLength, `a tag must be at most ${PROFILE_LIMITS.tagLength} characters`))
+      .max(PROFILE_LIMITS.tags, `at most ${PROFILE_LIMITS.tags} tags`),
+  );
+
+/** The zod schema for a profile, given the vocabulary of the person's programs. */
+export function profileSchema(v: Vocabulary) {
+  return z.object({
+    careerStage: optionalKey(v.careerStages, "career stage"),
+    trainingYear: z
+      .number()
+      .int("must be a whole number")
+      .min(PROFILE_LIMITS.trainingYear.min, `must be from ${PROFILE_LIMITS.trainingYear.min} to ${PROFILE_LIMITS.trainingYear.max}`)
+      .max(PROFILE_LIMITS.trainingYear.max, `must be from ${PROFILE_LIMITS.trainingYear.min} to ${PROFILE_LIMITS.trainingYear.max}`)
+      .nullable(),
+    specialty: optionalKey(v.specialties, "specialty"),
+    subspecialty: optionalKey(v.subspecialties, "subspecialty"),
+    careerPaths: keys(v.careerPaths, "career path"),
+    interests: tags,
+    goals: z
+      .array(z.string().trim().max(PROFILE_LIMITS.goalLength, `a goal must be at most ${PROFILE_LIMITS.goalLength} characters`))
+      .transform((g) => g.filter(Boolean))
+      .pipe(z.array(z.string()).max(PROFILE_LIMITS.goals, `focus on at most ${PROFILE_LIMITS.goals} goals at a time`)),
+    priorities: keys(v.priorities, "priority"),
+    rolesWanted: keys(v.mentorRoles, "mentor role"),
+    meetingCadence: optionalKey(v.cadences, "meeting cadence"),
+    meetingFormats: keys(v.meetingFormats, "meeting format"),
+    wantsHandsOn: z.boolean().nullable(),
+    expertise: tags,
+    rolesOffered: keys(v.mentorRoles, "mentor role"),
+    capacity: z
+      .number()
+      .int("must be a whole number")
+      .min(PROFILE_LIMITS.capacity.min, `must be from ${PROFILE_LIMITS.capacity.min} to ${PROFILE_LIMITS.capacity.max}`)
+      .max(PROFILE_LIMITS.capacity.max, `must be from ${PROFILE_LIMITS.capacity.min} to ${PROFILE_LIMITS.capacity.max}`)
+      .nullable(),
+    handsOn: z.boolean().nullable(),
+    supervisorNote: shortText(PROFILE_LIMITS.noteLength),
+    cadenceOffered: optionalKey(v.cadences, "meeting cadence"),
+    helpedGrants: z.boolean().nullable(),
+    copublishes: z.boolean().nullable(),
+    editorialRoles: shortText(PROFILE_LIMITS.noteLength),
+    pastFellows: shortText(PROFILE_LIMITS.noteLength),
+    bio: shortText(PROFILE_LIMITS.bioLength),
+  }) satisfies z.ZodType<ProfileData, unknown>;
+}
+
+export type ProfileIssue = { field: keyof ProfileData; message: string };
+
+/** Validates a whole profile; on failure, one message per field (for inline modal errors or CSV reports). */
+export function validateProfile(
+  v: Vocabulary,
+  input: unknown,
+): { ok: true; profile: ProfileData } | { ok: false; issues: ProfileIssue[] } {
+  const parsed = profileSchema(v).safeParse(input);
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  const issues = new Map<keyof ProfileData, string>();
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as keyof ProfileData;
+    if (!issues.has(field)) issues.set(field, issue.message);
+  }
+  return { ok: false, issues: [...issues].map(([field, message]) => ({ field, message })) };
+}
+
+/** Whether someone is available on `now`: not paused, or paused until a date already past. */
+export function isAvailable(pause: { pausedAt: Date | null; pausedUntil: Date | null }, now: Date): boolean {
+  if (!pause.pausedAt) return true;
+  return pause.pausedUntil !== null && pause.pausedUntil.getTime() <= now.getTime();
+}
