@@ -6,12 +6,21 @@ import type { Database } from "./store/database.js";
 import { boltLogger } from "./logger.js";
 import { registerListeners } from "./slack/listeners/index.js";
 import { slackDirectory } from "./slack/directory.js";
+import { WorkQueue } from "./slack/workQueue.js";
 
 export interface AppOptions {
   config: Config;
   db: Database;
   logger: Logger;
   now?: () => Date;
+  /** How many pieces of after-ack work run at once. */
+  workConcurrency?: number;
+}
+
+export interface RoundsApp {
+  app: App;
+  /** After-ack work; drained on shutdown. */
+  work: WorkQueue;
 }
 
 /** GET /healthz: 200 once the database answers, 503 while it does not. */
@@ -32,7 +41,7 @@ function healthRoute(db: Database): CustomRoute {
  * The Bolt app: the HTTP receiver on POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is
  * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server).
  */
-export function createApp({ config, db, logger, now = () => new Date() }: AppOptions): App {
+export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 8 }: AppOptions): RoundsApp {
   const common = {
     token: config.slackBotToken,
     logger: boltLogger(logger),
@@ -43,10 +52,11 @@ export function createApp({ config, db, logger, now = () => new Date() }: AppOpt
     ? new App({ ...common, socketMode: true, appToken: config.slackAppToken, installerOptions: { port: config.port } })
     : new App({ ...common, signingSecret: config.slackSigningSecret!, port: config.port });
 
-  registerListeners(app, { db: db.prisma, logger, now, directory: slackDirectory });
+  const work = new WorkQueue(workConcurrency, logger.child({ component: "work" }));
+  registerListeners(app, { db: db.prisma, logger, now, directory: slackDirectory, work });
 
   app.error(async (error) => {
     logger.error({ err: error.original ?? error, code: error.code }, "a Slack listener failed");
   });
-  return app;
+  return { app, work };
 }

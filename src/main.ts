@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const { db, migrations } = await openDatabase(config.databaseUrl);
   logger.info({ provider: db.provider, applied: migrations.applied, upToDate: migrations.alreadyApplied }, "database ready");
 
-  const app = createApp({ config, db, logger });
+  const { app, work } = createApp({ config, db, logger });
   const outboxClient = new WebClient(config.slackBotToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     rejectRateLimitedCalls: true,
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     await scheduler.stop(SHUTDOWN_GRACE_MS);
     await Promise.race([outbox.stop(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
     await app.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping the Slack receiver failed"));
+    await work.drain(SHUTDOWN_GRACE_MS);
     await db.close();
     logger.info("stopped");
     logger.flush();

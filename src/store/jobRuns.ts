@@ -34,6 +34,22 @@ export async function runOnce(
   }
 }
 
+/**
+ * Claims a key with a single insert, for callers that only need "first time?" (e.g. a Slack
+ * delivery): true if this call took it, false if it was already taken.
+ */
+export async function claimKey(db: Db, run: RunKey, now: Date): Promise<boolean> {
+  try {
+    await db.jobRun.create({
+      data: { key: run.key, job: run.job, workspaceId: run.workspaceId ?? null, status: "DONE", startedAt: now, finishedAt: now },
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
 export async function hasRun(db: Db | Tx, key: string): Promise<boolean> {
   return (await db.jobRun.count({ where: { key } })) > 0;
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../../src/paths.js";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export { projectRoot };
 /** The same entry point as `npm start`. */
 export const mainScript = path.join(projectRoot, "dist/src/main.js");
 

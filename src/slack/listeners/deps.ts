@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Db } from "../../store/database.js";
 import type { SlackDirectory } from "../../services/ports.js";
+import type { WorkQueue } from "../workQueue.js";
 
 /** What every listener may use. Built once in app.ts. */
 export interface ListenerDeps {
@@ -9,4 +10,6 @@ export interface ListenerDeps {
   logger: Logger;
   now: () => Date;
   directory: (client: WebClient) => SlackDirectory;
+  /** Where listeners put the slow part of their work, after ack(). */
+  work: WorkQueue;
 }

@@ -1,12 +1,11 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { memberStanding } from "../../../services/members.js";
 import { findMentorHelp } from "../../views/help.js";
 import type { ListenerDeps } from "../deps.js";
+import { ackFirst } from "./ackFirst.js";
 
 export function findmentorCommand(deps: ListenerDeps) {
-  return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
+  return ackFirst(deps, async ({ command, respond, client }) => {
     const standing = await memberStanding(deps.db, deps.directory(client), command.team_id, command.user_id, deps.now());
     await respond({ response_type: "ephemeral", ...findMentorHelp(standing) });
-  };
+  });
 }

@@ -5,6 +5,6 @@ import type { ListenerDeps } from "../deps.js";
 export function appHomeOpened(deps: ListenerDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
     if (event.tab !== "home") return;
-    await refreshHome(deps, client, body.team_id, event.user);
+    deps.work.run("app_home_opened", () => refreshHome(deps, client, body.team_id, event.user));
   };
 }

@@ -1,29 +1,28 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import { runOnce } from "../../../store/jobRuns.js";
+import { claimKey } from "../../../store/jobRuns.js";
 import type { ListenerDeps } from "../deps.js";
 
 export const DELIVERY_JOB = "slack-delivery";
 
-/** A delivery's identity: Slack sends a retry (X-Slack-Retry-Num) with the same one. */
-function deliveryKey(body: Record<string, unknown>): string | null {
-  if (typeof body.event_id === "string") return `event:${body.event_id}`;
-  if (typeof body.command === "string" && typeof body.trigger_id === "string") return `command:${body.trigger_id}`;
-  return null;
+/**
+ * True the first time a delivery is seen. Slack sends a retry (X-Slack-Retry-Num) with the same
+ * event_id, or — for a slash command — the same trigger_id, so the key names the delivery.
+ */
+export async function isFirstDelivery(deps: ListenerDeps, key: string, workspaceId: string | null): Promise<boolean> {
+  return claimKey(deps.db, { key, job: DELIVERY_JOB, workspaceId }, deps.now());
 }
 
 /**
- * Events and slash commands run their side effects once even when Slack delivers them again: the
- * first delivery claims its key, a repeat finds it taken, is acknowledged and goes no further.
+ * Events run their side effects once even when Slack delivers them again. Bolt has already
+ * acknowledged an event when middleware runs, so this check costs Slack no waiting. (Commands are
+ * checked after their ack, in ackFirst.)
  */
-export function dedupeDeliveries(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const { body, next, context } = args;
-    const key = deliveryKey(body as Record<string, unknown>);
-    if (!key) return next();
+export function dedupeEvents(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next, context }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId !== "string") return next();
     const workspaceId = typeof context.teamId === "string" ? context.teamId : null;
-    const fresh = await runOnce(deps.db, { key, job: DELIVERY_JOB, workspaceId }, deps.now(), async () => undefined);
-    if (fresh) return next();
-    deps.logger.info({ key, retryNum: context.retryNum, retryReason: context.retryReason }, "repeated Slack delivery ignored");
-    if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
+    if (await isFirstDelivery(deps, `event:${eventId}`, workspaceId)) return next();
+    deps.logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "repeated Slack event ignored");
   };
 }

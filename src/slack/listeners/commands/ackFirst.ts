@@ -1,0 +1,30 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { errorText } from "../../errorText.js";
+import type { ListenerDeps } from "../deps.js";
+import { isFirstDelivery } from "../middleware/dedupeDeliveries.js";
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/**
+ * Every slash command: ack() at once (Slack waits 3 s at most), then do the work in the work queue
+ * — once per delivery, however often Slack retries it — and tell the person if it fails.
+ */
+export function ackFirst(deps: ListenerDeps, handle: (args: CommandArgs) => Promise<void>) {
+  return async (args: CommandArgs) => {
+    await args.ack();
+    const { command, respond } = args;
+    deps.work.run(
+      command.command,
+      async () => {
+        if (!(await isFirstDelivery(deps, `command:${command.trigger_id}`, command.team_id))) {
+          deps.logger.info({ command: command.command, retryNum: args.context.retryNum }, "repeated Slack command ignored");
+          return;
+        }
+        await handle(args);
+      },
+      async (error) => {
+        await respond({ response_type: "ephemeral", text: errorText(error) });
+      },
+    );
+  };
+}

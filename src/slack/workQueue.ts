@@ -1,0 +1,59 @@
+import type { Logger } from "pino";
+
+/**
+ * Work that follows an ack(). Listeners acknowledge Slack at once and hand the slow part here; a
+ * bounded number run at a time, so a burst of commands cannot starve the event loop that answers
+ * the next ack. Shutdown waits for what is queued or running (bounded by the caller).
+ */
+export class WorkQueue {
+  private running = 0;
+  private readonly waiting: (() => Promise<void>)[] = [];
+  private idle: (() => void)[] = [];
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Queues `work`; `onError` is told if it throws (after the error is logged). */
+  run(label: string, work: () => Promise<void>, onError?: (error: unknown) => Promise<void>): void {
+    this.waiting.push(async () => {
+      try {
+        await work();
+      } catch (error) {
+        this.logger.error({ err: error, work: label }, "work after ack failed");
+        await onError?.(error).catch((e: unknown) => this.logger.error({ err: e, work: label }, "reporting a failure failed"));
+      }
+    });
+    this.pump();
+  }
+
+  get pending(): number {
+    return this.running + this.waiting.length;
+  }
+
+  /** Resolves when nothing is queued or running, or after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<void> {
+    if (this.pending === 0) return;
+    await Promise.race([
+      new Promise<void>((resolve) => this.idle.push(resolve)),
+      new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
+    ]);
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.waiting.length > 0) {
+      const next = this.waiting.shift()!;
+      this.running += 1;
+      void next().finally(() => {
+        this.running -= 1;
+        if (this.pending === 0) {
+          const waiters = this.idle;
+          this.idle = [];
+          for (const resolve of waiters) resolve();
+        }
+        this.pump();
+      });
+    }
+  }
+}
