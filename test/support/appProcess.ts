@@ -1,11 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/paths.js";
 
 export { projectRoot };
-/** The same entry point as `npm start`. */
-export const mainScript = path.join(projectRoot, "dist/src/main.js");
+/** The same entry point as `npm start`: the script its package.json entry runs with node. */
+export const mainScript = (() => {
+  const start: string = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts.start;
+  const match = /^node (\S+\.js)$/.exec(start);
+  if (!match) throw new Error(`package.json scripts.start is not "node FILE.js": ${start}`);
+  return path.join(projectRoot, match[1]!);
+})();
 
 export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789";
 
