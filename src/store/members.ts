@@ -15,6 +15,10 @@ export interface MemberRecord extends MemberProfile {
   workspaceId: string;
   slackUserId: string;
   refreshedAt: Date;
+  directorGrantedAt: Date | null;
+  pausedAt: Date | null;
+  pausedUntil: Date | null;
+  erasedAt: Date | null;
 }
 
 export async function findMember(db: Db, workspaceId: string, slackUserId: string): Promise<MemberRecord | null> {
