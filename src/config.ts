@@ -27,18 +27,24 @@ const optionalText = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
+/** A variable set to blank text (`PORT=` in a .env file) counts as not set, so its default applies. */
+const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 const EnvSchema = z
   .object({
     SLACK_BOT_TOKEN: z.string({ error: "is not set" }).trim().startsWith("xoxb-", "must start with xoxb-"),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
     SLACK_API_URL: optionalText.pipe(z.url("is not a URL").optional()),
-    PORT: z.coerce
-      .number({ error: "is not a number" })
-      .int("is not a whole number")
-      .min(1, "must be from 1 to 65535")
-      .max(65535, "must be from 1 to 65535")
-      .default(3000),
+    PORT: z.preprocess(
+      blankIsUnset,
+      z.coerce
+        .number({ error: "is not a number" })
+        .int("is not a whole number")
+        .min(1, "must be from 1 to 65535")
+        .max(65535, "must be from 1 to 65535")
+        .default(3000),
+    ),
     DATABASE_URL: optionalText
       .default("file:./data/rounds.db")
       .pipe(
@@ -46,9 +52,18 @@ const EnvSchema = z
           .string()
           .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), "must start with file: or postgresql://"),
       ),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "is not a log level").default("info"),
-    OUTBOX_RATE_PER_SECOND: z.coerce.number({ error: "is not a number" }).positive("must be more than 0").default(4),
-    OUTBOX_RECLAIM_AFTER_SECONDS: z.coerce.number({ error: "is not a number" }).positive("must be more than 0").default(120),
+    LOG_LEVEL: z.preprocess(
+      blankIsUnset,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "is not a log level").default("info"),
+    ),
+    OUTBOX_RATE_PER_SECOND: z.preprocess(
+      blankIsUnset,
+      z.coerce.number({ error: "is not a number" }).positive("must be more than 0").default(4),
+    ),
+    OUTBOX_RECLAIM_AFTER_SECONDS: z.preprocess(
+      blankIsUnset,
+      z.coerce.number({ error: "is not a number" }).positive("must be more than 0").default(120),
+    ),
   });
 
 export interface Config {

@@ -5,6 +5,9 @@ import type { Db } from "../store/database.js";
 import { claimDue, markFailed, markSent, reschedule, type OutboxRow } from "../store/outbox.js";
 import { Pacer } from "./pacer.js";
 
+/** Slack answers (ok: false) after which the message may still have been posted, per Slack's docs. */
+const MAYBE_DONE_ERRORS = new Set(["fatal_error", "internal_error", "request_timeout", "service_unavailable"]);
+
 /** Slack answers that no retry can fix: the row is marked FAILED and logged. */
 const PERMANENT_ERRORS = new Set([
   "channel_not_found",
@@ -45,8 +48,9 @@ type Outcome = "sent" | "already-sent" | "retry" | "failed";
 /**
  * Delivers queued Slack messages. Each row is claimed before it is sent and marked SENT after, so
  * it is posted once; the message carries the row's key in its metadata, so a row left mid-send by
- * a crash is looked up in the channel's history and only re-sent if it never arrived. 429s wait
- * for Retry-After; 5xx and network errors back off; permanent errors stop the row.
+ * a crash, or whose send ended without an answer (timeout, 5xx), is looked up in the channel's
+ * history and only re-sent if it never arrived. 429s wait for Retry-After; 5xx and network errors
+ * back off; permanent errors stop the row.
  */
 export class OutboxWorker {
   readonly id = `outbox-${randomUUID().slice(0, 8)}`;
@@ -133,20 +137,27 @@ export class OutboxWorker {
       await markSent(this.o.db, row.id, String(result.channel), String(result.ts), this.now());
       return "sent";
     } catch (error) {
-      return this.handleFailure(row, error, log);
+      return this.handleFailure(row, error, log, wasInFlight);
     }
   }
 
-  private async handleFailure(row: OutboxRow, error: unknown, log: Logger): Promise<Outcome> {
+  /**
+   * `wasInFlight`: the row came from a crash or an unanswered send and the failure may have come
+   * before the channel was checked, so it stays "maybe posted" whatever this failure was.
+   */
+  private async handleFailure(row: OutboxRow, error: unknown, log: Logger, wasInFlight: boolean): Promise<Outcome> {
     const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
     const now = this.now().getTime();
+    const slackError = e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+    // A 429 or a plain refusal means Slack did not post; a timeout, a 5xx or a dropped connection does not say.
+    const maybePosted =
+      wasInFlight || !(e.code === ErrorCode.RateLimitedError || (slackError !== undefined && !MAYBE_DONE_ERRORS.has(slackError)));
     if (e.code === ErrorCode.RateLimitedError) {
       const waitMs = Math.max(1, e.retryAfter ?? 1) * 1000;
       log.warn({ retryAfterSeconds: waitMs / 1000 }, "outbox: rate limited by Slack; waiting as told");
-      await reschedule(this.o.db, row.id, new Date(now + waitMs), "rate_limited", { countAttempt: false });
+      await reschedule(this.o.db, row.id, new Date(now + waitMs), "rate_limited", { countAttempt: false, maybePosted });
       return "retry";
     }
-    const slackError = e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
     if (slackError && PERMANENT_ERRORS.has(slackError)) {
       log.error({ slackError }, "outbox: Slack refused the message; it will not be retried");
       await markFailed(this.o.db, row.id, slackError);
@@ -160,14 +171,17 @@ export class OutboxWorker {
     }
     const backoffMs = Math.min(15 * 60_000, 2 ** row.attempts * 1000);
     log.warn({ reason, attempts: row.attempts, backoffMs }, "outbox: send failed; will retry");
-    await reschedule(this.o.db, row.id, new Date(now + backoffMs), reason);
+    await reschedule(this.o.db, row.id, new Date(now + backoffMs), reason, { maybePosted });
     return "retry";
   }
 
-  /** Looks for this row's message in the channel, by the key in its metadata. */
+  /**
+   * Looks for this row's message in the channel, by the key in its metadata, from a minute before
+   * the row was queued (nothing can have been posted earlier; the minute allows for clock skew).
+   */
   private async findPosted(row: OutboxRow): Promise<{ channel: string; ts: string } | null> {
     const channel = await this.conversationId(row.channel);
-    const oldest = ((row.claimedAt?.getTime() ?? 0) - 60_000) / 1000;
+    const oldest = Math.floor((row.createdAt.getTime() - 60_000) / 1000);
     let cursor: string | undefined;
     do {
       const page = await this.o.client.conversations.history({

@@ -71,8 +71,11 @@ export function readMigrations(dir: string): LocalMigration[] {
 /** What the migrator needs from a database: the same steps, spoken in each dialect. */
 interface MigrationTarget {
   applied(): Promise<AppliedMigration[]>;
-  /** Runs the SQL and records the row in one transaction: all of it happens, or none of it. */
-  apply(migration: LocalMigration): Promise<void>;
+  /**
+   * Runs the SQL and records the row in one transaction: all of it happens, or none of it.
+   * Returns false, doing nothing, when another process applied it since `applied()` was read.
+   */
+  apply(migration: LocalMigration): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -83,6 +86,11 @@ function sqliteTarget(file: string): MigrationTarget {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { timeout: 10_000 });
   db.pragma("journal_mode = WAL"); // persistent: every later connection to the file uses WAL
+  // Off on this connection, as under `prisma migrate deploy`: Prisma's SQLite migrations rebuild a
+  // table by DROP + RENAME, and with enforcement on, DROP TABLE of a parent deletes the rows of every
+  // table referencing it ON DELETE CASCADE. Their own `PRAGMA foreign_keys=OFF` cannot help inside
+  // our transaction (SQLite ignores it there), so it is set here; apply() checks the keys instead.
+  db.pragma("foreign_keys = OFF");
   db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
     "checksum"              TEXT NOT NULL,
@@ -104,12 +112,25 @@ function sqliteTarget(file: string): MigrationTarget {
     },
     async apply(m) {
       const startedAt = sqliteTime(new Date());
-      db.transaction(() => {
+      // SQLite has no advisory lock: two processes starting at once (the app and the CLI) may both
+      // have read the same pending list. The write lock (IMMEDIATE) is taken before looking again,
+      // so the second one finds the row and skips the migration instead of failing on it.
+      return db.transaction(() => {
+        const done = db
+          .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND rolled_back_at IS NULL AND finished_at IS NOT NULL`)
+          .get(m.name);
+        if (done) return false;
         db.exec(m.sql);
+        const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+        if (broken.length > 0) {
+          const first = broken[0]!;
+          throw new Error(`it leaves ${broken.length} row(s) whose foreign key points nowhere (e.g. ${first.table} → ${first.parent})`);
+        }
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
            VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
         ).run(randomUUID(), m.checksum, sqliteTime(new Date()), m.name, startedAt);
+        return true;
       }).immediate();
     },
     async close() {
@@ -154,6 +175,7 @@ async function postgresTarget(url: string): Promise<MigrationTarget> {
           [randomUUID(), m.checksum, m.name, startedAt],
         );
         await client.query("COMMIT");
+        return true; // the advisory lock, held since before applied() was read, kept others out
       } catch (error) {
         await client.query("ROLLBACK");
         throw error;
@@ -195,14 +217,15 @@ export async function migrate(
       if (row && row.checksum !== m.checksum) throw new MigrationChecksumChanged(m.name);
     }
     const pending = local.filter((m) => !byName.has(m.name));
+    const appliedNow: string[] = [];
     for (const m of pending) {
       try {
-        await target.apply(m);
+        if (await target.apply(m)) appliedNow.push(m.name);
       } catch (error) {
         throw new MigrationFailed(m.name, error instanceof Error ? error.message : String(error));
       }
     }
-    return { provider, applied: pending.map((m) => m.name), alreadyApplied: local.length - pending.length };
+    return { provider, applied: appliedNow, alreadyApplied: local.length - appliedNow.length };
   } finally {
     await target.close();
   }

@@ -21,10 +21,32 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
   attempts: number;
   claimedAt: Date | null;
+  createdAt: Date;
 }
 
-/** Queues a message; returns false if one with the same key was already queued. */
+/** Which database a client (or transaction client) talks to; the generated clients record it. */
+const providerOf = (db: Db | Tx): string | undefined => (db as unknown as { _activeProvider?: string })._activeProvider;
+
+/** The PostgreSQL client's createMany, which (unlike SQLite's) takes skipDuplicates. */
+type CreateManySkippingDuplicates = {
+  createMany(args: { data: Prisma.OutboxMessageCreateManyInput[]; skipDuplicates: boolean }): Promise<{ count: number }>;
+};
+
+/**
+ * Queues a message; returns false if one with the same key was already queued. Safe inside a job's
+ * transaction: on PostgreSQL a duplicate is skipped by INSERT … ON CONFLICT DO NOTHING, because a
+ * raised unique violation would abort the caller's whole transaction (and its COMMIT would then
+ * quietly roll everything back). SQLite undoes only the failed statement, so catching it is enough.
+ */
 export async function enqueue(db: Db | Tx, message: OutgoingMessage): Promise<boolean> {
+  if (providerOf(db) === "postgresql") {
+    const delegate = db.outboxMessage as unknown as CreateManySkippingDuplicates;
+    const { count } = await delegate.createMany({
+      data: [{ ...message, payload: message.payload as Prisma.InputJsonValue }],
+      skipDuplicates: true,
+    });
+    return count === 1;
+  }
   const existing = await db.outboxMessage.findUnique({
     where: { workspaceId_key: { workspaceId: message.workspaceId, key: message.key } },
     select: { id: true },
@@ -49,13 +71,27 @@ const toRow = (r: {
   payload: unknown;
   attempts: number;
   claimedAt: Date | null;
-}): OutboxRow => ({ ...r, payload: r.payload as Record<string, unknown> });
+  createdAt: Date;
+}): OutboxRow => ({
+  id: r.id,
+  workspaceId: r.workspaceId,
+  key: r.key,
+  channel: r.channel,
+  payload: r.payload as Record<string, unknown>,
+  attempts: r.attempts,
+  claimedAt: r.claimedAt,
+  createdAt: r.createdAt,
+});
 
 /**
- * Claims up to `limit` messages for this worker: pending ones that are due, and ones another worker
- * claimed before `staleBefore` and never finished (it crashed mid-send). Each claim is a conditional
- * update, so two workers never own the same row. Stale rows come back with their old claimedAt, so
- * the caller knows to check Slack before sending again.
+ * Claims up to `limit` messages for this worker: pending ones that are due; ones another worker
+ * claimed before `staleBefore` and never finished (it crashed mid-send); and ones whose last send
+ * ended without knowing whether Slack posted it (a timeout, a 5xx), now due for another try. The
+ * last two come back with `wasInFlight`, so the caller checks Slack before sending again. Each
+ * claim is a conditional update, so two workers never own the same row.
+ *
+ * Row states: PENDING (not sent; wait for notBefore) · SENDING with claimedBy (a worker is on it) ·
+ * SENDING without claimedBy (maybe posted; look before re-sending at notBefore) · SENT · FAILED.
  */
 export async function claimDue(
   db: Db,
@@ -68,7 +104,8 @@ export async function claimDue(
     where: {
       OR: [
         { status: "PENDING", notBefore: { lte: now } },
-        { status: "SENDING", claimedAt: { lt: staleBefore } },
+        { status: "SENDING", claimedBy: null, notBefore: { lte: now } },
+        { status: "SENDING", claimedBy: { not: null }, claimedAt: { lt: staleBefore } },
       ],
     },
     orderBy: [{ notBefore: "asc" }, { createdAt: "asc" }],
@@ -77,7 +114,7 @@ export async function claimDue(
   const claimed: { row: OutboxRow; wasInFlight: boolean }[] = [];
   for (const c of candidates) {
     const { count } = await db.outboxMessage.updateMany({
-      where: { id: c.id, status: c.status, claimedAt: c.claimedAt },
+      where: { id: c.id, status: c.status, claimedAt: c.claimedAt, claimedBy: c.claimedBy },
       data: { status: "SENDING", claimedAt: now, claimedBy: worker, attempts: { increment: 1 } },
     });
     if (count === 1) {
@@ -94,20 +131,24 @@ export async function markSent(db: Db, id: string, postedChannel: string, posted
   });
 }
 
-/** Puts a row back to wait. A rate-limit wait is not a failed attempt, so it does not count. */
+/**
+ * Puts a row back to wait. A rate-limit wait is not a failed attempt, so it does not count.
+ * `maybePosted`: the send may have reached Slack (a timeout, a 5xx, or an unchecked crash), so the
+ * next try must look in the channel first; the row stays SENDING, held by no one.
+ */
 export async function reschedule(
   db: Db,
   id: string,
   notBefore: Date,
   error: string,
-  { countAttempt = true }: { countAttempt?: boolean } = {},
+  { countAttempt = true, maybePosted = false }: { countAttempt?: boolean; maybePosted?: boolean } = {},
 ): Promise<void> {
   await db.outboxMessage.update({
     where: { id },
     data: {
-      status: "PENDING",
+      status: maybePosted ? "SENDING" : "PENDING",
       notBefore,
-      claimedAt: null,
+      ...(maybePosted ? {} : { claimedAt: null }),
       claimedBy: null,
       lastError: error,
       ...(countAttempt ? {} : { attempts: { decrement: 1 } }),
