@@ -1,6 +1,9 @@
 import type { Db, Tx } from "./database.js";
 import { isUniqueViolation } from "./errors.js";
 
+/** A job's transaction may run long (a fan-out queues many messages); Prisma's default is 5 s. */
+const RUN_TRANSACTION_LIMITS = { timeout: 120_000, maxWait: 30_000 };
+
 export interface RunKey {
   /** Names one occurrence of a job, e.g. `checkin:<match>:<period>`; unique across all time. */
   key: string;
@@ -26,7 +29,7 @@ export async function runOnce(
         data: { key: run.key, job: run.job, workspaceId: run.workspaceId ?? null, status: "DONE", startedAt: now, finishedAt: now },
       });
       await work(tx);
-    });
+    }, RUN_TRANSACTION_LIMITS);
     return true;
   } catch (error) {
     if (isUniqueViolation(error) && (await hasRun(db, run.key))) return false;
