@@ -97,7 +97,7 @@ export function profileSchema(v: Vocabulary) {
   return z.object({
     careerStage: optionalKey(v.careerStages, "career stage"),
     trainingYear: z
-      .number()
+      .number({ error: "must be a whole number" })
       .int("must be a whole number")
       .min(PROFILE_LIMITS.trainingYear.min, `must be from ${PROFILE_LIMITS.trainingYear.min} to ${PROFILE_LIMITS.trainingYear.max}`)
       .max(PROFILE_LIMITS.trainingYear.max, `must be from ${PROFILE_LIMITS.trainingYear.min} to ${PROFILE_LIMITS.trainingYear.max}`)
@@ -118,7 +118,7 @@ export function profileSchema(v: Vocabulary) {
     expertise: tags,
     rolesOffered: keys(v.mentorRoles, "mentor role"),
     capacity: z
-      .number()
+      .number({ error: "must be a whole number" })
       .int("must be a whole number")
       .min(PROFILE_LIMITS.capacity.min, `must be from ${PROFILE_LIMITS.capacity.min} to ${PROFILE_LIMITS.capacity.max}`)
       .max(PROFILE_LIMITS.capacity.max, `must be from ${PROFILE_LIMITS.capacity.min} to ${PROFILE_LIMITS.capacity.max}`)
@@ -134,7 +134,74 @@ export function profileSchema(v: Vocabulary) {
   }) satisfies z.ZodType<ProfileData, unknown>;
 }
 
-export type ProfileIssue = { field: keyof ProfileData; message: string };
+/** `index` is set when the issue is about one item of a list field (e.g. the second goal). */
+export type ProfileIssue = { field: keyof ProfileData; message: string; index?: number };
+
+export type ProfileField = keyof ProfileData;
+
+/** Fields both trainees and mentors fill in. */
+export const COMMON_FIELDS = ["careerStage", "specialty", "subspecialty", "careerPaths", "meetingFormats"] as const satisfies readonly ProfileField[];
+/** The trainee part of a profile. */
+export const TRAINEE_FIELDS = [
+  "trainingYear",
+  "interests",
+  "goals",
+  "priorities",
+  "rolesWanted",
+  "meetingCadence",
+  "wantsHandsOn",
+] as const satisfies readonly ProfileField[];
+/** The mentor part of a profile. */
+export const MENTOR_FIELDS = [
+  "expertise",
+  "rolesOffered",
+  "capacity",
+  "handsOn",
+  "supervisorNote",
+  "cadenceOffered",
+  "helpedGrants",
+  "copublishes",
+  "editorialRoles",
+  "pastFellows",
+  "bio",
+] as const satisfies readonly ProfileField[];
+
+export type ProfileSection = "trainee" | "mentor";
+
+/** The fields a person edits, given the sections they see (common fields always). */
+export function fieldsFor(sections: readonly ProfileSection[]): ProfileField[] {
+  return [
+    ...COMMON_FIELDS,
+    ...(sections.includes("trainee") ? TRAINEE_FIELDS : []),
+    ...(sections.includes("mentor") ? MENTOR_FIELDS : []),
+  ];
+}
+
+/**
+ * Validates only `fields` of `input` and lays them over `current`: what a form that shows part of
+ * a profile submits. Fields not listed keep their current value untouched.
+ */
+export function validateProfileFields(
+  v: Vocabulary,
+  current: ProfileData,
+  input: Partial<Record<ProfileField, unknown>>,
+  fields: readonly ProfileField[],
+): { ok: true; profile: ProfileData } | { ok: false; issues: ProfileIssue[] } {
+  const mask = Object.fromEntries(fields.map((f) => [f, true])) as Partial<Record<ProfileField, true>>;
+  const parsed = profileSchema(v).pick(mask).safeParse(Object.fromEntries(fields.map((f) => [f, input[f] ?? EMPTY_PROFILE[f]])));
+  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error.issues) };
+  return { ok: true, profile: { ...current, ...(parsed.data as Partial<ProfileData>) } };
+}
+
+function issuesOf(list: readonly { path: PropertyKey[]; message: string }[]): ProfileIssue[] {
+  const issues = new Map<ProfileField, ProfileIssue>();
+  for (const issue of list) {
+    const field = issue.path[0] as ProfileField;
+    const index = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
+    if (!issues.has(field)) issues.set(field, index === undefined ? { field, message: issue.message } : { field, message: issue.message, index });
+  }
+  return [...issues.values()];
+}
 
 /** Validates a whole profile; on failure, one message per field (for inline modal errors or CSV reports). */
 export function validateProfile(
@@ -143,15 +210,10 @@ export function validateProfile(
 ): { ok: true; profile: ProfileData } | { ok: false; issues: ProfileIssue[] } {
   const parsed = profileSchema(v).safeParse(input);
   if (parsed.success) return { ok: true, profile: parsed.data };
-  const issues = new Map<keyof ProfileData, string>();
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as keyof ProfileData;
-    if (!issues.has(field)) issues.set(field, issue.message);
-  }
-  return { ok: false, issues: [...issues].map(([field, message]) => ({ field, message })) };
+  return { ok: false, issues: issuesOf(parsed.error.issues) };
 }
 
-/** Whether someone is available on `now`: not paused, or paused until a date already past. */
+/** Whether someone is available on `now`: not paused, or paused until a date already past (see availability.ts). */
 export function isAvailable(pause: { pausedAt: Date | null; pausedUntil: Date | null }, now: Date): boolean {
   if (!pause.pausedAt) return true;
   return pause.pausedUntil !== null && pause.pausedUntil.getTime() <= now.getTime();

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * The words Rounds uses for people: one place, extendable per program (Program.vocabulary).
  * Keys are stored; labels are shown. Stages carry a seniority rank so scoring can tell who is
@@ -189,4 +191,32 @@ export function normalizeTag(text: string): string {
     .trim()
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
+}
+
+const termList = z.array(z.object({ key: z.string().min(1), label: z.string().min(1) })).optional();
+const extensionSchema = z.object({
+  specialties: termList,
+  subspecialties: termList,
+  careerPaths: termList,
+  interests: termList,
+});
+
+/**
+ * A program's stored extension (Program.vocabulary JSON), read leniently: anything unreadable
+ * counts as no extension, so a bad value never locks people out of their profile.
+ */
+export function parseVocabularyExtension(json: unknown): VocabularyExtension | null {
+  const parsed = extensionSchema.safeParse(json);
+  if (!parsed.success) return null;
+  const out: VocabularyExtension = {};
+  for (const k of ["specialties", "subspecialties", "careerPaths", "interests"] as const) {
+    const list = parsed.data[k];
+    if (list) out[k] = list.map((t) => ({ key: t.key, label: t.label }));
+  }
+  return out;
+}
+
+/** The career stages that describe one side (or both sides, for someone who is both). */
+export function stagesFor(v: Vocabulary, sides: readonly ("trainee" | "mentor")[]): readonly Stage[] {
+  return v.careerStages.filter((s) => s.side === "both" || sides.includes(s.side));
 }

@@ -2,10 +2,12 @@ import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "./deps.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
-import { dedupeDeliveries } from "./middleware/dedupeDeliveries.js";
+import { registerProfileListeners } from "./actions/profile/index.js";
+import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  app.use(dedupeDeliveries(deps));
+  app.use(dedupeEvents(deps));
   registerCommands(app, deps);
   registerEvents(app, deps);
+  registerProfileListeners(app, deps);
 }

@@ -1,12 +1,35 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { memberStanding } from "../../../services/members.js";
 import { mentoringHelp } from "../../views/help.js";
 import type { ListenerDeps } from "../deps.js";
+import type { Asker } from "../actions/profile/context.js";
+import { openExclusions, openPause, openPrivacy, openProfile, pauseUntilDate, resumeNow } from "../actions/profile/open.js";
+import { ackFirst } from "./ackFirst.js";
 
+/** `/mentoring [profile | pause [YYYY-MM-DD] | resume | exclusions | privacy | help]`; anything else shows the help. */
 export function mentoringCommand(deps: ListenerDeps) {
-  return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
+  return ackFirst(deps, async ({ command, respond, client }) => {
+    const [sub = "", arg] = command.text.trim().split(/\s+/);
+    const a: Asker = {
+      deps,
+      client,
+      teamId: command.team_id,
+      userId: command.user_id,
+      triggerId: command.trigger_id,
+      reply: async (m) => void (await respond({ response_type: "ephemeral", ...m })),
+    };
+    switch (sub.toLowerCase()) {
+      case "profile":
+        return openProfile(a);
+      case "pause":
+        return arg ? pauseUntilDate(a, arg) : openPause(a);
+      case "resume":
+        return resumeNow(a);
+      case "exclusions":
+        return openExclusions(a);
+      case "privacy":
+        return openPrivacy(a);
+    }
     const standing = await memberStanding(deps.db, deps.directory(client), command.team_id, command.user_id, deps.now());
     await respond({ response_type: "ephemeral", ...mentoringHelp(standing) });
-  };
+  });
 }
