@@ -1,13 +1,20 @@
 export type Role = "TRAINEE" | "MENTOR" | "DIRECTOR";
 
+export const ROLES: readonly Role[] = ["TRAINEE", "MENTOR", "DIRECTOR"];
+
 export interface SlackStanding {
   isAdmin: boolean;
   isOwner: boolean;
+  /** Set when a director (or the CLI) granted this person the director role inside Rounds. */
+  directorGrantedAt?: Date | null;
 }
 
-/** Directors: Slack workspace admins and owners, plus anyone granted the DIRECTOR role in a program. */
+/**
+ * Directors: Slack workspace admins and owners, anyone granted the role by a director or the CLI
+ * (directorGrantedAt), and anyone holding the DIRECTOR role in a program.
+ */
 export function isDirector(standing: SlackStanding, roles: readonly Role[]): boolean {
-  return standing.isAdmin || standing.isOwner || roles.includes("DIRECTOR");
+  return standing.isAdmin || standing.isOwner || Boolean(standing.directorGrantedAt) || roles.includes("DIRECTOR");
 }
 
 /** How long a cached Slack profile is trusted before users.info is asked again. */

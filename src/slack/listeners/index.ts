@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "./deps.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
+import { registerAdminListeners } from "./actions/admin/index.js";
 import { registerProfileListeners } from "./actions/profile/index.js";
 import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
@@ -9,5 +10,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
   registerCommands(app, deps);
   registerEvents(app, deps);
+  registerAdminListeners(app, deps);
   registerProfileListeners(app, deps);
 }

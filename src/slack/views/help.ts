@@ -52,26 +52,11 @@ export function mentoringHelp(standing: MemberStanding): SlackMessage {
   return message(
     "Your mentoring hub: /mentoring",
     `${Md.bold("/mentoring")} is your mentoring hub:\n` +
-      `• ${Md.codeInline("/mentoring profile")} — your profile and availability\n` +
-      `• ${Md.codeInline("/mentoring log")} — log a meeting\n` +
-      `• ${Md.codeInline("/mentoring privacy")} — what Rounds stores about you\n` +
+      `• ${Md.codeInline("/mentoring profile")} — your profile: stage, interests, goals, what you offer\n` +
+      `• ${Md.codeInline("/mentoring pause [YYYY-MM-DD]")} — pause until a date (or until you resume); ${Md.codeInline("/mentoring resume")}\n` +
+      `• ${Md.codeInline("/mentoring exclusions")} — people you should never be paired with (confidential)\n` +
+      `• ${Md.codeInline("/mentoring privacy")} — what Rounds stores about you, and deleting it\n` +
       `Open the Rounds app's Home tab for your mentors, mentees and goals.`,
     programsLine(standing),
-  );
-}
-
-export function adminHelp(standing: MemberStanding): SlackMessage {
-  if (!standing.isDirector) {
-    return message(
-      "Only program directors can use /mentoring-admin.",
-      `${Md.bold("Only program directors can use /mentoring-admin.")} Nothing was changed. ` +
-        "If you run a mentoring program, ask a Slack admin or an existing director to grant you the director role.",
-    );
-  }
-  return message(
-    "Program administration: /mentoring-admin",
-    `${Md.bold("/mentoring-admin")} is for program directors:\n` +
-      `• set up programs and cohorts, add people, import rosters\n` +
-      `• run pairing rounds, post cohort announcements, see who is stuck, export reports`,
   );
 }

@@ -1,12 +1,40 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import { memberStanding } from "../../../services/members.js";
-import { adminHelp } from "../../views/help.js";
+import { listGrantedDirectors, requireDirector } from "../../../services/directors.js";
+import { listCohorts, programOverviews } from "../../../services/programs.js";
+import { NotADirector } from "../../../domain/errors.js";
+import { errorText } from "../../errorText.js";
+import { adminMenu, plainMessage } from "../../views/admin/menu.js";
+import { programModal } from "../../views/admin/programModal.js";
+import { peopleModal } from "../../views/admin/peopleModal.js";
+import { directorsModal } from "../../views/admin/directorsModal.js";
 import type { ListenerDeps } from "../deps.js";
+import { ackFirst } from "./ackFirst.js";
 
+/**
+ * /mentoring-admin: the director's menu; `program`, `people`, `directors` open those modals directly.
+ * Anyone else gets a polite refusal and nothing changes.
+ */
 export function mentoringAdminCommand(deps: ListenerDeps) {
-  return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
-    const standing = await memberStanding(deps.db, deps.directory(client), command.team_id, command.user_id, deps.now());
-    await respond({ response_type: "ephemeral", ...adminHelp(standing) });
-  };
+  return ackFirst(deps, async ({ command, respond, client }) => {
+    const { team_id: teamId, user_id: userId, trigger_id: triggerId } = command;
+    const sub = command.text.trim().toLowerCase().split(/\s+/)[0] ?? "";
+    try {
+      const by = await requireDirector(deps.db, deps.directory(client), teamId, userId, deps.now());
+      const programs = await programOverviews(deps.db, by.workspaceId);
+      if (sub === "program") {
+        await client.views.open({ trigger_id: triggerId, view: programModal(null, { timezone: by.tz }) });
+      } else if (sub === "directors") {
+        await client.views.open({ trigger_id: triggerId, view: directorsModal(await listGrantedDirectors(deps.db, teamId)) });
+      } else if (sub === "people" && programs.length === 1) {
+        const program = programs[0]!;
+        await client.views.open({ trigger_id: triggerId, view: peopleModal(program, await listCohorts(deps.db, teamId, program.id)) });
+      } else if (sub === "people" && programs.length === 0) {
+        await respond({ response_type: "ephemeral", ...plainMessage("There is no program to add people to yet. Create one first with `/mentoring-admin program`.") });
+      } else {
+        await respond({ response_type: "ephemeral", ...adminMenu(programs) });
+      }
+    } catch (error) {
+      if (!(error instanceof NotADirector)) throw error;
+      await respond({ response_type: "ephemeral", ...plainMessage(errorText(error)), text: "Only program directors can use /mentoring-admin." });
+    }
+  });
 }

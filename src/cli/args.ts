@@ -1,0 +1,124 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+export const USAGE = `Usage: npm run cli -- COMMAND
+
+Commands:
+  roster import FILE --program NAME [--cohort NAME]
+      Import a roster CSV into a program. Bad rows are reported as "line N: reason" and skipped;
+      good rows are imported. Running the same file again changes nothing.
+      --cohort NAME is the cohort for rows whose cohort cell is empty (created if missing).
+  roster export --program NAME [--out FILE]
+      Write the program's roster as CSV (same columns as import) to FILE, or to stdout.
+  director grant EMAIL|USERID
+  director revoke EMAIL|USERID
+      Grant or take back the director role inside Rounds.
+  program list
+      List the workspace's programs with their cohorts and head counts.
+  match FILE.json
+      Solve a pairing instance (optimal or stable) and print the pairs and metrics as JSON
+      (see docs/matching.md). Needs neither Slack nor the database.
+
+Environment (all but match): SLACK_BOT_TOKEN (required), DATABASE_URL (default file:./data/rounds.db), SLACK_API_URL (optional).
+Exit codes: 0 done, 1 failed (or some roster rows were bad), 2 bad usage.`;
+
+export class UsageError extends Error {}
+
+const name = (what: string) => z.string({ error: `--${what} NAME is required` }).trim().min(1, `--${what} needs a name`);
+const person = z
+  .string({ error: "name a person by email or Slack user id" })
+  .trim()
+  .refine((s) => z.email().safeParse(s).success || /^[UW][A-Z0-9]{2,}$/.test(s), "name a person by email or Slack user id (e.g. U0123ABCD)");
+
+export type CliCommand =
+  | { kind: "roster-import"; file: string; program: string; cohort: string | null }
+  | { kind: "roster-export"; program: string; out: string | null }
+  | { kind: "director"; action: "grant" | "revoke"; who: string }
+  | { kind: "program-list" }
+  | { kind: "help" };
+
+const schemas = {
+  "roster import": z.object({
+    positionals: z.tuple([z.string({ error: "name the CSV file to import" })], { error: "give exactly one CSV file" }),
+    program: name("program"),
+    cohort: z.string().trim().min(1, "--cohort needs a name").optional(),
+    out: z.undefined({ error: "--out is for roster export" }),
+  }),
+  "roster export": z.object({
+    positionals: z.tuple([], { error: "roster export takes no file argument (use --out FILE)" }),
+    program: name("program"),
+    cohort: z.undefined({ error: "--cohort is for roster import" }),
+    out: z.string().trim().min(1, "--out needs a file name").optional(),
+  }),
+  director: z.object({
+    positionals: z.tuple([person], { error: "name exactly one person by email or Slack user id" }),
+    program: z.undefined({ error: "director takes no --program" }),
+    cohort: z.undefined({ error: "director takes no --cohort" }),
+    out: z.undefined({ error: "director takes no --out" }),
+  }),
+  "program list": z.object({
+    positionals: z.tuple([], { error: "program list takes no arguments" }),
+    program: z.undefined({ error: "program list takes no --program" }),
+    cohort: z.undefined(),
+    out: z.undefined(),
+  }),
+};
+
+function check<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "bad arguments");
+  return parsed.data;
+}
+
+/** argv (after `node main.js`) → a command, or UsageError with what is wrong. */
+export function parseCommand(argv: string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { program: { type: "string" }, cohort: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0 || positionals[0] === "help") return { kind: "help" };
+  const [group, action, ...rest] = positionals;
+  const input = { positionals: rest, program: values.program, cohort: values.cohort, out: values.out };
+  if (group === "roster" && action === "import") {
+    const a = check(schemas["roster import"], input);
+    return { kind: "roster-import", file: a.positionals[0], program: a.program, cohort: a.cohort ?? null };
+  }
+  if (group === "roster" && action === "export") {
+    const a = check(schemas["roster export"], input);
+    return { kind: "roster-export", program: a.program, out: a.out ?? null };
+  }
+  if (group === "director" && (action === "grant" || action === "revoke")) {
+    const a = check(schemas.director, input);
+    return { kind: "director", action, who: a.positionals[0] };
+  }
+  if (group === "program" && action === "list") {
+    check(schemas["program list"], input);
+    return { kind: "program-list" };
+  }
+  throw new UsageError(`unknown command: ${positionals.join(" ")}`);
+}
+
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: z.string({ error: "SLACK_BOT_TOKEN is not set" }).trim().startsWith("xoxb-", "SLACK_BOT_TOKEN must start with xoxb-"),
+  SLACK_API_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("SLACK_API_URL is not a URL").optional()),
+  DATABASE_URL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v : undefined),
+    z
+      .string()
+      .default("file:./data/rounds.db")
+      .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), "DATABASE_URL must start with file: or postgresql://"),
+  ),
+});
+export type CliEnv = z.infer<typeof envSchema>;
+
+export function parseEnv(env: NodeJS.ProcessEnv): CliEnv {
+  return check(envSchema, env);
+}

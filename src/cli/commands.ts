@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import type { Db } from "../store/database.js";
+import { cliActor } from "../services/audit.js";
+import { grantDirector, revokeDirector, slackUserIdForEmail } from "../services/directors.js";
+import { programOverviews } from "../services/programs.js";
+import { exportRoster, importRoster } from "../services/roster.js";
+import type { CliCommand } from "./args.js";
+import type { CliSlack } from "./slack.js";
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Runs one command; resolves with the exit code. */
+export async function runCommand(db: Db, slack: CliSlack, command: Exclude<CliCommand, { kind: "help" }>, io: Output, now: () => Date): Promise<number> {
+  const by = cliActor(slack.teamId);
+  switch (command.kind) {
+    case "roster-import": {
+      const csv = readFileSync(command.file, "utf8");
+      const report = await importRoster(db, slack.directory, by, { programName: command.program, defaultCohort: command.cohort, csv, source: command.file }, now());
+      for (const e of report.errors) io.err(`line ${e.line}: ${e.reason}`);
+      if (report.cohortsCreated.length) io.out(`Cohorts created: ${report.cohortsCreated.join(", ")}`);
+      io.out(
+        `Roster import into "${command.program}": ${report.created} created, ${report.updated} updated, ` +
+          `${report.unchanged} unchanged, ${report.failed} failed.`,
+      );
+      return report.failed > 0 ? 1 : 0;
+    }
+    case "roster-export": {
+      const { csv, rows } = await exportRoster(db, by, command.program, now());
+      if (command.out) {
+        writeFileSync(command.out, csv);
+        io.err(`Wrote ${rows} rows to ${command.out}.`);
+      } else {
+        io.out(csv.replace(/\n$/, ""));
+      }
+      return 0;
+    }
+    case "director": {
+      const userId = await resolvePerson(db, slack, command.who);
+      if (command.action === "grant") {
+        const outcome = await grantDirector(db, slack.directory, by, userId, now());
+        io.out(outcome === "granted" ? `${command.who} (${userId}) is now a director.` : `${command.who} (${userId}) was already granted the director role; nothing changed.`);
+      } else {
+        const outcome = await revokeDirector(db, slack.directory, by, userId, now());
+        io.out(
+          outcome === "revoked"
+            ? `${command.who} (${userId}) is no longer a director (Slack admins and owners stay directors).`
+            : `${command.who} (${userId}) had no director grant; nothing changed.`,
+        );
+      }
+      return 0;
+    }
+    case "program-list": {
+      const programs = await programOverviews(db, slack.teamId);
+      if (programs.length === 0) io.out("No programs yet. A director creates one in Slack with /mentoring-admin.");
+      for (const p of programs) {
+        io.out(`${p.name} — ${p.people} people, check-ins ${p.checkinCadence.toLowerCase()}, ${p.timezone}, default capacity ${p.defaultCapacity}`);
+        for (const c of p.cohorts) io.out(`  cohort: ${c.name}`);
+      }
+      return 0;
+    }
+  }
+}
+
+async function resolvePerson(db: Db, slack: CliSlack, who: string): Promise<string> {
+  return who.includes("@") ? slackUserIdForEmail(db, slack.directory, slack.teamId, who) : who;
+}

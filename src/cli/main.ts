@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+import { existsSync } from "node:fs";
+import { openDatabase } from "../store/database.js";
+import { parseCommand, parseEnv, UsageError, USAGE } from "./args.js";
+import { runCommand } from "./commands.js";
+import { cliErrorText } from "./errorText.js";
+import { connectSlack } from "./slack.js";
+import { runMatchCommand } from "./match.js";
+
+/** The admin command line: `npm run cli -- COMMAND` (see USAGE). */
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "match") return runMatchCommand(argv.slice(1), (t) => console.log(t));
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let command;
+  let env;
+  try {
+    command = parseCommand(argv);
+    if (command.kind === "help") {
+      console.log(USAGE);
+      return 0;
+    }
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { db } = await openDatabase(env.DATABASE_URL);
+  try {
+    const slack = await connectSlack(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+    return await runCommand(db.prisma, slack, command, { out: (t) => console.log(t), err: (t) => console.error(t) }, () => new Date());
+  } catch (error) {
+    console.error(cliErrorText(error));
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(cliErrorText(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,47 @@
+import { IANAZone } from "luxon";
+import { z } from "zod";
+
+/** What a director sets on a program, and the rules it must meet (modal and CLI alike). */
+export const CADENCE_KEYS = ["WEEKLY", "BIWEEKLY", "MONTHLY", "BIMONTHLY", "QUARTERLY"] as const;
+export type CadenceKey = (typeof CADENCE_KEYS)[number];
+
+export const PROGRAM_LIMITS = { name: 80, description: 1000, capacity: { min: 1, max: 20 } } as const;
+
+export const programInputSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the program a name.")
+    .max(PROGRAM_LIMITS.name, `A program name can be at most ${PROGRAM_LIMITS.name} characters.`),
+  description: z.string().trim().max(PROGRAM_LIMITS.description, `At most ${PROGRAM_LIMITS.description} characters.`).default(""),
+  checkinCadence: z.enum(CADENCE_KEYS, "Pick a check-in cadence."),
+  announcementChannel: z.string().min(1).nullable().default(null),
+  timezone: z
+    .string()
+    .trim()
+    .refine((tz) => IANAZone.isValidZone(tz), "Use a time zone name such as America/Chicago or Europe/London."),
+  defaultCapacity: z.coerce
+    .number("Enter a number.")
+    .int("Enter a whole number.")
+    .min(PROGRAM_LIMITS.capacity.min, `From ${PROGRAM_LIMITS.capacity.min} to ${PROGRAM_LIMITS.capacity.max}.`)
+    .max(PROGRAM_LIMITS.capacity.max, `From ${PROGRAM_LIMITS.capacity.min} to ${PROGRAM_LIMITS.capacity.max}.`),
+});
+export type ProgramInput = z.infer<typeof programInputSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.");
+
+export const cohortInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the cohort a name.").max(PROGRAM_LIMITS.name, `At most ${PROGRAM_LIMITS.name} characters.`),
+    startsOn: isoDate.nullable().default(null),
+    endsOn: isoDate.nullable().default(null),
+  })
+  .refine((c) => !c.startsOn || !c.endsOn || c.endsOn >= c.startsOn, {
+    message: "The end date must be on or after the start date.",
+    path: ["endsOn"],
+  });
+export type CohortInput = z.infer<typeof cohortInputSchema>;
+
+/** A calendar date (YYYY-MM-DD) as the UTC midnight Rounds stores it. */
+export const dateOf = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
+export const isoOf = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);

@@ -1,0 +1,93 @@
+import type { Db } from "../store/database.js";
+import { isUniqueViolation } from "../store/errors.js";
+import { ensureWorkspace } from "../store/workspaces.js";
+import * as store from "../store/programs.js";
+import { countEnrollments } from "../store/enrollments.js";
+import { CohortNameTaken, ProgramNameTaken, ProgramNotFound } from "../domain/errors.js";
+import { dateOf, type CohortInput, type ProgramInput } from "../domain/program.js";
+import { audit, type Actor } from "./audit.js";
+
+export type { ProgramRecord, CohortRecord } from "../store/programs.js";
+
+export interface ProgramOverview extends store.ProgramRecord {
+  cohorts: store.CohortRecord[];
+  people: number;
+}
+
+export async function programOverviews(db: Db, workspaceId: string): Promise<ProgramOverview[]> {
+  const programs = await store.listPrograms(db, workspaceId);
+  return Promise.all(
+    programs.map(async (p) => ({
+      ...p,
+      cohorts: await store.listCohorts(db, workspaceId, p.id),
+      people: await countEnrollments(db, workspaceId, p.id),
+    })),
+  );
+}
+
+export async function getProgram(db: Db, workspaceId: string, programId: string): Promise<store.ProgramRecord> {
+  const program = await store.findProgram(db, workspaceId, programId);
+  if (!program) throw new ProgramNotFound(programId);
+  return program;
+}
+
+export async function getProgramByName(db: Db, workspaceId: string, name: string): Promise<store.ProgramRecord> {
+  const program = await store.findProgramByName(db, workspaceId, name);
+  if (!program) throw new ProgramNotFound(name);
+  return program;
+}
+
+export const listCohorts = (db: Db, workspaceId: string, programId: string) => store.listCohorts(db, workspaceId, programId);
+
+/** Creates a program; its name must be new in the workspace (ProgramNameTaken otherwise). */
+export async function createProgram(db: Db, by: Actor, input: ProgramInput, now: Date): Promise<store.ProgramRecord> {
+  if (await store.findProgramByName(db, by.workspaceId, input.name)) throw new ProgramNameTaken(input.name);
+  await ensureWorkspace(db, by.workspaceId);
+  try {
+    return await db.$transaction(async (tx) => {
+      const program = await store.createProgram(tx, by.workspaceId, input);
+      await audit(tx, by, "program.create", program.id, { ...input }, now);
+      return program;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProgramNameTaken(input.name);
+    throw error;
+  }
+}
+
+export async function updateProgram(db: Db, by: Actor, programId: string, input: ProgramInput, now: Date): Promise<store.ProgramRecord> {
+  const before = await getProgram(db, by.workspaceId, programId);
+  const clash = await store.findProgramByName(db, by.workspaceId, input.name);
+  if (clash && clash.id !== programId) throw new ProgramNameTaken(input.name);
+  try {
+    return await db.$transaction(async (tx) => {
+      const program = await store.updateProgram(tx, by.workspaceId, programId, input);
+      const { vocabulary: _v, workspaceId: _w, id: _i, ...previous } = before;
+      await audit(tx, by, "program.update", programId, { before: previous, after: { ...input } }, now);
+      return program;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProgramNameTaken(input.name);
+    throw error;
+  }
+}
+
+/** Creates a cohort in a program of this workspace; its name must be new in the program. */
+export async function createCohort(db: Db, by: Actor, programId: string, input: CohortInput, now: Date): Promise<store.CohortRecord> {
+  await getProgram(db, by.workspaceId, programId);
+  if (await store.findCohortByName(db, by.workspaceId, programId, input.name)) throw new CohortNameTaken(input.name);
+  try {
+    return await db.$transaction(async (tx) => {
+      const cohort = await store.createCohort(tx, by.workspaceId, programId, {
+        name: input.name,
+        startsOn: dateOf(input.startsOn),
+        endsOn: dateOf(input.endsOn),
+      });
+      await audit(tx, by, "cohort.create", cohort.id, { programId, ...input }, now);
+      return cohort;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new CohortNameTaken(input.name);
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { requireDirector, type DirectorActor } from "../../../../services/directors.js";
+import { errorText } from "../../../errorText.js";
+import { doneModal } from "../../../views/admin/doneModal.js";
+import type { ListenerDeps } from "../../deps.js";
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/**
+ * Acks a button, checks the presser is a director, then does the work. A refusal or failure is
+ * told to the presser as an ephemeral reply; nothing is changed.
+ */
+export function directorButton(deps: ListenerDeps, work: (by: DirectorActor, args: ButtonArgs) => Promise<void>) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    const { body, client } = args;
+    const teamId = body.team?.id ?? body.user.team_id!;
+    try {
+      const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
+      await work(by, args);
+    } catch (error) {
+      deps.logger.warn({ err: error, team: teamId, user: body.user.id, action: args.action.action_id }, "admin action refused or failed");
+      await tell(args, errorText(error));
+    }
+  };
+}
+
+/**
+ * Tells the presser something where they pressed: an ephemeral reply under a message, the modal
+ * itself for a button in a modal, or a DM from Rounds for a button on the App Home.
+ */
+export async function tell({ body, client, respond }: ButtonArgs, text: string): Promise<void> {
+  if (body.response_url) {
+    await respond({ response_type: "ephemeral", replace_original: false, text });
+  } else if (body.view?.type === "modal" && body.view.id) {
+    await client.views.update({ view_id: body.view.id, view: doneModal("Nothing changed", text) });
+  } else {
+    await client.chat.postMessage({ channel: body.user.id, text });
+  }
+}

@@ -1,0 +1,28 @@
+import { createCohort } from "../../../../services/programs.js";
+import { CohortNameTaken } from "../../../../domain/errors.js";
+import { cohortInputSchema } from "../../../../domain/program.js";
+import { escapeMrkdwn } from "../../../views/escape.js";
+import { ADMIN } from "../../../views/admin/ids.js";
+import type { ListenerDeps } from "../../deps.js";
+import { blockErrors, ViewState } from "./state.js";
+import { submitAsDirector, type SubmitArgs } from "./submit.js";
+
+const B = ADMIN.blocks;
+const FIELDS = { name: B.cohortName, startsOn: B.cohortStarts, endsOn: B.cohortEnds };
+
+/** Cohort modal submitted: a new cohort in the program named by private_metadata. */
+export function cohortSubmitted(deps: ListenerDeps) {
+  return async (args: SubmitArgs) =>
+    submitAsDirector(deps, args, async (by) => {
+      const s = new ViewState(args.view.state.values);
+      const parsed = cohortInputSchema.safeParse({ name: s.text(B.cohortName) ?? "", startsOn: s.date(B.cohortStarts), endsOn: s.date(B.cohortEnds) });
+      if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
+      try {
+        const cohort = await createCohort(deps.db, by, args.view.private_metadata, parsed.data, deps.now());
+        return { done: { title: "Cohort created", text: `Cohort *${escapeMrkdwn(cohort.name)}* is ready. Add people to it with *Add people*.` } };
+      } catch (error) {
+        if (error instanceof CohortNameTaken) return { errors: { [B.cohortName]: "This program already has a cohort with this name." } };
+        throw error;
+      }
+    });
+}

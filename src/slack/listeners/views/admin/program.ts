@@ -1,0 +1,48 @@
+import { createProgram, updateProgram } from "../../../../services/programs.js";
+import { ProgramNameTaken } from "../../../../domain/errors.js";
+import { programInputSchema } from "../../../../domain/program.js";
+import { escapeMrkdwn } from "../../../views/escape.js";
+import { ADMIN } from "../../../views/admin/ids.js";
+import type { ListenerDeps } from "../../deps.js";
+import { blockErrors, ViewState } from "./state.js";
+import { submitAsDirector, type SubmitArgs } from "./submit.js";
+
+const B = ADMIN.blocks;
+const FIELDS = {
+  name: B.programName,
+  description: B.programDescription,
+  checkinCadence: B.programCadence,
+  announcementChannel: B.programChannel,
+  timezone: B.programTimezone,
+  defaultCapacity: B.programCapacity,
+};
+
+/** Program modal submitted: create (no private_metadata) or edit that program. */
+export function programSubmitted(deps: ListenerDeps) {
+  return async (args: SubmitArgs) =>
+    submitAsDirector(deps, args, async (by) => {
+      const s = new ViewState(args.view.state.values);
+      const parsed = programInputSchema.safeParse({
+        name: s.text(B.programName) ?? "",
+        description: s.text(B.programDescription) ?? "",
+        checkinCadence: s.option(B.programCadence),
+        announcementChannel: s.conversation(B.programChannel),
+        timezone: s.text(B.programTimezone) ?? "",
+        defaultCapacity: s.text(B.programCapacity) ?? "",
+      });
+      if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
+      const programId = args.view.private_metadata;
+      try {
+        const program = programId
+          ? await updateProgram(deps.db, by, programId, parsed.data, deps.now())
+          : await createProgram(deps.db, by, parsed.data, deps.now());
+        const name = `*${escapeMrkdwn(program.name)}*`;
+        return programId
+          ? { done: { title: "Program saved", text: `${name} is saved.` } }
+          : { done: { title: "Program created", text: `${name} is ready. Next: run \`/mentoring-admin\` to add a cohort and people.` } };
+      } catch (error) {
+        if (error instanceof ProgramNameTaken) return { errors: { [B.programName]: "A program with this name already exists in this workspace." } };
+        throw error;
+      }
+    });
+}

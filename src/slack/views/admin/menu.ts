@@ -1,0 +1,52 @@
+import { Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
+import type { ProgramOverview } from "../../../services/programs.js";
+import { labelOf, CADENCES } from "../../../domain/vocabulary.js";
+import { escapeMrkdwn } from "../escape.js";
+import type { SlackMessage } from "../help.js";
+import { ADMIN } from "./ids.js";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function programBlocks(p: ProgramOverview): BlockBuilder[] {
+  const cohorts = p.cohorts.length ? p.cohorts.map((c) => escapeMrkdwn(c.name)).join(", ") : "no cohorts yet";
+  const facts =
+    `${Md.bold(escapeMrkdwn(p.name))} — ${plural(p.people, "person", "people")}; ${cohorts}\n` +
+    `Check-ins ${labelOf(CADENCES, p.checkinCadence).toLowerCase()} · ${escapeMrkdwn(p.timezone)} · ` +
+    `default capacity ${p.defaultCapacity}${p.announcementChannel ? ` · announcements in <#${p.announcementChannel}>` : ""}`;
+  return [
+    Blocks.Section({ text: facts }),
+    Blocks.Actions().elements(
+      Elements.Button({ text: "Edit", actionId: ADMIN.actions.editProgram, value: p.id }),
+      Elements.Button({ text: "New cohort", actionId: ADMIN.actions.newCohort, value: p.id }),
+      Elements.Button({ text: "Add people", actionId: ADMIN.actions.addPeople, value: p.id }),
+      Elements.Button({ text: "Export roster", actionId: ADMIN.actions.exportRoster, value: p.id }),
+    ),
+  ];
+}
+
+/** The director's menu for /mentoring-admin: programs, with what can be done to each. */
+export function adminMenu(programs: ProgramOverview[]): SlackMessage {
+  const text = "Program administration: /mentoring-admin";
+  const intro = programs.length
+    ? `${Md.bold("Program administration")} — ${plural(programs.length, "program")} in this workspace.`
+    : `${Md.bold("Program administration")} — no programs yet. Start with ${Md.bold("New program")}.`;
+  const blocks: BlockBuilder[] = [
+    Blocks.Section({ text: intro }),
+    Blocks.Actions().elements(
+      Elements.Button({ text: "New program", actionId: ADMIN.actions.newProgram }).primary(),
+      Elements.Button({ text: "Directors", actionId: ADMIN.actions.directors }),
+    ),
+  ];
+  for (const p of programs) blocks.push(Blocks.Divider(), ...programBlocks(p));
+  blocks.push(
+    Blocks.Context().elements(
+      `Shortcuts: ${Md.codeInline("/mentoring-admin program")} · ${Md.codeInline("/mentoring-admin people")} · ` +
+        `${Md.codeInline("/mentoring-admin directors")}. Import a roster CSV with ${Md.codeInline("npm run cli -- roster import FILE --program NAME")}.`,
+    ),
+  );
+  return { text, blocks: Message().blocks(blocks).buildToObject().blocks ?? [] };
+}
+
+export function plainMessage(text: string): SlackMessage {
+  return { text, blocks: Message().blocks(Blocks.Section({ text })).buildToObject().blocks ?? [] };
+}

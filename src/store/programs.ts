@@ -1,0 +1,100 @@
+import type { Db, Tx } from "./database.js";
+import type { CadenceKey } from "../domain/program.js";
+
+export interface ProgramRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  description: string;
+  checkinCadence: CadenceKey;
+  announcementChannel: string | null;
+  timezone: string;
+  defaultCapacity: number;
+  vocabulary: unknown;
+}
+
+export interface ProgramFields {
+  name: string;
+  description: string;
+  checkinCadence: CadenceKey;
+  announcementChannel: string | null;
+  timezone: string;
+  defaultCapacity: number;
+}
+
+export interface CohortRecord {
+  id: string;
+  programId: string;
+  name: string;
+  startsOn: Date | null;
+  endsOn: Date | null;
+}
+
+const programSelect = {
+  id: true,
+  workspaceId: true,
+  name: true,
+  description: true,
+  checkinCadence: true,
+  announcementChannel: true,
+  timezone: true,
+  defaultCapacity: true,
+  vocabulary: true,
+} as const;
+
+export async function listPrograms(db: Db | Tx, workspaceId: string): Promise<ProgramRecord[]> {
+  return db.program.findMany({ where: { workspaceId }, select: programSelect, orderBy: { name: "asc" } });
+}
+
+export async function findProgram(db: Db | Tx, workspaceId: string, programId: string): Promise<ProgramRecord | null> {
+  return db.program.findFirst({ where: { workspaceId, id: programId }, select: programSelect });
+}
+
+export async function findProgramByName(db: Db | Tx, workspaceId: string, name: string): Promise<ProgramRecord | null> {
+  return db.program.findUnique({ where: { workspaceId_name: { workspaceId, name } }, select: programSelect });
+}
+
+export async function createProgram(db: Db | Tx, workspaceId: string, fields: ProgramFields): Promise<ProgramRecord> {
+  return db.program.create({ data: { workspaceId, ...fields }, select: programSelect });
+}
+
+export async function updateProgram(db: Db | Tx, workspaceId: string, programId: string, fields: ProgramFields): Promise<ProgramRecord> {
+  const { count } = await db.program.updateMany({ where: { workspaceId, id: programId }, data: fields });
+  if (count !== 1) throw new Error(`program ${programId} is not in workspace ${workspaceId}`);
+  return (await findProgram(db, workspaceId, programId))!;
+}
+
+export async function listCohorts(db: Db | Tx, workspaceId: string, programId: string): Promise<CohortRecord[]> {
+  return db.cohort.findMany({
+    where: { workspaceId, programId },
+    select: { id: true, programId: true, name: true, startsOn: true, endsOn: true },
+    orderBy: [{ startsOn: "desc" }, { name: "asc" }],
+  });
+}
+
+export async function findCohortByName(db: Db | Tx, workspaceId: string, programId: string, name: string): Promise<CohortRecord | null> {
+  return db.cohort.findFirst({
+    where: { workspaceId, programId, name },
+    select: { id: true, programId: true, name: true, startsOn: true, endsOn: true },
+  });
+}
+
+export async function findCohort(db: Db | Tx, workspaceId: string, cohortId: string): Promise<CohortRecord | null> {
+  return db.cohort.findFirst({
+    where: { workspaceId, id: cohortId },
+    select: { id: true, programId: true, name: true, startsOn: true, endsOn: true },
+  });
+}
+
+export async function createCohort(
+  db: Db | Tx,
+  workspaceId: string,
+  programId: string,
+  fields: { name: string; startsOn: Date | null; endsOn: Date | null },
+): Promise<CohortRecord> {
+  return db.cohort.create({
+    data: { workspaceId, programId, ...fields },
+    select: { id: true, programId: true, name: true, startsOn: true, endsOn: true },
+  });
+}
+

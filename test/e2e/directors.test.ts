@@ -1,0 +1,383 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack } from "../support/fakeSlack.js";
+import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
+import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
+import { interactionBody, postToApp, slashCommandBody } from "../support/slackRequests.js";
+import { connect, type Database } from "../../src/store/database.js";
+import { HOME_ADMIN_ACTIONS } from "../../src/slack/views/homeActions.js";
+
+const TEAM = "T0DIRECTORS";
+const OTHER_TEAM = "T0ELSEWHERE";
+
+type Values = Record<string, Record<string, Record<string, unknown>>>;
+type View = { type: string; callback_id?: string; private_metadata?: string; title?: { text: string }; blocks: { block_id?: string; [k: string]: unknown }[] };
+
+/** A view_submission state entry, shaped like Slack's, for the input with action id "value". */
+const text = (value: string | null) => ({ value: { type: "plain_text_input", value } });
+const number = (value: string) => ({ value: { type: "number_input", value } });
+const option = (value: string | null) => ({ value: { type: "static_select", selected_option: value ? { text: { type: "plain_text", text: value }, value } : null } });
+const date = (value: string | null) => ({ value: { type: "datepicker", selected_date: value } });
+const users = (ids: string[]) => ({ value: { type: "multi_users_select", selected_users: ids } });
+const user = (id: string | null) => ({ value: { type: "users_select", selected_user: id } });
+const conversation = (id: string | null) => ({ value: { type: "conversations_select", selected_conversation: id } });
+
+const programValues = (o: { name: string; timezone?: string; capacity?: string; channel?: string | null }): Values => ({
+  program_name: text(o.name),
+  program_description: text("Mentoring for hematology fellows"),
+  program_cadence: option("BIWEEKLY"),
+  program_channel: conversation(o.channel ?? "C0ANNOUNCE"),
+  program_timezone: text(o.timezone ?? "America/Chicago"),
+  program_capacity: number(o.capacity ?? "4"),
+});
+
+describe.each(testProviders)("directors set up programs, cohorts and people on %s", (provider) => {
+  let slack: FakeSlack;
+  let database: TestDatabase;
+  let app: AppProcess;
+  let db: Database;
+  let programId = "";
+  let cohortId = "";
+
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    slack.addUser({ id: "U0ADMIN", teamId: TEAM, name: "Dr. Admin", isAdmin: true, email: "admin@example.org" });
+    slack.addUser({ id: "U0MENTOR", teamId: TEAM, name: "Dr. Mentor", email: "mentor@example.org" });
+    slack.addUser({ id: "U0TRAINEE", teamId: TEAM, name: "Ana Trainee", email: "ana@example.org" });
+    slack.addUser({ id: "U0PLAIN", teamId: TEAM, name: "Plain Member", email: "plain@example.org" });
+    slack.addUser({ id: "U0DEPUTY", teamId: TEAM, name: "Dr. Deputy", email: "deputy@example.org" });
+    slack.addUser({ id: "U1ADMIN", teamId: OTHER_TEAM, name: "Other Admin", isAdmin: true });
+    database = await createTestDatabase(provider);
+    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
+    db = connect(database.url);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await app?.stop();
+    await slack?.stop();
+    await database?.drop();
+  });
+
+  const send = (payload: Record<string, unknown>) => postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
+
+  /** Runs a slash command; resolves with the ephemeral reply (if any) and the trigger id used. */
+  async function command(userId: string, commandText = "", team = TEAM) {
+    const id = `cmd-${randomUUID()}`;
+    const triggerId = `trigger-${randomUUID()}`;
+    const res = await postToApp(
+      app.url,
+      slashCommandBody({ command: "/mentoring-admin", text: commandText, userId, teamId: team, responseUrl: slack.responseUrl(id), triggerId }),
+      "form",
+      { secret: TEST_SIGNING_SECRET },
+    );
+    expect(res.status).toBe(200);
+    return { id, triggerId };
+  }
+
+  const reply = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => r.body as { text: string; blocks?: unknown[]; response_type?: string });
+  const openedView = (triggerId: string) => slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
+
+  /** Clicks a button in the admin menu (an ephemeral message); returns ids to find what follows. */
+  async function click(userId: string, actionId: string, value?: string, team = TEAM) {
+    const id = `act-${randomUUID()}`;
+    const triggerId = `trigger-${randomUUID()}`;
+    const res = await send({
+      type: "block_actions",
+      team: { id: team, domain: "fake" },
+      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: team },
+      api_app_id: "A0ROUNDS",
+      token: "deprecated-verification-token",
+      trigger_id: triggerId,
+      response_url: slack.responseUrl(id),
+      container: { type: "message", message_ts: "1700000000.000100", channel_id: "C0GENERAL", is_ephemeral: true },
+      channel: { id: "C0GENERAL", name: "general" },
+      actions: [{ type: "button", action_id: actionId, block_id: "menu", value, text: { type: "plain_text", text: "x" }, action_ts: "1700000001.000200" }],
+    });
+    expect(res.status).toBe(200);
+    return { id, triggerId };
+  }
+
+  /** Submits a modal the way Slack does; resolves with the app's HTTP answer, parsed. */
+  async function submit(userId: string, callbackId: string, values: Values, privateMetadata = "", team = TEAM) {
+    const viewId = `V${randomUUID().slice(0, 8).toUpperCase()}`;
+    const res = await send({
+      type: "view_submission",
+      team: { id: team, domain: "fake" },
+      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: team },
+      api_app_id: "A0ROUNDS",
+      token: "deprecated-verification-token",
+      trigger_id: `trigger-${randomUUID()}`,
+      view: {
+        id: viewId,
+        team_id: team,
+        type: "modal",
+        callback_id: callbackId,
+        private_metadata: privateMetadata,
+        hash: "156772938.1827394",
+        title: { type: "plain_text", text: "x" },
+        blocks: [],
+        state: { values },
+        root_view_id: null,
+        previous_view_id: null,
+        app_id: "A0ROUNDS",
+        bot_id: "BROUNDS",
+        external_id: "",
+        clear_on_close: false,
+        notify_on_close: false,
+      },
+      response_urls: [],
+    });
+    expect(res.status).toBe(200);
+    const answer = (res.body ? JSON.parse(res.body) : {}) as { response_action?: string; errors?: Record<string, string>; view?: View };
+    // Work that talks to Slack answers with a "working" modal at once, then updates it in place.
+    if (answer.view && JSON.stringify(answer.view.title).includes("Adding people")) {
+      const update = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === viewId));
+      return { ...answer, view: update.args.view as View };
+    }
+    return answer;
+  }
+
+  const adminData = async () => ({
+    programs: await db.prisma.program.findMany({ orderBy: { id: "asc" } }),
+    cohorts: await db.prisma.cohort.findMany({ orderBy: { id: "asc" } }),
+    enrollments: await db.prisma.enrollment.findMany({ orderBy: { id: "asc" } }),
+    grants: await db.prisma.member.findMany({ where: { directorGrantedAt: { not: null } }, select: { slackUserId: true } }),
+    audit: await db.prisma.auditLog.count(),
+  });
+
+  it("shows a Slack admin the admin menu, whose New program button opens the program modal", async () => {
+    const { id } = await command("U0ADMIN");
+    const menu = await reply(id);
+    expect(menu.response_type).toBe("ephemeral");
+    expect(menu.text).toBe("Program administration: /mentoring-admin");
+    expect(JSON.stringify(menu.blocks)).toContain("no programs yet");
+    expect(JSON.stringify(menu.blocks)).toContain('"action_id":"admin_new_program"');
+
+    const { triggerId } = await click("U0ADMIN", "admin_new_program");
+    const modal = await openedView(triggerId);
+    expect(modal.type).toBe("modal");
+    expect(modal.callback_id).toBe("admin_program");
+    expect(modal.title?.text).toBe("New program");
+    expect(modal.blocks.map((b) => b.block_id)).toEqual(["program_name", "program_description", "program_cadence", "program_channel", "program_timezone", "program_capacity"]);
+    expect(JSON.stringify(modal.blocks)).toContain('"initial_value":"America/New_York"'); // the director's own time zone
+  });
+
+  it("refuses a bad program form with inline errors and saves nothing", async () => {
+    const answer = await submit("U0ADMIN", "admin_program", programValues({ name: "  ", timezone: "Mars/Olympus", capacity: "0" }));
+    expect(answer.response_action).toBe("errors");
+    expect(answer.errors).toEqual({
+      program_name: "Give the program a name.",
+      program_timezone: "Use a time zone name such as America/Chicago or Europe/London.",
+      program_capacity: "From 1 to 20.",
+    });
+    expect(await db.prisma.program.count()).toBe(0);
+  });
+
+  it("creates the program on submit, logs it, refreshes the director's Home, and refuses a duplicate name inline", async () => {
+    const publishes = slack.callsTo("views.publish").length;
+    const answer = await submit("U0ADMIN", "admin_program", programValues({ name: "Hematology Fellowship" }));
+    expect(answer.response_action).toBe("update");
+    expect(JSON.stringify(answer.view)).toContain("*Hematology Fellowship* is ready");
+    const program = await db.prisma.program.findFirstOrThrow({ where: { workspaceId: TEAM } });
+    programId = program.id;
+    expect(program).toMatchObject({
+      name: "Hematology Fellowship",
+      description: "Mentoring for hematology fellows",
+      checkinCadence: "BIWEEKLY",
+      announcementChannel: "C0ANNOUNCE",
+      timezone: "America/Chicago",
+      defaultCapacity: 4,
+    });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { workspaceId: TEAM, action: "program.create" } });
+    expect(audit).toMatchObject({ actor: "U0ADMIN", target: program.id });
+    await slack.waitFor(() => slack.callsTo("views.publish").slice(publishes).find((c) => c.args.user_id === "U0ADMIN"));
+
+    const duplicate = await submit("U0ADMIN", "admin_program", programValues({ name: "Hematology Fellowship" }));
+    expect(duplicate).toEqual({ response_action: "errors", errors: { program_name: "A program with this name already exists in this workspace." } });
+    expect(await db.prisma.program.count()).toBe(1);
+  });
+
+  it("edits a program from the menu's Edit button", async () => {
+    const { triggerId } = await click("U0ADMIN", "admin_edit_program", programId);
+    const modal = await openedView(triggerId);
+    expect(modal.private_metadata).toBe(programId);
+    expect(JSON.stringify(modal.blocks)).toContain('"initial_value":"Hematology Fellowship"');
+    const answer = await submit("U0ADMIN", "admin_program", programValues({ name: "Hematology Fellowship", capacity: "5" }), programId);
+    expect(answer.response_action).toBe("update");
+    expect((await db.prisma.program.findUniqueOrThrow({ where: { id: programId } })).defaultCapacity).toBe(5);
+    expect(await db.prisma.program.count()).toBe(1);
+  });
+
+  it("creates a cohort in the program, and refuses an end date before the start", async () => {
+    const { triggerId } = await click("U0ADMIN", "admin_new_cohort", programId);
+    const modal = await openedView(triggerId);
+    expect(modal.callback_id).toBe("admin_cohort");
+    expect(modal.private_metadata).toBe(programId);
+
+    const backwards = await submit("U0ADMIN", "admin_cohort", { cohort_name: text("2026–27 Fellows"), cohort_starts: date("2026-07-01"), cohort_ends: date("2026-06-30") }, programId);
+    expect(backwards).toEqual({ response_action: "errors", errors: { cohort_ends: "The end date must be on or after the start date." } });
+    expect(await db.prisma.cohort.count()).toBe(0);
+
+    const answer = await submit("U0ADMIN", "admin_cohort", { cohort_name: text("2026–27 Fellows"), cohort_starts: date("2026-07-01"), cohort_ends: date("2027-06-30") }, programId);
+    expect(JSON.stringify(answer.view)).toContain("Cohort *2026–27 Fellows* is ready");
+    const cohort = await db.prisma.cohort.findFirstOrThrow({ where: { programId } });
+    cohortId = cohort.id;
+    expect(cohort.startsOn?.toISOString().slice(0, 10)).toBe("2026-07-01");
+    expect(cohort.endsOn?.toISOString().slice(0, 10)).toBe("2027-06-30");
+  });
+
+  it("adds a mentor and a trainee; adding an existing member again updates them, never duplicates", async () => {
+    const { triggerId } = await click("U0ADMIN", "admin_add_people", programId);
+    const modal = await openedView(triggerId);
+    expect(modal.callback_id).toBe("admin_people");
+    expect(JSON.stringify(modal.blocks)).toContain("2026–27 Fellows");
+
+    const none = await submit("U0ADMIN", "admin_people", { people_users: users([]), people_role: option("MENTOR"), people_cohort: option(null) }, programId);
+    expect(none.errors).toEqual({ people_users: "Pick at least one person." });
+
+    const mentor = await submit("U0ADMIN", "admin_people", { people_users: users(["U0MENTOR"]), people_role: option("MENTOR"), people_cohort: option(null) }, programId);
+    expect(JSON.stringify(mentor.view)).toContain("Added as mentor: <@U0MENTOR>");
+    await submit("U0ADMIN", "admin_people", { people_users: users(["U0TRAINEE"]), people_role: option("TRAINEE"), people_cohort: option(null) }, programId);
+    const again = await submit("U0ADMIN", "admin_people", { people_users: users(["U0TRAINEE"]), people_role: option("TRAINEE"), people_cohort: option(cohortId) }, programId);
+    expect(JSON.stringify(again.view)).toContain("Updated (already trainees): <@U0TRAINEE>");
+
+    const enrollments = await db.prisma.enrollment.findMany({ where: { programId }, include: { member: true } });
+    expect(enrollments.map((e) => [e.member.slackUserId, e.role, e.cohortId]).sort()).toEqual([
+      ["U0MENTOR", "MENTOR", null],
+      ["U0TRAINEE", "TRAINEE", cohortId],
+    ]);
+    expect(await db.prisma.member.count({ where: { workspaceId: TEAM, slackUserId: "U0TRAINEE" } })).toBe(1);
+
+    // what the trainee now sees
+    const hubId = `hub-${randomUUID()}`;
+    await postToApp(app.url, slashCommandBody({ command: "/mentoring", userId: "U0TRAINEE", teamId: TEAM, responseUrl: slack.responseUrl(hubId) }), "form", { secret: TEST_SIGNING_SECRET });
+    expect(JSON.stringify((await reply(hubId)).blocks)).toContain("Hematology Fellowship — trainee (2026–27 Fellows)");
+  });
+
+  it("refuses a plain member every admin action politely, and nothing changes", async () => {
+    const before = await adminData();
+    const { id } = await command("U0PLAIN");
+    const refused = await reply(id);
+    expect(refused.text).toBe("Only program directors can use /mentoring-admin.");
+    expect(JSON.stringify(refused.blocks)).toContain("Only program directors can do that, so nothing was changed.");
+
+    const direct = await command("U0PLAIN", "program");
+    expect((await reply(direct.id)).text).toBe("Only program directors can use /mentoring-admin.");
+    const clicked = await click("U0PLAIN", "admin_add_people", programId);
+    expect((await reply(clicked.id)).text).toContain("Only program directors can do that");
+    const forged = await submit("U0PLAIN", "admin_program", programValues({ name: "Sneaky Program" }));
+    expect(forged.response_action).toBe("update");
+    expect(JSON.stringify(forged.view)).toContain("Only program directors can do that");
+    const granted = await submit("U0PLAIN", "admin_directors", { director_grant: user("U0PLAIN") });
+    expect(JSON.stringify(granted.view)).toContain("Only program directors can do that");
+
+    expect(slack.callsTo("views.open").some((c) => c.args.trigger_id === direct.triggerId || c.args.trigger_id === clicked.triggerId)).toBe(false);
+    expect(await adminData()).toEqual(before);
+  });
+
+  it("lets a director grant the role to a member, who can then use /mentoring-admin, and revoke it", async () => {
+    const { triggerId } = await command("U0ADMIN", "directors");
+    const modal = await openedView(triggerId);
+    expect(modal.callback_id).toBe("admin_directors");
+    expect(JSON.stringify(modal.blocks)).toContain("Nobody has been granted the role yet.");
+
+    const answer = await submit("U0ADMIN", "admin_directors", { director_grant: user("U0DEPUTY") });
+    expect(JSON.stringify(answer.view)).toContain("<@U0DEPUTY> is now a director.");
+    const deputy = await db.prisma.member.findFirstOrThrow({ where: { workspaceId: TEAM, slackUserId: "U0DEPUTY" } });
+    expect(deputy.directorGrantedBy).toBe("U0ADMIN");
+    expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "director.grant", actor: "U0ADMIN", target: "U0DEPUTY" } })).toBe(1);
+
+    // the new director's Home tab now shows the director section
+    const home = await slack.waitFor(() => slack.callsTo("views.publish").find((c) => c.args.user_id === "U0DEPUTY"));
+    expect(JSON.stringify(home.args.view)).toContain(`"action_id":"${HOME_ADMIN_ACTIONS.newProgram}"`);
+
+    const asDeputy = await command("U0DEPUTY");
+    const menu = await reply(asDeputy.id);
+    expect(menu.text).toBe("Program administration: /mentoring-admin");
+    expect(JSON.stringify(menu.blocks)).toContain("*Hematology Fellowship* — 2 people");
+
+    // the granted director can grant and revoke too; revoking from the directors modal updates it
+    const listed = await command("U0DEPUTY", "directors");
+    const list = await openedView(listed.triggerId);
+    expect(JSON.stringify(list.blocks)).toContain("<@U0DEPUTY> — director since");
+    const res = await send({
+      type: "block_actions",
+      team: { id: TEAM, domain: "fake" },
+      user: { id: "U0ADMIN", username: "u0admin", name: "u0admin", team_id: TEAM },
+      api_app_id: "A0ROUNDS",
+      token: "deprecated-verification-token",
+      trigger_id: `trigger-${randomUUID()}`,
+      container: { type: "view", view_id: "VDIRECTORS" },
+      view: { id: "VDIRECTORS", team_id: TEAM, type: "modal", callback_id: "admin_directors", private_metadata: "", state: { values: {} }, hash: "1.2", blocks: [] },
+      actions: [{ type: "button", action_id: "admin_revoke_director", block_id: "revoke", value: "U0DEPUTY", text: { type: "plain_text", text: "Revoke" }, action_ts: "1700000002.000300" }],
+    });
+    expect(res.status).toBe(200);
+    const updated = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === "VDIRECTORS"));
+    expect(JSON.stringify(updated.args.view)).toContain("Nobody has been granted the role yet.");
+    const after = await command("U0DEPUTY");
+    expect((await reply(after.id)).text).toBe("Only program directors can use /mentoring-admin.");
+  });
+
+  it("sends the roster CSV to the director's DM from the Export roster button", async () => {
+    const { id } = await click("U0ADMIN", "admin_export_roster", programId);
+    expect((await reply(id)).text).toBe("I sent the roster of *Hematology Fellowship* (2 rows) to your DM with Rounds.");
+    const complete = await slack.waitFor(() => slack.callsTo("files.completeUploadExternal")[0]);
+    expect(complete.args.channel_id).toBe("D-U0ADMIN");
+    const fileId = (complete.args.files as { id: string }[])[0]!.id;
+    const csv = slack.uploads.get(fileId)!.toString("utf8"); // the multipart body holding the file
+    expect(csv).toContain("email,role,cohort,career_stage,training_year,specialty,subspecialty,interests,expertise,career_paths,roles_offered,roles_wanted,capacity\n");
+    expect(csv).toContain("ana@example.org,trainee,2026–27 Fellows");
+    expect(csv).toContain("mentor@example.org,mentor,");
+  });
+
+  it("opens the same forms from the App Home's director buttons, and answers a refusal there by DM", async () => {
+    const fromHome = async (userId: string, actionId: string, value?: string) => {
+      const triggerId = `trigger-${randomUUID()}`;
+      const res = await send({
+        type: "block_actions",
+        team: { id: TEAM, domain: "fake" },
+        user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
+        api_app_id: "A0ROUNDS",
+        token: "deprecated-verification-token",
+        trigger_id: triggerId,
+        container: { type: "view", view_id: "VHOME" },
+        view: { id: "VHOME", team_id: TEAM, type: "home", callback_id: "", private_metadata: "", state: { values: {} }, hash: "1.3", blocks: [] },
+        actions: [{ type: "button", action_id: actionId, block_id: "home", value, text: { type: "plain_text", text: "x" }, action_ts: "1700000003.000400" }],
+      });
+      expect(res.status).toBe(200);
+      return triggerId;
+    };
+    const cohortForm = await openedView(await fromHome("U0ADMIN", "admin_cohort_new", programId));
+    expect(cohortForm.callback_id).toBe("admin_cohort");
+    expect(cohortForm.private_metadata).toBe(programId);
+
+    const before = slack.messagesIn("U0PLAIN").length;
+    const refusedTrigger = await fromHome("U0PLAIN", "admin_program_new");
+    const dm = await slack.waitFor(() => slack.messagesIn("U0PLAIN")[before]);
+    expect(dm.text).toContain("Only program directors can do that, so nothing was changed.");
+    expect(slack.callsTo("views.open").some((c) => c.args.trigger_id === refusedTrigger)).toBe(false);
+  });
+
+  it("shows a second workspace none of the first's programs, and will not touch them", async () => {
+    const { id } = await command("U1ADMIN", "", OTHER_TEAM);
+    const menu = await reply(id);
+    expect(menu.text).toBe("Program administration: /mentoring-admin");
+    expect(JSON.stringify(menu.blocks)).toContain("no programs yet");
+    expect(JSON.stringify(menu.blocks)).not.toContain("Hematology");
+
+    const before = await adminData();
+    const edit = await click("U1ADMIN", "admin_edit_program", programId, OTHER_TEAM);
+    expect((await reply(edit.id)).text).toBe("That program isn't in this workspace any more, so nothing was changed. Run `/mentoring-admin` for the current list.");
+    const cohort = await submit("U1ADMIN", "admin_cohort", { cohort_name: text("Intruders"), cohort_starts: date(null), cohort_ends: date(null) }, programId, OTHER_TEAM);
+    expect(JSON.stringify(cohort.view)).toContain("That program isn't in this workspace any more, so nothing was changed.");
+    const people = await submit("U1ADMIN", "admin_people", { people_users: users(["U1ADMIN"]), people_role: option("MENTOR") }, programId, OTHER_TEAM);
+    expect(JSON.stringify(people.view)).toContain("That program isn't in this workspace any more, so nothing was changed.");
+    expect(await adminData()).toEqual(before);
+
+    // the same program name is free in the other workspace
+    const own = await submit("U1ADMIN", "admin_program", programValues({ name: "Hematology Fellowship" }), "", OTHER_TEAM);
+    expect(own.response_action).toBe("update");
+    expect(await db.prisma.program.count({ where: { workspaceId: OTHER_TEAM } })).toBe(1);
+  });
+});
