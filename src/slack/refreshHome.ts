@@ -1,10 +1,10 @@
 import type { WebClient } from "@slack/web-api";
-import { memberStanding } from "../services/members.js";
+import { homeData } from "../services/home.js";
 import { homeView } from "./views/home.js";
 import type { ListenerDeps } from "./listeners/deps.js";
 
 /** Re-renders a person's App Home tab; call after anything it shows has changed. */
 export async function refreshHome(deps: ListenerDeps, client: WebClient, teamId: string, slackUserId: string): Promise<void> {
-  const standing = await memberStanding(deps.db, deps.directory(client), teamId, slackUserId, deps.now());
-  await client.views.publish({ user_id: slackUserId, view: homeView(standing) });
+  const data = await homeData(deps.db, deps.directory(client), teamId, slackUserId, deps.now());
+  await client.views.publish({ user_id: slackUserId, view: homeView(data) });
 }

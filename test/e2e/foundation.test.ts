@@ -90,7 +90,7 @@ describe.each(testProviders)("the running app on %s", (provider) => {
     const view = publish.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe("home");
     expect(JSON.stringify(view.blocks)).toContain("Welcome, Dr. Admin.");
-    expect(JSON.stringify(view.blocks)).toContain("/mentoring-admin");
+    expect(JSON.stringify(view.blocks)).toContain("Programs you direct");
   });
 
   it("does not repeat a command's side effects when Slack retries the same delivery", async () => {

@@ -1,16 +1,138 @@
-import { Blocks, HomeTab, Md, type BlockBuilder } from "slack-block-builder";
-import type { MemberStanding } from "../../services/members.js";
+import { DateTime } from "luxon";
+import { Blocks, Elements, HomeTab, Md, type BlockBuilder } from "slack-block-builder";
+import type { HomeData } from "../../services/home.js";
+import type { RelationRow, RequestRow, ProgramCounts } from "../../store/home.js";
+import { labelOf, MENTOR_ROLES } from "../../domain/vocabulary.js";
 import { escapeMrkdwn } from "./escape.js";
+import { PROFILE_ACTIONS } from "./profile/ids.js";
+import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
 
 const ABOUT =
   `${Md.bold("Rounds")} runs your institution's mentoring program in Slack: trainees find mentors ranked by fit, ` +
   "mentors answer a one-click check-in, and program directors run pairing rounds and see which pairs need help.";
 
-/** The App Home tab: what Rounds is, and where this person stands in it. */
-export function homeView(standing: MemberStanding) {
-  const name = escapeMrkdwn(standing.member.name);
+const day = (d: Date, tz: string) => DateTime.fromJSDate(d).setZone(tz).toFormat("d LLL yyyy");
+const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
+
+function relationLines(rows: RelationRow[], tz: string): string {
+  return rows
+    .map((r) => `• <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, since ${day(r.since, tz)}`)
+    .join("\n");
+}
+
+function requestLines(rows: RequestRow[], tz: string, verb: string): string {
+  return rows
+    .map((r) => `• ${verb} <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, since ${day(r.createdAt, tz)}`)
+    .join("\n");
+}
+
+function personalBlocks(data: HomeData): BlockBuilder[] {
+  const tz = data.standing.member.tz;
+  const blocks: BlockBuilder[] = [];
+  if (data.pause) {
+    const until = data.pause.until ? `until ${day(data.pause.until, tz)}` : "until you resume";
+    blocks.push(
+      Blocks.Section({ text: `:double_vertical_bar: ${Md.bold("You're paused")} ${until}: Rounds does not suggest or pair you.` }).accessory(
+        Elements.Button({ text: "Resume", actionId: PROFILE_ACTIONS.resume }).primary(),
+      ),
+    );
+  }
+  if (!data.hasProfile) {
+    blocks.push(Blocks.Section({ text: `${Md.bold("Fill in your profile")} so Rounds can match you well — it takes two minutes.` }));
+  }
+  blocks.push(
+    Blocks.Actions().elements(
+      Elements.Button({ text: data.hasProfile ? "Edit profile" : "Fill in profile", actionId: PROFILE_ACTIONS.edit }).primary(),
+      data.pause ? [] : Elements.Button({ text: "Pause", actionId: PROFILE_ACTIONS.pause }),
+      Elements.Button({ text: "Never pair me with…", actionId: PROFILE_ACTIONS.exclusions }),
+      Elements.Button({ text: "My data", actionId: PROFILE_ACTIONS.privacy }),
+    ),
+  );
+  return blocks;
+}
+
+function traineeBlocks(data: HomeData): BlockBuilder[] {
+  const t = data.trainee;
+  if (!t) return [];
+  const tz = data.standing.member.tz;
+  const mentors = t.mentors.length
+    ? relationLines(t.mentors, tz)
+    : `No mentor yet. Type ${Md.codeInline("/findmentor")} to see mentors ranked by how well they fit you.`;
+  const goals = t.goals.length
+    ? t.goals.map((g, i) => `${i + 1}. ${escapeMrkdwn(g)}`).join("\n")
+    : "No goals yet — set one or two in your profile; focusing on a couple at a time works best.";
+  const blocks: BlockBuilder[] = [
+    Blocks.Divider(),
+    Blocks.Header({ text: "As a trainee" }),
+    Blocks.Section({ text: `${Md.bold("My mentors")}\n${mentors}` }),
+  ];
+  if (t.openRequests.length) {
+    blocks.push(Blocks.Section({ text: `${Md.bold("My open requests")}\n${requestLines(t.openRequests, tz, "waiting for")}` }));
+  }
+  blocks.push(Blocks.Section({ text: `${Md.bold("My goals")}\n${goals}` }));
+  return blocks;
+}
+
+function mentorBlocks(data: HomeData): BlockBuilder[] {
+  const m = data.mentor;
+  if (!m) return [];
+  const tz = data.standing.member.tz;
+  const used = m.mentees.length;
+  const room = Math.max(0, m.capacity - used);
+  const capacity = `${used} of ${m.capacity} places used${room === 0 ? " — you're full, so Rounds won't suggest you" : ` — ${room} open`}`;
+  const blocks: BlockBuilder[] = [
+    Blocks.Divider(),
+    Blocks.Header({ text: "As a mentor" }),
+    Blocks.Section({ text: `${Md.bold("Capacity")}: ${capacity}` }),
+    Blocks.Section({ text: `${Md.bold("My mentees")}\n${m.mentees.length ? relationLines(m.mentees, tz) : "No mentees yet."}` }),
+  ];
+  if (m.pendingRequests.length) {
+    blocks.push(Blocks.Section({ text: `${Md.bold("Requests waiting for your answer")}\n${requestLines(m.pendingRequests, tz, "from")}` }));
+  }
+  return blocks;
+}
+
+function programLine(p: ProgramCounts): string {
+  const unmatched = Math.max(0, p.trainees - p.matchedTrainees);
+  const pct = p.trainees ? Math.round((100 * p.matchedTrainees) / p.trainees) : 0;
+  return (
+    `${Md.bold(escapeMrkdwn(p.name))}\n` +
+    `${p.trainees} trainees · ${p.mentors} mentors · ${p.matchedTrainees} matched (${pct}%) · ${unmatched} unmatched · ` +
+    `${p.pendingRequests} pending requests · ${p.cohorts} cohorts`
+  );
+}
+
+function directorBlocks(data: HomeData): BlockBuilder[] {
+  if (!data.programs) return [];
+  const blocks: BlockBuilder[] = [Blocks.Divider(), Blocks.Header({ text: "Programs you direct" })];
+  if (data.programs.length === 0) {
+    blocks.push(Blocks.Section({ text: "No programs yet. Create one, then add its cohorts and people (or import a roster)." }));
+  }
+  for (const p of data.programs) {
+    blocks.push(
+      Blocks.Section({ text: programLine(p) }),
+      Blocks.Actions().elements(
+        Elements.Button({ text: "Add people", actionId: HOME_ADMIN_ACTIONS.addPeople, value: p.programId }),
+        Elements.Button({ text: "New cohort", actionId: HOME_ADMIN_ACTIONS.newCohort, value: p.programId }),
+        Elements.Button({ text: "Edit program", actionId: HOME_ADMIN_ACTIONS.editProgram, value: p.programId }),
+        Elements.Button({ text: "Export roster", actionId: HOME_ADMIN_ACTIONS.exportRoster, value: p.programId }),
+      ),
+    );
+  }
+  blocks.push(
+    Blocks.Actions().elements(
+      Elements.Button({ text: "New program", actionId: HOME_ADMIN_ACTIONS.newProgram }).primary(),
+      Elements.Button({ text: "Directors", actionId: HOME_ADMIN_ACTIONS.directors }),
+    ),
+  );
+  return blocks;
+}
+
+/** The App Home tab: role-aware, every role and program a person holds, with next steps. */
+export function homeView(data: HomeData) {
+  const name = escapeMrkdwn(data.standing.member.name);
   const blocks: BlockBuilder[] = [Blocks.Header({ text: "Rounds — mentoring" }), Blocks.Section({ text: ABOUT })];
-  if (standing.enrollments.length === 0) {
+  if (data.standing.enrollments.length === 0) {
     blocks.push(
       Blocks.Section({
         text:
@@ -19,16 +141,11 @@ export function homeView(standing: MemberStanding) {
       }),
     );
   } else {
-    const lines = standing.enrollments.map(
-      (e) => `• ${escapeMrkdwn(e.programName)} — ${e.role.toLowerCase()}${e.cohortName ? ` (${escapeMrkdwn(e.cohortName)})` : ""}`,
-    );
-    blocks.push(Blocks.Section({ text: `${Md.bold(`Welcome, ${name}.`)} Your programs:\n${lines.join("\n")}` }));
+    const programs = data.standing.enrollments
+      .map((e) => `${escapeMrkdwn(e.programName)} (${e.role.toLowerCase()}${e.cohortName ? `, ${escapeMrkdwn(e.cohortName)}` : ""})`)
+      .join(" · ");
+    blocks.push(Blocks.Section({ text: `${Md.bold(`Welcome, ${name}.`)} ${programs}` }), ...personalBlocks(data));
   }
-  if (standing.isDirector) {
-    blocks.push(
-      Blocks.Divider(),
-      Blocks.Section({ text: `${Md.bold("Director")}: use ${Md.codeInline("/mentoring-admin")} to set up programs and add people.` }),
-    );
-  }
+  blocks.push(...traineeBlocks(data), ...mentorBlocks(data), ...directorBlocks(data));
   return HomeTab().blocks(blocks).buildToObject();
 }

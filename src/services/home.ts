@@ -1,0 +1,70 @@
+import type { Db } from "../store/database.js";
+import {
+  activeMatchesOf,
+  pendingRequestsOf,
+  profileSummary,
+  programCounts,
+  programDefaultsFor,
+  type ProgramCounts,
+  type RelationRow,
+  type RequestRow,
+} from "../store/home.js";
+import { mentorCapacity } from "../domain/capacity.js";
+import { isAvailable } from "../domain/profile.js";
+import { memberStanding, type MemberStanding } from "./members.js";
+import type { SlackDirectory } from "./ports.js";
+
+export interface TraineeHome {
+  mentors: RelationRow[];
+  openRequests: RequestRow[];
+  goals: string[];
+}
+
+export interface MentorHome {
+  mentees: RelationRow[];
+  pendingRequests: RequestRow[];
+  capacity: number;
+}
+
+/** Everything a person's App Home shows, for each role they hold. */
+export interface HomeData {
+  standing: MemberStanding;
+  hasProfile: boolean;
+  /** Null when available; else when the pause ends (null = until they resume). */
+  pause: { until: Date | null } | null;
+  trainee: TraineeHome | null;
+  mentor: MentorHome | null;
+  /** Directors: every program in the workspace with its counts. */
+  programs: ProgramCounts[] | null;
+}
+
+export async function homeData(
+  db: Db,
+  directory: SlackDirectory,
+  workspaceId: string,
+  slackUserId: string,
+  now: Date,
+): Promise<HomeData> {
+  const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);
+  const { member, enrollments } = standing;
+  const roles = new Set(enrollments.map((e) => e.role));
+  const [matches, requests, profile, programs] = await Promise.all([
+    activeMatchesOf(db, workspaceId, member.id),
+    pendingRequestsOf(db, workspaceId, member.id),
+    profileSummary(db, workspaceId, member.id),
+    standing.isDirector ? programCounts(db, workspaceId) : Promise.resolve(null),
+  ]);
+  const mentorDefaults = roles.has("MENTOR") ? await programDefaultsFor(db, workspaceId, member.id, "MENTOR") : [];
+  return {
+    standing,
+    hasProfile: profile !== null,
+    pause: isAvailable(member, now) ? null : { until: member.pausedUntil },
+    trainee: roles.has("TRAINEE")
+      ? { mentors: matches.mentors, openRequests: requests.sent, goals: profile?.goals ?? [] }
+      : null,
+    mentor: roles.has("MENTOR")
+      ? { mentees: matches.mentees, pendingRequests: requests.received, capacity: mentorCapacity(profile?.capacity, mentorDefaults) }
+      : null,
+    programs,
+  };
+}
