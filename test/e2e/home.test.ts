@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack } from "../support/fakeSlack.js";
+import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
+import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
+import { eventBody, postToApp } from "../support/slackRequests.js";
+import { connect, type Database } from "../../src/store/database.js";
+import { EMPTY_PROFILE } from "../../src/domain/profile.js";
+
+const TEAM = "T0HOME";
+const OTHER_TEAM = "T1HOME";
+const people = {
+  fellow: { id: "U0FELLOW", teamId: TEAM, name: "Ana Fellow", tz: "America/Chicago" },
+  mentor: { id: "U0MENTOR", teamId: TEAM, name: "Dr. Maya", tz: "America/New_York" },
+  junior: { id: "U0JUNIOR", teamId: TEAM, name: "Dr. Jun", tz: "Europe/London" },
+  director: { id: "U0DIRECTOR", teamId: TEAM, name: "Dr. Director", tz: "UTC", isAdmin: true },
+  outsider: { id: "U1ADMIN", teamId: OTHER_TEAM, name: "Other Admin", tz: "UTC", isAdmin: true },
+};
+
+describe.each(testProviders)("the App Home for each role on %s", (provider) => {
+  let slack: FakeSlack;
+  let database: TestDatabase;
+  let app: AppProcess;
+  let db: Database;
+
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    for (const p of Object.values(people)) slack.addUser(p);
+    database = await createTestDatabase(provider);
+    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
+    db = connect(database.url);
+    const prisma = db.prisma;
+    await prisma.workspace.create({ data: { id: TEAM } });
+    const program = await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship", defaultCapacity: 2 } });
+    const cohort = await prisma.cohort.create({ data: { workspaceId: TEAM, programId: program.id, name: "2026–27 Fellows" } });
+    const ids: Record<string, string> = {};
+    for (const [key, p] of Object.entries(people).filter(([k]) => k !== "outsider" && k !== "director")) {
+      const m = await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: p.id, name: p.name, tz: p.tz, refreshedAt: new Date() } });
+      ids[key] = m.id;
+    }
+    await prisma.enrollment.createMany({
+      data: [
+        { workspaceId: TEAM, programId: program.id, memberId: ids.fellow!, role: "TRAINEE", cohortId: cohort.id },
+        { workspaceId: TEAM, programId: program.id, memberId: ids.mentor!, role: "MENTOR" },
+        { workspaceId: TEAM, programId: program.id, memberId: ids.junior!, role: "MENTOR" },
+        { workspaceId: TEAM, programId: program.id, memberId: ids.junior!, role: "TRAINEE" },
+      ],
+    });
+    await prisma.profile.create({ data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: ids.fellow!, goals: ["Submit a K08 by June"] } });
+    await prisma.match.create({
+      data: { workspaceId: TEAM, programId: program.id, traineeId: ids.fellow!, mentorId: ids.mentor!, role: "sponsor", startedAt: new Date("2026-09-01T15:00:00Z") },
+    });
+    await prisma.mentorRequest.create({
+      data: { workspaceId: TEAM, programId: program.id, traineeId: ids.fellow!, mentorId: ids.junior!, role: "coach", createdAt: new Date("2026-11-18T15:00:00Z") },
+    });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await app?.stop();
+    await slack?.stop();
+    await database?.drop();
+  });
+
+  async function openHome(user: { id: string; teamId: string }): Promise<string> {
+    const before = slack.callsTo("views.publish").length;
+    const res = await postToApp(app.url, eventBody(user.teamId, { type: "app_home_opened", user: user.id, channel: `D${user.id}`, tab: "home" }), "json", {
+      secret: TEST_SIGNING_SECRET,
+    });
+    expect(res.status).toBe(200);
+    const call = await slack.waitFor(() => slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === user.id));
+    return JSON.stringify(call.args.view);
+  }
+
+  it("shows a trainee their mentor with the role, the request still open, and their goal", async () => {
+    const home = await openHome(people.fellow);
+    expect(home).toContain("As a trainee");
+    expect(home).toContain("<@U0MENTOR> — sponsor, Heme Fellowship, since 1 Sep 2026");
+    expect(home).toContain("waiting for <@U0JUNIOR> — coach");
+    expect(home).toContain("1. Submit a K08 by June");
+    expect(home).not.toContain("As a mentor");
+    expect(home).not.toContain("Programs you direct");
+  });
+
+  it("shows a mentor their mentee and how many places are used", async () => {
+    const home = await openHome(people.mentor);
+    expect(home).toContain("As a mentor");
+    expect(home).toContain("1 of 2 places used — 1 open");
+    expect(home).toContain("<@U0FELLOW> — sponsor");
+    expect(home).not.toContain("As a trainee");
+  });
+
+  it("shows someone who both mentors and trains both parts, with the request waiting for them", async () => {
+    const home = await openHome(people.junior);
+    expect(home).toContain("As a trainee");
+    expect(home).toContain("As a mentor");
+    expect(home).toContain("Requests waiting for your answer");
+    expect(home).toContain("from <@U0FELLOW> — coach");
+  });
+
+  it("shows a director the program's counts", async () => {
+    const home = await openHome(people.director);
+    expect(home).toContain("Programs you direct");
+    expect(home).toContain("2 trainees · 2 mentors · 1 matched (50%) · 1 unmatched · 1 pending requests · 1 cohorts");
+  });
+
+  it("shows another workspace's admin nothing of this workspace", async () => {
+    const home = await openHome(people.outsider);
+    expect(home).toContain("Programs you direct");
+    expect(home).toContain("No programs yet");
+    expect(home).not.toContain("Heme Fellowship");
+  });
+});
