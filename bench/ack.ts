@@ -1,16 +1,20 @@
 /**
  * npm run bench:ack — how fast Rounds acknowledges slash commands under load.
  *
- * Starts the fake Slack and the real app (`node dist/src/main.js`, on a fresh SQLite database, or
- * PostgreSQL with --database-url), then sends signed /findmentor commands from many connections at
- * once with autocannon — each with its own trigger_id and signature, from 1,000 different users —
- * and prints ack latency percentiles and throughput.
+ * Starts the fake Slack (in its own process) and the real app (`node dist/src/main.js`, on a fresh
+ * SQLite database, or PostgreSQL with --database-url), then sends signed /findmentor commands from
+ * many connections at once with autocannon — each with its own trigger_id and signature, from 1,000
+ * different users — and prints ack latency percentiles and throughput, then how long the work
+ * after the acks (the ephemeral replies) took to finish.
  *
  *   npm run bench:ack -- [--connections 100] [--duration 10] [--database-url postgresql://…]
  */
-import autocannon from "autocannon";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { FakeSlack } from "../test/support/fakeSlack.js";
+import autocannon from "autocannon";
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
 import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.js";
@@ -28,12 +32,16 @@ const duration = Number(values.duration);
 const users = Number(values.users);
 const TEAM = "T0BENCH";
 
-const slack = await new FakeSlack().start();
-for (let i = 0; i < users; i++) slack.addUser({ id: `U${String(i).padStart(6, "0")}`, teamId: TEAM, name: `Person ${i}` });
+const fake = spawn(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), "fakeSlackProcess.js"), String(users)], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const [firstChunk] = (await once(fake.stdout!, "data")) as [Buffer];
+const slackUrl = firstChunk.toString().trim().split("\n")[0]!;
+const stats = async () => (await (await fetch(`${slackUrl}/_stats`)).json()) as { responses: number };
 
 let database: TestDatabase | null = null;
 const databaseUrl = values["database-url"] ?? (database = await createTestDatabase("sqlite")).url;
-const app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl, env: { LOG_LEVEL: "warn" } });
+const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { LOG_LEVEL: "warn" } });
 
 let n = 0;
 const result = await autocannon({
@@ -51,7 +59,7 @@ const result = await autocannon({
           text: "",
           userId: `U${String(n % users).padStart(6, "0")}`,
           teamId: TEAM,
-          responseUrl: slack.responseUrl("bench"),
+          responseUrl: `${slackUrl}/response/bench`,
           triggerId: `bench.${n}.${Date.now()}`,
         });
         return { ...req, body, headers: signedHeaders(body, "application/x-www-form-urlencoded", { secret: TEST_SIGNING_SECRET }) };
@@ -60,15 +68,20 @@ const result = await autocannon({
   ],
 });
 
-await new Promise((r) => setTimeout(r, 1000)); // let the last replies reach the fake Slack
+const acked = result.requests.total - result.non2xx;
+const atEnd = (await stats()).responses;
+const drainStart = Date.now();
+while ((await stats()).responses < acked && Date.now() - drainStart < 120_000) await new Promise((r) => setTimeout(r, 250));
+const drained = (await stats()).responses;
+const drainSeconds = (Date.now() - drainStart) / 1000;
+
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
-const replies = slack.responses.filter((r) => r.id === "bench").length;
 console.log(`\nbench:ack — signed /findmentor, ${connections} connections, ${duration} s, ${provider}`);
 console.log(`  requests:       ${result.requests.total} (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
-console.log(`  throughput:     ${result.requests.average.toFixed(0)} req/s`);
+console.log(`  throughput:     ${result.requests.average.toFixed(0)} acks/s`);
 console.log(`  ack latency:    p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms`);
-console.log(`  ephemeral replies delivered to response_url: ${replies}`);
+console.log(`  replies:        ${atEnd} delivered during the run; ${drained} of ${acked} after ${drainSeconds.toFixed(1)} s more (${(drained / (duration + drainSeconds)).toFixed(0)} replies/s overall)`);
 
 await app.stop();
-await slack.stop();
+fake.kill("SIGTERM");
 await database?.drop();

@@ -135,6 +135,9 @@ export class FakeSlack {
       this.responses.push({ id: url.pathname.slice("/response/".length), body: JSON.parse(raw.toString() || "{}") });
       return send(res, 200, { ok: true });
     }
+    if (url.pathname === "/_stats") {
+      return send(res, 200, { responses: this.responses.length, calls: this.calls.length, messages: this.allMessages().length });
+    }
     if (url.pathname.startsWith("/upload/")) {
       this.uploads.set(url.pathname.slice("/upload/".length), raw);
       return send(res, 200, { ok: true });
