@@ -7,7 +7,11 @@
  * different users — and prints ack latency percentiles and throughput, then how long the work
  * after the acks (the ephemeral replies) took to finish.
  *
- *   npm run bench:ack -- [--connections 100] [--duration 10] [--database-url postgresql://…]
+ *   npm run bench:ack -- [--connections 100] [--duration 10] [--rate N] [--database-url postgresql://…]
+ *
+ * Without --rate every connection sends its next command as soon as the last is acknowledged (the
+ * app's saturation point); with --rate the commands arrive at N per second in all (like real Slack
+ * traffic, which does not wait for Rounds).
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     "database-url": { type: "string" },
     users: { type: "string", default: "1000" },
+    rate: { type: "string" },
   },
 });
 const connections = Number(values.connections);
@@ -44,10 +49,12 @@ const databaseUrl = values["database-url"] ?? (database = await createTestDataba
 const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { LOG_LEVEL: "warn" } });
 
 let n = 0;
+const rate = values.rate ? Number(values.rate) : undefined;
 const result = await autocannon({
   url: app.url,
   connections,
   duration,
+  ...(rate ? { overallRate: rate } : {}),
   requests: [
     {
       method: "POST",
@@ -76,7 +83,7 @@ const drained = (await stats()).responses;
 const drainSeconds = (Date.now() - drainStart) / 1000;
 
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
-console.log(`\nbench:ack — signed /findmentor, ${connections} connections, ${duration} s, ${provider}`);
+console.log(`\nbench:ack — signed /findmentor, ${connections} connections, ${rate ? `${rate} commands/s` : "as fast as acked"}, ${duration} s, ${provider}`);
 console.log(`  requests:       ${result.requests.total} (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
 console.log(`  throughput:     ${result.requests.average.toFixed(0)} acks/s`);
 console.log(`  ack latency:    p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms`);

@@ -41,7 +41,7 @@ export function healthRoute(db: Pick<Database, "ping">): CustomRoute {
  * The Bolt app: the HTTP receiver on POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is
  * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server).
  */
-export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 8 }: AppOptions): RoundsApp {
+export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4 }: AppOptions): RoundsApp {
   const common = {
     token: config.slackBotToken,
     logger: boltLogger(logger),

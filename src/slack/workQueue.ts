@@ -45,7 +45,9 @@ export class WorkQueue {
     while (this.running < this.concurrency && this.waiting.length > 0) {
       const next = this.waiting.shift()!;
       this.running += 1;
-      void next().finally(() => {
+      // Start each piece in a macrotask of its own: with a synchronous driver (SQLite) a piece of
+      // work may run to its end without yielding, so waiting requests get their turn first.
+      void new Promise<void>((resolve) => setImmediate(resolve)).then(next).finally(() => {
         this.running -= 1;
         if (this.pending === 0) {
           const waiters = this.idle;
