@@ -13,6 +13,8 @@ export interface AppOptions {
   db: Database;
   logger: Logger;
   now?: () => Date;
+  /** Wakes the outbox worker after a listener queued messages. */
+  kickOutbox?: () => void;
   /** How many pieces of after-ack work run at once. */
   workConcurrency?: number;
 }
@@ -41,7 +43,7 @@ export function healthRoute(db: Pick<Database, "ping">): CustomRoute {
  * The Bolt app: the HTTP receiver on POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is
  * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server).
  */
-export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4 }: AppOptions): RoundsApp {
+export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4, kickOutbox = () => undefined }: AppOptions): RoundsApp {
   const common = {
     token: config.slackBotToken,
     logger: boltLogger(logger),
@@ -53,7 +55,7 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     : new App({ ...common, signingSecret: config.slackSigningSecret!, port: config.port });
 
   const work = new WorkQueue(workConcurrency, logger.child({ component: "work" }));
-  registerListeners(app, { db: db.prisma, logger, now, directory: slackDirectory, work });
+  registerListeners(app, { db: db.prisma, logger, now, directory: slackDirectory, work, kickOutbox });
 
   app.error(async (error) => {
     logger.error({ err: error.original ?? error, code: error.code }, "a Slack listener failed");

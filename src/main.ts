@@ -28,7 +28,6 @@ async function main(): Promise<void> {
   const { db, migrations } = await openDatabase(config.databaseUrl);
   logger.info({ provider: db.provider, applied: migrations.applied, upToDate: migrations.alreadyApplied }, "database ready");
 
-  const { app, work } = createApp({ config, db, logger });
   const outboxClient = new WebClient(config.slackBotToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     rejectRateLimitedCalls: true,
@@ -42,6 +41,7 @@ async function main(): Promise<void> {
     ratePerSecond: config.outboxRatePerSecond,
     reclaimAfterMs: config.outboxReclaimAfterSeconds * 1000,
   });
+  const { app, work } = createApp({ config, db, logger, kickOutbox: () => outbox.kick() });
   const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick() });
 
   await app.start(config.port);

@@ -12,4 +12,6 @@ export interface ListenerDeps {
   directory: (client: WebClient) => SlackDirectory;
   /** Where listeners put the slow part of their work, after ack(). */
   work: WorkQueue;
+  /** Call after queueing outbox messages so they go out now, not at the next poll. */
+  kickOutbox: () => void;
 }

@@ -1,0 +1,120 @@
+import type { Db } from "./database.js";
+import { EMPTY_PROFILE, type ProfileData } from "../domain/profile.js";
+
+/**
+ * Everything /findmentor's ranking needs about the mentors of some programs, relative to one
+ * trainee, in a fixed number of queries (no query per mentor). Scoped by the workspace.
+ */
+
+export interface MentorRow {
+  memberId: string;
+  slackUserId: string;
+  name: string;
+  profile: ProfileData | null;
+  pausedAt: Date | null;
+  pausedUntil: Date | null;
+  /** Defaults of the programs (among those asked) in which this person mentors. */
+  programDefaults: number[];
+  /** Program ids (among those asked) in which this person mentors. */
+  programIds: string[];
+  activeMentees: number;
+  /** Hours each answered request took, for the responsiveness median. */
+  replyHours: number[];
+  rolesWithTrainee: string[];
+  declinedTraineeAt: Date[];
+  excluded: boolean;
+}
+
+type ProfileRow = Record<keyof ProfileData, unknown>;
+
+export function toProfileData(row: ProfileRow | null): ProfileData | null {
+  if (!row) return null;
+  const out = { ...EMPTY_PROFILE } as Record<string, unknown>;
+  for (const key of Object.keys(EMPTY_PROFILE)) {
+    const value = row[key as keyof ProfileData];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as unknown as ProfileData;
+}
+
+const profileSelect = Object.fromEntries(Object.keys(EMPTY_PROFILE).map((k) => [k, true])) as Record<keyof ProfileData, true>;
+
+export async function mentorsForTrainee(
+  db: Db,
+  workspaceId: string,
+  traineeId: string,
+  programIds: string[],
+): Promise<MentorRow[]> {
+  if (programIds.length === 0) return [];
+  const enrollments = await db.enrollment.findMany({
+    where: { workspaceId, programId: { in: programIds }, role: "MENTOR", member: { erasedAt: null } },
+    select: {
+      programId: true,
+      program: { select: { defaultCapacity: true } },
+      member: {
+        select: {
+          id: true,
+          slackUserId: true,
+          name: true,
+          pausedAt: true,
+          pausedUntil: true,
+          profile: { select: profileSelect },
+        },
+      },
+    },
+  });
+  const byMember = new Map<string, MentorRow>();
+  for (const e of enrollments) {
+    const m = e.member;
+    const row =
+      byMember.get(m.id) ??
+      ({
+        memberId: m.id,
+        slackUserId: m.slackUserId,
+        name: m.name,
+        profile: toProfileData(m.profile as ProfileRow | null),
+        pausedAt: m.pausedAt,
+        pausedUntil: m.pausedUntil,
+        programDefaults: [],
+        programIds: [],
+        activeMentees: 0,
+        replyHours: [],
+        rolesWithTrainee: [],
+        declinedTraineeAt: [],
+        excluded: false,
+      } satisfies MentorRow);
+    row.programDefaults.push(e.program.defaultCapacity);
+    row.programIds.push(e.programId);
+    byMember.set(m.id, row);
+  }
+  if (byMember.size === 0) return [];
+  const mentorIds = [...byMember.keys()];
+  const [load, answered, mine, declined, exclusions] = await Promise.all([
+    db.match.groupBy({ by: ["mentorId"], where: { workspaceId, status: "ACTIVE", mentorId: { in: mentorIds } }, _count: { _all: true } }),
+    db.mentorRequest.findMany({
+      where: { workspaceId, mentorId: { in: mentorIds }, respondedAt: { not: null }, status: { in: ["ACCEPTED", "DECLINED"] } },
+      select: { mentorId: true, createdAt: true, respondedAt: true },
+    }),
+    db.match.findMany({ where: { workspaceId, status: "ACTIVE", traineeId }, select: { mentorId: true, role: true } }),
+    db.mentorRequest.findMany({
+      where: { workspaceId, traineeId, status: "DECLINED" },
+      select: { mentorId: true, respondedAt: true, updatedAt: true },
+    }),
+    db.exclusion.findMany({
+      where: { workspaceId, OR: [{ memberId: traineeId }, { excludedId: traineeId }] },
+      select: { memberId: true, excludedId: true },
+    }),
+  ]);
+  for (const l of load) byMember.get(l.mentorId)!.activeMentees = l._count._all;
+  for (const a of answered) {
+    byMember.get(a.mentorId)?.replyHours.push((a.respondedAt!.getTime() - a.createdAt.getTime()) / 3_600_000);
+  }
+  for (const m of mine) byMember.get(m.mentorId)?.rolesWithTrainee.push(m.role);
+  for (const d of declined) byMember.get(d.mentorId)?.declinedTraineeAt.push(d.respondedAt ?? d.updatedAt);
+  for (const x of exclusions) {
+    const other = x.memberId === traineeId ? x.excludedId : x.memberId;
+    const row = byMember.get(other);
+    if (row) row.excluded = true;
+  }
+  return [...byMember.values()];
+}
