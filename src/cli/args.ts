@@ -18,6 +18,8 @@ Commands:
   match FILE.json
       Solve a pairing instance (optimal or stable) and print the pairs and metrics as JSON
       (see docs/matching.md). Needs neither Slack nor the database.
+  job run NAME [--now ISO-8601]
+      Run one scheduled job once now (or as of --now), e.g. request-reminders. Needs only the database.
 
 Environment (all but match): SLACK_BOT_TOKEN (required), DATABASE_URL (default file:./data/rounds.db), SLACK_API_URL (optional).
 Exit codes: 0 done, 1 failed (or some roster rows were bad), 2 bad usage.`;

@@ -63,3 +63,75 @@ export class PauseDateInPast extends DomainError {
     super(`${date} is in the past`);
   }
 }
+
+/** A mentor request that is not in this workspace (or never existed). */
+export class RequestNotFound extends DomainError {
+  readonly code = "request_not_found";
+  constructor(readonly requestId: string) {
+    super(`no mentor request ${requestId}`);
+  }
+}
+
+/** A trainee may not ask this mentor for this role (see domain/requestRules.ts requestBlocker). */
+export class RequestNotAllowed extends DomainError {
+  readonly code = "request_not_allowed";
+  constructor(readonly reason: import("./requestRules.js").RequestBlocker) {
+    super(`request not allowed: ${reason}`);
+  }
+}
+
+/** The trainee already has a pending request to this mentor in this role. */
+export class AlreadyRequested extends DomainError {
+  readonly code = "already_requested";
+  constructor(readonly requestId: string) {
+    super(`request ${requestId} is already pending`);
+  }
+}
+
+/** The request was already answered, withdrawn or expired. */
+export class RequestNoLongerPending extends DomainError {
+  readonly code = "request_no_longer_pending";
+  constructor(readonly status: string) {
+    super(`the request is ${status}`);
+  }
+}
+
+/** Someone other than the request's mentor (or trainee) tried to act on it. */
+export class NotYourRequest extends DomainError {
+  readonly code = "not_your_request";
+  constructor(readonly requestId: string) {
+    super(`request ${requestId} is not yours to answer`);
+  }
+}
+
+/** The mentor's places are all taken (e.g. another accept won the last one). */
+export class MentorAtCapacity extends DomainError {
+  readonly code = "mentor_at_capacity";
+  constructor(readonly capacity: number) {
+    super(`the mentor is at capacity (${capacity})`);
+  }
+}
+
+/** The pair already has an active mentorship in this role. */
+export class AlreadyMatched extends DomainError {
+  readonly code = "already_matched";
+  constructor() {
+    super("already matched in this role");
+  }
+}
+
+/** A match that is not in this workspace, or the person is not one of its pair. */
+export class MatchNotFound extends DomainError {
+  readonly code = "match_not_found";
+  constructor(readonly matchId: string) {
+    super(`no match ${matchId} for this person`);
+  }
+}
+
+/** The mentorship has already ended. */
+export class MatchAlreadyEnded extends DomainError {
+  readonly code = "match_already_ended";
+  constructor(readonly matchId: string) {
+    super(`match ${matchId} has already ended`);
+  }
+}

@@ -1,5 +1,6 @@
 import type { Job } from "./job.js";
 import { pruneDeliveries } from "./pruneDeliveries.js";
+import { requestReminders } from "./requestReminders.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries];
+export const jobs: Job[] = [pruneDeliveries, requestReminders];

@@ -1,6 +1,7 @@
 import { DomainError, NotADirector } from "../domain/errors.js";
 import { InvalidPauseDate, PauseDateInPast } from "../domain/errors.js";
 import { CohortNameTaken, CohortNotFound, ProgramNameTaken, ProgramNotFound, SlackUserNotFound } from "../domain/errors.js";
+import { AlreadyMatched, AlreadyRequested, MatchAlreadyEnded, MatchNotFound, MentorAtCapacity, NotYourRequest, RequestNoLongerPending, RequestNotAllowed, RequestNotFound } from "../domain/errors.js";
 
 /** The one place that turns a domain error into what a person reads in Slack. */
 export function errorText(error: unknown): string {
@@ -22,6 +23,31 @@ export function errorText(error: unknown): string {
   if (error instanceof ProgramNameTaken) return "A program with this name already exists in this workspace. Nothing was changed.";
   if (error instanceof CohortNameTaken) return "This program already has a cohort with this name. Nothing was changed.";
   if (error instanceof SlackUserNotFound) return "Slack doesn't know that person, so nothing was changed.";
+  const requestWords = requestErrorText(error);
+  if (requestWords) return requestWords;
   if (error instanceof DomainError) return `That didn't work (${error.code}). Nothing was changed.`;
   return "Something went wrong on our side, so nothing was changed. Please try again in a minute; if it keeps happening, tell your program director.";
+}
+
+/** Words for mentor requests and matches (appended; errorText above falls back to a generic line for these). */
+export function requestErrorText(error: unknown): string | null {
+  if (error instanceof AlreadyRequested) return "You've already requested this mentor for this kind of help; they haven't answered yet. You can withdraw it from your confirmation message.";
+  if (error instanceof RequestNotAllowed) {
+    const words: Record<string, string> = {
+      self: "You can't ask yourself to be your mentor.",
+      not_trainee: "You're not a trainee in that program, so you can't request a mentor there. Ask your program director to add you.",
+      not_mentor: "That person isn't a mentor in this program any more. Run /findmentor for current suggestions.",
+      role_not_offered: "That mentor doesn't offer this kind of help. Choose another.",
+      already_matched: "You already work with this mentor in that role.",
+    };
+    return words[error.reason] ?? null;
+  }
+  if (error instanceof RequestNoLongerPending) return `This request is no longer open (${error.status.toLowerCase()}), so nothing was changed.`;
+  if (error instanceof NotYourRequest) return "That request isn't yours to answer, so nothing was changed.";
+  if (error instanceof RequestNotFound) return "That request isn't here any more, so nothing was changed.";
+  if (error instanceof MentorAtCapacity) return "All of this mentor's places are taken now, so nothing was changed.";
+  if (error instanceof AlreadyMatched) return "You already work together in that role, so nothing was changed.";
+  if (error instanceof MatchNotFound) return "That mentorship isn't yours, or isn't here any more, so nothing was changed.";
+  if (error instanceof MatchAlreadyEnded) return "That mentorship has already ended.";
+  return null;
 }

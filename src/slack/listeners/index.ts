@@ -4,6 +4,7 @@ import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
 import { registerAdminListeners } from "./actions/admin/index.js";
 import { registerProfileListeners } from "./actions/profile/index.js";
+import { registerRequestListeners } from "./actions/requests/index.js";
 import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -12,4 +13,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerEvents(app, deps);
   registerAdminListeners(app, deps);
   registerProfileListeners(app, deps);
+  registerRequestListeners(app, deps);
 }

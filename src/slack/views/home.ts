@@ -6,6 +6,7 @@ import { labelOf, MENTOR_ROLES } from "../../domain/vocabulary.js";
 import { escapeMrkdwn } from "./escape.js";
 import { PROFILE_ACTIONS } from "./profile/ids.js";
 import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
+import { withdrawButtons } from "./requests/homeButtons.js";
 
 const ABOUT =
   `${Md.bold("Rounds")} runs your institution's mentoring program in Slack: trainees find mentors ranked by fit, ` +
@@ -68,6 +69,7 @@ function traineeBlocks(data: HomeData): BlockBuilder[] {
   ];
   if (t.openRequests.length) {
     blocks.push(Blocks.Section({ text: `${Md.bold("My open requests")}\n${requestLines(t.openRequests, tz, "waiting for")}` }));
+    blocks.push(...withdrawButtons(t.openRequests)); // requests feature: withdraw buttons (src/slack/views/requests/homeButtons.ts)
   }
   blocks.push(Blocks.Section({ text: `${Md.bold("My goals")}\n${goals}` }));
   return blocks;

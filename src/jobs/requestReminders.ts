@@ -1,0 +1,15 @@
+import { remindAndExpire } from "../services/requests.js";
+import { requestMessages } from "../slack/views/requests/messages.js";
+import type { Job } from "./job.js";
+
+/** Hourly: remind mentors of requests 3 days old, expire those 7 days old (each exactly once). */
+export const requestReminders: Job = {
+  name: "request-reminders",
+  schedule: "7 * * * *",
+  leaseMs: 10 * 60_000,
+  async run({ db, now, log, kickOutbox }) {
+    const done = await remindAndExpire(db, now, requestMessages);
+    if (done.reminded || done.expired) kickOutbox();
+    log.info(done, "request reminders and expiries");
+  },
+};

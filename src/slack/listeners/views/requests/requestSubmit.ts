@@ -1,0 +1,31 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { submitRequest } from "../../../../services/requests.js";
+import { DomainError } from "../../../../domain/errors.js";
+import { errorText } from "../../../errorText.js";
+import { readMetadata, readRequestForm, requestMetadata } from "../../../views/requests/form.js";
+import { REQUEST_BLOCKS } from "../../../views/requests/ids.js";
+import { requestMessages } from "../../../views/requests/messages.js";
+import { refreshHomeQuietly } from "../../actions/profile/context.js";
+import { submission } from "../profile/submission.js";
+import type { ListenerDeps } from "../../deps.js";
+
+/** The request modal's Send: inline errors (bad input, already requested), or the request made and both told. */
+export function requestSubmit(deps: ListenerDeps) {
+  return async ({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const { teamId, userId, values } = submission(body);
+    const meta = readMetadata(requestMetadata, body.view.private_metadata);
+    if (!meta) return ack({ response_action: "errors", errors: { [REQUEST_BLOCKS.role]: "This form is out of date; close it and run /findmentor again." } });
+    const form = readRequestForm(values, meta);
+    if (!form.ok) return ack({ response_action: "errors", errors: form.errors });
+    try {
+      const { request } = await submitRequest(deps.db, deps.directory(client), teamId, userId, form.input, deps.now(), requestMessages);
+      await ack();
+      deps.kickOutbox();
+      await refreshHomeQuietly(deps, client, teamId, userId);
+      await refreshHomeQuietly(deps, client, teamId, request.mentor.slackUserId);
+    } catch (error) {
+      if (!(error instanceof DomainError)) deps.logger.error({ err: error, team: teamId }, "request submit failed");
+      await ack({ response_action: "errors", errors: { [REQUEST_BLOCKS.role]: errorText(error) } });
+    }
+  };
+}

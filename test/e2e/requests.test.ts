@@ -1,0 +1,307 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
+import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
+import { interactionBody, postToApp } from "../support/slackRequests.js";
+import { connect, type Database } from "../../src/store/database.js";
+import { EMPTY_PROFILE } from "../../src/domain/profile.js";
+
+const TEAM = "T0REQ";
+const OTHER = "T1REQ";
+const P = {
+  ana: { id: "U0ANA", teamId: TEAM, name: "Ana Fellow", tz: "UTC" },
+  ben: { id: "U0BEN", teamId: TEAM, name: "Ben Resident", tz: "UTC" },
+  cal: { id: "U0CAL", teamId: TEAM, name: "Cal Fellow", tz: "UTC" },
+  dee: { id: "U0DEE", teamId: TEAM, name: "Dee Fellow", tz: "UTC" },
+  eve: { id: "U0EVE", teamId: TEAM, name: "Eve Student", tz: "UTC" },
+  maya: { id: "U0MAYA", teamId: TEAM, name: "Dr. Maya", tz: "UTC" },
+  jun: { id: "U0JUN", teamId: TEAM, name: "Dr. Jun", tz: "UTC" },
+  rae: { id: "U0RAE", teamId: TEAM, name: "Dr. Rae", tz: "UTC" },
+  dir: { id: "U0DIR", teamId: TEAM, name: "Dr. Director", tz: "UTC" },
+  otherMentor: { id: "U1OLGA", teamId: OTHER, name: "Dr. Olga", tz: "UTC" },
+};
+type Key = keyof typeof P;
+type View = { callback_id: string; private_metadata?: string; blocks: { block_id?: string; element?: { options?: { value: string }[] } }[] };
+
+const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
+
+describe.each(testProviders)("mentor requests, answers and introductions on %s", (provider) => {
+  let slack: FakeSlack;
+  let database: TestDatabase;
+  let app: AppProcess;
+  let db: Database;
+  let programId = "";
+  let otherProgramId = "";
+  const ids = {} as Record<Key, string>;
+  let seq = 0;
+
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    for (const u of Object.values(P)) slack.addUser(u);
+    database = await createTestDatabase(provider);
+    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
+    db = connect(database.url);
+    const prisma = db.prisma;
+    await prisma.workspace.createMany({ data: [{ id: TEAM }, { id: OTHER }] });
+    programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship", defaultCapacity: 3 } })).id;
+    otherProgramId = (await prisma.program.create({ data: { workspaceId: OTHER, name: "Other Program" } })).id;
+    for (const [key, p] of Object.entries(P) as [Key, (typeof P)[Key]][]) {
+      ids[key] = (await prisma.member.create({ data: { workspaceId: p.teamId, slackUserId: p.id, name: p.name, tz: "UTC", refreshedAt: new Date() } })).id;
+    }
+    const enroll = (key: Key, role: "TRAINEE" | "MENTOR" | "DIRECTOR", program = programId, workspaceId = TEAM) => ({ workspaceId, programId: program, memberId: ids[key], role });
+    await prisma.enrollment.createMany({
+      data: [
+        ...(["ana", "ben", "cal", "dee", "eve"] as Key[]).map((k) => enroll(k, "TRAINEE")),
+        ...(["maya", "jun", "rae"] as Key[]).map((k) => enroll(k, "MENTOR")),
+        enroll("dir", "DIRECTOR"),
+        enroll("otherMentor", "MENTOR", otherProgramId, OTHER),
+      ],
+    });
+    const profile = (key: Key, data: Partial<typeof EMPTY_PROFILE>, workspaceId = TEAM) =>
+      prisma.profile.create({ data: { ...EMPTY_PROFILE, ...data, workspaceId, memberId: ids[key] } });
+    await profile("ana", { careerStage: "fellow", specialty: "hematology", interests: ["thrombosis"], goals: ["Submit a K08 by June", "Publish my <first> paper"] });
+    await profile("maya", { careerStage: "senior_faculty", rolesOffered: ["mentor", "sponsor"] });
+    await profile("jun", { careerStage: "junior_faculty", rolesOffered: ["coach"] });
+    await profile("rae", { careerStage: "senior_faculty", capacity: 2 });
+    // Rae has one mentee already: one place left.
+    await prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: ids.eve, mentorId: ids.rae, role: "mentor", startedAt: new Date() } });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await app?.stop();
+    await slack?.stop();
+    await database?.drop();
+  });
+
+  /** A block_actions click, optionally on a message (channel + ts) with a response_url. */
+  const press = async (who: Key, actionId: string, value: string, on?: { channel: string; ts: string }) => {
+    seq += 1;
+    const user = P[who];
+    const responseId = `resp-${seq}`;
+    const triggerId = `${seq}.press.${user.id}`;
+    const payload = {
+      type: "block_actions",
+      team: { id: user.teamId, domain: "fake" },
+      user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
+      api_app_id: "A0ROUNDS",
+      token: "deprecated-verification-token",
+      trigger_id: triggerId,
+      ...(on
+        ? { container: { type: "message", channel_id: on.channel, message_ts: on.ts }, channel: { id: on.channel }, message: { ts: on.ts, type: "message" }, response_url: slack.responseUrl(responseId) }
+        : { container: { type: "view", view_id: "V0HOME" }, view: { id: "V0HOME", type: "home", team_id: user.teamId, blocks: [], state: { values: {} }, hash: "h" } }),
+      actions: [{ type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` }],
+    };
+    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
+    expect(res.status).toBe(200);
+    return { triggerId, responseId };
+  };
+
+  const opened = (triggerId: string) =>
+    slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
+  const response = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => JSON.stringify(r.body));
+
+  const submit = async (who: Key, view: View, values: Record<string, Record<string, unknown>>) => {
+    seq += 1;
+    const user = P[who];
+    const payload = {
+      type: "view_submission",
+      team: { id: user.teamId, domain: "fake" },
+      user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
+      api_app_id: "A0ROUNDS",
+      token: "deprecated-verification-token",
+      trigger_id: `${seq}.submit.${user.id}`,
+      view: {
+        id: `V0VIEW${seq}`,
+        team_id: user.teamId,
+        type: "modal",
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata ?? "",
+        hash: `${seq}.hash`,
+        state: { values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])) },
+      },
+      response_urls: [],
+    };
+    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const pick = (value: string) => ({ type: "static_select", selected_option: { text: { type: "plain_text", text: value }, value } });
+  const text = (value: string) => ({ type: "plain_text_input", value });
+
+  const dmTo = (who: Key, contains: string) => slack.waitFor(() => slack.messagesIn(P[who].id).find((m) => textOf(m).includes(contains)));
+  const countIn = (channel: string, contains: string) => slack.messagesIn(channel).filter((m) => textOf(m).includes(contains)).length;
+
+  /** The trainee presses "Request" on a card and gets the modal. */
+  const openRequest = async (trainee: Key, mentor: Key) => {
+    const { triggerId } = await press(trainee, "findmentor_request", JSON.stringify({ mentorId: ids[mentor], programId }));
+    return opened(triggerId);
+  };
+
+  const seedRequest = (trainee: Key, mentor: Key, role: string, createdAt = new Date()) =>
+    db.prisma.mentorRequest.create({ data: { workspaceId: TEAM, programId, traineeId: ids[trainee], mentorId: ids[mentor], role, createdAt } });
+
+  it("a request modal offers the mentor's roles and the trainee's goals; a double submit makes one request; the mentor gets the escaped card", async () => {
+    const view = await openRequest("ana", "maya");
+    expect(view.callback_id).toBe("request_submit");
+    const roleOptions = view.blocks.find((b) => b.block_id === "role")!.element!.options!.map((o) => o.value);
+    expect(roleOptions).toEqual(["mentor", "sponsor"]);
+    expect(view.blocks.find((b) => b.block_id === "goal")!.element!.options!.map((o) => o.value)).toEqual(["0", "1"]);
+    const values = { role: pick("mentor"), message: text("I'd love help with <b>grants</b> & papers"), goal: pick("1") };
+    const [first, second] = await Promise.all([submit("ana", view, values), submit("ana", view, values)]);
+    const bodies = [first, second].sort();
+    expect(bodies[0]).toBe("");
+    expect(bodies[1]).toContain("already requested");
+    expect(await db.prisma.mentorRequest.count({ where: { workspaceId: TEAM, traineeId: ids.ana, mentorId: ids.maya } })).toBe(1);
+    const card = textOf(await dmTo("maya", "asks you to be their"));
+    expect(card).toContain("Ana Fellow");
+    expect(card).toContain("Fellow · Hematology");
+    expect(card).toContain("&lt;b&gt;grants&lt;/b&gt; &amp; papers");
+    expect(card).toContain("Publish my &lt;first&gt; paper");
+    expect(card).toContain("request_accept");
+    expect(card).toContain("request_decline");
+    expect(textOf(await dmTo("ana", "Your request went to"))).not.toContain("co-mentor");
+  });
+
+  it("a role the mentor does not offer is refused inline and nothing is stored", async () => {
+    const view = await openRequest("ben", "jun");
+    const body = await submit("ben", view, { role: pick("sponsor"), message: text("") });
+    expect(body).toContain("doesn't offer this kind of help");
+    expect(await db.prisma.mentorRequest.count({ where: { traineeId: ids.ben, mentorId: ids.jun } })).toBe(0);
+  });
+
+  it("accepting creates the match, updates the mentor's DM and introduces the pair with cadence buttons; a click stores the cadence", async () => {
+    const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids.ana, mentorId: ids.maya } });
+    const card = await dmTo("maya", "asks you to be their");
+    const { responseId } = await press("maya", "request_accept", request.id, { channel: card.channel, ts: card.ts });
+    expect(await response(responseId)).toContain("You accepted");
+    const match = await db.prisma.match.findFirstOrThrow({ where: { traineeId: ids.ana, mentorId: ids.maya } });
+    expect(match).toMatchObject({ status: "ACTIVE", role: "mentor" });
+    expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("ACCEPTED");
+    const group = `G-${[P.ana.id, P.maya.id].sort().join("-")}`;
+    const intro = await slack.waitFor(() => slack.messagesIn(group).find((m) => textOf(m).includes("How often to meet")));
+    for (const word of ["match_cadence_weekly", "match_cadence_quarterly", "agenda two days before", "notes and next steps", "End mentorship"]) {
+      expect(textOf(intro)).toContain(word);
+    }
+    expect((await db.prisma.match.findUniqueOrThrow({ where: { id: match.id } })).introChannelId).toBe(group);
+    const again = await press("maya", "request_accept", request.id, { channel: card.channel, ts: card.ts });
+    expect(await response(again.responseId)).toContain("You accepted");
+    expect(await db.prisma.match.count({ where: { traineeId: ids.ana, mentorId: ids.maya } })).toBe(1);
+
+    await press("ana", "match_cadence_monthly", JSON.stringify({ matchId: match.id, cadence: "MONTHLY" }), { channel: group, ts: intro.ts });
+    await slack.waitFor(() => textOf(slack.messagesIn(group).find((m) => m.ts === intro.ts)!).includes("Agreed: *every month*"));
+    expect((await db.prisma.match.findUniqueOrThrow({ where: { id: match.id } })).cadence).toBe("MONTHLY");
+    expect(slack.callsTo("views.publish").some((c) => c.args.user_id === P.ana.id)).toBe(true);
+  });
+
+  it("declining keeps the reason for directors and tells the trainee kindly without it", async () => {
+    const request = await seedRequest("ben", "maya", "sponsor");
+    const { triggerId } = await press("maya", "request_decline", request.id, { channel: `D-${P.maya.id}`, ts: "1.000001" });
+    const modal = await opened(triggerId);
+    expect(await submit("maya", modal, { reason: text("He needs a clinical mentor, not me") })).toBe("");
+    const told = textOf(await dmTo("ben", "can't take you on"));
+    expect(told).not.toContain("clinical mentor");
+    const stored = await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(stored).toMatchObject({ status: "DECLINED", declineReason: "He needs a clinical mentor, not me" });
+  });
+
+  it("a trainee withdraws from the App Home; the mentor who then accepts is told it was withdrawn and nothing is matched", async () => {
+    const request = await seedRequest("ben", "maya", "mentor");
+    const before = slack.callsTo("views.publish").length;
+    await press("ben", `request_withdraw_home_${request.id}`, request.id);
+    const home = await slack.waitFor(() => slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === P.ben.id));
+    expect(JSON.stringify(home.args.view)).not.toContain("waiting for <@U0MAYA>");
+    expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
+    const { responseId } = await press("maya", "request_accept", request.id, { channel: `D-${P.maya.id}`, ts: "1.000007" });
+    expect(await response(responseId)).toContain("no longer open (withdrawn)");
+    expect(await db.prisma.match.count({ where: { traineeId: ids.ben, mentorId: ids.maya } })).toBe(0);
+  });
+
+  it("a trainee withdraws from their confirmation DM, which then says so", async () => {
+    const view = await openRequest("cal", "maya");
+    expect(await submit("cal", view, { role: pick("sponsor") })).toBe("");
+    const confirmation = await dmTo("cal", "Your request went to");
+    const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids.cal, mentorId: ids.maya, status: "PENDING" } });
+    const { responseId } = await press("cal", "request_withdraw", request.id, { channel: confirmation.channel, ts: confirmation.ts });
+    expect(await response(responseId)).toContain("You withdrew your request to <@U0MAYA>");
+    expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
+  });
+
+  it("two accepts racing for a mentor's last place make exactly one match, and the loser is told the place is gone", async () => {
+    const [r1, r2] = await Promise.all([seedRequest("cal", "rae", "mentor"), seedRequest("dee", "rae", "mentor")]);
+    const [a, b] = await Promise.all([
+      press("rae", "request_accept", r1.id, { channel: `D-${P.rae.id}`, ts: "1.000002" }),
+      press("rae", "request_accept", r2.id, { channel: `D-${P.rae.id}`, ts: "1.000003" }),
+    ]);
+    const answers = [await response(a.responseId), await response(b.responseId)];
+    expect(answers.filter((t) => t.includes("You accepted"))).toHaveLength(1);
+    expect(answers.filter((t) => t.includes("places are all taken"))).toHaveLength(1);
+    expect(await db.prisma.match.count({ where: { workspaceId: TEAM, mentorId: ids.rae, status: "ACTIVE" } })).toBe(2);
+    const statuses = (await db.prisma.mentorRequest.findMany({ where: { id: { in: [r1.id, r2.id] } } })).map((r) => r.status).sort();
+    expect(statuses).toEqual(["ACCEPTED", "PENDING"]);
+  });
+
+  it("a trainee can have several mentors in different roles; asking a junior-faculty mentor suggests a senior co-mentor", async () => {
+    const view = await openRequest("ana", "jun");
+    expect(await submit("ana", view, { role: pick("coach"), message: text("Coaching on talks, please") })).toBe("");
+    expect(textOf(await dmTo("ana", "senior co-mentor"))).toContain("/findmentor");
+    const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids.ana, mentorId: ids.jun } });
+    const { responseId } = await press("jun", "request_accept", request.id, { channel: `D-${P.jun.id}`, ts: "1.000004" });
+    expect(await response(responseId)).toContain("You accepted");
+    const roles = (await db.prisma.match.findMany({ where: { traineeId: ids.ana, status: "ACTIVE" } })).map((m) => m.role).sort();
+    expect(roles).toEqual(["coach", "mentor"]);
+  });
+
+  it("ending a mentorship tells the other side kindly and sends the private feedback to the director only", async () => {
+    const match = await db.prisma.match.findFirstOrThrow({ where: { traineeId: ids.ana, mentorId: ids.jun } });
+    const { triggerId } = await press("jun", "match_end", match.id, { channel: `G-${[P.ana.id, P.jun.id].sort().join("-")}`, ts: "1.000005" });
+    const modal = await opened(triggerId);
+    expect(await submit("jun", modal, { note: text("Schedules never lined up") })).toBe("");
+    expect(textOf(await dmTo("dir", "Schedules never lined up"))).toContain("<@U0JUN> ended");
+    expect(textOf(await dmTo("ana", "has ended your coach mentorship"))).not.toContain("Schedules");
+    expect(await db.prisma.match.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({ status: "ENDED", endNote: "Schedules never lined up", endedById: ids.jun });
+  });
+
+  const runJob = (now: Date) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", "request-reminders", "--now", now.toISOString()], {
+        cwd: projectRoot,
+        env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "info" },
+      });
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+      child.on("exit", (code) => resolve({ code, out }));
+    });
+
+  it("the reminder job reminds the mentor once after 3 days and expires the request after 7, telling the trainee once", async () => {
+    const created = new Date();
+    const request = await seedRequest("ben", "jun", "coach", created);
+    const day = 24 * 60 * 60_000;
+    const first = await runJob(new Date(created.getTime() + 4 * day));
+    expect(first.code, first.out).toBe(0);
+    expect(first.out).toMatch(/"reminded":[1-9]/);
+    await dmTo("jun", "A request is waiting for your answer");
+    expect((await runJob(new Date(created.getTime() + 5 * day))).out).toContain('"reminded":0');
+
+    const expiry = await runJob(new Date(created.getTime() + 8 * day));
+    expect(expiry.out).toMatch(/"expired":[1-9]/);
+    expect(textOf(await dmTo("ben", "has expired"))).toContain("/findmentor");
+    expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("EXPIRED");
+    expect((await runJob(new Date(created.getTime() + 9 * day))).out).toContain('"expired":0');
+    await new Promise((r) => setTimeout(r, 1500)); // one more outbox poll: nothing new may arrive
+    expect(countIn(P.jun.id, "A request is waiting for your answer")).toBe(1);
+    expect(countIn(P.ben.id, "has expired")).toBe(1);
+  });
+
+  it("another workspace can neither request this workspace's mentors nor answer its requests", async () => {
+    const { triggerId } = await press("otherMentor", "findmentor_request", JSON.stringify({ mentorId: ids.maya, programId }));
+    expect(JSON.stringify(await opened(triggerId))).toContain("not a trainee in that program");
+    const pending = await seedRequest("dee", "maya", "sponsor");
+    const { responseId } = await press("otherMentor", "request_accept", pending.id, { channel: "D-U1OLGA", ts: "1.000006" });
+    expect(await response(responseId)).toContain("isn't here any more");
+    expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
+    expect(await db.prisma.mentorRequest.count({ where: { workspaceId: OTHER } })).toBe(0);
+  });
+});

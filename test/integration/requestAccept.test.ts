@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acceptRequest, submitRequest } from "../../src/services/requests.js";
+import { AlreadyRequested, MentorAtCapacity } from "../../src/domain/errors.js";
+import { EMPTY_PROFILE } from "../../src/domain/profile.js";
+import { requestMessages } from "../../src/slack/views/requests/messages.js";
+import { testProviders } from "../support/databases.js";
+import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+
+const TEAM = "T0ACCEPT";
+const NOW = new Date("2026-11-02T10:00:00Z");
+const directory = { userProfile: async () => { throw new Error("every member is cached"); } };
+
+describe.each(testProviders)("accepting and submitting requests under concurrency on %s", (provider) => {
+  let database: MigratedTestDatabase;
+  let programId = "";
+  const member: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await createMigratedDatabase(provider);
+    const prisma = database.prisma;
+    await prisma.workspace.create({ data: { id: TEAM } });
+    programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme" } })).id;
+    for (const key of ["mentor", "t1", "t2", "t3", "t4", "t5", "t6"]) {
+      member[key] = (await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: `U0${key.toUpperCase()}`, name: key, refreshedAt: NOW } })).id;
+      await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId: member[key]!, role: key === "mentor" ? "MENTOR" : "TRAINEE" } });
+    }
+    await prisma.profile.create({ data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: member.mentor!, capacity: 1 } });
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("of five accepts racing for a mentor's single place, exactly one wins and the rest hear the mentor is full", async () => {
+    const requests = await Promise.all(
+      ["t1", "t2", "t3", "t4", "t5"].map((t) =>
+        database.prisma.mentorRequest.create({ data: { workspaceId: TEAM, programId, traineeId: member[t]!, mentorId: member.mentor!, role: "mentor", createdAt: NOW } }),
+      ),
+    );
+    const outcomes = await Promise.allSettled(requests.map((r) => acceptRequest(database.prisma, TEAM, "U0MENTOR", r.id, NOW)));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === "rejected")) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(MentorAtCapacity);
+    expect(await database.prisma.match.count({ where: { workspaceId: TEAM, mentorId: member.mentor!, status: "ACTIVE" } })).toBe(1);
+    expect(await database.prisma.mentorRequest.count({ where: { workspaceId: TEAM, status: "ACCEPTED" } })).toBe(1);
+  });
+
+  it("four simultaneous submits of the same request store one and answer the rest 'already requested'", async () => {
+    const input = { mentorId: member.mentor!, programId, role: "coach", message: "hello", goal: null };
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3, 4].map(() => submitRequest(database.prisma, directory, TEAM, "U0T6", input, NOW, requestMessages)),
+    );
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === "rejected")) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(AlreadyRequested);
+    expect(await database.prisma.mentorRequest.count({ where: { workspaceId: TEAM, traineeId: member.t6!, role: "coach" } })).toBe(1);
+    expect(await database.prisma.outboxMessage.count({ where: { workspaceId: TEAM, key: { startsWith: "request:" } } })).toBe(1);
+  });
+});
