@@ -88,11 +88,13 @@ export async function mentorsForTrainee(
     byMember.set(m.id, row);
   }
   if (byMember.size === 0) return [];
-  const mentorIds = [...byMember.keys()];
+  // Filter through the enrollment relation, not an id list: a list of thousands of mentor ids
+  // exceeds SQLite's 999 bound parameters.
+  const mentorsOfPrograms = { enrollments: { some: { workspaceId, programId: { in: programIds }, role: "MENTOR" as const } } };
   const [load, answered, mine, declined, exclusions] = await Promise.all([
-    db.match.groupBy({ by: ["mentorId"], where: { workspaceId, status: "ACTIVE", mentorId: { in: mentorIds } }, _count: { _all: true } }),
+    db.match.groupBy({ by: ["mentorId"], where: { workspaceId, status: "ACTIVE", mentor: mentorsOfPrograms }, _count: { _all: true } }),
     db.mentorRequest.findMany({
-      where: { workspaceId, mentorId: { in: mentorIds }, respondedAt: { not: null }, status: { in: ["ACCEPTED", "DECLINED"] } },
+      where: { workspaceId, mentor: mentorsOfPrograms, respondedAt: { not: null }, status: { in: ["ACCEPTED", "DECLINED"] } },
       select: { mentorId: true, createdAt: true, respondedAt: true },
     }),
     db.match.findMany({ where: { workspaceId, status: "ACTIVE", traineeId }, select: { mentorId: true, role: true } }),
@@ -105,7 +107,10 @@ export async function mentorsForTrainee(
       select: { memberId: true, excludedId: true },
     }),
   ]);
-  for (const l of load) byMember.get(l.mentorId)!.activeMentees = l._count._all;
+  for (const l of load) {
+    const row = byMember.get(l.mentorId);
+    if (row) row.activeMentees = l._count._all;
+  }
   for (const a of answered) {
     byMember.get(a.mentorId)?.replyHours.push((a.respondedAt!.getTime() - a.createdAt.getTime()) / 3_600_000);
   }
