@@ -4,6 +4,7 @@ import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
 import { registerAdminListeners } from "./actions/admin/index.js";
 import { registerProfileListeners } from "./actions/profile/index.js";
+import { registerFindMentorListeners } from "./actions/findmentor/index.js";
 import { registerRequestListeners } from "./actions/requests/index.js";
 import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
@@ -14,4 +15,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAdminListeners(app, deps);
   registerProfileListeners(app, deps);
   registerRequestListeners(app, deps);
+  registerFindMentorListeners(app, deps);
 }

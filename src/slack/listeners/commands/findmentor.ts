@@ -1,11 +1,17 @@
-import { memberStanding } from "../../../services/members.js";
-import { findMentorHelp } from "../../views/help.js";
+import { findMentors } from "../../../services/findMentor.js";
+import { findMentorReply, profileFirstMessage } from "../../views/findmentor/cards.js";
+import { openProfile } from "../actions/profile/open.js";
 import type { ListenerDeps } from "../deps.js";
 import { ackFirst } from "./ackFirst.js";
 
+/** `/findmentor [keywords]`: the first page of ranked mentor cards, or the profile modal when there is no profile yet. */
 export function findmentorCommand(deps: ListenerDeps) {
   return ackFirst(deps, async ({ command, respond, client }) => {
-    const standing = await memberStanding(deps.db, deps.directory(client), command.team_id, command.user_id, deps.now());
-    await respond({ response_type: "ephemeral", ...findMentorHelp(standing) });
+    const input = { keywords: command.text ?? "", page: 0 };
+    const result = await findMentors(deps.db, deps.directory(client), command.team_id, command.user_id, input, deps.now());
+    if (result.kind !== "no_profile") return void (await respond({ response_type: "ephemeral", ...findMentorReply(result) }));
+    const reply = async (m: { text: string; blocks: unknown[] }) => void (await respond({ response_type: "ephemeral", ...m }));
+    await openProfile({ deps, client, teamId: command.team_id, userId: command.user_id, triggerId: command.trigger_id, reply });
+    await reply(profileFirstMessage());
   });
 }

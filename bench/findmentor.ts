@@ -1,0 +1,262 @@
+/**
+ * npm run bench:findmentor — /findmentor with 5,000 mentors and 20,000 trainees.
+ *
+ * Seeds a fresh SQLite database (or the PostgreSQL database given with --database-url, under a
+ * workspace of its own) with realistic random profiles from a seeded PRNG, then measures:
+ *   1. one full service call (member lookup, load the 5,000 candidates, rank, one page of cards), p50/p95 over --runs;
+ *   2. the pure rank() of the 5,000 loaded candidates, p50/p95 over --runs;
+ *   3. the ack latency of signed /findmentor commands from --connections connections for --duration s
+ *      (autocannon against the real app, `node dist/src/main.js`, with the fake Slack in its own process).
+ *
+ *   npm run bench:findmentor -- [--database-url postgresql://…] [--connections 100] [--duration 10] [--runs 50] [--seed 42]
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
+import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
+import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.js";
+import { openDatabase } from "../src/store/database.js";
+import { mentorsForTrainee } from "../src/store/candidates.js";
+import { findProfile } from "../src/store/profiles.js";
+import { findMentors, toCandidate } from "../src/services/findMentor.js";
+import { rank } from "../src/domain/ranking.js";
+import { EMPTY_PROFILE, type ProfileData } from "../src/domain/profile.js";
+import { CADENCES, CAREER_PATHS, CAREER_STAGES, INTERESTS, MEETING_FORMATS, MENTOR_ROLES, PRIORITIES, SPECIALTIES, SUBSPECIALTIES } from "../src/domain/vocabulary.js";
+
+const { values } = parseArgs({
+  options: {
+    "database-url": { type: "string" },
+    connections: { type: "string", default: "100" },
+    duration: { type: "string", default: "10" },
+    runs: { type: "string", default: "50" },
+    mentors: { type: "string", default: "5000" },
+    trainees: { type: "string", default: "20000" },
+    seed: { type: "string", default: "42" },
+  },
+});
+const MENTORS = Number(values.mentors);
+const TRAINEES = Number(values.trainees);
+const RUNS = Number(values.runs);
+const BATCH = 1000;
+
+/** mulberry32: small, fast, seeded. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(Number(values.seed));
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(list)))];
+const maybe = <T>(p: number, value: () => T): T | null => (random() < p ? value() : null);
+const keys = (terms: readonly { key: string }[]) => terms.map((t) => t.key);
+const FREE_TAGS = ["thrombosis", "anticoagulation", "car t", "aml", "itp", "sickle cell disease", "stem cell transplant", "quality improvement", "med ed", "wellness", "informatics", "grant writing"];
+const TAGS = [...keys(INTERESTS), ...FREE_TAGS];
+const mentorStages = CAREER_STAGES.filter((s) => s.side !== "trainee").map((s) => s.key);
+const traineeStages = CAREER_STAGES.filter((s) => s.side !== "mentor").map((s) => s.key);
+
+function mentorProfile(): ProfileData {
+  return {
+    ...EMPTY_PROFILE,
+    careerStage: pick(mentorStages),
+    specialty: pick(keys(SPECIALTIES)),
+    subspecialty: maybe(0.6, () => pick(keys(SUBSPECIALTIES))),
+    careerPaths: some(keys(CAREER_PATHS), 2),
+    meetingFormats: some(keys(MEETING_FORMATS), 2),
+    interests: some(TAGS, 4),
+    expertise: some(TAGS, 5),
+    rolesOffered: ["mentor", ...some(keys(MENTOR_ROLES), 2)].filter((r, i, a) => a.indexOf(r) === i),
+    capacity: maybe(0.5, () => 1 + Math.floor(random() * 5)),
+    handsOn: maybe(0.8, () => random() < 0.5),
+    supervisorNote: maybe(0.2, () => "Weekly lab meeting; I read every draft."),
+    cadenceOffered: maybe(0.8, () => pick(keys(CADENCES))),
+    helpedGrants: maybe(0.7, () => random() < 0.5),
+    copublishes: maybe(0.7, () => random() < 0.6),
+    editorialRoles: maybe(0.15, () => "Associate editor, Blood Advances"),
+    pastFellows: maybe(0.4, () => pick(["3 in academic hematology, 1 in industry", "Faculty at two cancer centers", "Private practice and NIH"])),
+    bio: maybe(0.5, () => "Clinician-investigator in thrombosis and hemostasis; I enjoy helping fellows with grants and papers."),
+  };
+}
+
+function traineeProfile(): ProfileData {
+  return {
+    ...EMPTY_PROFILE,
+    careerStage: pick(traineeStages),
+    trainingYear: 1 + Math.floor(random() * 4),
+    specialty: pick(keys(SPECIALTIES)),
+    subspecialty: maybe(0.5, () => pick(keys(SUBSPECIALTIES))),
+    careerPaths: some(keys(CAREER_PATHS), 2),
+    interests: some(TAGS, 5),
+    goals: ["Submit a first-author paper"],
+    priorities: some(keys(PRIORITIES), 2),
+    rolesWanted: ["mentor"],
+    meetingCadence: maybe(0.7, () => pick(keys(CADENCES))),
+    meetingFormats: some(keys(MEETING_FORMATS), 2),
+    wantsHandsOn: maybe(0.6, () => random() < 0.5),
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+async function timeRuns(runs: number, fn: () => Promise<unknown> | unknown): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const timing = (t: { p50: number; p95: number } | { error: string }) => ("error" in t ? `FAILED: ${t.error}` : `p50 ${ms(t.p50)} · p95 ${ms(t.p95)}`);
+
+// ---- database and seed ------------------------------------------------------------------------
+let scratch: TestDatabase | null = null;
+const databaseUrl = values["database-url"] ?? (scratch = await createTestDatabase("sqlite")).url;
+const TEAM = values["database-url"] ? `T0BENCHFM${Date.now().toString(36).toUpperCase()}` : "T0BENCH";
+const { db: database } = await openDatabase(databaseUrl);
+const prisma = database.prisma;
+const userId = (i: number) => `U${String(i).padStart(6, "0")}`; // mentors U000000…, trainees after them
+const memberId = (i: number) => `${TEAM.toLowerCase()}-m${i}`;
+const now = new Date();
+
+const seedStart = performance.now();
+await prisma.workspace.create({ data: { id: TEAM, name: "Bench" } });
+const program = await prisma.program.create({ data: { workspaceId: TEAM, name: "Bench fellowship", defaultCapacity: 3 } });
+const total = MENTORS + TRAINEES;
+for (let from = 0; from < total; from += BATCH) {
+  const ids = Array.from({ length: Math.min(BATCH, total - from) }, (_, k) => from + k);
+  const isMentor = (i: number) => i < MENTORS;
+  await prisma.member.createMany({
+    data: ids.map((i) => ({
+      id: memberId(i),
+      workspaceId: TEAM,
+      slackUserId: userId(i),
+      name: `Person ${i}`,
+      tz: "America/New_York",
+      refreshedAt: now,
+      ...(isMentor(i) && random() < 0.05 ? { pausedAt: now } : {}),
+    })),
+  });
+  await prisma.enrollment.createMany({
+    data: ids.map((i) => ({ workspaceId: TEAM, programId: program.id, memberId: memberId(i), role: isMentor(i) ? ("MENTOR" as const) : ("TRAINEE" as const) })),
+  });
+  await prisma.profile.createMany({
+    data: ids.map((i) => ({ workspaceId: TEAM, memberId: memberId(i), ...(isMentor(i) ? mentorProfile() : traineeProfile()) })),
+  });
+}
+// Some mentoring already under way, and some answered requests (for responsiveness).
+const matches = Array.from({ length: Math.floor(TRAINEES * 0.3) }, (_, k) => ({
+  workspaceId: TEAM,
+  programId: program.id,
+  traineeId: memberId(MENTORS + k),
+  mentorId: memberId(Math.floor(random() * MENTORS)),
+  role: "mentor",
+  startedAt: now,
+}));
+for (let i = 0; i < matches.length; i += BATCH) await prisma.match.createMany({ data: matches.slice(i, i + BATCH) });
+const requests = Array.from({ length: MENTORS * 2 }, () => {
+  const created = new Date(now.getTime() - (1 + random() * 200) * 86_400_000);
+  return {
+    workspaceId: TEAM,
+    programId: program.id,
+    traineeId: memberId(MENTORS + Math.floor(random() * TRAINEES)),
+    mentorId: memberId(Math.floor(random() * MENTORS)),
+    role: "mentor",
+    status: random() < 0.7 ? ("ACCEPTED" as const) : ("DECLINED" as const),
+    createdAt: created,
+    respondedAt: new Date(created.getTime() + random() * 120 * 3_600_000),
+  };
+});
+for (let i = 0; i < requests.length; i += BATCH) await prisma.mentorRequest.createMany({ data: requests.slice(i, i + BATCH) });
+const seedSeconds = (performance.now() - seedStart) / 1000;
+
+// ---- service and pure ranking ------------------------------------------------------------------
+const directory = { userProfile: async () => Promise.reject(new Error("the bench's members are all fresh")) };
+const sample = MENTORS + Math.floor(TRAINEES / 2);
+type Timing = { p50: number; p95: number } | { error: string };
+const attempt = async (fn: () => Promise<{ p50: number; p95: number }>): Promise<Timing> => {
+  try {
+    return await fn();
+  } catch (error) {
+    return { error: (error instanceof Error ? error.message : String(error)).trim().split("\n").at(-1)! };
+  }
+};
+const service = await attempt(() => timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "", page: 0 }, now)));
+const withWords = await attempt(() => timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "thrombosis grants", page: 0 }, now)));
+const load = await attempt(() => timeRuns(RUNS, () => mentorsForTrainee(prisma, TEAM, memberId(sample), [program.id])));
+const trainee = { memberId: memberId(sample), profile: (await findProfile(prisma, TEAM, memberId(sample)))! };
+// The pure ranking is timed on the candidates as the store would give them (rows built here when the store's query fails).
+const mentorRows = await prisma.member.findMany({ where: { workspaceId: TEAM, enrollments: { some: { role: "MENTOR" } } }, include: { profile: true } });
+const candidates = mentorRows.map((m) =>
+  toCandidate(
+    { memberId: m.id, slackUserId: m.slackUserId, name: m.name, profile: { ...EMPTY_PROFILE, ...(m.profile as unknown as ProfileData) }, pausedAt: m.pausedAt, pausedUntil: m.pausedUntil, programDefaults: [3], programIds: [program.id], activeMentees: 0, replyHours: [], rolesWithTrainee: [], declinedTraineeAt: [], excluded: false },
+    now,
+  ),
+);
+const pure = await timeRuns(RUNS, () => rank(trainee, candidates, { now, limit: 6 }).suggestions.map((s) => s.reasons));
+await database.close();
+
+// ---- ack latency under load --------------------------------------------------------------------
+const fake = spawn(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), "fakeSlackProcess.js"), String(total)], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const [firstChunk] = (await once(fake.stdout!, "data")) as [Buffer];
+const slackUrl = firstChunk.toString().trim().split("\n")[0]!;
+const stats = async () => (await (await fetch(`${slackUrl}/_stats`)).json()) as { responses: number };
+const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { LOG_LEVEL: "warn" } });
+let n = 0;
+const ackTimes: number[] = [];
+const result = await autocannon({
+  setupClient: (client) => void client.on("response", (_status: number, _bytes: number, time: number) => ackTimes.push(time)),
+  url: app.url,
+  connections: Number(values.connections),
+  duration: Number(values.duration),
+  requests: [
+    {
+      method: "POST",
+      path: "/slack/events",
+      setupRequest: (req) => {
+        n += 1;
+        const body = slashCommandBody({
+          command: "/findmentor",
+          text: n % 3 === 0 ? "thrombosis" : "",
+          userId: userId(MENTORS + Math.floor(random() * TRAINEES)),
+          teamId: TEAM,
+          responseUrl: `${slackUrl}/response/bench`,
+          triggerId: `benchfm.${n}.${Date.now()}`,
+        });
+        return { ...req, body, headers: signedHeaders(body, "application/x-www-form-urlencoded", { secret: TEST_SIGNING_SECRET }) };
+      },
+    },
+  ],
+});
+const replied = (await stats()).responses;
+
+const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
+console.log(`\nbench:findmentor — ${MENTORS} mentors, ${TRAINEES} trainees, ${provider} (seeded in ${seedSeconds.toFixed(1)} s, seed ${values.seed})`);
+console.log(`  full service call (no words):     ${timing(service)}  (${RUNS} runs)`);
+console.log(`  full service call ("thrombosis grants"): ${timing(withWords)}`);
+console.log(`  load candidates only:             ${timing(load)}`);
+console.log(`  pure rank of ${candidates.length} candidates: p50 ${ms(pure.p50)} · p95 ${ms(pure.p95)}`);
+console.log(`  /findmentor acks, ${values.connections} connections, ${values.duration} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts), ${result.requests.average.toFixed(0)} acks/s`);
+ackTimes.sort((a, b) => a - b);
+console.log(`  ack latency:                      p50 ${ms(percentile(ackTimes, 50))} · p95 ${ms(percentile(ackTimes, 95))} · p99 ${ms(percentile(ackTimes, 99))} · max ${ms(ackTimes.at(-1) ?? 0)}`);
+console.log(`  card replies delivered during the run: ${replied}`);
+
+const stopped = app.stop("SIGTERM");
+const timer = setTimeout(() => void app.stop("SIGKILL"), 5_000);
+await stopped;
+clearTimeout(timer);
+fake.kill("SIGTERM");
+await scratch?.drop();

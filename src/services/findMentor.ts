@@ -1,0 +1,131 @@
+import type { Db } from "../store/database.js";
+import { mentorsForTrainee, type MentorRow } from "../store/candidates.js";
+import { findProfile } from "../store/profiles.js";
+import { traineePrograms } from "../store/traineePrograms.js";
+import { mentorCapacity } from "../domain/capacity.js";
+import { EMPTY_PROFILE, isAvailable } from "../domain/profile.js";
+import { rank, type ExclusionCause } from "../domain/ranking.js";
+import { responsivenessFrom, type MentorCandidate } from "../domain/scoring.js";
+import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../domain/vocabulary.js";
+import { memberStanding, type MemberStanding } from "./members.js";
+import type { SlackDirectory } from "./ports.js";
+
+/** /findmentor as a use case: who is asking, and the mentors that fit them, one page at a time. */
+
+export const FIND_MENTOR_PAGE_SIZE = 5;
+
+/** One mentor as a card shows them: plain data, labels resolved, nothing formatted. */
+export interface MentorCard {
+  memberId: string;
+  slackUserId: string;
+  name: string;
+  /** A program the mentor is in that the trainee is in too (for the request). */
+  programId: string;
+  stage: string | null;
+  specialty: string | null;
+  subspecialty: string | null;
+  reasons: string[];
+  juniorFaculty: boolean;
+  handsOn: boolean | null;
+  supervisorNote: string | null;
+  activeMentees: number;
+  capacity: number;
+  helpedGrants: boolean | null;
+  copublishes: boolean | null;
+  pastFellows: string | null;
+  cadence: string | null;
+}
+
+/** Why mentors were left out, in the words a trainee may see (the confidential count is never here). */
+export type VisibleExclusions = Omit<Record<ExclusionCause, number>, "confidential" | "self">;
+
+export type FindMentorResult =
+  | { kind: "not_enrolled"; standing: MemberStanding }
+  | { kind: "no_profile" }
+  | { kind: "no_mentors" }
+  | { kind: "no_fit"; query: string; terms: string[]; excluded: VisibleExclusions }
+  | { kind: "mentors"; query: string; page: number; cards: MentorCard[]; hasMore: boolean; shownBefore: number };
+
+export interface FindMentorInput {
+  keywords: string;
+  /** 0-based page of FIND_MENTOR_PAGE_SIZE cards. */
+  page: number;
+}
+
+export function toCandidate(row: MentorRow, now: Date): MentorCandidate {
+  const profile = row.profile ?? EMPTY_PROFILE;
+  return {
+    memberId: row.memberId,
+    name: row.name,
+    profile,
+    capacity: mentorCapacity(profile.capacity, row.programDefaults),
+    activeMentees: row.activeMentees,
+    paused: !isAvailable(row, now),
+    responsiveness: responsivenessFrom(row.replyHours),
+    rolesWithTrainee: row.rolesWithTrainee,
+    declinedTraineeAt: row.declinedTraineeAt,
+    confidentialExclusion: row.excluded,
+  };
+}
+
+const label = (terms: Vocabulary[keyof Vocabulary], key: string | null) => (key ? labelOf(terms, key) : null);
+
+function cardOf(row: MentorRow, candidate: MentorCandidate, reasons: string[], juniorFaculty: boolean, v: Vocabulary): MentorCard {
+  const p = candidate.profile;
+  return {
+    memberId: row.memberId,
+    slackUserId: row.slackUserId,
+    name: row.name,
+    programId: row.programIds[0]!,
+    stage: label(v.careerStages, p.careerStage),
+    specialty: label(v.specialties, p.specialty),
+    subspecialty: label(v.subspecialties, p.subspecialty),
+    reasons,
+    juniorFaculty,
+    handsOn: p.handsOn,
+    supervisorNote: p.supervisorNote,
+    activeMentees: candidate.activeMentees,
+    capacity: candidate.capacity,
+    helpedGrants: p.helpedGrants,
+    copublishes: p.copublishes,
+    pastFellows: p.pastFellows,
+    cadence: label(v.cadences, p.cadenceOffered),
+  };
+}
+
+/** Ranks the mentors of the asker's trainee programs and returns page `input.page` of cards, or why there are none. */
+export async function findMentors(
+  db: Db,
+  directory: SlackDirectory,
+  workspaceId: string,
+  slackUserId: string,
+  input: FindMentorInput,
+  now: Date,
+): Promise<FindMentorResult> {
+  const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);
+  const programs = await traineePrograms(db, workspaceId, standing.member.id);
+  if (programs.length === 0) return { kind: "not_enrolled", standing };
+  const profile = await findProfile(db, workspaceId, standing.member.id);
+  if (!profile) return { kind: "no_profile" };
+
+  const rows = await mentorsForTrainee(db, workspaceId, standing.member.id, programs.map((p) => p.programId));
+  if (rows.filter((r) => r.memberId !== standing.member.id).length === 0) return { kind: "no_mentors" };
+  const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
+  const page = Math.max(0, Math.floor(input.page));
+  const shownBefore = page * FIND_MENTOR_PAGE_SIZE;
+  const byId = new Map(rows.map((r) => [r.memberId, r]));
+  const result = rank(
+    { memberId: standing.member.id, profile },
+    rows.map((r) => toCandidate(r, now)),
+    { now, keywords: input.keywords, vocabulary, limit: shownBefore + FIND_MENTOR_PAGE_SIZE + 1 },
+  );
+  if (result.suggestions.length === 0) {
+    const { confidential: _hidden, self: _self, ...excluded } = result.excluded;
+    return { kind: "no_fit", query: input.keywords, terms: result.terms.map((t) => t.text), excluded };
+  }
+  const pageOf = result.suggestions.slice(shownBefore, shownBefore + FIND_MENTOR_PAGE_SIZE);
+  const cards = pageOf.map((s) =>
+    cardOf(byId.get(s.memberId)!, s.candidate, s.reasons.map((r) => r.text), s.flags.juniorFaculty, vocabulary),
+  );
+  return { kind: "mentors", query: input.keywords, page, cards, hasMore: result.suggestions.length > shownBefore + FIND_MENTOR_PAGE_SIZE, shownBefore };
+}

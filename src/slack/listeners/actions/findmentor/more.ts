@@ -1,0 +1,25 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { z } from "zod";
+import { findMentors } from "../../../../services/findMentor.js";
+import { errorText } from "../../../errorText.js";
+import { findMentorReply } from "../../../views/findmentor/cards.js";
+import type { ListenerDeps } from "../../deps.js";
+
+const moreValue = z.object({ page: z.number().int().min(1).max(1000), q: z.string().max(2000) });
+
+/** "More" under the cards: the next page, in place of the message it was pressed in. */
+export function findMentorMore(deps: ListenerDeps) {
+  return async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    try {
+      const { page, q } = moreValue.parse(JSON.parse((action as ButtonAction).value ?? ""));
+      const result = await findMentors(deps.db, deps.directory(client), teamId, body.user.id, { keywords: q, page }, deps.now());
+      if (result.kind === "no_profile") throw new Error("profile disappeared between pages");
+      await respond({ response_type: "ephemeral", replace_original: true, ...findMentorReply(result) });
+    } catch (error) {
+      deps.logger.error({ err: error, team: teamId, user: body.user.id }, "findmentor_more failed");
+      await respond({ response_type: "ephemeral", replace_original: false, text: errorText(error) });
+    }
+  };
+}
