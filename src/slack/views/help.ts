@@ -37,16 +37,6 @@ function programsLine(standing: MemberStanding): string {
   return `${Md.bold("Your programs")}\n${lines.join("\n")}`;
 }
 
-export function findMentorHelp(standing: MemberStanding): SlackMessage {
-  if (standing.enrollments.length === 0) return notEnrolledMessage(standing);
-  return message(
-    "Find a mentor with /findmentor",
-    `${Md.codeInline("/findmentor [keywords]")} shows mentors in your programs ranked by how well they fit you, ` +
-      `with the reasons. Add words to narrow the search, e.g. ${Md.codeInline("/findmentor thrombosis grants")}.`,
-    programsLine(standing),
-  );
-}
-
 export function mentoringHelp(standing: MemberStanding): SlackMessage {
   if (standing.enrollments.length === 0) return notEnrolledMessage(standing);
   return message(
