@@ -1,5 +1,6 @@
 import type { Db } from "./database.js";
-import { EMPTY_PROFILE, type ProfileData } from "../domain/profile.js";
+import type { ProfileData } from "../domain/profile.js";
+import { PROFILE_SELECT, profileFromRow } from "./profiles.js";
 
 /**
  * Everything /findmentor's ranking needs about the mentors of some programs, relative to one
@@ -25,20 +26,6 @@ export interface MentorRow {
   excluded: boolean;
 }
 
-type ProfileRow = Record<keyof ProfileData, unknown>;
-
-export function toProfileData(row: ProfileRow | null): ProfileData | null {
-  if (!row) return null;
-  const out = { ...EMPTY_PROFILE } as Record<string, unknown>;
-  for (const key of Object.keys(EMPTY_PROFILE)) {
-    const value = row[key as keyof ProfileData];
-    if (value !== undefined) out[key] = value;
-  }
-  return out as unknown as ProfileData;
-}
-
-const profileSelect = Object.fromEntries(Object.keys(EMPTY_PROFILE).map((k) => [k, true])) as Record<keyof ProfileData, true>;
-
 export async function mentorsForTrainee(
   db: Db,
   workspaceId: string,
@@ -58,7 +45,7 @@ export async function mentorsForTrainee(
           name: true,
           pausedAt: true,
           pausedUntil: true,
-          profile: { select: profileSelect },
+          profile: { select: PROFILE_SELECT },
         },
       },
     },
@@ -72,7 +59,7 @@ export async function mentorsForTrainee(
         memberId: m.id,
         slackUserId: m.slackUserId,
         name: m.name,
-        profile: toProfileData(m.profile as ProfileRow | null),
+        profile: m.profile ? profileFromRow(m.profile) : null,
         pausedAt: m.pausedAt,
         pausedUntil: m.pausedUntil,
         programDefaults: [],

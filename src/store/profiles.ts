@@ -35,7 +35,8 @@ export function profileFromRow(row: ProfileRow): ProfileData {
   };
 }
 
-const PROFILE_SELECT = Object.fromEntries(Object.keys(EMPTY_PROFILE).map((k) => [k, true])) as Record<keyof ProfileData, true>;
+/** Selects exactly the profile columns that make a ProfileData. */
+export const PROFILE_SELECT = Object.fromEntries(Object.keys(EMPTY_PROFILE).map((k) => [k, true])) as Record<keyof ProfileData, true>;
 
 export async function findProfile(db: Db | Tx, workspaceId: string, memberId: string): Promise<ProfileData | null> {
   const row = await db.profile.findFirst({ where: { workspaceId, memberId }, select: PROFILE_SELECT });
