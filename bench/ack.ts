@@ -13,12 +13,9 @@
  * app's saturation point); with --rate the commands arrive at N per second in all (like real Slack
  * traffic, which does not wait for Rounds).
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { startFakeSlackProcess } from "./fakeSlackHarness.js";
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
 import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.js";
@@ -37,12 +34,8 @@ const duration = Number(values.duration);
 const users = Number(values.users);
 const TEAM = "T0BENCH";
 
-const fake = spawn(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), "fakeSlackProcess.js"), String(users)], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const [firstChunk] = (await once(fake.stdout!, "data")) as [Buffer];
-const slackUrl = firstChunk.toString().trim().split("\n")[0]!;
-const stats = async () => (await (await fetch(`${slackUrl}/_stats`)).json()) as { responses: number };
+const fake = await startFakeSlackProcess(users);
+const slackUrl = fake.url;
 
 let database: TestDatabase | null = null;
 const databaseUrl = values["database-url"] ?? (database = await createTestDatabase("sqlite")).url;
@@ -76,10 +69,10 @@ const result = await autocannon({
 });
 
 const acked = result.requests.total - result.non2xx;
-const atEnd = (await stats()).responses;
+const atEnd = (await fake.responses());
 const drainStart = Date.now();
-while ((await stats()).responses < acked && Date.now() - drainStart < 120_000) await new Promise((r) => setTimeout(r, 250));
-const drained = (await stats()).responses;
+while ((await fake.responses()) < acked && Date.now() - drainStart < 120_000) await new Promise((r) => setTimeout(r, 250));
+const drained = (await fake.responses());
 const drainSeconds = (Date.now() - drainStart) / 1000;
 
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
@@ -90,5 +83,5 @@ console.log(`  ack latency:    p50 ${result.latency.p50} ms · p90 ${result.late
 console.log(`  replies:        ${atEnd} delivered during the run; ${drained} of ${acked} after ${drainSeconds.toFixed(1)} s more (${(drained / (duration + drainSeconds)).toFixed(0)} replies/s overall)`);
 
 await app.stop();
-fake.kill("SIGTERM");
+fake.stop();
 await database?.drop();

@@ -14,9 +14,9 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { startFakeSlackProcess } from "./fakeSlackHarness.js";
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
 import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.js";
@@ -27,6 +27,7 @@ import { findMentors, toCandidate } from "../src/services/findMentor.js";
 import { rank } from "../src/domain/ranking.js";
 import { EMPTY_PROFILE, type ProfileData } from "../src/domain/profile.js";
 import { CADENCES, CAREER_PATHS, CAREER_STAGES, INTERESTS, MEETING_FORMATS, MENTOR_ROLES, PRIORITIES, SPECIALTIES, SUBSPECIALTIES } from "../src/domain/vocabulary.js";
+import { prng } from "./prng.js";
 
 const { values } = parseArgs({
   options: {
@@ -44,17 +45,6 @@ const TRAINEES = Number(values.trainees);
 const RUNS = Number(values.runs);
 const BATCH = 1000;
 
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(Number(values.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(list)))];
@@ -118,7 +108,7 @@ async function timeRuns(runs: number, fn: () => Promise<unknown> | unknown): Pro
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const timing = (t: { p50: number; p95: number } | { error: string }) => ("error" in t ? `FAILED: ${t.error}` : `p50 ${ms(t.p50)} · p95 ${ms(t.p95)}`);
+const timing = (t: { p50: number; p95: number }) => `p50 ${ms(t.p50)} · p95 ${ms(t.p95)}`;
 
 // ---- database and seed ------------------------------------------------------------------------
 let scratch: TestDatabase | null = null;
@@ -184,36 +174,18 @@ const seedSeconds = (performance.now() - seedStart) / 1000;
 // ---- service and pure ranking ------------------------------------------------------------------
 const directory = { userProfile: async () => Promise.reject(new Error("the bench's members are all fresh")) };
 const sample = MENTORS + Math.floor(TRAINEES / 2);
-type Timing = { p50: number; p95: number } | { error: string };
-const attempt = async (fn: () => Promise<{ p50: number; p95: number }>): Promise<Timing> => {
-  try {
-    return await fn();
-  } catch (error) {
-    return { error: (error instanceof Error ? error.message : String(error)).trim().split("\n").at(-1)! };
-  }
-};
-const service = await attempt(() => timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "", page: 0 }, now)));
-const withWords = await attempt(() => timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "thrombosis grants", page: 0 }, now)));
-const load = await attempt(() => timeRuns(RUNS, () => mentorsForTrainee(prisma, TEAM, memberId(sample), [program.id])));
+const service = await timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "", page: 0 }, now));
+const withWords = await timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "thrombosis grants", page: 0 }, now));
+const load = await timeRuns(RUNS, () => mentorsForTrainee(prisma, TEAM, memberId(sample), [program.id]));
 const trainee = { memberId: memberId(sample), profile: (await findProfile(prisma, TEAM, memberId(sample)))! };
-// The pure ranking is timed on the candidates as the store would give them (rows built here when the store's query fails).
-const mentorRows = await prisma.member.findMany({ where: { workspaceId: TEAM, enrollments: { some: { role: "MENTOR" } } }, include: { profile: true } });
-const candidates = mentorRows.map((m) =>
-  toCandidate(
-    { memberId: m.id, slackUserId: m.slackUserId, name: m.name, profile: { ...EMPTY_PROFILE, ...(m.profile as unknown as ProfileData) }, pausedAt: m.pausedAt, pausedUntil: m.pausedUntil, programDefaults: [3], programIds: [program.id], activeMentees: 0, replyHours: [], rolesWithTrainee: [], declinedTraineeAt: [], excluded: false },
-    now,
-  ),
-);
+// The pure ranking is timed on the candidates exactly as the service gets them from the store.
+const candidates = (await mentorsForTrainee(prisma, TEAM, memberId(sample), [program.id])).map((row) => toCandidate(row, now));
 const pure = await timeRuns(RUNS, () => rank(trainee, candidates, { now, limit: 6 }).suggestions.map((s) => s.reasons));
 await database.close();
 
 // ---- ack latency under load --------------------------------------------------------------------
-const fake = spawn(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), "fakeSlackProcess.js"), String(total)], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const [firstChunk] = (await once(fake.stdout!, "data")) as [Buffer];
-const slackUrl = firstChunk.toString().trim().split("\n")[0]!;
-const stats = async () => (await (await fetch(`${slackUrl}/_stats`)).json()) as { responses: number };
+const fake = await startFakeSlackProcess(total);
+const slackUrl = fake.url;
 const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { LOG_LEVEL: "warn" } });
 let n = 0;
 const ackTimes: number[] = [];
@@ -241,7 +213,7 @@ const result = await autocannon({
     },
   ],
 });
-const replied = (await stats()).responses;
+const replied = (await fake.responses());
 
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
 console.log(`\nbench:findmentor — ${MENTORS} mentors, ${TRAINEES} trainees, ${provider} (seeded in ${seedSeconds.toFixed(1)} s, seed ${values.seed})`);
@@ -258,5 +230,5 @@ const stopped = app.stop("SIGTERM");
 const timer = setTimeout(() => void app.stop("SIGKILL"), 5_000);
 await stopped;
 clearTimeout(timer);
-fake.kill("SIGTERM");
+fake.stop();
 await scratch?.drop();

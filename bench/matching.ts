@@ -20,22 +20,12 @@ import { matchMetrics } from "../src/domain/matchMetrics.js";
 import { PairHistory, crossGroupRound, planRounds, speedMentoring } from "../src/domain/rotation.js";
 import { blockingPairs, deferredAcceptance, rankProfile, type StableProblem } from "../src/domain/stable.js";
 import { CAREER_PATHS, INTERESTS, MENTOR_ROLES, SPECIALTIES, SUBSPECIALTIES } from "../src/domain/vocabulary.js";
+import { prng } from "./prng.js";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const seedArg = args.find((a) => a.startsWith("--seed="));
 const SEED = seedArg ? Number(seedArg.slice(7)) : 20260301;
-
-/** mulberry32: small, fast, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const keys = (terms: readonly { key: string }[]) => terms.map((t) => t.key);
 const SPECS = keys(SPECIALTIES).filter((k) => k !== "other");

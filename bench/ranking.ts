@@ -22,18 +22,7 @@ import {
   SPECIALTIES,
   SUBSPECIALTIES,
 } from "../src/domain/vocabulary.js";
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./prng.js";
 
 const FREE_TAGS = ["vte", "anticoagulation", "car_t", "aml", "itp", "scd", "hsct", "qi", "med_ed", "mentoring", "wellness", "informatics"];
 const BIO_WORDS =
