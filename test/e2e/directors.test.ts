@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp, slashCommandBody } from "../support/slackRequests.js";
+import { interactionBody, postToApp, viewSubmissionPayload, slashCommandBody } from "../support/slackRequests.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { HOME_ADMIN_ACTIONS } from "../../src/slack/views/homeActions.js";
 
@@ -101,33 +101,9 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
   /** Submits a modal the way Slack does; resolves with the app's HTTP answer, parsed. */
   async function submit(userId: string, callbackId: string, values: Values, privateMetadata = "", team = TEAM) {
     const viewId = `V${randomUUID().slice(0, 8).toUpperCase()}`;
-    const res = await send({
-      type: "view_submission",
-      team: { id: team, domain: "fake" },
-      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: team },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: `trigger-${randomUUID()}`,
-      view: {
-        id: viewId,
-        team_id: team,
-        type: "modal",
-        callback_id: callbackId,
-        private_metadata: privateMetadata,
-        hash: "156772938.1827394",
-        title: { type: "plain_text", text: "x" },
-        blocks: [],
-        state: { values },
-        root_view_id: null,
-        previous_view_id: null,
-        app_id: "A0ROUNDS",
-        bot_id: "BROUNDS",
-        external_id: "",
-        clear_on_close: false,
-        notify_on_close: false,
-      },
-      response_urls: [],
-    });
+    const res = await send(
+      viewSubmissionPayload({ teamId: team, userId, viewId, callbackId, privateMetadata, values, triggerId: `trigger-${randomUUID()}` }),
+    );
     expect(res.status).toBe(200);
     const answer = (res.body ? JSON.parse(res.body) : {}) as { response_action?: string; errors?: Record<string, string>; view?: View };
     // Work that talks to Slack answers with a "working" modal at once, then updates it in place.

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { FakeSlack, type RecordedCall } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp, slashCommandBody } from "../support/slackRequests.js";
+import { interactionBody, postToApp, viewSubmissionPayload, slashCommandBody } from "../support/slackRequests.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { availableMentors } from "../../src/services/availability.js";
 import { exclusionsFor } from "../../src/store/exclusions.js";
@@ -84,24 +84,15 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
   /** A view_submission shaped like Slack's, for a view the app opened. */
   const submit = (userId: string, view: View, values: Record<string, ElementValue>) => {
     seq += 1;
-    const payload = {
-      type: "view_submission",
-      team: { id: TEAM, domain: "fake" },
-      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: `${seq}.submit.${userId}`,
-      view: {
-        id: `V0VIEW${seq}`,
-        team_id: TEAM,
-        type: "modal",
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata ?? "",
-        hash: `${seq}.hash`,
-        state: { values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])) },
-      },
-      response_urls: [],
-    };
+    const payload = viewSubmissionPayload({
+      teamId: TEAM,
+      userId,
+      viewId: `V0VIEW${seq}`,
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata ?? "",
+      values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
+      triggerId: `${seq}.submit.${userId}`,
+    });
     return postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
   };
 

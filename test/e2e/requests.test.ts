@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp } from "../support/slackRequests.js";
+import { interactionBody, postToApp, viewSubmissionPayload } from "../support/slackRequests.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
@@ -105,24 +105,15 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
   const submit = async (who: Key, view: View, values: Record<string, Record<string, unknown>>) => {
     seq += 1;
     const user = P[who];
-    const payload = {
-      type: "view_submission",
-      team: { id: user.teamId, domain: "fake" },
-      user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: `${seq}.submit.${user.id}`,
-      view: {
-        id: `V0VIEW${seq}`,
-        team_id: user.teamId,
-        type: "modal",
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata ?? "",
-        hash: `${seq}.hash`,
-        state: { values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])) },
-      },
-      response_urls: [],
-    };
+    const payload = viewSubmissionPayload({
+      teamId: user.teamId,
+      userId: user.id,
+      viewId: `V0VIEW${seq}`,
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata ?? "",
+      values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
+      triggerId: `${seq}.submit.${user.id}`,
+    });
     const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
     expect(res.status).toBe(200);
     return res.body;

@@ -57,6 +57,48 @@ export function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+export interface ViewSubmission {
+  teamId: string;
+  userId: string;
+  viewId: string;
+  callbackId: string;
+  privateMetadata?: string;
+  /** state.values: block id → action id → element value. */
+  values: Record<string, Record<string, unknown>>;
+  triggerId: string;
+}
+
+/** A view_submission payload shaped like Slack's. */
+export function viewSubmissionPayload(v: ViewSubmission): Record<string, unknown> {
+  return {
+    type: "view_submission",
+    team: { id: v.teamId, domain: "fake" },
+    user: { id: v.userId, username: v.userId.toLowerCase(), name: v.userId.toLowerCase(), team_id: v.teamId },
+    api_app_id: "A0ROUNDS",
+    token: "deprecated-verification-token",
+    trigger_id: v.triggerId,
+    view: {
+      id: v.viewId,
+      team_id: v.teamId,
+      type: "modal",
+      callback_id: v.callbackId,
+      private_metadata: v.privateMetadata ?? "",
+      hash: "156772938.1827394",
+      title: { type: "plain_text", text: "x" },
+      blocks: [],
+      state: { values: v.values },
+      root_view_id: null,
+      previous_view_id: null,
+      app_id: "A0ROUNDS",
+      bot_id: "BROUNDS",
+      external_id: "",
+      clear_on_close: false,
+      notify_on_close: false,
+    },
+    response_urls: [],
+  };
+}
+
 export function eventBody(teamId: string, event: Record<string, unknown>, eventId = `Ev${randomUUID().slice(0, 10)}`): string {
   return JSON.stringify({
     token: "deprecated-verification-token",
