@@ -43,7 +43,5 @@ export async function memberStanding(
 ): Promise<MemberStanding> {
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const enrollments = await enrollmentsOf(db, workspaceId, member.id);
-  // findMember/upsertMember return the whole Member row, which carries the Rounds director grant.
-  const directorGrantedAt = (member as MemberRecord & { directorGrantedAt?: Date | null }).directorGrantedAt ?? null;
-  return { member, enrollments, isDirector: isDirector({ ...member, directorGrantedAt }, enrollments.map((e) => e.role)) };
+  return { member, enrollments, isDirector: isDirector(member, enrollments.map((e) => e.role)) };
 }
