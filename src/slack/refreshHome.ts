@@ -8,3 +8,12 @@ export async function refreshHome(deps: ListenerDeps, client: WebClient, teamId:
   const data = await homeData(deps.db, deps.directory(client), teamId, slackUserId, deps.now());
   await client.views.publish({ user_id: slackUserId, view: homeView(data) });
 }
+
+/** refreshHome for after a change: the change has happened, so a failed refresh is logged, not raised. */
+export async function refreshHomeQuietly(deps: ListenerDeps, client: WebClient, teamId: string, userId: string): Promise<void> {
+  try {
+    await refreshHome(deps, client, teamId, userId);
+  } catch (error) {
+    deps.logger.warn({ err: error, team: teamId, user: userId }, "refreshing the Home tab failed");
+  }
+}

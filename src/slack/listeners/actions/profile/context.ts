@@ -1,7 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { DomainError } from "../../../../domain/errors.js";
 import { errorText } from "../../../errorText.js";
-import { refreshHome } from "../../../refreshHome.js";
 import type { SlackMessage } from "../../../views/help.js";
 import { message } from "../../../views/profile/message.js";
 import type { ListenerDeps } from "../../deps.js";
@@ -27,11 +26,3 @@ export async function answering(asker: Asker, work: () => Promise<void>): Promis
   }
 }
 
-/** Re-renders the Home tab; a failure there is logged, never shown as a failure of what just succeeded. */
-export async function refreshHomeQuietly(deps: ListenerDeps, client: WebClient, teamId: string, userId: string): Promise<void> {
-  try {
-    await refreshHome(deps, client, teamId, userId);
-  } catch (error) {
-    deps.logger.warn({ err: error, team: teamId, user: userId }, "refreshing the Home tab failed");
-  }
-}

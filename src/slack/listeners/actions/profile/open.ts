@@ -8,7 +8,8 @@ import { noProfileRoleMessage } from "../../../views/profile/profileMessages.js"
 import { pausedMessage, pauseModal, resumedMessage } from "../../../views/profile/availabilityViews.js";
 import { exclusionsModal } from "../../../views/profile/exclusionsModal.js";
 import { privacyModal } from "../../../views/profile/privacyViews.js";
-import { answering, refreshHomeQuietly, type Asker } from "./context.js";
+import { answering, type Asker } from "./context.js";
+import { refreshHomeQuietly } from "../../../refreshHome.js";
 
 /** The entry points shared by `/mentoring <subcommand>` and the App Home buttons. */
 

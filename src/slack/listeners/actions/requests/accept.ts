@@ -2,7 +2,7 @@ import { acceptRequest, introduce } from "../../../../services/requests.js";
 import { findRequest } from "../../../../store/requests.js";
 import { MentorAtCapacity, RequestNoLongerPending } from "../../../../domain/errors.js";
 import { answeredMessage, requestMessages } from "../../../views/requests/messages.js";
-import { refreshHomeQuietly } from "../profile/context.js";
+import { refreshHomeQuietly } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { answering, buttonValue, teamOf, type ActionArgs } from "./context.js";
 

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { requireDirector } from "../../../../services/directors.js";
 import type { Actor } from "../../../../services/audit.js";
 import { errorText } from "../../../errorText.js";
-import { refreshHome } from "../../../refreshHome.js";
+import { refreshHomeQuietly } from "../../../refreshHome.js";
 import { doneModal } from "../../../views/admin/doneModal.js";
 import type { ListenerDeps } from "../../deps.js";
 
@@ -63,6 +63,6 @@ export async function submitAsDirector(deps: ListenerDeps, args: SubmitArgs, wor
 
 async function refreshHomes(deps: ListenerDeps, { body, client }: SubmitArgs, teamId: string, outcome: Done): Promise<void> {
   for (const user of new Set([body.user.id, ...(outcome.alsoRefresh ?? [])])) {
-    await refreshHome(deps, client, teamId, user).catch((err) => deps.logger.warn({ err, user }, "could not refresh the App Home"));
+    await refreshHomeQuietly(deps, client, teamId, user);
   }
 }

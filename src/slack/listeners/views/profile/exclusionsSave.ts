@@ -3,7 +3,7 @@ import { saveMyExclusions } from "../../../../services/exclusions.js";
 import { EXCLUSIONS_BLOCK, VALUE } from "../../../views/profile/ids.js";
 import { infoModal } from "../../../views/profile/message.js";
 import { exclusionsSavedMessage } from "../../../views/profile/profileMessages.js";
-import { refreshHomeQuietly } from "../../actions/profile/context.js";
+import { refreshHomeQuietly } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { submission } from "./submission.js";
 

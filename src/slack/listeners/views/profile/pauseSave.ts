@@ -5,7 +5,7 @@ import { errorText } from "../../../errorText.js";
 import { PAUSE_BLOCK, VALUE } from "../../../views/profile/ids.js";
 import { infoModal } from "../../../views/profile/message.js";
 import { pausedMessage } from "../../../views/profile/availabilityViews.js";
-import { refreshHomeQuietly } from "../../actions/profile/context.js";
+import { refreshHomeQuietly } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { submission } from "./submission.js";
 

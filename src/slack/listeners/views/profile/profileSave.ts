@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { saveProfileForm } from "../../../../services/profiles.js";
 import { profileErrors, profileMetadata, readProfileForm } from "../../../views/profile/profileForm.js";
-import { refreshHomeQuietly } from "../../actions/profile/context.js";
+import { refreshHomeQuietly } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { submission } from "./submission.js";
 

@@ -5,7 +5,7 @@ import { errorText } from "../../../errorText.js";
 import { readNote } from "../../../views/requests/form.js";
 import { REQUEST_BLOCKS } from "../../../views/requests/ids.js";
 import { requestMessages } from "../../../views/requests/messages.js";
-import { refreshHomeQuietly } from "../../actions/profile/context.js";
+import { refreshHomeQuietly } from "../../../refreshHome.js";
 import { submission } from "../profile/submission.js";
 import type { ListenerDeps } from "../../deps.js";
 
