@@ -3,7 +3,9 @@
  *
  * Seeds a fresh SQLite database (or the PostgreSQL database given with --database-url, under a
  * workspace of its own) with realistic random profiles from a seeded PRNG, then measures:
- *   1. one full service call (member lookup, load the 5,000 candidates, rank, one page of cards), p50/p95 over --runs;
+ *   1. one full service call (member lookup, mentor pool from the in-memory cache after a fingerprint
+ *      check, the trainee's ties, rank, one page of cards), p50/p95 over --runs; and its parts: loading
+ *      the pool on a cache miss, the fingerprint check;
  *   2. the pure rank() of the 5,000 loaded candidates, p50/p95 over --runs;
  *   3. the ack latency of signed /findmentor commands from --connections connections for --duration s
  *      (autocannon against the real app, `node dist/src/main.js`, with the fake Slack in its own process).
@@ -21,7 +23,7 @@ import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
 import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.js";
 import { openDatabase } from "../src/store/database.js";
-import { mentorsForTrainee } from "../src/store/candidates.js";
+import { mentorsForTrainee, poolFingerprint } from "../src/store/candidates.js";
 import { findProfile } from "../src/store/profiles.js";
 import { findMentors, toCandidate } from "../src/services/findMentor.js";
 import { rank } from "../src/domain/ranking.js";
@@ -177,6 +179,7 @@ const sample = MENTORS + Math.floor(TRAINEES / 2);
 const service = await timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "", page: 0 }, now));
 const withWords = await timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "thrombosis grants", page: 0 }, now));
 const load = await timeRuns(RUNS, () => mentorsForTrainee(prisma, TEAM, memberId(sample), [program.id]));
+const fingerprint = await timeRuns(RUNS, () => poolFingerprint(prisma, TEAM));
 const trainee = { memberId: memberId(sample), profile: (await findProfile(prisma, TEAM, memberId(sample)))! };
 // The pure ranking is timed on the candidates exactly as the service gets them from the store.
 const candidates = (await mentorsForTrainee(prisma, TEAM, memberId(sample), [program.id])).map((row) => toCandidate(row, now));
@@ -217,9 +220,10 @@ const replied = (await fake.responses());
 
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
 console.log(`\nbench:findmentor — ${MENTORS} mentors, ${TRAINEES} trainees, ${provider} (seeded in ${seedSeconds.toFixed(1)} s, seed ${values.seed})`);
-console.log(`  full service call (no words):     ${timing(service)}  (${RUNS} runs)`);
+console.log(`  full service call (no words):     ${timing(service)}  (${RUNS} runs, pool cached)`);
 console.log(`  full service call ("thrombosis grants"): ${timing(withWords)}`);
-console.log(`  load candidates only:             ${timing(load)}`);
+console.log(`  load the pool (cache miss):       ${timing(load)}`);
+console.log(`  pool fingerprint check:           ${timing(fingerprint)}`);
 console.log(`  pure rank of ${candidates.length} candidates: p50 ${ms(pure.p50)} · p95 ${ms(pure.p95)}`);
 console.log(`  /findmentor acks, ${values.connections} connections, ${values.duration} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts), ${result.requests.average.toFixed(0)} acks/s`);
 ackTimes.sort((a, b) => a - b);

@@ -7,6 +7,7 @@ import { boltLogger } from "./logger.js";
 import { registerListeners } from "./slack/listeners/index.js";
 import { slackDirectory } from "./slack/directory.js";
 import { WorkQueue } from "./slack/workQueue.js";
+import { searchHere, type MentorSearch } from "./services/findMentor.js";
 
 export interface AppOptions {
   config: Config;
@@ -17,6 +18,8 @@ export interface AppOptions {
   kickOutbox?: () => void;
   /** How many pieces of after-ack work run at once. */
   workConcurrency?: number;
+  /** Where /findmentor searches run (default: on this thread). */
+  searchMentors?: MentorSearch;
 }
 
 export interface RoundsApp {
@@ -43,7 +46,7 @@ export function healthRoute(db: Pick<Database, "ping">): CustomRoute {
  * The Bolt app: the HTTP receiver on POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is
  * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server).
  */
-export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4, kickOutbox = () => undefined }: AppOptions): RoundsApp {
+export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4, kickOutbox = () => undefined, searchMentors }: AppOptions): RoundsApp {
   const common = {
     token: config.slackBotToken,
     logger: boltLogger(logger),
@@ -55,7 +58,15 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     : new App({ ...common, signingSecret: config.slackSigningSecret!, port: config.port });
 
   const work = new WorkQueue(workConcurrency, logger.child({ component: "work" }));
-  registerListeners(app, { db: db.prisma, logger, now, directory: slackDirectory, work, kickOutbox });
+  registerListeners(app, {
+    db: db.prisma,
+    logger,
+    now,
+    directory: slackDirectory,
+    work,
+    kickOutbox,
+    searchMentors: searchMentors ?? searchHere(db.prisma),
+  });
 
   app.error(async (error) => {
     logger.error({ err: error.original ?? error, code: error.code }, "a Slack listener failed");

@@ -17,6 +17,8 @@ const WHERE = {
     "how many Slack messages per second the outbox sends at most, across all channels (default 4)",
   OUTBOX_RECLAIM_AFTER_SECONDS:
     "after how many seconds a message left mid-send by a stopped instance is checked and re-sent (default 120)",
+  SEARCH_WORKERS:
+    "how many worker threads rank mentors for /findmentor, off the thread that answers Slack (default 1; 0 = rank on the main thread)",
 } as const;
 
 type EnvName = keyof typeof WHERE;
@@ -64,6 +66,10 @@ const EnvSchema = z
       blankIsUnset,
       z.coerce.number({ error: "is not a number" }).positive("must be more than 0").default(120),
     ),
+    SEARCH_WORKERS: z.preprocess(
+      blankIsUnset,
+      z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(0, "must be 0 or more").max(16, "must be 16 or less").default(1),
+    ),
   });
 
 export interface Config {
@@ -76,6 +82,7 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   outboxRatePerSecond: number;
   outboxReclaimAfterSeconds: number;
+  searchWorkers: number;
 }
 
 /** Thrown when the environment cannot run Rounds; its message is meant to be read by a person. */
@@ -116,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     outboxRatePerSecond: e.OUTBOX_RATE_PER_SECOND,
     outboxReclaimAfterSeconds: e.OUTBOX_RECLAIM_AFTER_SECONDS,
+    searchWorkers: e.SEARCH_WORKERS,
   };
 }

@@ -7,6 +7,7 @@ import { createApp } from "./app.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import { jobs } from "./jobs/index.js";
 import { OutboxWorker } from "./slack/outbox.js";
+import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 
 /** How long shutdown waits for work in progress before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
     ratePerSecond: config.outboxRatePerSecond,
     reclaimAfterMs: config.outboxReclaimAfterSeconds * 1000,
   });
-  const { app, work } = createApp({ config, db, logger, kickOutbox: () => outbox.kick() });
+  const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
+  const { app, work } = createApp({ config, db, logger, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
   const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick() });
 
   await app.start(config.port);
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     await Promise.race([outbox.stop(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
     await app.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping the Slack receiver failed"));
     await work.drain(SHUTDOWN_GRACE_MS);
+    await searchPool?.close();
     await db.close();
     logger.info("stopped");
     logger.flush();

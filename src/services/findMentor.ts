@@ -1,5 +1,6 @@
 import type { Db } from "../store/database.js";
-import { mentorsForTrainee, type MentorRow } from "../store/candidates.js";
+import { traineeTies, withTies, type MentorRow } from "../store/candidates.js";
+import { cachedMentorPool } from "./mentorPool.js";
 import { findProfile } from "../store/profiles.js";
 import { traineePrograms } from "../store/traineePrograms.js";
 import { mentorCapacity } from "../domain/capacity.js";
@@ -93,6 +94,20 @@ function cardOf(row: MentorRow, candidate: MentorCandidate, reasons: string[], j
   };
 }
 
+/** What a search says about a member already looked up: everything but "not enrolled"'s standing. */
+export type SearchResult = Exclude<FindMentorResult, { kind: "not_enrolled" }> | { kind: "not_enrolled" };
+
+/**
+ * The database-and-ranking part of /findmentor, for a member already looked up. Plain data in and
+ * out, so it can run on a worker thread (src/workers/mentorSearchPool.ts) as well as here.
+ */
+export type MentorSearch = (workspaceId: string, memberId: string, input: FindMentorInput, now: Date) => Promise<SearchResult>;
+
+export const searchHere =
+  (db: Db): MentorSearch =>
+  (workspaceId, memberId, input, now) =>
+    searchMentors(db, workspaceId, memberId, input, now);
+
 /** Ranks the mentors of the asker's trainee programs and returns page `input.page` of cards, or why there are none. */
 export async function findMentors(
   db: Db,
@@ -101,21 +116,31 @@ export async function findMentors(
   slackUserId: string,
   input: FindMentorInput,
   now: Date,
+  search: MentorSearch = searchHere(db),
 ): Promise<FindMentorResult> {
   const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);
-  const programs = await traineePrograms(db, workspaceId, standing.member.id);
-  if (programs.length === 0) return { kind: "not_enrolled", standing };
-  const profile = await findProfile(db, workspaceId, standing.member.id);
+  const result = await search(workspaceId, standing.member.id, input, now);
+  return result.kind === "not_enrolled" ? { kind: "not_enrolled", standing } : result;
+}
+
+export async function searchMentors(db: Db, workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult> {
+  const programs = await traineePrograms(db, workspaceId, memberId);
+  if (programs.length === 0) return { kind: "not_enrolled" };
+  const profile = await findProfile(db, workspaceId, memberId);
   if (!profile) return { kind: "no_profile" };
 
-  const rows = await mentorsForTrainee(db, workspaceId, standing.member.id, programs.map((p) => p.programId));
-  if (rows.filter((r) => r.memberId !== standing.member.id).length === 0) return { kind: "no_mentors" };
+  const [pool, ties] = await Promise.all([
+    cachedMentorPool(db, workspaceId, programs.map((p) => p.programId)),
+    traineeTies(db, workspaceId, memberId),
+  ]);
+  const rows = withTies(pool, ties);
+  if (rows.filter((r) => r.memberId !== memberId).length === 0) return { kind: "no_mentors" };
   const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
   const page = Math.max(0, Math.floor(input.page));
   const shownBefore = page * FIND_MENTOR_PAGE_SIZE;
   const byId = new Map(rows.map((r) => [r.memberId, r]));
   const result = rank(
-    { memberId: standing.member.id, profile },
+    { memberId, profile },
     rows.map((r) => toCandidate(r, now)),
     { now, keywords: input.keywords, vocabulary, limit: shownBefore + FIND_MENTOR_PAGE_SIZE + 1 },
   );

@@ -3,11 +3,14 @@ import type { ProfileData } from "../domain/profile.js";
 import { PROFILE_SELECT, profileFromRow } from "./profiles.js";
 
 /**
- * Everything /findmentor's ranking needs about the mentors of some programs, relative to one
- * trainee, in a fixed number of queries (no query per mentor). Scoped by the workspace.
+ * Everything /findmentor's ranking needs about the mentors of some programs, in a fixed number of
+ * queries (no query per mentor), scoped by the workspace. Split in two: the mentor pool, which is
+ * the same for every trainee and worth caching (services/mentorPool.ts), and one trainee's ties to
+ * those mentors, which are small and read on every search.
  */
 
-export interface MentorRow {
+/** A mentor of the programs asked, as every trainee sees them. */
+export interface PoolMentor {
   memberId: string;
   slackUserId: string;
   name: string;
@@ -21,17 +24,24 @@ export interface MentorRow {
   activeMentees: number;
   /** Hours each answered request took, for the responsiveness median. */
   replyHours: number[];
+}
+
+/** One trainee's history with mentors, keyed by the mentor's member id. */
+export interface TraineeTies {
+  roles: Map<string, string[]>;
+  declinedAt: Map<string, Date[]>;
+  /** Either side's confidential exclusion. */
+  excluded: Set<string>;
+}
+
+/** A pool mentor seen from one trainee. */
+export interface MentorRow extends PoolMentor {
   rolesWithTrainee: string[];
   declinedTraineeAt: Date[];
   excluded: boolean;
 }
 
-export async function mentorsForTrainee(
-  db: Db,
-  workspaceId: string,
-  traineeId: string,
-  programIds: string[],
-): Promise<MentorRow[]> {
+export async function mentorPool(db: Db, workspaceId: string, programIds: string[]): Promise<PoolMentor[]> {
   if (programIds.length === 0) return [];
   const enrollments = await db.enrollment.findMany({
     where: { workspaceId, programId: { in: programIds }, role: "MENTOR", member: { erasedAt: null } },
@@ -39,18 +49,11 @@ export async function mentorsForTrainee(
       programId: true,
       program: { select: { defaultCapacity: true } },
       member: {
-        select: {
-          id: true,
-          slackUserId: true,
-          name: true,
-          pausedAt: true,
-          pausedUntil: true,
-          profile: { select: PROFILE_SELECT },
-        },
+        select: { id: true, slackUserId: true, name: true, pausedAt: true, pausedUntil: true, profile: { select: PROFILE_SELECT } },
       },
     },
   });
-  const byMember = new Map<string, MentorRow>();
+  const byMember = new Map<string, PoolMentor>();
   for (const e of enrollments) {
     const m = e.member;
     const row =
@@ -66,10 +69,7 @@ export async function mentorsForTrainee(
         programIds: [],
         activeMentees: 0,
         replyHours: [],
-        rolesWithTrainee: [],
-        declinedTraineeAt: [],
-        excluded: false,
-      } satisfies MentorRow);
+      } satisfies PoolMentor);
     row.programDefaults.push(e.program.defaultCapacity);
     row.programIds.push(e.programId);
     byMember.set(m.id, row);
@@ -78,20 +78,11 @@ export async function mentorsForTrainee(
   // Filter through the enrollment relation, not an id list: a list of thousands of mentor ids
   // exceeds SQLite's 999 bound parameters.
   const mentorsOfPrograms = { enrollments: { some: { workspaceId, programId: { in: programIds }, role: "MENTOR" as const } } };
-  const [load, answered, mine, declined, exclusions] = await Promise.all([
+  const [load, answered] = await Promise.all([
     db.match.groupBy({ by: ["mentorId"], where: { workspaceId, status: "ACTIVE", mentor: mentorsOfPrograms }, _count: { _all: true } }),
     db.mentorRequest.findMany({
       where: { workspaceId, mentor: mentorsOfPrograms, respondedAt: { not: null }, status: { in: ["ACCEPTED", "DECLINED"] } },
       select: { mentorId: true, createdAt: true, respondedAt: true },
-    }),
-    db.match.findMany({ where: { workspaceId, status: "ACTIVE", traineeId }, select: { mentorId: true, role: true } }),
-    db.mentorRequest.findMany({
-      where: { workspaceId, traineeId, status: "DECLINED" },
-      select: { mentorId: true, respondedAt: true, updatedAt: true },
-    }),
-    db.exclusion.findMany({
-      where: { workspaceId, OR: [{ memberId: traineeId }, { excludedId: traineeId }] },
-      select: { memberId: true, excludedId: true },
     }),
   ]);
   for (const l of load) {
@@ -101,12 +92,62 @@ export async function mentorsForTrainee(
   for (const a of answered) {
     byMember.get(a.mentorId)?.replyHours.push((a.respondedAt!.getTime() - a.createdAt.getTime()) / 3_600_000);
   }
-  for (const m of mine) byMember.get(m.mentorId)?.rolesWithTrainee.push(m.role);
-  for (const d of declined) byMember.get(d.mentorId)?.declinedTraineeAt.push(d.respondedAt ?? d.updatedAt);
-  for (const x of exclusions) {
-    const other = x.memberId === traineeId ? x.excludedId : x.memberId;
-    const row = byMember.get(other);
-    if (row) row.excluded = true;
-  }
   return [...byMember.values()];
+}
+
+export async function traineeTies(db: Db, workspaceId: string, traineeId: string): Promise<TraineeTies> {
+  const [mine, declined, exclusions] = await Promise.all([
+    db.match.findMany({ where: { workspaceId, status: "ACTIVE", traineeId }, select: { mentorId: true, role: true } }),
+    db.mentorRequest.findMany({ where: { workspaceId, traineeId, status: "DECLINED" }, select: { mentorId: true, respondedAt: true, updatedAt: true } }),
+    db.exclusion.findMany({
+      where: { workspaceId, OR: [{ memberId: traineeId }, { excludedId: traineeId }] },
+      select: { memberId: true, excludedId: true },
+    }),
+  ]);
+  const ties: TraineeTies = { roles: new Map(), declinedAt: new Map(), excluded: new Set() };
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+  for (const m of mine) push(ties.roles, m.mentorId, m.role);
+  for (const d of declined) push(ties.declinedAt, d.mentorId, d.respondedAt ?? d.updatedAt);
+  for (const x of exclusions) ties.excluded.add(x.memberId === traineeId ? x.excludedId : x.memberId);
+  return ties;
+}
+
+/** The pool as one trainee sees it. */
+export function withTies(pool: readonly PoolMentor[], ties: TraineeTies): MentorRow[] {
+  return pool.map((m) => ({
+    ...m,
+    rolesWithTrainee: ties.roles.get(m.memberId) ?? [],
+    declinedTraineeAt: ties.declinedAt.get(m.memberId) ?? [],
+    excluded: ties.excluded.has(m.memberId),
+  }));
+}
+
+export async function mentorsForTrainee(db: Db, workspaceId: string, traineeId: string, programIds: string[]): Promise<MentorRow[]> {
+  const [pool, ties] = await Promise.all([mentorPool(db, workspaceId, programIds), traineeTies(db, workspaceId, traineeId)]);
+  return withTies(pool, ties);
+}
+
+/**
+ * Changes whenever something a mentor pool is read from changes in the workspace: profiles,
+ * enrollments, programs (any write bumps updatedAt, any removal lowers a count); who is paused or
+ * erased; which matches are active; which requests were answered. It deliberately ignores writes
+ * that do not change a pool (a member's Slack details refreshed, a request sent, a match's
+ * cadence chosen), so busy hours do not empty the cache. Also sees other instances' writes.
+ */
+export async function poolFingerprint(db: Db, workspaceId: string): Promise<string> {
+  const where = { workspaceId };
+  const [profiles, enrollments, programs, members, matches, requests] = await Promise.all([
+    db.profile.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } }),
+    db.enrollment.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } }),
+    db.program.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } }),
+    db.member.aggregate({
+      where,
+      _count: { _all: true, pausedAt: true, pausedUntil: true, erasedAt: true },
+      _max: { pausedAt: true, pausedUntil: true, erasedAt: true },
+      _min: { pausedUntil: true },
+    }),
+    db.match.aggregate({ where: { workspaceId, status: "ACTIVE" }, _count: { _all: true }, _max: { startedAt: true } }),
+    db.mentorRequest.aggregate({ where, _count: { respondedAt: true }, _max: { respondedAt: true } }),
+  ]);
+  return JSON.stringify([profiles, enrollments, programs, members, matches, requests]);
 }

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Db } from "../../store/database.js";
 import type { SlackDirectory } from "../../services/ports.js";
+import type { MentorSearch } from "../../services/findMentor.js";
 import type { WorkQueue } from "../workQueue.js";
 
 /** What every listener may use. Built once in app.ts. */
@@ -14,4 +15,6 @@ export interface ListenerDeps {
   work: WorkQueue;
   /** Call after queueing outbox messages so they go out now, not at the next poll. */
   kickOutbox: () => void;
+  /** /findmentor's database-and-ranking part: on worker threads in the app, in-process in tests of parts. */
+  searchMentors: MentorSearch;
 }

@@ -8,7 +8,7 @@ import { ackFirst } from "./ackFirst.js";
 export function findmentorCommand(deps: ListenerDeps) {
   return ackFirst(deps, async ({ command, respond, client }) => {
     const input = { keywords: command.text ?? "", page: 0 };
-    const result = await findMentors(deps.db, deps.directory(client), command.team_id, command.user_id, input, deps.now());
+    const result = await findMentors(deps.db, deps.directory(client), command.team_id, command.user_id, input, deps.now(), deps.searchMentors);
     if (result.kind !== "no_profile") return void (await respond({ response_type: "ephemeral", ...findMentorReply(result) }));
     const reply = async (m: { text: string; blocks: unknown[] }) => void (await respond({ response_type: "ephemeral", ...m }));
     await openProfile({ deps, client, teamId: command.team_id, userId: command.user_id, triggerId: command.trigger_id, reply });

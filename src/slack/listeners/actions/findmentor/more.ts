@@ -14,7 +14,7 @@ export function findMentorMore(deps: ListenerDeps) {
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     try {
       const { page, q } = moreValue.parse(JSON.parse((action as ButtonAction).value ?? ""));
-      const result = await findMentors(deps.db, deps.directory(client), teamId, body.user.id, { keywords: q, page }, deps.now());
+      const result = await findMentors(deps.db, deps.directory(client), teamId, body.user.id, { keywords: q, page }, deps.now(), deps.searchMentors);
       if (result.kind === "no_profile") throw new Error("profile disappeared between pages");
       await respond({ response_type: "ephemeral", replace_original: true, ...findMentorReply(result) });
     } catch (error) {

@@ -1,0 +1,87 @@
+import { Worker } from "node:worker_threads";
+import type { Logger } from "pino";
+import type { FindMentorInput, MentorSearch, SearchResult } from "../services/findMentor.js";
+
+export interface SearchRequest {
+  id: number;
+  workspaceId: string;
+  memberId: string;
+  input: FindMentorInput;
+  now: Date;
+}
+
+export type SearchReply = { id: number; result: SearchResult } | { id: number; error: string };
+
+interface Pending {
+  resolve: (result: SearchResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+const WORKER_URL = new URL("./mentorSearchWorker.js", import.meta.url);
+
+/**
+ * Worker threads that run /findmentor searches (services/findMentor.ts searchMentors). Each search
+ * goes to the least busy worker; a worker that dies fails its searches (the person sees the usual
+ * error message) and is replaced.
+ */
+export class MentorSearchPool {
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+  private closing = false;
+
+  constructor(
+    private readonly databaseUrl: string,
+    size: number,
+    private readonly logger: Logger,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  readonly search: MentorSearch = (workspaceId, memberId, input, now) => {
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise<SearchResult>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, workspaceId, memberId, input, now } satisfies SearchRequest);
+    });
+  };
+
+  /** Lets each worker finish what it is doing, close its database connection and exit. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(
+      this.slots.map(async ({ worker }) => {
+        const exited = new Promise((resolve) => worker.once("exit", resolve));
+        worker.postMessage("close");
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+        await worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { databaseUrl: this.databaseUrl } }), pending: new Map() };
+    slot.worker.on("message", (reply: SearchReply) => {
+      const waiting = slot.pending.get(reply.id);
+      slot.pending.delete(reply.id);
+      if ("error" in reply) waiting?.reject(new Error(reply.error));
+      else waiting?.resolve(reply.result);
+    });
+    slot.worker.on("error", (error) => this.logger.error({ err: error }, "a mentor-search worker failed"));
+    slot.worker.on("exit", (code) => {
+      for (const waiting of slot.pending.values()) waiting.reject(new Error(`the mentor-search worker stopped (exit ${code})`));
+      slot.pending.clear();
+      if (this.closing) return;
+      this.logger.warn({ code }, "a mentor-search worker stopped; starting another");
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots[index] = this.spawn();
+    });
+    slot.worker.unref();
+    return slot;
+  }
+}

@@ -1,0 +1,25 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { connect } from "../store/database.js";
+import { searchMentors } from "../services/findMentor.js";
+import type { SearchReply, SearchRequest } from "./mentorSearchPool.js";
+
+/**
+ * A worker thread that answers /findmentor searches: its own database connection and its own
+ * mentor-pool cache, so loading and ranking thousands of mentors never holds up the thread that
+ * acknowledges Slack.
+ */
+const { databaseUrl } = workerData as { databaseUrl: string };
+const db = connect(databaseUrl);
+const port = parentPort!;
+
+port.on("message", (request: SearchRequest | "close") => {
+  if (request === "close") {
+    void db.close().finally(() => port.close());
+    return;
+  }
+  const { id, workspaceId, memberId, input, now } = request;
+  searchMentors(db.prisma, workspaceId, memberId, input, now).then(
+    (result) => port.postMessage({ id, result } satisfies SearchReply),
+    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies SearchReply),
+  );
+});

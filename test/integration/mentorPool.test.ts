@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { testProviders } from "../support/databases.js";
+import { poolFingerprint } from "../../src/store/candidates.js";
+import { cachedMentorPool } from "../../src/services/mentorPool.js";
+import { MentorSearchPool } from "../../dist/src/workers/mentorSearchPool.js";
+import { createLogger } from "../../src/logger.js";
+import { EMPTY_PROFILE } from "../../src/domain/profile.js";
+
+describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
+  let db: MigratedTestDatabase;
+  let programId: string;
+  const now = new Date("2026-11-21T12:00:00Z");
+  const later = (ms: number) => new Date(now.getTime() + ms);
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase(provider);
+    const p = db.prisma;
+    await p.workspace.createMany({ data: [{ id: "T" }, { id: "T2" }] });
+    programId = (await p.program.create({ data: { workspaceId: "T", name: "P" } })).id;
+    await p.member.createMany({ data: ["t", "m1", "m2", "m3"].map((id) => ({ id, workspaceId: "T", slackUserId: `U${id}`, name: id, refreshedAt: now })) });
+    await p.enrollment.createMany({ data: ["m1", "m2"].map((memberId) => ({ workspaceId: "T", programId, memberId, role: "MENTOR" as const })) });
+    await p.enrollment.create({ data: { workspaceId: "T", programId, memberId: "t", role: "TRAINEE" } });
+    await p.profile.create({ data: { workspaceId: "T", memberId: "t", ...EMPTY_PROFILE, interests: ["thrombosis"] } });
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const ids = async (nowMs: number) => (await cachedMentorPool(db.prisma, "T", [programId], nowMs)).map((m) => m.memberId).sort();
+
+  it("serves the same pool while nothing changed and sees a new mentor once the next check is due", async () => {
+    const t0 = 1_000_000;
+    expect(await ids(t0)).toEqual(["m1", "m2"]);
+    await db.prisma.enrollment.create({ data: { workspaceId: "T", programId, memberId: "m3", role: "MENTOR" } });
+    // Within a second of the last check the cached pool is served as it was…
+    expect(await ids(t0 + 500)).toEqual(["m1", "m2"]);
+    // …after that the fingerprint check notices the change.
+    expect(await ids(t0 + 1_600)).toEqual(["m1", "m2", "m3"]);
+  });
+
+  it("changes its fingerprint for what a pool is read from, and not for unrelated writes", async () => {
+    const p = db.prisma;
+    const changes = async (write: () => Promise<unknown>) => {
+      const before = await poolFingerprint(p, "T");
+      await new Promise((r) => setTimeout(r, 5)); // updatedAt has millisecond precision
+      await write();
+      return (await poolFingerprint(p, "T")) !== before;
+    };
+    expect(await changes(() => p.member.update({ where: { id: "m1" }, data: { pausedAt: later(1), pausedUntil: null } }))).toBe(true);
+    expect(await changes(() => p.member.update({ where: { id: "m1" }, data: { pausedAt: null } }))).toBe(true);
+    expect(await changes(() => p.profile.update({ where: { memberId: "t" }, data: { interests: ["grants"] } }))).toBe(true);
+    expect(await changes(() => p.program.update({ where: { id: programId }, data: { defaultCapacity: 5 } }))).toBe(true);
+    const match = await p.match.create({ data: { workspaceId: "T", programId, traineeId: "t", mentorId: "m2", role: "mentor", startedAt: later(2) } });
+    expect(await changes(() => p.match.update({ where: { id: match.id }, data: { status: "ENDED", endedAt: later(3) } }))).toBe(true);
+    expect(await changes(() => p.enrollment.deleteMany({ where: { memberId: "m3", role: "MENTOR" } }))).toBe(true);
+    // A Slack refresh, a new pending request or a chosen cadence leave every pool as it was.
+    expect(await changes(() => p.member.update({ where: { id: "m2" }, data: { name: "m2", refreshedAt: later(4) } }))).toBe(false);
+    expect(await changes(() => p.mentorRequest.create({ data: { workspaceId: "T", programId, traineeId: "t", mentorId: "m1", role: "mentor" } }))).toBe(false);
+    expect(await changes(() => p.match.update({ where: { id: match.id }, data: { cadence: "WEEKLY" } }))).toBe(false);
+    // Another workspace's writes are not this workspace's business.
+    expect(await changes(() => p.member.create({ data: { id: "x", workspaceId: "T2", slackUserId: "Ux", name: "x", refreshedAt: now, pausedAt: now } }))).toBe(false);
+  });
+
+  it("answers searches from a worker thread with the same result as in-process, and survives a dead worker", async () => {
+    const pool = new MentorSearchPool(db.url, 1, createLogger("silent"));
+    try {
+      const { searchMentors } = await import("../../src/services/findMentor.js");
+      const here = await searchMentors(db.prisma, "T", "t", { keywords: "", page: 0 }, now);
+      const there = await pool.search("T", "t", { keywords: "", page: 0 }, now);
+      expect(there).toEqual(here);
+      expect(there.kind).toBe("mentors");
+      expect(await pool.search("T2", "t", { keywords: "", page: 0 }, now)).toEqual({ kind: "not_enrolled" });
+      // A worker that dies (out of memory, a native crash) is replaced; later searches still work.
+      await (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0]!.worker.terminate();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await pool.search("T", "t", { keywords: "", page: 0 }, now)).toEqual(here);
+    } finally {
+      await pool.close();
+    }
+  });
+});
