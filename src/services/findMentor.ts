@@ -5,7 +5,8 @@ import { findProfile } from "../store/profiles.js";
 import { traineePrograms } from "../store/traineePrograms.js";
 import { mentorCapacity } from "../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../domain/profile.js";
-import { rank, type ExclusionCause } from "../domain/ranking.js";
+import { rank, type ExclusionCause, type RankingResult } from "../domain/ranking.js";
+import { pickSeniorCoMentors } from "../domain/coMentor.js";
 import { responsivenessFrom, type MentorCandidate } from "../domain/scoring.js";
 import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../domain/vocabulary.js";
 import { memberStanding, type MemberStanding } from "./members.js";
@@ -98,15 +99,19 @@ function cardOf(row: MentorRow, candidate: MentorCandidate, reasons: string[], j
 export type SearchResult = Exclude<FindMentorResult, { kind: "not_enrolled" }> | { kind: "not_enrolled" };
 
 /**
- * The database-and-ranking part of /findmentor, for a member already looked up. Plain data in and
- * out, so it can run on a worker thread (src/workers/mentorSearchPool.ts) as well as here.
+ * The database-and-ranking part of /findmentor, for a member already looked up: mentor cards, and
+ * senior co-mentors to offer beside a junior-faculty mentor. Plain data in and out, so it runs on
+ * a worker thread (src/workers/mentorSearchPool.ts) as well as here.
  */
-export type MentorSearch = (workspaceId: string, memberId: string, input: FindMentorInput, now: Date) => Promise<SearchResult>;
+export interface MentorSearch {
+  mentors(workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult>;
+  coMentors(workspaceId: string, traineeId: string, juniorMentorId: string, now: Date): Promise<MentorCard[]>;
+}
 
-export const searchHere =
-  (db: Db): MentorSearch =>
-  (workspaceId, memberId, input, now) =>
-    searchMentors(db, workspaceId, memberId, input, now);
+export const searchHere = (db: Db): MentorSearch => ({
+  mentors: (workspaceId, memberId, input, now) => searchMentors(db, workspaceId, memberId, input, now),
+  coMentors: (workspaceId, traineeId, juniorMentorId, now) => searchCoMentors(db, workspaceId, traineeId, juniorMentorId, now),
+});
 
 /** Ranks the mentors of the asker's trainee programs and returns page `input.page` of cards, or why there are none. */
 export async function findMentors(
@@ -119,16 +124,20 @@ export async function findMentors(
   search: MentorSearch = searchHere(db),
 ): Promise<FindMentorResult> {
   const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);
-  const result = await search(workspaceId, standing.member.id, input, now);
+  const result = await search.mentors(workspaceId, standing.member.id, input, now);
   return result.kind === "not_enrolled" ? { kind: "not_enrolled", standing } : result;
 }
 
-export async function searchMentors(db: Db, workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult> {
+type Ranked =
+  | { kind: "not_enrolled" | "no_profile" | "no_mentors" }
+  | { kind: "ranked"; rows: Map<string, MentorRow>; vocabulary: Vocabulary; result: RankingResult };
+
+/** The trainee's programs, profile and mentor pool, ranked for them. */
+async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date, keywords: string, limit?: number): Promise<Ranked> {
   const programs = await traineePrograms(db, workspaceId, memberId);
   if (programs.length === 0) return { kind: "not_enrolled" };
   const profile = await findProfile(db, workspaceId, memberId);
   if (!profile) return { kind: "no_profile" };
-
   const [pool, ties] = await Promise.all([
     cachedMentorPool(db, workspaceId, programs.map((p) => p.programId)),
     traineeTies(db, workspaceId, memberId),
@@ -136,21 +145,33 @@ export async function searchMentors(db: Db, workspaceId: string, memberId: strin
   const rows = withTies(pool, ties);
   if (rows.filter((r) => r.memberId !== memberId).length === 0) return { kind: "no_mentors" };
   const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
+  const result = rank({ memberId, profile }, rows.map((r) => toCandidate(r, now)), { now, keywords, vocabulary, ...(limit ? { limit } : {}) });
+  return { kind: "ranked", rows: new Map(rows.map((r) => [r.memberId, r])), vocabulary, result };
+}
+
+export async function searchMentors(db: Db, workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult> {
   const page = Math.max(0, Math.floor(input.page));
   const shownBefore = page * FIND_MENTOR_PAGE_SIZE;
-  const byId = new Map(rows.map((r) => [r.memberId, r]));
-  const result = rank(
-    { memberId, profile },
-    rows.map((r) => toCandidate(r, now)),
-    { now, keywords: input.keywords, vocabulary, limit: shownBefore + FIND_MENTOR_PAGE_SIZE + 1 },
-  );
+  const ranked = await rankFor(db, workspaceId, memberId, now, input.keywords, shownBefore + FIND_MENTOR_PAGE_SIZE + 1);
+  if (ranked.kind !== "ranked") return { kind: ranked.kind };
+  const { result, rows, vocabulary } = ranked;
   if (result.suggestions.length === 0) {
     const { confidential: _hidden, self: _self, ...excluded } = result.excluded;
     return { kind: "no_fit", query: input.keywords, terms: result.terms.map((t) => t.text), excluded };
   }
   const pageOf = result.suggestions.slice(shownBefore, shownBefore + FIND_MENTOR_PAGE_SIZE);
-  const cards = pageOf.map((s) =>
-    cardOf(byId.get(s.memberId)!, s.candidate, s.reasons.map((r) => r.text), s.flags.juniorFaculty, vocabulary),
-  );
+  const cards = pageOf.map((s) => cardOf(rows.get(s.memberId)!, s.candidate, s.reasons.map((r) => r.text), s.flags.juniorFaculty, vocabulary));
   return { kind: "mentors", query: input.keywords, page, cards, hasMore: result.suggestions.length > shownBefore + FIND_MENTOR_PAGE_SIZE, shownBefore };
+}
+
+/** Up to 3 senior mentors to work beside junior-faculty `juniorMentorId`, best first, with why; [] if none or not junior. */
+export async function searchCoMentors(db: Db, workspaceId: string, traineeId: string, juniorMentorId: string, now: Date): Promise<MentorCard[]> {
+  const ranked = await rankFor(db, workspaceId, traineeId, now, "");
+  if (ranked.kind !== "ranked") return [];
+  const junior = ranked.rows.get(juniorMentorId);
+  if (!junior) return [];
+  const picks = pickSeniorCoMentors(toCandidate(junior, now), ranked.result.suggestions, { vocabulary: ranked.vocabulary });
+  return picks.map(({ suggestion: s, reasons }) =>
+    cardOf(ranked.rows.get(s.memberId)!, s.candidate, [...reasons.map((r) => r.text), ...s.reasons.slice(0, 2).map((r) => r.text)], false, ranked.vocabulary),
+  );
 }

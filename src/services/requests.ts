@@ -20,6 +20,7 @@ import type { Term } from "../domain/vocabulary.js";
 import type { ProfileData } from "../domain/profile.js";
 import { ensureMember } from "./members.js";
 import type { SlackDirectory } from "./ports.js";
+import type { MentorCard } from "./findMentor.js";
 
 /** A Slack message body (chat.postMessage arguments other than channel). */
 export interface Payload {
@@ -38,6 +39,8 @@ export interface RequestMessages {
   mentorRequest(card: RequestCard): Payload;
   mentorReminder(card: RequestCard): Payload;
   traineeSent(request: RequestRecord, coMentorHint: boolean): Payload;
+  /** Senior co-mentors to ask beside the junior-faculty mentor just requested (may be none). */
+  coMentorOffer(request: RequestRecord, seniors: MentorCard[]): Payload;
   traineeDeclined(request: RequestRecord): Payload;
   traineeExpired(request: RequestRecord): Payload;
   intro(match: MatchRecord): Payload;
@@ -128,6 +131,17 @@ export async function submitRequest(
     return created;
   });
   return { request, coMentorHint };
+}
+
+/** The trainee's offer of senior co-mentors after asking a junior-faculty mentor: sent once per request. */
+export async function offerCoMentors(db: Db, request: RequestRecord, seniors: MentorCard[], now: Date, messages: RequestMessages): Promise<void> {
+  await enqueue(db, {
+    workspaceId: request.workspaceId,
+    key: `co-mentor-offer:${request.id}`,
+    channel: request.trainee.slackUserId,
+    payload: { ...messages.coMentorOffer(request, seniors) },
+    notBefore: now,
+  });
 }
 
 async function requestOf(db: Db, workspaceId: string, requestId: string, slackUserId: string, side: "mentor" | "trainee"): Promise<RequestRecord> {

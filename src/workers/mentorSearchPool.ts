@@ -1,19 +1,13 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
-import type { FindMentorInput, MentorSearch, SearchResult } from "../services/findMentor.js";
+import type { MentorSearch } from "../services/findMentor.js";
 
-export interface SearchRequest {
-  id: number;
-  workspaceId: string;
-  memberId: string;
-  input: FindMentorInput;
-  now: Date;
-}
-
-export type SearchReply = { id: number; result: SearchResult } | { id: number; error: string };
+type Op = keyof MentorSearch;
+export type SearchRequest = { [K in Op]: { id: number; op: K; args: Parameters<MentorSearch[K]> } }[Op];
+export type SearchReply = { id: number; result: unknown } | { id: number; error: string };
 
 interface Pending {
-  resolve: (result: SearchResult) => void;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -42,14 +36,18 @@ export class MentorSearchPool {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  readonly search: MentorSearch = (workspaceId, memberId, input, now) => {
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    const id = this.nextId++;
-    return new Promise<SearchResult>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, workspaceId, memberId, input, now } satisfies SearchRequest);
-    });
+  readonly search: MentorSearch = {
+    mentors: (...args) => this.ask({ id: this.nextId++, op: "mentors", args }),
+    coMentors: (...args) => this.ask({ id: this.nextId++, op: "coMentors", args }),
   };
+
+  private ask<T>(request: SearchRequest): Promise<T> {
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return new Promise<T>((resolve, reject) => {
+      slot.pending.set(request.id, { resolve: resolve as (result: unknown) => void, reject });
+      slot.worker.postMessage(request);
+    });
+  }
 
   /** Lets each worker finish what it is doing, close its database connection and exit. */
   async close(): Promise<void> {

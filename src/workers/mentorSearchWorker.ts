@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { connect } from "../store/database.js";
-import { searchMentors } from "../services/findMentor.js";
+import { searchHere } from "../services/findMentor.js";
 import type { SearchReply, SearchRequest } from "./mentorSearchPool.js";
 
 /**
@@ -11,14 +11,16 @@ import type { SearchReply, SearchRequest } from "./mentorSearchPool.js";
 const { databaseUrl } = workerData as { databaseUrl: string };
 const db = connect(databaseUrl);
 const port = parentPort!;
+const search = searchHere(db.prisma);
 
 port.on("message", (request: SearchRequest | "close") => {
   if (request === "close") {
     void db.close().finally(() => port.close());
     return;
   }
-  const { id, workspaceId, memberId, input, now } = request;
-  searchMentors(db.prisma, workspaceId, memberId, input, now).then(
+  const { id } = request;
+  const work = request.op === "mentors" ? search.mentors(...request.args) : search.coMentors(...request.args);
+  work.then(
     (result) => port.postMessage({ id, result } satisfies SearchReply),
     (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies SearchReply),
   );

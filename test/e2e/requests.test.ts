@@ -233,10 +233,12 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect(statuses).toEqual(["ACCEPTED", "PENDING"]);
   });
 
-  it("a trainee can have several mentors in different roles; asking a junior-faculty mentor suggests a senior co-mentor", async () => {
+  it("a trainee can have several mentors in different roles; asking a junior-faculty mentor brings an offer of senior co-mentors", async () => {
     const view = await openRequest("ana", "jun");
     expect(await submit("ana", view, { role: pick("coach"), message: text("Coaching on talks, please") })).toBe("");
-    expect(textOf(await dmTo("ana", "senior co-mentor"))).toContain("/findmentor");
+    expect(textOf(await dmTo("ana", "is junior faculty"))).toContain("senior co-mentor");
+    // Maya already mentors Ana and Rae is full, so the offer says so rather than staying silent.
+    expect(textOf(await dmTo("ana", "co-mentor beside"))).toContain("No senior mentor in your programs has room");
     const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids.ana, mentorId: ids.jun } });
     const { responseId } = await press("jun", "request_accept", request.id, { channel: `D-${P.jun.id}`, ts: "1.000004" });
     expect(await response(responseId)).toContain("You accepted");

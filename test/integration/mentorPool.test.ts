@@ -3,9 +3,12 @@ import { createMigratedDatabase, type MigratedTestDatabase } from "../support/mi
 import { testProviders } from "../support/databases.js";
 import { poolFingerprint } from "../../src/store/candidates.js";
 import { cachedMentorPool } from "../../src/services/mentorPool.js";
-import { MentorSearchPool } from "../../dist/src/workers/mentorSearchPool.js";
 import { createLogger } from "../../src/logger.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
+
+// The pool starts its workers from the compiled dist/ files (what `npm start` runs), so take it from there.
+const compiledPool = "../../dist/src/workers/mentorSearchPool.js";
+const { MentorSearchPool } = (await import(compiledPool)) as typeof import("../../src/workers/mentorSearchPool.js");
 
 describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
   let db: MigratedTestDatabase;
@@ -63,19 +66,41 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
     expect(await changes(() => p.member.create({ data: { id: "x", workspaceId: "T2", slackUserId: "Ux", name: "x", refreshedAt: now, pausedAt: now } }))).toBe(false);
   });
 
+  it("offers senior co-mentors beside a junior-faculty mentor, never the junior one or a full one", async () => {
+    const p = db.prisma;
+    const { searchCoMentors } = await import("../../src/services/findMentor.js");
+    await p.member.createMany({ data: ["jr", "sr1", "sr2"].map((id) => ({ id, workspaceId: "T", slackUserId: `U${id}`, name: id, refreshedAt: now })) });
+    await p.enrollment.createMany({ data: ["jr", "sr1", "sr2"].map((memberId) => ({ workspaceId: "T", programId, memberId, role: "MENTOR" as const })) });
+    const mentor = { ...EMPTY_PROFILE, rolesOffered: ["mentor"], specialty: "hematology", expertise: ["thrombosis"] };
+    await p.profile.createMany({
+      data: [
+        { workspaceId: "T", memberId: "jr", ...mentor, careerStage: "junior_faculty" },
+        { workspaceId: "T", memberId: "sr1", ...mentor, careerStage: "senior_faculty" },
+        { workspaceId: "T", memberId: "sr2", ...mentor, careerStage: "senior_faculty", capacity: 1 },
+      ],
+    });
+    await p.match.create({ data: { workspaceId: "T", programId, traineeId: "m1", mentorId: "sr2", role: "mentor", startedAt: now } });
+    const offer = await searchCoMentors(p, "T", "t", "jr", now);
+    expect(offer.map((c) => c.memberId)).toEqual(["sr1"]);
+    expect(offer[0]!.reasons[0]).toContain("senior co-mentor");
+    expect(offer[0]!.reasons.join(" · ")).toContain("same specialty as the junior mentor");
+    expect(await searchCoMentors(p, "T", "t", "sr1", now)).toEqual([]);
+  });
+
   it("answers searches from a worker thread with the same result as in-process, and survives a dead worker", async () => {
     const pool = new MentorSearchPool(db.url, 1, createLogger("silent"));
     try {
       const { searchMentors } = await import("../../src/services/findMentor.js");
       const here = await searchMentors(db.prisma, "T", "t", { keywords: "", page: 0 }, now);
-      const there = await pool.search("T", "t", { keywords: "", page: 0 }, now);
+      const there = await pool.search.mentors("T", "t", { keywords: "", page: 0 }, now);
       expect(there).toEqual(here);
       expect(there.kind).toBe("mentors");
-      expect(await pool.search("T2", "t", { keywords: "", page: 0 }, now)).toEqual({ kind: "not_enrolled" });
+      expect(await pool.search.mentors("T2", "t", { keywords: "", page: 0 }, now)).toEqual({ kind: "not_enrolled" });
       // A worker that dies (out of memory, a native crash) is replaced; later searches still work.
       await (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0]!.worker.terminate();
       await new Promise((r) => setTimeout(r, 200));
-      expect(await pool.search("T", "t", { keywords: "", page: 0 }, now)).toEqual(here);
+      expect(await pool.search.mentors("T", "t", { keywords: "", page: 0 }, now)).toEqual(here);
+      expect(await pool.search.coMentors("T", "t", "m1", now)).toEqual([]); // m1 is not junior faculty
     } finally {
       await pool.close();
     }

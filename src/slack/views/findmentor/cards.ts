@@ -28,7 +28,8 @@ export function cardAnswers(c: MentorCard): string[] {
 
 export const JUNIOR_FACULTY_FLAG = "junior faculty — a senior co-mentor can be added";
 
-function cardBlocks(c: MentorCard): BlockBuilder[] {
+/** One mentor: who, why they fit, the answers trainees ask about, and a Request button. */
+export function cardBlocks(c: MentorCard): BlockBuilder[] {
   const what = [c.stage, c.specialty, c.subspecialty].filter((x): x is string => Boolean(x)).map(escapeMrkdwn).join(" · ");
   const lines = [`${Md.user(c.slackUserId)}${what ? ` — ${what}` : ""}`];
   if (c.reasons.length) lines.push(c.reasons.map(escapeMrkdwn).join(" · "));

@@ -6,6 +6,7 @@ import { CADENCES, CAREER_STAGES, INTERESTS, MENTOR_ROLES, SPECIALTIES, labelOf 
 import { EXPIRE_AFTER_DAYS } from "../../../domain/requestRules.js";
 import { escapeMrkdwn } from "../escape.js";
 import { REQUEST_ACTIONS } from "./ids.js";
+import { cardBlocks } from "../findmentor/cards.js";
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
@@ -65,12 +66,22 @@ export const requestMessages: RequestMessages = {
     const blocks: BlockBuilder[] = [para(`:outbox_tray: Your request went to <@${r.mentor.slackUserId}> (${role(r.role)}). You'll hear here when they answer.`)];
     if (coMentorHint) {
       blocks.push(
-        para(`<@${r.mentor.slackUserId}> is junior faculty: many programs pair junior mentors with a ${Md.bold("senior co-mentor")}. Run ${Md.codeInline("/findmentor")} again and request a senior mentor as well if you'd like one.`),
+        para(`<@${r.mentor.slackUserId}> is junior faculty: many programs pair junior mentors with a ${Md.bold("senior co-mentor")}. Suggestions follow in a moment.`),
       );
     }
     blocks.push(Blocks.Actions().elements(Elements.Button({ text: "Withdraw request", actionId: REQUEST_ACTIONS.withdraw, value: r.id })));
     return build(`Request sent to ${r.mentor.name}`, blocks);
   },
+  coMentorOffer: (r, seniors) =>
+    seniors.length === 0
+      ? build("No senior co-mentor has room right now", [
+          para(`:seedling: No senior mentor in your programs has room to co-mentor beside <@${r.mentor.slackUserId}> right now. Your program director can help find one.`),
+        ])
+      : build(`Senior co-mentors who could work beside ${r.mentor.name}`, [
+          para(`:seedling: ${Md.bold("Add a senior co-mentor?")} These senior mentors fit you and work close to <@${r.mentor.slackUserId}>'s field. Press ${Md.bold("Request")} to ask one as well — it's optional.`),
+          Blocks.Divider(),
+          ...seniors.flatMap(cardBlocks),
+        ]),
   traineeDeclined: (r) =>
     build(`${r.mentor.name} can't take on a new ${role(r.role)} right now`, [
       para(`<@${r.mentor.slackUserId}> can't take you on as ${role(r.role)} right now. That's about their time, not about you. Run ${Md.codeInline("/findmentor")} for other good fits.`),

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { submitRequest } from "../../../../services/requests.js";
+import { offerCoMentors, submitRequest } from "../../../../services/requests.js";
 import { DomainError } from "../../../../domain/errors.js";
 import { errorText } from "../../../errorText.js";
 import { readMetadata, readRequestForm, requestMetadata } from "../../../views/requests/form.js";
@@ -8,6 +8,7 @@ import { requestMessages } from "../../../views/requests/messages.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import { submission } from "../profile/submission.js";
 import type { ListenerDeps } from "../../deps.js";
+import type { RequestRecord } from "../../../../store/requests.js";
 
 /** The request modal's Send: inline errors (bad input, already requested), or the request made and both told. */
 export function requestSubmit(deps: ListenerDeps) {
@@ -18,9 +19,10 @@ export function requestSubmit(deps: ListenerDeps) {
     const form = readRequestForm(values, meta);
     if (!form.ok) return ack({ response_action: "errors", errors: form.errors });
     try {
-      const { request } = await submitRequest(deps.db, deps.directory(client), teamId, userId, form.input, deps.now(), requestMessages);
+      const { request, coMentorHint } = await submitRequest(deps.db, deps.directory(client), teamId, userId, form.input, deps.now(), requestMessages);
       await ack();
       deps.kickOutbox();
+      if (coMentorHint) deps.work.run("co-mentor offer", () => offerSeniors(deps, request));
       await refreshHomeQuietly(deps, client, teamId, userId);
       await refreshHomeQuietly(deps, client, teamId, request.mentor.slackUserId);
     } catch (error) {
@@ -28,4 +30,12 @@ export function requestSubmit(deps: ListenerDeps) {
       await ack({ response_action: "errors", errors: { [REQUEST_BLOCKS.role]: errorText(error) } });
     }
   };
+}
+
+/** After asking a junior-faculty mentor, the trainee is offered senior co-mentors (ranked off this thread). */
+async function offerSeniors(deps: ListenerDeps, request: RequestRecord): Promise<void> {
+  const now = deps.now();
+  const seniors = await deps.searchMentors.coMentors(request.workspaceId, request.trainee.memberId, request.mentor.memberId, now);
+  await offerCoMentors(deps.db, request, seniors, now, requestMessages);
+  deps.kickOutbox();
 }
