@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   });
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
   const { app, work } = createApp({ config, db, logger, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
-  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick() });
+  // Jobs' own Slack calls (conversations.open) wait out 429s; their messages go through the outbox.
+  const jobClient = new WebClient(config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
+  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick(), slack: jobClient });
 
   await app.start(config.port);
   outbox.start();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { LogLevel, WebClient } from "@slack/web-api";
 import { jobs } from "../jobs/index.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "../store/database.js";
@@ -9,7 +10,8 @@ import { acquireLease, releaseLease } from "../store/leases.js";
 export const JOB_USAGE = `Usage: npm run cli -- job run NAME [--now ISO-8601]
   Runs one scheduled job once, now (or as if it were --now), under the job's lease.
   Work it queues is delivered by the running app's outbox. Jobs: ${jobs.map((j) => j.name).join(", ")}.
-  Environment: DATABASE_URL (default file:./data/rounds.db).`;
+  Environment: DATABASE_URL (default file:./data/rounds.db); SLACK_BOT_TOKEN (and SLACK_API_URL) for jobs
+  that call Slack themselves, such as match-intros.`;
 
 const argsSchema = z.object({
   positionals: z.tuple([z.literal("run", { error: "the only job command is `job run NAME`" }), z.string({ error: "name the job to run" })]),
@@ -41,7 +43,11 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
       return 1;
     }
     try {
-      await job.run({ db: db.prisma, now, log: createLogger(process.env.LOG_LEVEL ?? "info").child({ job: job.name }), kickOutbox: () => undefined });
+      const token = process.env.SLACK_BOT_TOKEN;
+      const apiUrl = process.env.SLACK_API_URL;
+      const slack = token ? new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR }) : undefined;
+      const log = createLogger(process.env.LOG_LEVEL ?? "info").child({ job: job.name });
+      await job.run({ db: db.prisma, now, log, kickOutbox: () => undefined, ...(slack ? { slack } : {}) });
     } finally {
       await releaseLease(db.prisma, job.name, holder);
     }

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { WebClient } from "@slack/web-api";
 import type { Db } from "../store/database.js";
 
 export interface JobContext {
@@ -7,6 +8,11 @@ export interface JobContext {
   log: Logger;
   /** Call after queueing outbox messages, so they go out now rather than at the next poll. */
   kickOutbox: () => void;
+  /**
+   * For the few Slack calls a job makes itself (e.g. conversations.open); messages go through the
+   * outbox. Retries 429s after Retry-After. Absent when no bot token is configured (a CLI run).
+   */
+  slack?: WebClient;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
+import type { WebClient } from "@slack/web-api";
 import type { Db } from "../store/database.js";
 import { acquireLease, releaseLease } from "../store/leases.js";
 import type { Job } from "./job.js";
@@ -11,6 +12,7 @@ export interface SchedulerOptions {
   jobs: Job[];
   now?: () => Date;
   kickOutbox?: () => void;
+  slack?: WebClient;
 }
 
 /**
@@ -55,7 +57,7 @@ export class Scheduler {
       return false;
     }
     try {
-      await job.run({ db, now: this.now(), log, kickOutbox: this.o.kickOutbox ?? (() => undefined) });
+      await job.run({ db, now: this.now(), log, kickOutbox: this.o.kickOutbox ?? (() => undefined), ...(this.o.slack ? { slack: this.o.slack } : {}) });
       return true;
     } catch (error) {
       log.error({ err: error }, "job failed; it will run again at its next tick");

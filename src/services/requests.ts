@@ -11,7 +11,7 @@ import {
   pendingRequestFor,
   type RequestRecord,
 } from "../store/requests.js";
-import { activeMatchCount, createMatch, lockMember, mentorProgramDefaults, profileCapacity, setIntroChannel, findMatch, type MatchRecord } from "../store/matches.js";
+import { activeMatchCount, createMatch, lockMember, mentorProgramDefaults, profileCapacity, setIntroChannel, findMatch, matchesAwaitingIntro, type MatchRecord } from "../store/matches.js";
 import { runOnce } from "../store/jobRuns.js";
 import { mentorCapacity } from "../domain/capacity.js";
 import { dueBefore, hasRoom, requestableRoles, requestBlocker, requestDue, suggestsCoMentor } from "../domain/requestRules.js";
@@ -204,6 +204,35 @@ export async function introduce(db: Db, match: MatchRecord, channelId: string, n
     await setIntroChannel(tx, match.workspaceId, match.id, channelId);
     await enqueue(tx, { workspaceId: match.workspaceId, key: `intro:${match.id}`, channel: channelId, payload: { ...messages.intro({ ...match, introChannelId: channelId }) }, notBefore: now });
   });
+}
+
+/** How long after a match is made its introduction counts as missing (the accept itself sends it at once). */
+export const INTRO_GRACE_MS = 2 * 60_000;
+
+/**
+ * Introduces every active match that has gone without an introduction for INTRO_GRACE_MS: opens
+ * the pair's group DM and queues the expectations agreement, keyed as the accept's own, so a
+ * late accept and this never both post. A pair Slack refuses now is tried again next time.
+ */
+export async function introduceWaitingMatches(
+  db: Db,
+  openGroupDm: (slackUserIds: string[]) => Promise<string>,
+  now: Date,
+  messages: RequestMessages,
+  onError: (match: MatchRecord, error: unknown) => void,
+): Promise<number> {
+  let introduced = 0;
+  for (const { match, madeAt } of await matchesAwaitingIntro(db, new Date(now.getTime() - INTRO_GRACE_MS))) {
+    try {
+      const channel = await openGroupDm([match.trainee.slackUserId, match.mentor.slackUserId]);
+      // Due since the match was made (so a run with a later --now does not hold it back).
+      await introduce(db, match, channel, madeAt, messages);
+      introduced += 1;
+    } catch (error) {
+      onError(match, error);
+    }
+  }
+  return introduced;
 }
 
 /**

@@ -28,9 +28,33 @@ const SELECT = {
   mentor: PARTY,
 } as const;
 
+type MatchRow = NonNullable<Awaited<ReturnType<typeof selectMatch>>>;
+const selectMatch = (db: Db | Tx, workspaceId: string, id: string) => db.match.findFirst({ where: { workspaceId, id }, select: SELECT });
+
 export async function findMatch(db: Db | Tx, workspaceId: string, id: string): Promise<MatchRecord | null> {
-  const r = await db.match.findFirst({ where: { workspaceId, id }, select: SELECT });
-  if (!r) return null;
+  const r = await selectMatch(db, workspaceId, id);
+  return r ? toRecord(r) : null;
+}
+
+/**
+ * Active matches, oldest first, that still have no introduction (no group DM recorded) although
+ * they were made before `createdBefore` — across workspaces, for the introductions job. Matches a
+ * pairing round made are left to the round's own introductions.
+ */
+export async function matchesAwaitingIntro(db: Db, createdBefore: Date, limit = 100): Promise<{ match: MatchRecord; madeAt: Date }[]> {
+  const rows = await db.match.findMany({
+    where: { status: "ACTIVE", introChannelId: null, createdAt: { lt: createdBefore } },
+    select: { ...SELECT, createdAt: true },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
+  if (rows.length === 0) return [];
+  const fromRounds = await db.roundGroup.findMany({ where: { matchId: { in: rows.map((r) => r.id) } }, select: { matchId: true } });
+  const skip = new Set(fromRounds.map((g) => g.matchId));
+  return rows.filter((r) => !skip.has(r.id)).map((r) => ({ match: toRecord(r), madeAt: r.createdAt }));
+}
+
+function toRecord(r: MatchRow): MatchRecord {
   return {
     id: r.id,
     workspaceId: r.workspaceId,

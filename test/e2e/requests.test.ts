@@ -256,9 +256,9 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({ status: "ENDED", endNote: "Schedules never lined up", endedById: ids.jun });
   });
 
-  const runJob = (now: Date) =>
+  const runJob = (now: Date, job = "request-reminders") =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", "request-reminders", "--now", now.toISOString()], {
+      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", job, "--now", now.toISOString()], {
         cwd: projectRoot,
         env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "info" },
       });
@@ -286,6 +286,27 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     await new Promise((r) => setTimeout(r, 1500)); // one more outbox poll: nothing new may arrive
     expect(countIn(P.jun.id, "A request is waiting for your answer")).toBe(1);
     expect(countIn(P.ben.id, "has expired")).toBe(1);
+  });
+
+  it("when Slack refuses the group DM at accept, the match stands and the match-intros job introduces the pair once", async () => {
+    const request = await seedRequest("cal", "jun", "coach");
+    slack.failNext("conversations.open", { error: "fatal_error" });
+    const { responseId } = await press("jun", "request_accept", request.id, { channel: `D-${P.jun.id}`, ts: "1.000008" });
+    expect(await response(responseId)).toContain("You accepted");
+    const match = await db.prisma.match.findFirstOrThrow({ where: { traineeId: ids.cal, mentorId: ids.jun, status: "ACTIVE" } });
+    expect(match.introChannelId).toBeNull();
+
+    const soon = await runJob(new Date(Date.now() + 60_000), "match-intros");
+    expect(soon.out, "a fresh match is left to the accept itself").toContain('"introduced":0');
+    const later = await runJob(new Date(Date.now() + 5 * 60_000), "match-intros");
+    expect(later.code, later.out).toBe(0);
+    expect(later.out).toMatch(/"introduced":[1-9]/); // this pair, and Eve and Rae, whose match the setup made without one
+    const group = `G-${[P.cal.id, P.jun.id].sort().join("-")}`;
+    await slack.waitFor(() => slack.messagesIn(group).find((m) => textOf(m).includes("How often to meet")));
+    expect((await db.prisma.match.findUniqueOrThrow({ where: { id: match.id } })).introChannelId).toBe(group);
+    expect((await runJob(new Date(Date.now() + 10 * 60_000), "match-intros")).out).toContain('"introduced":0');
+    await new Promise((r) => setTimeout(r, 1500)); // one more outbox poll: nothing new may arrive
+    expect(slack.messagesIn(group).filter((m) => textOf(m).includes("How often to meet"))).toHaveLength(1);
   });
 
   it("another workspace can neither request this workspace's mentors nor answer its requests", async () => {

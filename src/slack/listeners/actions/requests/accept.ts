@@ -26,9 +26,14 @@ export function acceptAction(deps: ListenerDeps) {
       }
       const request = (await findRequest(deps.db, teamId, requestId))!;
       await respond({ replace_original: true, ...answeredMessage(request, "accepted") });
-      const opened = await client.conversations.open({ users: `${match.trainee.slackUserId},${match.mentor.slackUserId}` });
-      await introduce(deps.db, match, opened.channel!.id!, deps.now(), requestMessages);
-      deps.kickOutbox();
+      try {
+        const opened = await client.conversations.open({ users: `${match.trainee.slackUserId},${match.mentor.slackUserId}` });
+        await introduce(deps.db, match, opened.channel!.id!, deps.now(), requestMessages);
+        deps.kickOutbox();
+      } catch (error) {
+        // The match stands; the match-intros job introduces the pair within minutes.
+        deps.logger.warn({ err: error, team: teamId, match: match.id }, "introduction failed; left to the match-intros job");
+      }
       await refreshHomeQuietly(deps, client, teamId, match.mentor.slackUserId);
       await refreshHomeQuietly(deps, client, teamId, match.trainee.slackUserId);
     });

@@ -1,0 +1,23 @@
+import { introduceWaitingMatches } from "../services/requests.js";
+import { requestMessages } from "../slack/views/requests/messages.js";
+import type { Job } from "./job.js";
+
+/**
+ * Every 5 minutes: a match whose introduction never went out — Slack refused or timed out the
+ * group DM when the mentor accepted, or the app stopped right then — is introduced now. The
+ * introduction keeps its outbox key (intro:<match>), so a pair is never introduced twice.
+ */
+export const matchIntros: Job = {
+  name: "match-intros",
+  schedule: "*/5 * * * *",
+  leaseMs: 10 * 60_000,
+  async run({ db, now, log, kickOutbox, slack }) {
+    if (!slack) return void log.warn("match intros need SLACK_BOT_TOKEN to open group DMs; skipped");
+    const open = async (slackUserIds: string[]) => (await slack.conversations.open({ users: slackUserIds.join(",") })).channel!.id!;
+    const done = await introduceWaitingMatches(db, open, now, requestMessages, (match, error) =>
+      log.warn({ err: error, match: match.id, team: match.workspaceId }, "could not introduce a match yet; next run tries again"),
+    );
+    if (done) kickOutbox();
+    log.info({ introduced: done }, "waiting matches introduced");
+  },
+};
