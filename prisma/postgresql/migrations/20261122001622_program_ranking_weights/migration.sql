@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Program" ADD COLUMN     "rankingWeights" JSONB;
+
