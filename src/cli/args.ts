@@ -18,6 +18,9 @@ Commands:
   match FILE.json
       Solve a pairing instance (optimal or stable) and print the pairs and metrics as JSON
       (see docs/matching.md). Needs neither Slack nor the database.
+  ranking --team TEAM_ID --program NAME [--set FILE.json | --reset]
+      Show how /findmentor ranks mentors in a program (weights and knobs), or change it (docs/ranking.md).
+      Needs only the database.
   job run NAME [--now ISO-8601]
       Run one scheduled job once now (or as of --now), e.g. request-reminders. Needs only the database.
 

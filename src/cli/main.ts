@@ -7,11 +7,13 @@ import { cliErrorText } from "./errorText.js";
 import { connectSlack } from "./slack.js";
 import { runMatchCommand } from "./match.js";
 import { runJobCommand } from "./job.js";
+import { runRankingCommand } from "./ranking.js";
 
 /** The admin command line: `npm run cli -- COMMAND` (see USAGE). */
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "match") return runMatchCommand(argv.slice(1), (t) => console.log(t));
   if (existsSync(".env")) process.loadEnvFile(".env");
+  if (argv[0] === "ranking") return runRankingCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "job") return runJobCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   let command;
   let env;

@@ -135,3 +135,10 @@ export class MatchAlreadyEnded extends DomainError {
     super(`match ${matchId} has already ended`);
   }
 }
+
+export class InvalidRankingWeights extends DomainError {
+  readonly code = "invalid_ranking_weights";
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`invalid ranking overrides: ${issues.map((i) => `${i.path || "(top)"}: ${i.message}`).join("; ")}`);
+  }
+}

@@ -152,12 +152,27 @@ export function resolveRankingConfig(programOverrides: unknown, base: RankingCon
     };
   }
   const config = mergeRankingConfig(base, parsed.data);
-  const total = FACTORS.filter((f) => f !== "keywords").reduce((sum, f) => sum + config.weights[f], 0);
-  if (total <= 0) return { ok: false, issues: [{ path: "weights", message: "at least one weight besides keywords must be above 0" }] };
+  if (!scoresAnything(config)) return { ok: false, issues: [{ path: "weights", message: "at least one weight besides keywords must be above 0" }] };
   return { ok: true, config };
 }
 
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
   if (!o) return {};
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The ranking for a trainee of several programs: each program's valid overrides merged over the
+ * defaults in the order given (later programs win a disagreement). Overrides that do not validate
+ * — they are validated when set, so only a hand-edited database has them — are left out.
+ */
+export function rankingConfigOf(programOverrides: readonly unknown[]): RankingConfig {
+  const valid = programOverrides.map((o) => rankingOverridesSchema.safeParse(o ?? {})).flatMap((r) => (r.success ? [r.data] : []));
+  const config = mergeRankingConfig(DEFAULT_RANKING_CONFIG, ...valid);
+  return scoresAnything(config) ? config : DEFAULT_RANKING_CONFIG;
+}
+
+/** False when every weight besides keywords is 0: every mentor would score 0. */
+function scoresAnything(config: RankingConfig): boolean {
+  return FACTORS.some((f) => f !== "keywords" && config.weights[f] > 0);
 }

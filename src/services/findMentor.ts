@@ -7,6 +7,7 @@ import { mentorCapacity } from "../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../domain/profile.js";
 import { rank, type ExclusionCause, type RankingResult } from "../domain/ranking.js";
 import { pickSeniorCoMentors } from "../domain/coMentor.js";
+import { rankingConfigOf } from "../domain/weights.js";
 import { responsivenessFrom, type MentorCandidate } from "../domain/scoring.js";
 import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../domain/vocabulary.js";
 import { memberStanding, type MemberStanding } from "./members.js";
@@ -145,7 +146,8 @@ async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date,
   const rows = withTies(pool, ties);
   if (rows.filter((r) => r.memberId !== memberId).length === 0) return { kind: "no_mentors" };
   const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
-  const result = rank({ memberId, profile }, rows.map((r) => toCandidate(r, now)), { now, keywords, vocabulary, ...(limit ? { limit } : {}) });
+  const config = rankingConfigOf(programs.map((p) => p.rankingWeights));
+  const result = rank({ memberId, profile }, rows.map((r) => toCandidate(r, now)), { now, keywords, vocabulary, config, ...(limit ? { limit } : {}) });
   return { kind: "ranked", rows: new Map(rows.map((r) => [r.memberId, r])), vocabulary, result };
 }
 
