@@ -7,6 +7,7 @@ import { createApp } from "./app.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import { jobs } from "./jobs/index.js";
 import { OutboxWorker } from "./slack/outbox.js";
+import { announcementDelivery, shoutOutDelivery } from "./slack/announcementDelivery.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 
 /** How long shutdown waits for work in progress before closing anyway. */
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     logger: logger.child({ component: "outbox" }),
     ratePerSecond: config.outboxRatePerSecond,
     reclaimAfterMs: config.outboxReclaimAfterSeconds * 1000,
+    listeners: [announcementDelivery(db.prisma, logger.child({ component: "announcements" })), shoutOutDelivery(db.prisma, logger.child({ component: "thanks" }))],
   });
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
   const { app, work } = createApp({ config, db, logger, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });

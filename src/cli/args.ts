@@ -18,6 +18,8 @@ Commands:
   match FILE.json
       Solve a pairing instance (optimal or stable) and print the pairs and metrics as JSON
       (see docs/matching.md). Needs neither Slack nor the database.
+  thanks-shortlist [--team T0123ABCD] [--program NAME] [--since YYYY-MM-DD] [--out FILE]
+      Write the mentorship-award shortlist (thank-yous per mentor, most thanked first) as CSV.
   ranking --team TEAM_ID --program NAME [--set FILE.json | --reset]
       Show how /findmentor ranks mentors in a program (weights and knobs), or change it (docs/ranking.md).
       Needs only the database.

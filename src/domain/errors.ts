@@ -136,6 +136,38 @@ export class MatchAlreadyEnded extends DomainError {
   }
 }
 
+/** An announcement that is not in this workspace (or never existed). */
+export class AnnouncementNotFound extends DomainError {
+  readonly code = "announcement_not_found";
+  constructor(readonly announcementId: string) {
+    super(`no announcement ${announcementId}`);
+  }
+}
+
+/** The announcement can no longer be changed that way (e.g. it went out, or was cancelled, meanwhile). */
+export class AnnouncementNotEditable extends DomainError {
+  readonly code = "announcement_not_editable";
+  constructor(readonly state: string) {
+    super(`the announcement is ${state}`);
+  }
+}
+
+/** Someone tried to thank themselves. */
+export class ThanksToSelf extends DomainError {
+  readonly code = "thanks_to_self";
+  constructor() {
+    super("cannot thank yourself");
+  }
+}
+
+/** The person thanked is not a mentor in any program the thanker belongs to. */
+export class NotThankable extends DomainError {
+  readonly code = "not_thankable";
+  constructor(readonly slackUserId: string) {
+    super(`${slackUserId} is not a mentor in the thanker's programs`);
+  }
+}
+
 export class InvalidRankingWeights extends DomainError {
   readonly code = "invalid_ranking_weights";
   constructor(readonly issues: { path: string; message: string }[]) {

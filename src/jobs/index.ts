@@ -2,6 +2,7 @@ import type { Job } from "./job.js";
 import { pruneDeliveries } from "./pruneDeliveries.js";
 import { requestReminders } from "./requestReminders.js";
 import { matchIntros } from "./matchIntros.js";
+import { announcements } from "./announcements.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries, requestReminders, matchIntros];
+export const jobs: Job[] = [pruneDeliveries, requestReminders, matchIntros, announcements];

@@ -1,6 +1,7 @@
 import { DomainError, NotADirector } from "../domain/errors.js";
 import { InvalidPauseDate, PauseDateInPast } from "../domain/errors.js";
 import { CohortNameTaken, CohortNotFound, ProgramNameTaken, ProgramNotFound, SlackUserNotFound } from "../domain/errors.js";
+import { AnnouncementNotEditable, AnnouncementNotFound, NotThankable, ThanksToSelf } from "../domain/errors.js";
 import { AlreadyMatched, AlreadyRequested, MatchAlreadyEnded, MatchNotFound, MentorAtCapacity, NotYourRequest, RequestNoLongerPending, RequestNotAllowed, RequestNotFound } from "../domain/errors.js";
 
 /** The one place that turns a domain error into what a person reads in Slack. */
@@ -25,6 +26,8 @@ export function errorText(error: unknown): string {
   if (error instanceof SlackUserNotFound) return "Slack doesn't know that person, so nothing was changed.";
   const requestWords = requestErrorText(error);
   if (requestWords) return requestWords;
+  const appreciationWords = announcementAndThanksErrorText(error);
+  if (appreciationWords) return appreciationWords;
   if (error instanceof DomainError) return `That didn't work (${error.code}). Nothing was changed.`;
   return "Something went wrong on our side, so nothing was changed. Please try again in a minute; if it keeps happening, tell your program director.";
 }
@@ -51,3 +54,12 @@ export function requestErrorText(error: unknown): string | null {
   if (error instanceof MatchAlreadyEnded) return "That mentorship has already ended.";
   return null;
 }
+/** Words for announcements and thanks. */
+export function announcementAndThanksErrorText(error: unknown): string | null {
+  if (error instanceof AnnouncementNotFound) return "That announcement isn't here any more, so nothing was changed. Run `/mentoring-admin announcements` for the current list.";
+  if (error instanceof AnnouncementNotEditable) return `That announcement can't be changed now (it is ${error.state}), so nothing was changed. Run \`/mentoring-admin announcements\` for the current list.`;
+  if (error instanceof ThanksToSelf) return "You can't thank yourself — but the thought is nice. Pick the mentor you'd like to thank.";
+  if (error instanceof NotThankable) return "You can thank mentors of your own programs only, and that person isn't one. Pick one of your program's mentors.";
+  return null;
+}
+

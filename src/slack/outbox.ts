@@ -41,6 +41,19 @@ export interface OutboxOptions {
   now?: () => Date;
   maxAttempts?: number;
   batchSize?: number;
+  /** Features that follow their own messages (e.g. announcements record where they were posted). */
+  listeners?: OutboxListener[];
+}
+
+/**
+ * Told what became of the rows whose key starts with `prefix`, after the row is marked. A listener
+ * that throws is logged; the row's outcome stands.
+ */
+export interface OutboxListener {
+  prefix: string;
+  sent?(row: OutboxRow, posted: { channel: string; ts: string }, client: WebClient): Promise<void>;
+  /** Slack refused the row for good (a PERMANENT_ERRORS answer such as not_in_channel). */
+  refused?(row: OutboxRow, slackError: string, client: WebClient): Promise<void>;
 }
 
 type Outcome = "sent" | "already-sent" | "retry" | "failed";
@@ -124,6 +137,7 @@ export class OutboxWorker {
         const found = await this.findPosted(row);
         if (found) {
           await markSent(this.o.db, row.id, found.channel, found.ts, this.now());
+          await this.tellListeners(row, (l) => l.sent?.(row, found, this.o.client));
           log.info("outbox: message was already posted before a crash; not sending again");
           return "already-sent";
         }
@@ -135,6 +149,7 @@ export class OutboxWorker {
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: row.key } },
       });
       await markSent(this.o.db, row.id, String(result.channel), String(result.ts), this.now());
+      await this.tellListeners(row, (l) => l.sent?.(row, { channel: String(result.channel), ts: String(result.ts) }, this.o.client));
       return "sent";
     } catch (error) {
       return this.handleFailure(row, error, log, wasInFlight);
@@ -161,6 +176,7 @@ export class OutboxWorker {
     if (slackError && PERMANENT_ERRORS.has(slackError)) {
       log.error({ slackError }, "outbox: Slack refused the message; it will not be retried");
       await markFailed(this.o.db, row.id, slackError);
+      await this.tellListeners(row, (l) => l.refused?.(row, slackError, this.o.client));
       return "failed";
     }
     const reason = slackError ?? e.message ?? String(error);
@@ -173,6 +189,17 @@ export class OutboxWorker {
     log.warn({ reason, attempts: row.attempts, backoffMs }, "outbox: send failed; will retry");
     await reschedule(this.o.db, row.id, new Date(now + backoffMs), reason, { maybePosted });
     return "retry";
+  }
+
+  private async tellListeners(row: OutboxRow, call: (l: OutboxListener) => Promise<void> | undefined): Promise<void> {
+    for (const l of this.o.listeners ?? []) {
+      if (!row.key.startsWith(l.prefix)) continue;
+      try {
+        await call(l);
+      } catch (error) {
+        this.o.logger.error({ err: error, outbox: row.key }, "outbox: a listener failed; the message's outcome stands");
+      }
+    }
   }
 
   /**

@@ -164,3 +164,15 @@ export async function outboxCounts(db: Db): Promise<Record<string, number>> {
   const groups = await db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
   return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
 }
+
+/**
+ * Puts a message Slack refused (FAILED) back in the queue, e.g. once Rounds has been invited to
+ * the channel; the attempt count starts again. False if there is no such failed message.
+ */
+export async function requeueFailed(db: Db | Tx, workspaceId: string, key: string, now: Date): Promise<boolean> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { workspaceId, key, status: "FAILED" },
+    data: { status: "PENDING", notBefore: now, attempts: 0, claimedAt: null, claimedBy: null, lastError: null },
+  });
+  return count === 1;
+}

@@ -35,6 +35,13 @@ export interface PostedMessage {
   user: string;
 }
 
+interface FakeChannel {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  botIsMember: boolean;
+}
+
 interface Failure {
   status?: number;
   retryAfter?: number;
@@ -47,11 +54,15 @@ export class FakeSlack {
   /** What the app POSTed to response_url (respond()). */
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly uploads = new Map<string, Buffer>();
+  /** Content type each upload was sent with (the Web API client sends multipart/form-data). */
+  readonly uploadTypes = new Map<string, string>();
   readonly botUserId = "UROUNDSBOT";
   readonly botId = "BROUNDS";
   private readonly users = new Map<string, FakeUser>();
   private readonly messages = new Map<string, PostedMessage[]>();
   private readonly failures = new Map<string, Failure[]>();
+  /** Channels the test declared (others answer as public channels the bot is in). */
+  private readonly channels = new Map<string, FakeChannel>();
   private tsCounter = 0;
   private server: Server | null = null;
   private port = 0;
@@ -104,6 +115,45 @@ export class FakeSlack {
     return this.messages.get(this.conversationOf(channel)) ?? [];
   }
 
+  /** The bytes of an uploaded file: the file part of a multipart upload, else the raw body (null if never uploaded). */
+  async uploadedFile(fileId: string): Promise<Buffer | null> {
+    const raw = this.uploads.get(fileId);
+    if (!raw) return null;
+    const type = this.uploadTypes.get(fileId) ?? "";
+    if (!type.startsWith("multipart/form-data")) return raw;
+    const form = await new Response(raw, { headers: { "content-type": type } }).formData();
+    for (const value of form.values()) {
+      if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+    }
+    return null;
+  }
+
+  /** Files shared by files.completeUploadExternal into a channel (a DM to U123 is D-U123), with their titles and bytes. */
+  async filesSharedIn(channel: string): Promise<{ id: string; title: string; initialComment: string; bytes: Buffer | null }[]> {
+    const out: { id: string; title: string; initialComment: string; bytes: Buffer | null }[] = [];
+    for (const call of this.callsTo("files.completeUploadExternal").filter((c) => c.args.channel_id === this.conversationOf(channel))) {
+      for (const f of (call.args.files as { id: string; title?: string }[] | undefined) ?? []) {
+        out.push({ id: f.id, title: f.title ?? "", initialComment: String(call.args.initial_comment ?? ""), bytes: await this.uploadedFile(f.id) });
+      }
+    }
+    return out;
+  }
+
+  /** Declares a channel: posting to it needs the bot to be a member (private channels hide from the bot until it is invited). */
+  addChannel(channel: { id: string; name: string; isPrivate?: boolean; botIsMember?: boolean }): void {
+    this.channels.set(channel.id, { id: channel.id, name: channel.name, isPrivate: Boolean(channel.isPrivate), botIsMember: Boolean(channel.botIsMember) });
+  }
+
+  /** What a person's `/invite @Rounds` does: the bot becomes a member. */
+  inviteBot(channelId: string): void {
+    const c = this.channels.get(channelId);
+    if (c) c.botIsMember = true;
+  }
+
+  botIsMemberOf(channelId: string): boolean {
+    return this.channels.get(channelId)?.botIsMember ?? true;
+  }
+
   allMessages(): PostedMessage[] {
     return [...this.messages.values()].flat();
   }
@@ -140,6 +190,7 @@ export class FakeSlack {
     }
     if (url.pathname.startsWith("/upload/")) {
       this.uploads.set(url.pathname.slice("/upload/".length), raw);
+      this.uploadTypes.set(url.pathname.slice("/upload/".length), String(req.headers["content-type"] ?? ""));
       return send(res, 200, { ok: true });
     }
     if (!url.pathname.startsWith("/api/")) return send(res, 404, { ok: false, error: "unknown_path" });
@@ -200,11 +251,23 @@ export class FakeSlack {
           .map((m) => ({ type: "message", user: m.user, text: m.text, ts: m.ts, ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
         return { ok: true, messages, has_more: false };
       }
-      case "conversations.join":
+      case "conversations.join": {
+        const c = this.channels.get(String(args.channel));
+        if (c?.isPrivate) return { ok: false, error: c.botIsMember ? "method_not_supported_for_channel_type" : "channel_not_found" };
+        if (c) c.botIsMember = true;
         return { ok: true, channel: { id: args.channel } };
+      }
+      case "conversations.info": {
+        const c = this.channels.get(String(args.channel));
+        if (!c) return { ok: true, channel: { id: args.channel, name: String(args.channel).toLowerCase(), is_private: false, is_member: true } };
+        if (c.isPrivate && !c.botIsMember) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: c.id, name: c.name, is_private: c.isPrivate, is_member: c.botIsMember } };
+      }
       case "chat.postMessage": {
         const channel = this.conversationOf(String(args.channel));
         if (!args.text && !args.blocks) return { ok: false, error: "no_text" };
+        const declared = this.channels.get(channel);
+        if (declared && !declared.botIsMember) return { ok: false, error: declared.isPrivate ? "channel_not_found" : "not_in_channel" };
         const message: PostedMessage = {
           channel,
           ts: this.nextTs(),

@@ -6,6 +6,8 @@ import { registerAdminListeners } from "./actions/admin/index.js";
 import { registerProfileListeners } from "./actions/profile/index.js";
 import { registerFindMentorListeners } from "./actions/findmentor/index.js";
 import { registerRequestListeners } from "./actions/requests/index.js";
+import { registerAnnouncementListeners } from "./actions/announcements/index.js";
+import { registerThanksListeners } from "./actions/thanks/index.js";
 import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -16,4 +18,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerProfileListeners(app, deps);
   registerRequestListeners(app, deps);
   registerFindMentorListeners(app, deps);
+  registerAnnouncementListeners(app, deps);
+  registerThanksListeners(app, deps);
 }

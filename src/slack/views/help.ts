@@ -46,6 +46,7 @@ export function mentoringHelp(standing: MemberStanding): SlackMessage {
       `• ${Md.codeInline("/mentoring pause [YYYY-MM-DD]")} — pause until a date (or until you resume); ${Md.codeInline("/mentoring resume")}\n` +
       `• ${Md.codeInline("/mentoring exclusions")} — people you should never be paired with (confidential)\n` +
       `• ${Md.codeInline("/mentoring privacy")} — what Rounds stores about you, and deleting it\n` +
+      `• ${Md.codeInline("/mentoring thanks @mentor message")} — thank a mentor (by DM from Rounds; optionally a shout-out in the program channel)\n` +
       `Open the Rounds app's Home tab for your mentors, mentees and goals.`,
     programsLine(standing),
   );

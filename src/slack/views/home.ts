@@ -6,6 +6,7 @@ import { labelOf, MENTOR_ROLES } from "../../domain/vocabulary.js";
 import { escapeMrkdwn } from "./escape.js";
 import { PROFILE_ACTIONS } from "./profile/ids.js";
 import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
+import { ANNOUNCE } from "./announcements/ids.js";
 import { withdrawButtons } from "./requests/homeButtons.js";
 
 const ABOUT =
@@ -118,6 +119,7 @@ function directorBlocks(data: HomeData): BlockBuilder[] {
         Elements.Button({ text: "New cohort", actionId: HOME_ADMIN_ACTIONS.newCohort, value: p.programId }),
         Elements.Button({ text: "Edit program", actionId: HOME_ADMIN_ACTIONS.editProgram, value: p.programId }),
         Elements.Button({ text: "Export roster", actionId: HOME_ADMIN_ACTIONS.exportRoster, value: p.programId }),
+        Elements.Button({ text: "Announce", actionId: `${ANNOUNCE.actions.compose}_home`, value: p.programId }),
       ),
     );
   }
@@ -125,6 +127,7 @@ function directorBlocks(data: HomeData): BlockBuilder[] {
     Blocks.Actions().elements(
       Elements.Button({ text: "New program", actionId: HOME_ADMIN_ACTIONS.newProgram }).primary(),
       Elements.Button({ text: "Directors", actionId: HOME_ADMIN_ACTIONS.directors }),
+      Elements.Button({ text: "Announcements", actionId: `${ANNOUNCE.actions.list}_home` }),
     ),
   );
   return blocks;

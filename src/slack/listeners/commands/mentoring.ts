@@ -3,6 +3,7 @@ import { mentoringHelp } from "../../views/help.js";
 import type { ListenerDeps } from "../deps.js";
 import type { Asker } from "../actions/profile/context.js";
 import { openExclusions, openPause, openPrivacy, openProfile, pauseUntilDate, resumeNow } from "../actions/profile/open.js";
+import { thanksCommand } from "../actions/thanks/command.js";
 import { ackFirst } from "./ackFirst.js";
 
 /** `/mentoring [profile | pause [YYYY-MM-DD] | resume | exclusions | privacy | help]`; anything else shows the help. */
@@ -28,6 +29,8 @@ export function mentoringCommand(deps: ListenerDeps) {
         return openExclusions(a);
       case "privacy":
         return openPrivacy(a);
+      case "thanks":
+        return thanksCommand(a, command.text);
     }
     const standing = await memberStanding(deps.db, deps.directory(client), command.team_id, command.user_id, deps.now());
     await respond({ response_type: "ephemeral", ...mentoringHelp(standing) });

@@ -8,6 +8,7 @@ import { peopleModal } from "../../views/admin/peopleModal.js";
 import { directorsModal } from "../../views/admin/directorsModal.js";
 import type { ListenerDeps } from "../deps.js";
 import { ackFirst } from "./ackFirst.js";
+import { appreciationAdminCommand } from "../actions/announcements/command.js";
 
 /**
  * /mentoring-admin: the director's menu; `program`, `people`, `directors` open those modals directly.
@@ -27,6 +28,9 @@ export function mentoringAdminCommand(deps: ListenerDeps) {
       } else if (sub === "people" && programs.length === 1) {
         const program = programs[0]!;
         await client.views.open({ trigger_id: triggerId, view: peopleModal(program, await listCohorts(deps.db, teamId, program.id)) });
+      } else if (sub === "announce" || sub === "announcements" || sub === "thanks") {
+        const reply = await appreciationAdminCommand(deps, client, by, sub, triggerId); // announcements (compose, list) and thank-you counts
+        if (reply) await respond({ response_type: "ephemeral", ...reply });
       } else if (sub === "people" && programs.length === 0) {
         await respond({ response_type: "ephemeral", ...plainMessage("There is no program to add people to yet. Create one first with `/mentoring-admin program`.") });
       } else {

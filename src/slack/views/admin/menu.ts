@@ -4,6 +4,8 @@ import { labelOf, CADENCES } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
 import type { SlackMessage } from "../help.js";
 import { ADMIN } from "./ids.js";
+import { ANNOUNCE } from "../announcements/ids.js";
+import { THANKS } from "../thanks/ids.js";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -20,6 +22,7 @@ function programBlocks(p: ProgramOverview): BlockBuilder[] {
       Elements.Button({ text: "New cohort", actionId: ADMIN.actions.newCohort, value: p.id }),
       Elements.Button({ text: "Add people", actionId: ADMIN.actions.addPeople, value: p.id }),
       Elements.Button({ text: "Export roster", actionId: ADMIN.actions.exportRoster, value: p.id }),
+      Elements.Button({ text: "Announce", actionId: ANNOUNCE.actions.compose, value: p.id }),
     ),
   ];
 }
@@ -35,6 +38,8 @@ export function adminMenu(programs: ProgramOverview[]): SlackMessage {
     Blocks.Actions().elements(
       Elements.Button({ text: "New program", actionId: ADMIN.actions.newProgram }).primary(),
       Elements.Button({ text: "Directors", actionId: ADMIN.actions.directors }),
+      Elements.Button({ text: "Announcements", actionId: ANNOUNCE.actions.list }),
+      Elements.Button({ text: "Thank-yous", actionId: THANKS.actions.counts }),
     ),
   ];
   for (const p of programs) blocks.push(Blocks.Divider(), ...programBlocks(p));

@@ -1,0 +1,20 @@
+import { finishAllDelivered, handOverDue } from "../services/announcements.js";
+import { announcementMessages } from "../slack/views/announcements/messages.js";
+import type { Job } from "./job.js";
+
+/**
+ * Every minute: scheduled announcements whose time has come are handed to the outbox (each once,
+ * by its run key, however often or wherever the job runs), and posts that went out but were not
+ * recorded (a crash in between) get their record and member DMs.
+ */
+export const announcements: Job = {
+  name: "announcements",
+  schedule: "* * * * *",
+  leaseMs: 5 * 60_000,
+  async run({ db, now, log, kickOutbox }) {
+    const handedOver = await handOverDue(db, now, announcementMessages);
+    const finished = await finishAllDelivered(db, now, announcementMessages);
+    if (handedOver || finished) kickOutbox();
+    log.info({ handedOver, finished }, "announcements due and delivered");
+  },
+};

@@ -1,0 +1,22 @@
+import type { WebClient } from "@slack/web-api";
+import type { DirectorActor } from "../../../../services/directors.js";
+import { listForDirector } from "../../../../services/announcements.js";
+import { thanksCounts } from "../../../../services/thanks.js";
+import { announcementList } from "../../../views/announcements/list.js";
+import { announceNote } from "../../../views/announcements/messages.js";
+import { thanksCountsMessage } from "../../../views/thanks/views.js";
+import type { ListenerDeps } from "../../deps.js";
+import { openCompose } from "./compose.js";
+
+/**
+ * `/mentoring-admin announce` (the compose form), `announcements` (the list) and `thanks` (thank-you
+ * counts), for a director already checked. Returns the reply to show, or null when a modal opened.
+ */
+export async function appreciationAdminCommand(deps: ListenerDeps, client: WebClient, by: DirectorActor, sub: "announce" | "announcements" | "thanks", triggerId: string) {
+  if (sub === "announce") {
+    const opened = await openCompose(deps, client, by.workspaceId, triggerId, null);
+    return opened ? null : announceNote("There is no program to announce to yet. Create one first with `/mentoring-admin program`.");
+  }
+  if (sub === "announcements") return announcementList(await listForDirector(deps.db, by.workspaceId));
+  return thanksCountsMessage(await thanksCounts(deps.db, by.workspaceId));
+}

@@ -1,0 +1,22 @@
+import { requireDirector } from "../../../../services/directors.js";
+import { errorText } from "../../../errorText.js";
+import { doneModal } from "../../../views/admin/doneModal.js";
+import type { ListenerDeps } from "../../deps.js";
+import type { SubmitArgs } from "../admin/submit.js";
+import { previewFor } from "./previewFor.js";
+
+/** The compose form's "Preview": inline errors (nothing saved), or the preview of the post exactly as it will appear. */
+export function composeSubmitted(deps: ListenerDeps) {
+  return async ({ ack, body, client, view }: SubmitArgs) => {
+    const teamId = body.team?.id ?? body.user.team_id!;
+    try {
+      const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
+      const outcome = await previewFor(deps, client, by, view.private_metadata, view.state.values);
+      if ("errors" in outcome) await ack({ response_action: "errors", errors: outcome.errors });
+      else await ack({ response_action: "update", view: outcome.view });
+    } catch (error) {
+      deps.logger.warn({ err: error, team: teamId, user: body.user.id }, "announcement preview refused or failed");
+      await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) });
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import { Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
+import type { ListedAnnouncement } from "../../../services/announcements.js";
+import { formatPostAt, type AnnouncementState } from "../../../domain/announcement.js";
+import { escapeMrkdwn } from "../escape.js";
+import type { AnnouncementPayload } from "../../../services/announcements.js";
+import { ANNOUNCE } from "./ids.js";
+
+const STATE_WORDS: Record<AnnouncementState, string> = {
+  scheduled: ":calendar: Scheduled",
+  sending: ":outbox_tray: Posting",
+  waiting_for_invite: ":warning: Waiting — Rounds isn't in the channel (type `/invite @Rounds` there)",
+  failed: ":x: Slack refused it",
+  posted: ":white_check_mark: Posted",
+  cancelled: ":no_entry_sign: Cancelled",
+};
+
+const snippet = (text: string) => escapeMrkdwn(text.replace(/\s+/g, " ").slice(0, 120)) + (text.length > 120 ? "…" : "");
+
+function item({ announcement: a, state }: ListedAnnouncement): BlockBuilder[] {
+  const when = formatPostAt(a.postedAt ?? a.postAt, a.timezone);
+  const line = `${STATE_WORDS[state]} · ${escapeMrkdwn(a.programName)} · <#${a.channelId}> · ${when}${a.editedAt ? " · edited" : ""}\n>${snippet(a.text)}`;
+  const buttons = [];
+  if (state === "scheduled" || state === "posted") buttons.push(Elements.Button({ text: "Edit", actionId: ANNOUNCE.actions.edit, value: a.id }));
+  if (state === "waiting_for_invite" || state === "failed") buttons.push(Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retry, value: a.id }));
+  if (state === "scheduled" || state === "waiting_for_invite" || state === "failed") buttons.push(Elements.Button({ text: "Cancel", actionId: ANNOUNCE.actions.cancel, value: a.id }).danger());
+  return buttons.length ? [Blocks.Section({ text: line }), Blocks.Actions().elements(buttons)] : [Blocks.Section({ text: line })];
+}
+
+/** `/mentoring-admin announcements`: scheduled and waiting ones (with Edit / Cancel), then recent ones. */
+export function announcementList(items: ListedAnnouncement[]): AnnouncementPayload {
+  const text = "Announcements";
+  const blocks: BlockBuilder[] = [
+    Blocks.Section({ text: `${Md.bold("Announcements")} — scheduled, waiting and the 10 most recent.` }).accessory(
+      Elements.Button({ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }).primary(),
+    ),
+  ];
+  if (items.length === 0) blocks.push(Blocks.Section({ text: "No announcements yet." }));
+  for (const i of items) blocks.push(Blocks.Divider(), ...item(i));
+  return { text, blocks: Message().blocks(blocks).buildToObject().blocks ?? [] };
+}

@@ -1,0 +1,57 @@
+import { Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
+import type { AnnouncementMessages, AnnouncementPayload, AnnouncementRecord } from "../../../services/announcements.js";
+import { announcementMrkdwn } from "../../../domain/announcement.js";
+import { escapeMrkdwn } from "../escape.js";
+import { ANNOUNCE } from "./ids.js";
+
+const build = (text: string, blocks: BlockBuilder[]): AnnouncementPayload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
+
+/** What the post is made of; the preview shows exactly these blocks. */
+export interface PostContent {
+  text: string;
+  notifyEveryone: boolean;
+  programName: string;
+  createdById: string;
+}
+
+/** The blocks of the channel post: the director's words (broadcasts neutralised unless ticked) and who sent it. */
+export function postBlocks(p: PostContent): BlockBuilder[] {
+  return [
+    Blocks.Section({ text: announcementMrkdwn(p.text, p.notifyEveryone) }),
+    Blocks.Context().elements(`:mega: Announcement from <@${p.createdById}> · ${escapeMrkdwn(p.programName)}`),
+  ];
+}
+
+export function channelPost(p: PostContent): AnnouncementPayload {
+  return build(announcementMrkdwn(p.text, p.notifyEveryone), postBlocks(p));
+}
+
+const content = (a: AnnouncementRecord): PostContent => ({ text: a.text, notifyEveryone: a.notifyEveryone, programName: a.programName, createdById: a.createdById });
+
+export const announcementMessages: AnnouncementMessages = {
+  channelPost: (a) => channelPost(content(a)),
+  memberDm: (a, posted) =>
+    build(`Announcement in ${a.programName}`, [
+      Blocks.Context().elements(`:mega: ${escapeMrkdwn(a.programName)} — posted in <#${posted.channel}> by <@${a.createdById}>`),
+      Blocks.Section({ text: announcementMrkdwn(a.text, false) }),
+    ]),
+  inviteNeeded: (a) =>
+    build("Rounds can't post your announcement yet: invite it to the channel", [
+      Blocks.Section({
+        text:
+          `:warning: ${Md.bold("Your announcement is waiting.")} Rounds isn't a member of <#${a.channelId}>, so Slack won't let it post there.\n` +
+          `To fix it, open <#${a.channelId}> and type ${Md.codeInline("/invite @Rounds")} (or: channel name → Integrations → Add apps → Rounds).\n` +
+          "Nothing is lost: it goes out as soon as Rounds is in the channel. If it doesn't within a minute, press Try again.",
+      }),
+      Blocks.Section({ text: `>${announcementMrkdwn(a.text, false).slice(0, 500).replace(/\n/g, "\n>")}` }),
+      Blocks.Actions().elements(
+        Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retry, value: a.id }).primary(),
+        Elements.Button({ text: "Cancel it", actionId: ANNOUNCE.actions.cancel, value: a.id }),
+      ),
+    ]),
+};
+
+/** A short line (confirmations, refusals). */
+export function announceNote(text: string): AnnouncementPayload {
+  return build(text, [Blocks.Section({ text })]);
+}

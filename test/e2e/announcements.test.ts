@@ -1,0 +1,340 @@
+import { spawn } from "node:child_process";
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
+import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
+import { eventBody, interactionBody, postToApp, slashCommandBody, viewSubmissionPayload } from "../support/slackRequests.js";
+import { connect, type Database } from "../../src/store/database.js";
+
+const TEAM = "T0ANN";
+const TZ = "America/Chicago";
+const P = {
+  dir: { id: "U0DIR", teamId: TEAM, name: "Dr. Director", tz: TZ },
+  ana: { id: "U0ANA", teamId: TEAM, name: "Ana Fellow", tz: TZ },
+  ben: { id: "U0BEN", teamId: TEAM, name: "Ben Fellow", tz: TZ },
+  cal: { id: "U0CAL", teamId: TEAM, name: "Cal Resident", tz: TZ },
+};
+type Key = keyof typeof P;
+const CHANNEL = "C0ANNOUNCE";
+const PRIVATE = "C0PRIVATE";
+const PUBLIC_NOT_JOINED = "C0NOTJOINED";
+
+type View = { callback_id: string; private_metadata?: string; submit?: { text: string }; blocks: Record<string, unknown>[] };
+const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
+
+describe.each(testProviders)("cohort announcements on %s", (provider) => {
+  let slack: FakeSlack;
+  let database: TestDatabase;
+  let app: AppProcess;
+  let db: Database;
+  let programId = "";
+  const cohort = { first: "", second: "" };
+  let seq = 0;
+
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    for (const u of Object.values(P)) slack.addUser(u);
+    slack.addChannel({ id: CHANNEL, name: "heme-fellows", botIsMember: true });
+    slack.addChannel({ id: PRIVATE, name: "fellows-private", isPrivate: true });
+    slack.addChannel({ id: PUBLIC_NOT_JOINED, name: "heme-all" });
+    database = await createTestDatabase(provider);
+    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
+    db = connect(database.url);
+    const prisma = db.prisma;
+    await prisma.workspace.create({ data: { id: TEAM } });
+    programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme <Fellowship>", timezone: TZ, announcementChannel: CHANNEL } })).id;
+    cohort.first = (await prisma.cohort.create({ data: { workspaceId: TEAM, programId, name: "2026 Fellows" } })).id;
+    cohort.second = (await prisma.cohort.create({ data: { workspaceId: TEAM, programId, name: "2027 Fellows" } })).id;
+    const ids = {} as Record<Key, string>;
+    for (const [key, p] of Object.entries(P) as [Key, (typeof P)[Key]][]) {
+      ids[key] = (await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: p.id, name: p.name, tz: TZ, refreshedAt: new Date() } })).id;
+    }
+    await prisma.enrollment.createMany({
+      data: [
+        { workspaceId: TEAM, programId, memberId: ids.dir, role: "DIRECTOR" },
+        { workspaceId: TEAM, programId, memberId: ids.ana, role: "TRAINEE", cohortId: cohort.first },
+        { workspaceId: TEAM, programId, memberId: ids.ben, role: "TRAINEE", cohortId: cohort.first },
+        { workspaceId: TEAM, programId, memberId: ids.cal, role: "TRAINEE", cohortId: cohort.second },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await app?.stop();
+    await slack?.stop();
+    await database?.drop();
+  });
+
+  const command = async (who: Key, text: string) => {
+    seq += 1;
+    const triggerId = `${seq}.cmd.${P[who].id}`;
+    const responseId = `cmd-${seq}`;
+    const body = slashCommandBody({ command: "/mentoring-admin", text, userId: P[who].id, teamId: TEAM, responseUrl: slack.responseUrl(responseId), triggerId });
+    expect((await postToApp(app.url, body, "form", { secret: TEST_SIGNING_SECRET })).status).toBe(200);
+    return { triggerId, responseId };
+  };
+  const response = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => JSON.stringify(r.body));
+  const opened = (triggerId: string) => slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
+
+  /** A button press: on a message (with a response_url) or inside a modal (`view`). */
+  const press = async (who: Key, actionId: string, value: string, where: { message?: true; view?: View & { id: string } }) => {
+    seq += 1;
+    const user = P[who];
+    const responseId = `press-${seq}`;
+    const triggerId = `${seq}.press.${user.id}`;
+    const container = where.view
+      ? { container: { type: "view", view_id: where.view.id }, view: { ...where.view, type: "modal", team_id: TEAM, state: { values: {} }, hash: "h" } }
+      : { container: { type: "message", channel_id: "D-U0DIR", message_ts: "1.1" }, channel: { id: "D-U0DIR" }, message: { ts: "1.1", type: "message" }, response_url: slack.responseUrl(responseId) };
+    const payload = {
+      type: "block_actions",
+      team: { id: TEAM, domain: "fake" },
+      user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: TEAM },
+      api_app_id: "A0ROUNDS",
+      token: "deprecated-verification-token",
+      trigger_id: triggerId,
+      ...container,
+      actions: [{ type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` }],
+    };
+    expect((await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET })).status).toBe(200);
+    return { triggerId, responseId };
+  };
+
+  const submit = async (who: Key, view: View, values: Record<string, unknown>, viewId = `V0SUB${++seq}`) => {
+    const payload = viewSubmissionPayload({
+      teamId: TEAM,
+      userId: P[who].id,
+      viewId,
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata ?? "",
+      values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
+      triggerId: `${seq}.submit`,
+    });
+    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
+    expect(res.status).toBe(200);
+    return { body: res.body ? (JSON.parse(res.body) as { response_action: string; view?: View; errors?: Record<string, string> }) : null, viewId };
+  };
+
+  const form = (o: { text: string; cohorts?: string[]; channel?: string; notify?: boolean; dm?: boolean; when?: { date: string; time: string } }) => ({
+    ann_program: { type: "static_select", selected_option: { value: programId } },
+    ...(o.cohorts ? { ann_cohorts: { type: "multi_static_select", selected_options: o.cohorts.map((value) => ({ value })) } } : {}),
+    ...(o.channel ? { ann_channel: { type: "conversations_select", selected_conversation: o.channel } } : {}),
+    ann_text: { type: "plain_text_input", value: o.text },
+    ann_options: { type: "checkboxes", selected_options: [...(o.notify ? [{ value: "notify_everyone" }] : []), ...(o.dm ? [{ value: "also_dm" }] : [])] },
+    ann_when: { type: "radio_buttons", selected_option: { value: o.when ? "later" : "now" } },
+    ann_date: { type: "datepicker", selected_date: o.when?.date ?? null },
+    ann_time: { type: "timepicker", selected_time: o.when?.time ?? null },
+  });
+
+  /** `/mentoring-admin announce` → the form → Preview: returns the preview view. */
+  const preview = async (values: Parameters<typeof form>[0]) => {
+    const { triggerId } = await command("dir", "announce");
+    const compose = await opened(triggerId);
+    const { body } = await submit("dir", compose, form(values));
+    expect(body?.response_action, JSON.stringify(body)).toBe("update");
+    return body!.view!;
+  };
+
+  const runJob = (now: Date) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", "announcements", "--now", now.toISOString()], {
+        cwd: projectRoot,
+        env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "info" },
+      });
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+      child.on("exit", (code) => resolve({ code, out }));
+    });
+
+  const postsIn = (channel: string, contains: string) => slack.messagesIn(channel).filter((m) => textOf(m).includes(contains));
+
+  it("compose → preview (exactly the post, broadcasts neutralised) → back to edit → post: the channel gets it once, the chosen cohort by DM, and it is recorded", async () => {
+    const { triggerId } = await command("dir", "announce");
+    const compose = await opened(triggerId);
+    expect(compose.callback_id).toBe("announce_compose_submit");
+    expect(JSON.stringify(compose)).toContain(`"initial_conversation":"${CHANNEL}"`);
+    expect(JSON.stringify(compose)).toContain("2026 Fellows");
+    const text = "Welcome <@U0ANA>! Journal club at <https://example.org|the library> <!channel> <!here|here> & snacks";
+    const first = await submit("dir", compose, form({ text, cohorts: [cohort.first], dm: true }));
+    const view = first.body!.view!;
+    expect(view.callback_id).toBe("announce_preview_submit");
+    expect(view.submit?.text).toBe("Post");
+    const shown = JSON.stringify(view.blocks);
+    expect(shown).toContain("Welcome <@U0ANA>! Journal club at <https://example.org|the library> &lt;!channel&gt; &lt;!here|here&gt;");
+    expect(shown).not.toContain("<!channel>");
+    expect(shown).toContain("2026 Fellows");
+    expect(shown).toContain("each of the 2 members");
+    expect(shown).toContain("notify no one");
+
+    const back = await press("dir", "announce_back", "", { view: { ...view, id: first.viewId } });
+    const update = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === first.viewId));
+    expect((update.args.view as View).callback_id).toBe("announce_compose_submit");
+    expect(JSON.stringify(update.args.view)).toContain("Journal club");
+    expect(back.triggerId).toBeTruthy();
+
+    const posted = await submit("dir", view, {});
+    expect(JSON.stringify(posted.body)).toContain("Posting…");
+    const post = await slack.waitFor(() => postsIn(CHANNEL, "Journal club")[0]);
+    expect(post.text!.startsWith("<!channel>")).toBe(false);
+    expect(textOf(post)).toContain("&lt;!channel&gt;");
+    expect(textOf(post)).toContain("<@U0ANA>");
+    expect(textOf(post)).toContain("Heme &lt;Fellowship&gt;");
+    await slack.waitFor(() => postsIn(P.ana.id, "Journal club")[0] && postsIn(P.ben.id, "Journal club")[0]);
+    const row = await db.prisma.announcement.findFirstOrThrow({ where: { workspaceId: TEAM, text: { contains: "Journal club" } } });
+    const recorded = await waitForRow(() => db.prisma.announcement.findUniqueOrThrow({ where: { id: row.id } }), (r) => r.postedTs !== null);
+    expect(recorded).toMatchObject({ status: "POSTED", postedChannel: CHANNEL, postedTs: post.ts, createdById: P.dir.id });
+    await new Promise((r) => setTimeout(r, 1200)); // one more outbox poll: nothing may arrive twice
+    expect(postsIn(CHANNEL, "Journal club")).toHaveLength(1);
+    expect(postsIn(P.cal.id, "Journal club")).toHaveLength(0);
+    expect(postsIn(P.ana.id, "Journal club")).toHaveLength(1);
+    expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "announcement.create", target: row.id, actor: P.dir.id } })).toBe(1);
+  });
+
+  it("with “notify everyone” ticked the post starts with <!channel>", async () => {
+    const view = await preview({ text: "Grand rounds moved to 8 am", notify: true });
+    expect(JSON.stringify(view)).toContain("<!channel> Grand rounds moved");
+    await submit("dir", view, {});
+    const post = await slack.waitFor(() => postsIn(CHANNEL, "Grand rounds moved")[0]);
+    expect(post.text).toBe("<!channel> Grand rounds moved to 8 am");
+  });
+
+  it("a time in the past, or no text, is refused next to the field and nothing is saved", async () => {
+    const { triggerId } = await command("dir", "announce");
+    const compose = await opened(triggerId);
+    const before = await db.prisma.announcement.count();
+    const past = await submit("dir", compose, form({ text: "Late", when: { date: "2020-01-01", time: "09:00" } }));
+    expect(past.body).toMatchObject({ response_action: "errors", errors: { ann_time: expect.stringContaining("has passed") } });
+    const empty = await submit("dir", compose, form({ text: "   " }));
+    expect(empty.body).toMatchObject({ response_action: "errors", errors: { ann_text: "Write the announcement." } });
+    const missing = await submit("dir", compose, form({ text: "When?", when: { date: "", time: "" } }));
+    expect(Object.keys(missing.body!.errors!)).toEqual(expect.arrayContaining(["ann_date", "ann_time"]));
+    expect(await db.prisma.announcement.count()).toBe(before);
+  });
+
+  it("a scheduled announcement can be edited before it goes, fires once at its time (job run twice, and twice at once), and editing it after updates the posted message", async () => {
+    const day = DateTime.now().setZone(TZ).plus({ days: 2 }).toFormat("yyyy-MM-dd");
+    const view = await preview({ text: "Mock interviews on Friday", when: { date: day, time: "09:30" } });
+    expect(view.submit?.text).toBe("Schedule");
+    expect(JSON.stringify(view)).toContain(`(${TZ})`);
+    const saved = await submit("dir", view, {});
+    await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === saved.viewId && JSON.stringify(c.args.view).includes("Announcement scheduled")));
+    const row = await db.prisma.announcement.findFirstOrThrow({ where: { text: "Mock interviews on Friday" } });
+    const due = DateTime.fromISO(`${day}T09:30`, { zone: TZ }).toJSDate();
+    expect(row).toMatchObject({ status: "SCHEDULED", postAt: due });
+
+    // Edit before it goes: from the list.
+    const list = await command("dir", "announcements");
+    const listed = await response(list.responseId);
+    expect(listed).toContain("Scheduled");
+    expect(listed).toContain(`"action_id":"announce_edit","value":"${row.id}"`);
+    const edit = await press("dir", "announce_edit", row.id, { message: true });
+    const editForm = await opened(edit.triggerId);
+    expect(JSON.stringify(editForm)).toContain("Mock interviews on Friday");
+    expect(JSON.stringify(editForm)).toContain('"initial_time":"09:30"');
+    const editPreview = await submit("dir", editForm, form({ text: "Mock interviews on Friday, room 4B", when: { date: day, time: "09:30" } }));
+    expect(editPreview.body!.view!.submit?.text).toBe("Save changes");
+    await submit("dir", editPreview.body!.view!, {});
+    await waitForRow(() => db.prisma.announcement.findUniqueOrThrow({ where: { id: row.id } }), (r) => r.text.endsWith("room 4B"));
+    expect(await db.prisma.auditLog.count({ where: { action: "announcement.edit", target: row.id } })).toBe(1);
+
+    const early = await runJob(new Date(due.getTime() - 60_000));
+    expect(early.code, early.out).toBe(0);
+    expect(early.out).toContain('"handedOver":0');
+    const [a, b] = await Promise.all([runJob(new Date(due.getTime() + 30_000)), runJob(new Date(due.getTime() + 30_000))]);
+    const again = await runJob(new Date(due.getTime() + 90_000));
+    expect(`${a.out}${b.out}${again.out}`.match(/"handedOver":1/g)).toHaveLength(1);
+    const post = await slack.waitFor(() => postsIn(CHANNEL, "room 4B")[0]).catch((e: Error) => {
+      throw new Error(`${e.message}\n${a.out}\n${b.out}\n${again.out}\n${app.output().slice(-3000)}`);
+    });
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(postsIn(CHANNEL, "room 4B")).toHaveLength(1);
+    const recorded = await waitForRow(() => db.prisma.announcement.findUniqueOrThrow({ where: { id: row.id } }), (r) => r.postedTs !== null);
+    expect(recorded.postedTs).toBe(post.ts);
+
+    // Edit after: only the words, and the message in Slack changes.
+    const after = await press("dir", "announce_edit", row.id, { message: true });
+    const postedForm = await opened(after.triggerId);
+    expect(JSON.stringify(postedForm)).toContain("Already posted");
+    expect(JSON.stringify(postedForm)).not.toContain("ann_when");
+    const postedPreview = await submit("dir", postedForm, { ann_text: { type: "plain_text_input", value: "Mock interviews moved to room 5C" } });
+    await submit("dir", postedPreview.body!.view!, {});
+    await slack.waitFor(() => slack.callsTo("chat.update").find((c) => c.args.ts === post.ts && c.args.channel === CHANNEL));
+    expect(slack.messagesIn(CHANNEL).find((m) => m.ts === post.ts)!.text).toBe("Mock interviews moved to room 5C");
+    expect(postsIn(CHANNEL, "room 5C")).toHaveLength(1);
+  });
+
+  it("a scheduled announcement can be cancelled, and the job then never posts it", async () => {
+    const day = DateTime.now().setZone(TZ).plus({ days: 3 }).toFormat("yyyy-MM-dd");
+    await submit("dir", await preview({ text: "Cancelled social", when: { date: day, time: "18:00" } }), {});
+    const row = await waitForRow(() => db.prisma.announcement.findFirst({ where: { text: "Cancelled social" } }), (r) => r !== null);
+    const { responseId } = await press("dir", "announce_cancel", row!.id, { message: true });
+    expect(await response(responseId)).toContain("Cancelled");
+    expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id: row!.id } })).status).toBe("CANCELLED");
+    expect((await runJob(DateTime.fromISO(`${day}T18:01`, { zone: TZ }).toJSDate())).out).toContain('"handedOver":0');
+    expect(postsIn(CHANNEL, "Cancelled social")).toHaveLength(0);
+  });
+
+  it("a private channel Rounds is not in: the director is told how to invite it, nothing is lost, and once invited it posts", async () => {
+    const view = await preview({ text: "Private cohort dinner", channel: PRIVATE });
+    expect(JSON.stringify(view)).toContain("/invite @Rounds");
+    const done = await submit("dir", view, {});
+    await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === done.viewId && JSON.stringify(c.args.view).includes("/invite @Rounds")));
+    const notice = await slack.waitFor(() => postsIn(P.dir.id, "/invite @Rounds").find((m) => textOf(m).includes("Private cohort dinner")));
+    expect(textOf(notice)).toContain(`<#${PRIVATE}>`);
+    expect(textOf(notice)).toContain("announce_retry");
+    expect(postsIn(PRIVATE, "Private cohort dinner")).toHaveLength(0);
+    const row = await db.prisma.announcement.findFirstOrThrow({ where: { text: "Private cohort dinner" } });
+    expect(row.postedTs).toBeNull();
+    const list = await command("dir", "announcements");
+    expect(await response(list.responseId)).toContain("Waiting");
+
+    const retry = await press("dir", "announce_retry", row.id, { message: true });
+    expect(await response(retry.responseId)).toContain("Trying again now");
+    await waitForRow(() => db.prisma.outboxMessage.findFirstOrThrow({ where: { key: `announcement:${row.id}` } }), (o) => o.status === "FAILED" && o.attempts === 1);
+    expect(postsIn(PRIVATE, "Private cohort dinner")).toHaveLength(0);
+    expect(await db.prisma.auditLog.count({ where: { action: "announcement.retry", target: row.id } })).toBe(1);
+
+    slack.inviteBot(PRIVATE);
+    const event = eventBody(TEAM, { type: "member_joined_channel", user: slack.botUserId, channel: PRIVATE, channel_type: "G", team: TEAM, event_ts: `${Date.now() / 1000}` });
+    expect((await postToApp(app.url, event, "json", { secret: TEST_SIGNING_SECRET })).status).toBe(200);
+    const post = await slack.waitFor(() => postsIn(PRIVATE, "Private cohort dinner")[0]);
+    const recorded = await waitForRow(() => db.prisma.announcement.findUniqueOrThrow({ where: { id: row.id } }), (r) => r.postedTs !== null);
+    expect(recorded.postedTs).toBe(post.ts);
+    expect(postsIn(P.dir.id, "/invite @Rounds").filter((m) => textOf(m).includes("Private cohort dinner"))).toHaveLength(1);
+  });
+
+  it("a public channel Rounds has not joined is joined, then posted in", async () => {
+    await submit("dir", await preview({ text: "All-hands journal club", channel: PUBLIC_NOT_JOINED }), {});
+    await slack.waitFor(() => postsIn(PUBLIC_NOT_JOINED, "All-hands journal club")[0]);
+    expect(slack.callsTo("conversations.join").some((c) => c.args.channel === PUBLIC_NOT_JOINED)).toBe(true);
+    expect(slack.botIsMemberOf(PUBLIC_NOT_JOINED)).toBe(true);
+  });
+
+  it("non-directors are refused: the command, and a forged preview submission, change nothing", async () => {
+    const { responseId } = await command("ana", "announce");
+    expect(await response(responseId)).toContain("Only program directors");
+    const before = await db.prisma.announcement.count();
+    const forged = {
+      callback_id: "announce_preview_submit",
+      private_metadata: JSON.stringify({ id: null, posted: false, programId, cohortIds: [], channelId: CHANNEL, text: "Forged", notifyEveryone: true, alsoDm: false, postAt: null }),
+      blocks: [],
+    };
+    const { body } = await submit("ana", forged, {});
+    expect(JSON.stringify(body)).toContain("Only program directors");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await db.prisma.announcement.count()).toBe(before);
+    expect(postsIn(CHANNEL, "Forged")).toHaveLength(0);
+  });
+});
+
+async function waitForRow<T>(read: () => Promise<T>, ok: (row: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await read();
+    if (ok(row)) return row;
+    if (Date.now() > deadline) throw new Error(`row never matched: ${JSON.stringify(row)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
