@@ -168,6 +168,70 @@ export class NotThankable extends DomainError {
   }
 }
 
+/** A pairing-round run that is not in this workspace (or never existed). */
+export class RoundRunNotFound extends DomainError {
+  readonly code = "round_run_not_found";
+  constructor(readonly runId: string) {
+    super(`no round run ${runId}`);
+  }
+}
+
+/** A round run's proposal can only be edited, approved or discarded while it is in PREVIEW. */
+export class RoundRunNotInPreview extends DomainError {
+  readonly code = "round_run_not_in_preview";
+  constructor(readonly status: string) {
+    super(`round run is ${status}, not in preview`);
+  }
+}
+
+/** Someone else changed the proposal between showing it and this edit. */
+export class RoundProposalChanged extends DomainError {
+  readonly code = "round_proposal_changed";
+  constructor() {
+    super("the proposal changed since it was shown");
+  }
+}
+
+/** A notice or rank button for a run that is no longer open (already previewed, approved, discarded or cancelled). */
+export class RoundRunClosed extends DomainError {
+  readonly code = "round_run_closed";
+  constructor(readonly status: string) {
+    super(`the round run is ${status}`);
+  }
+}
+
+/** A pairing round that is not in this workspace (or never existed). */
+export class RoundNotFound extends DomainError {
+  readonly code = "round_not_found";
+  constructor(readonly roundId: string) {
+    super(`no round ${roundId}`);
+  }
+}
+
+/** A rank list that is not allowed (someone not offered, or the wrong side of the round). */
+export class RankingNotAllowed extends DomainError {
+  readonly code = "ranking_not_allowed";
+  constructor(readonly reason: "not_participant" | "unknown_choice" | "mentor_phase_not_open") {
+    super(`ranking not allowed: ${reason}`);
+  }
+}
+
+/** Approving a round found a mentor with fewer free places than the proposal gives them (filled since the preview). */
+export class RoundMentorFull extends DomainError {
+  readonly code = "round_mentor_full";
+  constructor(readonly mentorId: string) {
+    super(`mentor ${mentorId} has no room left for this round's proposal`);
+  }
+}
+
+/** Approving a round found a proposed pair the rules no longer allow (a pause or an exclusion since the preview). */
+export class RoundPairNotAllowed extends DomainError {
+  readonly code = "round_pair_not_allowed";
+  constructor(readonly traineeId: string, readonly mentorId: string, readonly problem: string) {
+    super(`pair ${traineeId}–${mentorId} is no longer allowed: ${problem}`);
+  }
+}
+
 export class InvalidRankingWeights extends DomainError {
   readonly code = "invalid_ranking_weights";
   constructor(readonly issues: { path: string; message: string }[]) {

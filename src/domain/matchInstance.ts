@@ -196,7 +196,7 @@ export function prepareInstance(inst: MatchInstance): PreparedInstance {
     for (const [t, list] of Object.entries(inst.traineeRanks ?? {})) for (const m of list) add(t, m);
     for (const [m, list] of Object.entries(inst.mentorRanks ?? {})) for (const t of list) add(t, m);
   } else if (inst.form === "plain") {
-    raw.push(...inst.edges);
+    for (const e of inst.edges) raw.push(e); // not push(...edges): a spread of a million edges overflows the call stack
   } else {
     for (const t of inst.trainees) {
       for (const m of inst.mentors) {

@@ -3,6 +3,8 @@ import { pruneDeliveries } from "./pruneDeliveries.js";
 import { requestReminders } from "./requestReminders.js";
 import { matchIntros } from "./matchIntros.js";
 import { announcements } from "./announcements.js";
+import { roundIntros } from "./roundIntros.js";
+import { rounds } from "./rounds.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries, requestReminders, matchIntros, announcements];
+export const jobs: Job[] = [pruneDeliveries, requestReminders, matchIntros, announcements, roundIntros, rounds];

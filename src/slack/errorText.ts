@@ -1,6 +1,8 @@
 import { DomainError, NotADirector } from "../domain/errors.js";
 import { InvalidPauseDate, PauseDateInPast } from "../domain/errors.js";
 import { CohortNameTaken, CohortNotFound, ProgramNameTaken, ProgramNotFound, SlackUserNotFound } from "../domain/errors.js";
+import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotFound, RoundRunNotInPreview } from "../domain/errors.js";
+import { RankingNotAllowed, RoundNotFound, RoundRunClosed } from "../domain/errors.js";
 import { AnnouncementNotEditable, AnnouncementNotFound, NotThankable, ThanksToSelf } from "../domain/errors.js";
 import { AlreadyMatched, AlreadyRequested, MatchAlreadyEnded, MatchNotFound, MentorAtCapacity, NotYourRequest, RequestNoLongerPending, RequestNotAllowed, RequestNotFound } from "../domain/errors.js";
 
@@ -28,6 +30,10 @@ export function errorText(error: unknown): string {
   if (requestWords) return requestWords;
   const appreciationWords = announcementAndThanksErrorText(error);
   if (appreciationWords) return appreciationWords;
+  const roundScheduleWords = roundScheduleErrorText(error);
+  if (roundScheduleWords) return roundScheduleWords;
+  const roundPreviewWords = roundPreviewErrorText(error);
+  if (roundPreviewWords) return roundPreviewWords;
   if (error instanceof DomainError) return `That didn't work (${error.code}). Nothing was changed.`;
   return "Something went wrong on our side, so nothing was changed. Please try again in a minute; if it keeps happening, tell your program director.";
 }
@@ -63,3 +69,29 @@ export function announcementAndThanksErrorText(error: unknown): string | null {
   return null;
 }
 
+/** Words for a pairing round's preview and approval. */
+export function roundPreviewErrorText(error: unknown): string | null {
+  if (error instanceof RoundRunNotFound) return "That round isn't here any more, so nothing was changed.";
+  if (error instanceof RoundRunNotInPreview) {
+    if (error.status === "APPROVED" || error.status === "DISCARDED") return `This round has already been ${error.status.toLowerCase()}, so nothing was changed.`;
+    return "This round has no proposal to preview yet, so nothing was changed.";
+  }
+  if (error instanceof RoundMentorFull) return "A mentor in this proposal has fewer free places than it gives them (someone was matched with them since the preview), so nothing was created. Re-run, or swap or drop that pair, then approve.";
+  if (error instanceof RoundPairNotAllowed) return "One of the proposed pairs is no longer allowed (someone paused, or an exclusion was added, since the preview), so nothing was created. Re-run to start from the current people, then approve.";
+  if (error instanceof RoundProposalChanged) return "Another director changed this proposal a moment ago, so your change was not made. Look at the updated preview and try again.";
+  return null;
+}
+
+/** Words for round notices, skips and rank lists. */
+export function roundScheduleErrorText(error: unknown): string | null {
+  if (error instanceof RoundRunClosed) {
+    return "This round has already been put together (or was called off), so nothing was changed. If you can't take part, tell your program director.";
+  }
+  if (error instanceof RoundNotFound) return "That round isn't here any more, so nothing was changed.";
+  if (error instanceof RankingNotAllowed) {
+    if (error.reason === "mentor_phase_not_open") return "Mentors rank once the trainees have ranked; you'll get a message then.";
+    if (error.reason === "unknown_choice") return "One of your choices isn't in this round any more. Open the ranking again for the current list.";
+    return "You're not ranking in this round, so nothing was changed.";
+  }
+  return null;
+}

@@ -6,8 +6,10 @@ import { registerAdminListeners } from "./actions/admin/index.js";
 import { registerProfileListeners } from "./actions/profile/index.js";
 import { registerFindMentorListeners } from "./actions/findmentor/index.js";
 import { registerRequestListeners } from "./actions/requests/index.js";
+import { registerRoundPreviewListeners } from "./actions/roundPreview/index.js";
 import { registerAnnouncementListeners } from "./actions/announcements/index.js";
 import { registerThanksListeners } from "./actions/thanks/index.js";
+import { registerRoundListeners } from "./actions/rounds/index.js";
 import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -18,6 +20,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerProfileListeners(app, deps);
   registerRequestListeners(app, deps);
   registerFindMentorListeners(app, deps);
+  registerRoundPreviewListeners(app, deps);
+  registerRoundListeners(app, deps);
   registerAnnouncementListeners(app, deps);
   registerThanksListeners(app, deps);
 }

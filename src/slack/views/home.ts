@@ -7,6 +7,7 @@ import { escapeMrkdwn } from "./escape.js";
 import { PROFILE_ACTIONS } from "./profile/ids.js";
 import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
 import { ANNOUNCE } from "./announcements/ids.js";
+import { ROUND_ACTIONS } from "./rounds/ids.js";
 import { withdrawButtons } from "./requests/homeButtons.js";
 
 const ABOUT =
@@ -120,6 +121,7 @@ function directorBlocks(data: HomeData): BlockBuilder[] {
         Elements.Button({ text: "Edit program", actionId: HOME_ADMIN_ACTIONS.editProgram, value: p.programId }),
         Elements.Button({ text: "Export roster", actionId: HOME_ADMIN_ACTIONS.exportRoster, value: p.programId }),
         Elements.Button({ text: "Announce", actionId: `${ANNOUNCE.actions.compose}_home`, value: p.programId }),
+        Elements.Button({ text: "New round", actionId: `${ROUND_ACTIONS.create}_home`, value: p.programId }),
       ),
     );
   }
@@ -128,6 +130,7 @@ function directorBlocks(data: HomeData): BlockBuilder[] {
       Elements.Button({ text: "New program", actionId: HOME_ADMIN_ACTIONS.newProgram }).primary(),
       Elements.Button({ text: "Directors", actionId: HOME_ADMIN_ACTIONS.directors }),
       Elements.Button({ text: "Announcements", actionId: `${ANNOUNCE.actions.list}_home` }),
+      Elements.Button({ text: "Rounds", actionId: `${ROUND_ACTIONS.list}_home` }),
     ),
   );
   return blocks;

@@ -9,6 +9,7 @@ import { directorsModal } from "../../views/admin/directorsModal.js";
 import type { ListenerDeps } from "../deps.js";
 import { ackFirst } from "./ackFirst.js";
 import { appreciationAdminCommand } from "../actions/announcements/command.js";
+import { roundsAdminCommand } from "../actions/rounds/command.js";
 
 /**
  * /mentoring-admin: the director's menu; `program`, `people`, `directors` open those modals directly.
@@ -30,6 +31,9 @@ export function mentoringAdminCommand(deps: ListenerDeps) {
         await client.views.open({ trigger_id: triggerId, view: peopleModal(program, await listCohorts(deps.db, teamId, program.id)) });
       } else if (sub === "announce" || sub === "announcements" || sub === "thanks") {
         const reply = await appreciationAdminCommand(deps, client, by, sub, triggerId); // announcements (compose, list) and thank-you counts
+      } else if (sub === "round" || sub === "rounds") {
+        const reply = await roundsAdminCommand(deps, client, by, sub, triggerId, programs); // pairing rounds: set-up modal, list with cancel
+        if (reply) await respond({ response_type: "ephemeral", ...reply });
         if (reply) await respond({ response_type: "ephemeral", ...reply });
       } else if (sub === "people" && programs.length === 0) {
         await respond({ response_type: "ephemeral", ...plainMessage("There is no program to add people to yet. Create one first with `/mentoring-admin program`.") });

@@ -6,6 +6,7 @@ import type { SlackMessage } from "../help.js";
 import { ADMIN } from "./ids.js";
 import { ANNOUNCE } from "../announcements/ids.js";
 import { THANKS } from "../thanks/ids.js";
+import { ROUND_ACTIONS } from "../rounds/ids.js";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -23,6 +24,7 @@ function programBlocks(p: ProgramOverview): BlockBuilder[] {
       Elements.Button({ text: "Add people", actionId: ADMIN.actions.addPeople, value: p.id }),
       Elements.Button({ text: "Export roster", actionId: ADMIN.actions.exportRoster, value: p.id }),
       Elements.Button({ text: "Announce", actionId: ANNOUNCE.actions.compose, value: p.id }),
+      Elements.Button({ text: "New round", actionId: ROUND_ACTIONS.create, value: p.id }),
     ),
   ];
 }
@@ -40,6 +42,7 @@ export function adminMenu(programs: ProgramOverview[]): SlackMessage {
       Elements.Button({ text: "Directors", actionId: ADMIN.actions.directors }),
       Elements.Button({ text: "Announcements", actionId: ANNOUNCE.actions.list }),
       Elements.Button({ text: "Thank-yous", actionId: THANKS.actions.counts }),
+      Elements.Button({ text: "Rounds", actionId: ROUND_ACTIONS.list }),
     ),
   ];
   for (const p of programs) blocks.push(Blocks.Divider(), ...programBlocks(p));

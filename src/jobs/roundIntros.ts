@@ -1,0 +1,23 @@
+import { sweepRoundIntros } from "../services/roundApproval.js";
+import { groupDmOpener } from "../slack/roundGroupDm.js";
+import { roundMessages } from "../slack/views/rounds/previewMessages.js";
+import type { Job } from "./job.js";
+
+/**
+ * Every 5 minutes: approved pairing rounds whose group introductions were not all queued (the app
+ * stopped between approval and the introductions, or Slack failed then) get them now — each group
+ * once, by its recorded group DM and its outbox key. Opening a group DM needs the job's Slack client.
+ */
+export const roundIntros: Job = {
+  name: "round-intros",
+  schedule: "*/5 * * * *",
+  leaseMs: 10 * 60_000,
+  async run({ db, now, log, kickOutbox, slack }) {
+    if (!slack) return void log.warn("round intros need SLACK_BOT_TOKEN to open group DMs; skipped");
+    const queued = await sweepRoundIntros(db, () => groupDmOpener(slack), now, roundMessages, (run, error) =>
+      log.warn({ err: error, run: run.runId, team: run.workspaceId }, "could not introduce a round's groups yet; next run tries again"),
+    );
+    if (queued) kickOutbox();
+    log.info({ queued }, "round introductions swept");
+  },
+};

@@ -1,0 +1,32 @@
+import { approveRun, labelOf, sendRoundIntros } from "../../../../services/roundApproval.js";
+import { approvedMessage } from "../../../views/rounds/preview.js";
+import { roundMessages } from "../../../views/rounds/previewMessages.js";
+import { refreshHomeQuietly } from "../../../refreshHome.js";
+import { directorButton } from "../admin/guard.js";
+import type { ListenerDeps } from "../../deps.js";
+import { runIdOf } from "./context.js";
+import { groupDmOpener } from "../../../roundGroupDm.js";
+
+/**
+ * Approve (idempotent): matches or groups created once, the preview turned into the outcome in place,
+ * then the introductions (group DMs through the outbox) and everyone's App Home refreshed.
+ */
+export function approveAction(deps: ListenerDeps) {
+  return directorButton(deps, async (by, args) => {
+    const runId = runIdOf(args);
+    const { outcome, run, proposal } = await approveRun(deps.db, by, runId, deps.now(), roundMessages);
+    await args.respond({ replace_original: true, ...approvedMessage(labelOf(run), proposal, run.approvedById) });
+    if (outcome !== "approved") return;
+    deps.kickOutbox();
+    try {
+      await sendRoundIntros(deps.db, by.workspaceId, runId, groupDmOpener(args.client), deps.now(), roundMessages);
+      deps.kickOutbox();
+    } catch (error) {
+      // The approval stands; the round-intros job introduces whoever is left.
+      deps.logger.warn({ err: error, team: by.workspaceId, run: runId }, "round introductions failed; the round-intros job will retry");
+    }
+    const people = new Set([...proposal.pairs.flatMap((p) => [p.trainee, p.mentor]), ...proposal.groups.flatMap((g) => g.members)]);
+    for (const id of people) await refreshHomeQuietly(deps, args.client, by.workspaceId, proposal.people[id]?.slackUserId ?? "");
+    await refreshHomeQuietly(deps, args.client, by.workspaceId, by.actor);
+  });
+}

@@ -1,0 +1,34 @@
+import { programOverviews } from "../../../../services/programs.js";
+import { cancelRound, listRounds } from "../../../../services/rounds.js";
+import { escapeMrkdwn } from "../../../views/escape.js";
+import { roundModal } from "../../../views/rounds/roundModal.js";
+import { roundList } from "../../../views/rounds/roundList.js";
+import { plainMessage } from "../../../views/admin/menu.js";
+import type { ListenerDeps } from "../../deps.js";
+import { directorButton, tell } from "../admin/guard.js";
+
+/** "New round" (menu, App Home, round list): the set-up modal, with the clicked program chosen. */
+export const openCreateRound = (deps: ListenerDeps) =>
+  directorButton(deps, async (by, args) => {
+    const programs = await programOverviews(deps.db, by.workspaceId);
+    if (programs.length === 0) return tell(args, "There is no program yet. Create one first with `/mentoring-admin program`.");
+    const value = args.action.value;
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: roundModal(programs, value ? `p:${value}` : undefined) });
+  });
+
+/** "Rounds": the list of active rounds, where the button was pressed. */
+export const showRounds = (deps: ListenerDeps) =>
+  directorButton(deps, async (by, args) => {
+    const list = roundList(await listRounds(deps.db, by.workspaceId));
+    if (args.body.response_url) await args.respond({ response_type: "ephemeral", replace_original: false, ...list });
+    else await args.client.chat.postMessage({ channel: by.actor, ...list });
+  });
+
+/** "Cancel round": nothing more is planned; the list is shown again in place. */
+export const cancelRoundClicked = (deps: ListenerDeps) =>
+  directorButton(deps, async (by, args) => {
+    const round = await cancelRound(deps.db, by, args.action.value ?? "", deps.now());
+    const list = roundList(await listRounds(deps.db, by.workspaceId), `:no_entry_sign: ${escapeMrkdwn(round.name)} is cancelled; nothing more will run.`);
+    if (args.body.response_url) await args.respond({ replace_original: true, ...list });
+    else await args.client.chat.postMessage({ channel: by.actor, ...plainMessage(`${escapeMrkdwn(round.name)} is cancelled; nothing more will run.`) });
+  });

@@ -1,0 +1,24 @@
+import type { WebClient } from "@slack/web-api";
+import type { DirectorActor } from "../../../../services/directors.js";
+import type { ProgramOverview } from "../../../../services/programs.js";
+import { listRounds } from "../../../../services/rounds.js";
+import { plainMessage } from "../../../views/admin/menu.js";
+import type { SlackMessage } from "../../../views/help.js";
+import { roundModal } from "../../../views/rounds/roundModal.js";
+import { roundList } from "../../../views/rounds/roundList.js";
+import type { ListenerDeps } from "../../deps.js";
+
+/** `/mentoring-admin round` opens the set-up modal; `/mentoring-admin rounds` lists active rounds. Returns the reply, if any. */
+export async function roundsAdminCommand(
+  deps: ListenerDeps,
+  client: WebClient,
+  by: DirectorActor,
+  sub: "round" | "rounds",
+  triggerId: string,
+  programs: ProgramOverview[],
+): Promise<SlackMessage | null> {
+  if (sub === "rounds") return roundList(await listRounds(deps.db, by.workspaceId));
+  if (programs.length === 0) return plainMessage("There is no program to run a round in yet. Create one first with `/mentoring-admin program`.");
+  await client.views.open({ trigger_id: triggerId, view: roundModal(programs) });
+  return null;
+}

@@ -1,0 +1,36 @@
+import { createRound, runRoundNow } from "../../../../services/rounds.js";
+import { roundPorts } from "../../../../jobs/rounds.js";
+import { escapeMrkdwn } from "../../../views/escape.js";
+import { blockOfWhen, readRoundForm } from "../../../views/rounds/roundForm.js";
+import { localWhen } from "../../../views/rounds/notices.js";
+import { scheduleWords } from "../../../views/rounds/roundList.js";
+import type { ListenerDeps } from "../../deps.js";
+import { submitAsDirector, type SubmitArgs } from "../admin/submit.js";
+
+/** The "New round" modal submitted: inline errors, or the round set up (and, for "now", run at once). */
+export function createRoundSubmitted(deps: ListenerDeps) {
+  return async (args: SubmitArgs) =>
+    submitAsDirector(deps, args, async (by) => {
+      const read = readRoundForm(args.view.state.values);
+      if (!read.ok) return { errors: read.errors };
+      const created = await createRound(deps.db, by, read.form, deps.now());
+      if (!created.ok) return { errors: { [blockOfWhen(created.field)]: created.message } };
+      const { round } = created;
+      const name = `*${escapeMrkdwn(round.name)}*`;
+      if (read.form.when !== "now") {
+        const text = `${name} is set up: it runs ${scheduleWords(round)}, first on ${localWhen(round.nextRunAt!, round.timezone)}. Participants are told about a day before; you get the preview at the run time. See \`/mentoring-admin rounds\`.`;
+        return { done: { title: "Round created", text } };
+      }
+      return {
+        working: { title: "Round created", text: `${name} is being put together…` },
+        finish: async () => {
+          const pass = await runRoundNow(deps.db, by.workspaceId, round.id, deps.now(), roundPorts);
+          deps.kickOutbox();
+          const text = pass.rankingOpened
+            ? `${name} has started: trainees are ranking their mentors now. You'll get the preview when ranking closes.`
+            : `${name} is ready: the preview is on its way to your DM with Rounds.`;
+          return { done: { title: "Round created", text } };
+        },
+      };
+    });
+}

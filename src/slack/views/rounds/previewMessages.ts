@@ -1,0 +1,65 @@
+/**
+ * The messages an approved round sends (pure): peer and group introductions, the speed-mentoring
+ * schedule each person gets, and the director's results summary. Mentor matches are introduced with
+ * the very message /findmentor's accept sends (requests/messages.ts intro: the expectations agreement
+ * with cadence buttons).
+ */
+import { Blocks, Md, Message, type BlockBuilder } from "slack-block-builder";
+import { DateTime } from "luxon";
+import type { Payload } from "../../../services/requests.js";
+import type { RoundMessages } from "../../../services/roundApproval.js";
+import { isPairKind } from "../../../domain/roundProposal.js";
+import { escapeMrkdwn } from "../escape.js";
+import { requestMessages } from "../requests/messages.js";
+import { previewMessage, roundTitle, unmatchedWords } from "./preview.js";
+
+const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
+const para = (text: string) => Blocks.Section({ text });
+const mentions = (ids: readonly string[]) => ids.map((u) => `<@${u}>`).join(", ");
+
+export const roundMessages: RoundMessages = {
+  preview: (round, proposal) => previewMessage(round, proposal),
+
+  peerIntro: (round, people) =>
+    build(`You're paired for ${round.roundName}`, [
+      para(`:wave: ${mentions(people)} — you're together this round of ${Md.bold(escapeMrkdwn(round.roundName))} (${escapeMrkdwn(round.programName)}).`),
+      para(`${Md.bold("Suggested")}: find 30 minutes in the next two weeks. Share what you're working on, one thing you're stuck on, and one thing you've learned lately.`),
+      para("Can't make it this time? Tell each other here — no hard feelings."),
+    ]),
+
+  groupIntro: (round, mentor, trainees) =>
+    build(`Meet your mentor for ${round.roundName}`, [
+      para(`:wave: ${mentions(trainees)}, meet <@${mentor}> — your mentor for this round of ${Md.bold(escapeMrkdwn(round.roundName))} (${escapeMrkdwn(round.programName)}).`),
+      para(`${Md.bold("Before you meet")}: each of you sends one goal and one question here. <@${mentor}>, suggest a time that suits you.`),
+    ]),
+
+  speedSchedule: (round, seats, tz) => {
+    const time = (d: Date) => DateTime.fromJSDate(d, { zone: tz });
+    const first = seats[0] ? time(seats[0].startsAt).toFormat("cccc d LLLL") : "";
+    const lines = seats.map(
+      (s) => `${Md.bold(`${time(s.startsAt).toFormat("HH:mm")}–${time(s.endsAt).toFormat("HH:mm")}`)} rotation ${s.rotation + 1}: ${s.withSlackUserIds.length ? mentions(s.withSlackUserIds) : "a break"}`,
+    );
+    return build(`Your speed-mentoring schedule for ${round.roundName}`, [
+      para(`:stopwatch: Your schedule for ${Md.bold(escapeMrkdwn(round.roundName))} (${escapeMrkdwn(round.programName)}), ${first} — times in ${escapeMrkdwn(tz)}:`),
+      para(lines.join("\n")),
+      para("Each rotation is short: say who you are, what you're aiming for, and ask one question. Follow up afterwards with anyone you'd like to talk to again."),
+    ]);
+  },
+
+  summary: (round, proposal, approvedBy) => {
+    const made = isPairKind(proposal.kind) ? `${proposal.pairs.length} matches` : `${proposal.groups.length} groups`;
+    const m = proposal.metrics;
+    const lines = [
+      `:white_check_mark: ${roundTitle(round)} was approved by <@${approvedBy}>: ${made} created; introductions are on their way.`,
+      `Matched ${m.matched} of ${m.participants} (${m.matchedPercent}%)${m.averageFit !== null ? ` · average fit ${m.averageFit}` : ""} · repeats ${m.repeats}.`,
+    ];
+    if (proposal.unmatched.length) {
+      lines.push(`${Md.bold("Not matched")}:`);
+      for (const u of proposal.unmatched.slice(0, 40)) lines.push(`• <@${proposal.people[u.memberId]?.slackUserId ?? ""}> — ${unmatchedWords(u)}`);
+      if (proposal.unmatched.length > 40) lines.push(`…and ${proposal.unmatched.length - 40} more.`);
+    }
+    return build(`Round approved: ${round.roundName}`, [para(lines.join("\n"))]);
+  },
+
+  matchIntro: requestMessages.intro,
+};

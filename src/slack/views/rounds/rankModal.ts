@@ -1,0 +1,52 @@
+import { Bits, Blocks, Elements, Md, Modal } from "slack-block-builder";
+import type { RankForm } from "../../../services/roundRankings.js";
+import { escapeMrkdwn } from "../escape.js";
+import { rankBlock, ROUND_CALLBACKS, ROUND_VALUE } from "./ids.js";
+import { localWhen } from "./notices.js";
+
+/** At most this many places to fill (Slack modals hold 100 blocks; nobody ranks more usefully). */
+export const MAX_RANK_PLACES = 10;
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+
+export const rankPlaces = (form: Pick<RankForm, "choices">) => Math.min(form.choices.length, MAX_RANK_PLACES);
+
+/** The rank modal: one select per place, best first, pre-filled with a saved list (private_metadata: run id and places). */
+export function rankModal(form: RankForm) {
+  const places = rankPlaces(form);
+  const option = (c: RankForm["choices"][number]) => Bits.Option({ text: c.name.slice(0, 75), value: c.memberId });
+  const who = form.side === "trainee" ? "mentors suggested for you" : "trainees who ranked you";
+  const intro =
+    places === 0
+      ? form.side === "trainee"
+        ? "No mentor can be suggested to you in this round right now (all are paused, full or excluded). Your program director will see you in the preview."
+        : "Nobody has ranked you in this round."
+      : `Rank the ${who} in ${Md.bold(escapeMrkdwn(form.roundName))}, best first, by ${localWhen(form.deadline, form.tz)}. Leave places empty for people you wouldn't work with.`;
+  const reasons = form.choices
+    .filter((c) => c.reasons.length)
+    .map((c) => `• ${Md.bold(escapeMrkdwn(c.name))}: ${c.reasons.map(escapeMrkdwn).join("; ")}`)
+    .join("\n");
+  const blocks = [Blocks.Section({ text: intro }), ...(reasons ? [Blocks.Context().elements(reasons.slice(0, 2900))] : [])];
+  for (let i = 0; i < places; i++) {
+    const select = Elements.StaticSelect({ actionId: ROUND_VALUE, placeholder: "Choose" }).options(form.choices.map(option));
+    const saved = form.choices.find((c) => c.memberId === form.current[i]);
+    if (saved) select.initialOption(option(saved));
+    blocks.push(Blocks.Input({ label: `${ordinal(i + 1)} choice`, blockId: rankBlock(i) }).optional().element(select) as never);
+  }
+  return Modal({
+    title: form.side === "trainee" ? "Rank mentors" : "Rank trainees",
+    ...(places ? { submit: "Save ranking" } : {}),
+    close: places ? "Cancel" : "Close",
+    callbackId: ROUND_CALLBACKS.rank,
+    privateMetaData: JSON.stringify({ runId: form.runId, places }),
+  })
+    .blocks(blocks)
+    .buildToObject();
+}
+
+/** What the modal turns into once saved. */
+export function rankSavedText(form: RankForm): string {
+  const names = new Map(form.choices.map((c) => [c.memberId, c.name]));
+  const list = form.current.map((id, i) => `${i + 1}. ${escapeMrkdwn(names.get(id) ?? "")}`).join("\n");
+  return `Your ranking is saved:\n${list}\nYou can change it until ${localWhen(form.deadline, form.tz)}.`;
+}

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editProposal, proposeRun } from "../../src/services/roundProposal.js";
+import { approveRun, discardRun, sendPreview, sendRoundIntros, sweepRoundIntros } from "../../src/services/roundApproval.js";
+import { RoundMentorFull, RoundPairNotAllowed, RoundRunNotInPreview } from "../../src/domain/errors.js";
+import { EMPTY_PROFILE } from "../../src/domain/profile.js";
+import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
+import { testProviders } from "../support/databases.js";
+import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+
+const TEAM = "T0ROUNDS";
+const NOW = new Date("2026-03-02T15:00:00Z");
+const by = { workspaceId: TEAM, actor: "U0DIR" };
+
+describe.each(testProviders)("proposing and approving pairing rounds on %s", (provider) => {
+  let database: MigratedTestDatabase;
+  let programId = "";
+  let cohortId = "";
+  const id: Record<string, string> = {};
+  let seq = 0;
+
+  const newRun = async (kind: "MENTOR_MATCH" | "ROTATION" | "SPEED", options: object = {}, roundId?: string) => {
+    seq += 1;
+    const round = roundId ?? (await database.prisma.round.create({ data: { workspaceId: TEAM, programId, cohortId, name: `Round ${seq}`, kind, options, createdById: "U0DIR" } })).id;
+    const run = await database.prisma.roundRun.create({ data: { workspaceId: TEAM, roundId: round, scheduledFor: new Date(NOW.getTime() + seq * 60_000), status: "NOTICED" } });
+    return { roundId: round, runId: run.id };
+  };
+
+  beforeAll(async () => {
+    database = await createMigratedDatabase(provider);
+    const prisma = database.prisma;
+    await prisma.workspace.createMany({ data: [{ id: TEAM }, { id: "T1OTHER" }] });
+    programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme", defaultCapacity: 2 } })).id;
+    cohortId = (await prisma.cohort.create({ data: { workspaceId: TEAM, programId, name: "2026" } })).id;
+    const otherCohort = (await prisma.cohort.create({ data: { workspaceId: TEAM, programId, name: "2025" } })).id;
+    const people: [string, "TRAINEE" | "MENTOR", string | null][] = [
+      ["t1", "TRAINEE", cohortId], ["t2", "TRAINEE", cohortId], ["t3", "TRAINEE", cohortId], ["t4", "TRAINEE", cohortId], ["t5", "TRAINEE", cohortId],
+      ["t6", "TRAINEE", otherCohort], ["tx", "TRAINEE", otherCohort],
+      ["m1", "MENTOR", null], ["m2", "MENTOR", null], ["m3", "MENTOR", null], ["m4", "MENTOR", null],
+    ];
+    for (const [key, role, cohort] of people) {
+      id[key] = (await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: `U0${key.toUpperCase()}`, name: key, refreshedAt: NOW, ...(key === "m3" ? { pausedAt: NOW } : {}) } })).id;
+      await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId: id[key]!, role, cohortId: cohort } });
+      await prisma.profile.create({ data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: id[key]!, specialty: "hematology", rolesOffered: role === "MENTOR" ? ["mentor"] : [], capacity: key === "m1" ? 1 : null } });
+    }
+    // m1's only place is taken; t1 confidentially excluded m2.
+    await prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: id.tx!, mentorId: id.m1!, role: "mentor", startedAt: NOW } });
+    await prisma.exclusion.create({ data: { workspaceId: TEAM, memberId: id.t1!, excludedId: id.m2! } });
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("a mentor-match proposal covers the cohort minus skips, respects capacity, pauses and exclusions, and is stored as the preview", async () => {
+    const { runId } = await newRun("MENTOR_MATCH");
+    await database.prisma.roundSkip.create({ data: { workspaceId: TEAM, runId, memberId: id.t5! } });
+    const proposal = await proposeRun(database.prisma, TEAM, runId, NOW);
+    const pairs = proposal.pairs.map((p) => [p.trainee, p.mentor]);
+    expect(pairs.map(([t]) => t).sort()).toEqual([id.t1, id.t2, id.t3, id.t4].sort());
+    for (const [t, m] of pairs) {
+      expect([id.m2, id.m4]).toContain(m);
+      if (t === id.t1) expect(m).toBe(id.m4);
+    }
+    expect(proposal.metrics).toMatchObject({ participants: 4, matched: 4, matchedPercent: 100 });
+    const run = await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.status).toBe("PREVIEW");
+    expect((run.proposal as { pairs: unknown[] }).pairs).toHaveLength(4);
+  });
+
+  it("an edit that breaks a rule is refused and stores nothing; a valid one is stored", async () => {
+    const { runId } = await newRun("MENTOR_MATCH");
+    const proposal = await proposeRun(database.prisma, TEAM, runId, NOW);
+    const onM2 = proposal.pairs.find((p) => p.mentor === id.m2)!;
+    const t1 = proposal.pairs.find((p) => p.trainee === id.t1)!;
+    const refused = await editProposal(database.prisma, TEAM, runId, { kind: "swap", traineeA: t1.trainee, traineeB: onM2.trainee }, NOW);
+    expect(refused).toMatchObject({ ok: false, problem: "exclusion", trainee: id.t1, mentor: id.m2 });
+    expect((await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).proposal).toEqual(JSON.parse(JSON.stringify(proposal)));
+    const dropped = await editProposal(database.prisma, TEAM, runId, { kind: "drop", target: onM2.trainee }, NOW);
+    expect(dropped.ok).toBe(true);
+    const stored = (await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).proposal as { pairs: unknown[]; unmatched: { reason: string }[] };
+    expect(stored.pairs).toHaveLength(3);
+    expect(stored.unmatched).toContainEqual({ memberId: onM2.trainee, reason: "dropped" });
+    await discardRun(database.prisma, by, runId, NOW);
+    await expect(approveRun(database.prisma, by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundRunNotInPreview);
+  });
+
+  it("a pair that became excluded after the preview is not approved, and nothing is created", async () => {
+    const { runId } = await newRun("MENTOR_MATCH");
+    const proposal = await proposeRun(database.prisma, TEAM, runId, NOW);
+    const pair = proposal.pairs[0]!;
+    const exclusion = await database.prisma.exclusion.create({ data: { workspaceId: TEAM, memberId: pair.mentor, excludedId: pair.trainee } });
+    const before = await database.prisma.match.count();
+    await expect(approveRun(database.prisma, by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundPairNotAllowed);
+    expect(await database.prisma.match.count()).toBe(before);
+    expect((await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("PREVIEW");
+    await database.prisma.exclusion.delete({ where: { id: exclusion.id } });
+    await discardRun(database.prisma, by, runId, NOW);
+  });
+
+  it("three approvals at once approve once: matches, groups with their match, one summary; introductions are queued once however often they run", async () => {
+    const { runId } = await newRun("MENTOR_MATCH");
+    await proposeRun(database.prisma, TEAM, runId, NOW);
+    expect(await sendPreview(database.prisma, TEAM, runId, "U0DIR", NOW, roundMessages)).toBe(true);
+    expect(await sendPreview(database.prisma, TEAM, runId, "U0DIR", NOW, roundMessages)).toBe(false);
+    const results = await Promise.all([1, 2, 3].map(() => approveRun(database.prisma, by, runId, NOW, roundMessages)));
+    expect(results.filter((r) => r.outcome === "approved")).toHaveLength(1);
+    const run = await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run).toMatchObject({ status: "APPROVED", approvedById: "U0DIR" });
+    const matches = await database.prisma.match.findMany({ where: { workspaceId: TEAM, status: "ACTIVE", startedAt: NOW, traineeId: { not: id.tx } } });
+    expect(matches).toHaveLength(4);
+    const groups = await database.prisma.roundGroup.findMany({ where: { runId } });
+    expect(groups.map((g) => g.matchId).sort()).toEqual(matches.map((m) => m.id).sort());
+    expect(await database.prisma.outboxMessage.count({ where: { workspaceId: TEAM, key: `round-summary:${runId}` } })).toBe(1);
+
+    const opened: string[][] = [];
+    const open = async (users: string[]) => (opened.push(users), `G-${[...users].sort().join("-")}`);
+    const [a, b] = await Promise.all([sendRoundIntros(database.prisma, TEAM, runId, open, NOW, roundMessages), sendRoundIntros(database.prisma, TEAM, runId, open, NOW, roundMessages)]);
+    expect(a + b).toBe(4);
+    expect(await sendRoundIntros(database.prisma, TEAM, runId, open, NOW, roundMessages)).toBe(0);
+    const intros = await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { startsWith: "round-intro:" } } });
+    expect(intros).toHaveLength(4);
+    expect(JSON.stringify(intros[0]!.payload)).toContain("How often to meet");
+    for (const m of await database.prisma.match.findMany({ where: { id: { in: matches.map((x) => x.id) } } })) {
+      expect(m.introChannelId).toBe(`G-${["U0" + Object.entries(id).find(([, v]) => v === m.traineeId)![0].toUpperCase(), "U0" + Object.entries(id).find(([, v]) => v === m.mentorId)![0].toUpperCase()].sort().join("-")}`);
+    }
+    await expect(proposeRun(database.prisma, TEAM, runId, NOW)).rejects.toBeInstanceOf(RoundRunNotInPreview);
+  });
+
+  it("a proposal whose mentor filled up after the preview is not approved, and nothing is created", async () => {
+    // t1–t4 have mentors now; only t5 is left, and m4 gets one more place for them.
+    await database.prisma.profile.update({ where: { memberId: id.m4! }, data: { capacity: 3 } });
+    const { runId } = await newRun("MENTOR_MATCH");
+    const proposal = await proposeRun(database.prisma, TEAM, runId, NOW);
+    expect(proposal.pairs.map((p) => p.trainee)).toEqual([id.t5]);
+    const mentor = proposal.pairs[0]!.mentor;
+    await database.prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: id.t6!, mentorId: mentor, role: "coach", startedAt: NOW } });
+    const before = await database.prisma.match.count();
+    await expect(approveRun(database.prisma, by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundMentorFull);
+    expect(await database.prisma.match.count()).toBe(before);
+    expect((await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("PREVIEW");
+  });
+
+  it("a rotation's approved groups are remembered: the next run of the round pairs people who have not met", async () => {
+    const first = await newRun("ROTATION");
+    await database.prisma.roundSkip.create({ data: { workspaceId: TEAM, runId: first.runId, memberId: id.t5! } });
+    const p1 = await proposeRun(database.prisma, TEAM, first.runId, NOW);
+    expect(p1.groups.map((g) => g.members.length)).toEqual([2, 2]);
+    await approveRun(database.prisma, by, first.runId, NOW, roundMessages);
+    expect(await database.prisma.roundGroup.count({ where: { runId: first.runId, matchId: null } })).toBe(2);
+    expect(await database.prisma.outboxMessage.count({ where: { key: `round-summary:${first.runId}` } })).toBe(1);
+    const second = await newRun("ROTATION", {}, first.roundId);
+    await database.prisma.roundSkip.create({ data: { workspaceId: TEAM, runId: second.runId, memberId: id.t5! } });
+    const p2 = await proposeRun(database.prisma, TEAM, second.runId, NOW);
+    expect(p2.metrics.repeats).toBe(0);
+    const met = new Set(p1.groups.flatMap((g) => g.members.flatMap((a) => g.members.filter((b) => b !== a).map((b) => `${a}|${b}`))));
+    for (const g of p2.groups) for (const a of g.members) for (const b of g.members) if (a !== b) expect(met.has(`${a}|${b}`)).toBe(false);
+  });
+
+  it("introductions cut off by a failure are finished by the sweep, each group once", async () => {
+    const { runId } = await newRun("ROTATION", { groupSize: 2 });
+    await proposeRun(database.prisma, TEAM, runId, NOW);
+    await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    let calls = 0;
+    const failing = async (users: string[]) => {
+      calls += 1;
+      if (calls > 1) throw new Error("Slack went away");
+      return `G-${[...users].sort().join("-")}`;
+    };
+    await expect(sendRoundIntros(database.prisma, TEAM, runId, failing, NOW, roundMessages)).rejects.toThrow("Slack went away");
+    const key = { workspaceId: TEAM, key: { startsWith: "round-intro:" }, channel: { startsWith: "G-" } };
+    const groups = await database.prisma.roundGroup.findMany({ where: { runId } });
+    const before = await database.prisma.outboxMessage.count({ where: { ...key, key: { in: groups.map((g) => `round-intro:${g.id}`) } } });
+    expect(before).toBe(1);
+    const open = () => async (users: string[]) => `G-${[...users].sort().join("-")}`;
+    const waiting = await database.prisma.roundGroup.count({ where: { introChannelId: null, run: { status: "APPROVED" } } });
+    expect(waiting).toBeGreaterThanOrEqual(groups.length - 1);
+    expect(await sweepRoundIntros(database.prisma, open, NOW, roundMessages)).toBe(waiting);
+    expect(await sweepRoundIntros(database.prisma, open, NOW, roundMessages)).toBe(0);
+    const intros = await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { in: groups.map((g) => `round-intro:${g.id}`) } } });
+    expect(intros).toHaveLength(groups.length);
+    expect(JSON.stringify(intros[0]!.payload)).toContain("you're together this round");
+  });
+
+  it("approving a speed-mentoring event DMs each person their own schedule once, in their own time zone", async () => {
+    await database.prisma.member.update({ where: { id: id.m2! }, data: { tz: "America/Chicago" } });
+    const { runId } = await newRun("SPEED", { rotations: 2, minutesPerRotation: 10, breakMinutes: 5, startsAt: "2026-03-02T16:00:00Z" });
+    const proposal = await proposeRun(database.prisma, TEAM, runId, NOW);
+    expect(proposal.speed!.rotations).toHaveLength(2);
+    await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    const dms = await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { startsWith: `round-speed:${runId}:` } } });
+    expect(dms.map((d) => d.channel).sort()).toEqual(Object.keys(proposal.speed!.byPerson).map((m) => proposal.people[m]!.slackUserId).sort());
+    const m2 = JSON.stringify(dms.find((d) => d.channel === "U0M2")!.payload);
+    expect(m2).toContain("*10:00–10:10* rotation 1");
+    expect(m2).toContain("*10:15–10:25* rotation 2");
+    expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(proposal.groups.length);
+    expect(await sendRoundIntros(database.prisma, TEAM, runId, async () => "G-never", NOW, roundMessages)).toBe(0);
+  });
+
+  it("another workspace cannot see or approve this workspace's runs", async () => {
+    const { runId } = await newRun("MENTOR_MATCH");
+    await expect(proposeRun(database.prisma, "T1OTHER", runId, NOW)).rejects.toThrow(/no round run/);
+    await expect(approveRun(database.prisma, { workspaceId: "T1OTHER", actor: "U1X" }, runId, NOW, roundMessages)).rejects.toThrow(/no round run/);
+  });
+});

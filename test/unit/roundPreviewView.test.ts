@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { buildProposal } from "../../src/domain/roundProposalBuild.js";
+import { dropPair } from "../../src/domain/roundSwap.js";
+import { approvedMessage, packLines, previewMessage } from "../../src/slack/views/rounds/preview.js";
+import { editProblemText, readSwap, swapModal, dropModal } from "../../src/slack/views/rounds/previewModals.js";
+import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
+import type { RoundLabel } from "../../src/services/roundApproval.js";
+import { AT, hemeCohort, inputs, mentorOf, person } from "./roundProposalFixtures.js";
+
+const label: RoundLabel = { runId: "run1", roundName: "Spring <match>", programName: "Heme & Onc", cohortName: "2026", kind: "MENTOR_MATCH", scheduledFor: AT, timezone: "America/Chicago" };
+const json = (x: unknown) => JSON.stringify(x);
+type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; confirm?: unknown }[] };
+
+describe("the round preview a director sees", () => {
+  it("lists each pair with fit and reasons, the metrics and the unmatched with their reasons, and the five actions", () => {
+    const { trainees, mentors } = hemeCohort();
+    trainees.push(person("t4", {}, { paused: true }));
+    const p = buildProposal(inputs("MENTOR_MATCH", { trainees, mentors }), AT);
+    const msg = previewMessage(label, p);
+    const text = json(msg.blocks);
+    expect(text).toContain("Spring &lt;match&gt;");
+    expect(text).toContain("Heme &amp; Onc · 2026 · mentor match (best total fit) · Mon 2 Mar 2026");
+    expect(text).toContain("<@UT1> ↔ <@UM1> — fit");
+    expect(text).toMatch(/<@UT2> ↔ <@UM2> — fit [\d.]+, 1st choice · same subspecialty: malignant hematology/);
+    expect(text).toContain("*Matched*: 3 of 4 trainees (75%)");
+    expect(text).toContain("*top-3 choice* for 75% of trainees");
+    expect(text).toContain("*Mentor load*: 3 of 4 open places used; 1 full, 0 with nobody new");
+    expect(text).toContain("<@UT4> — paused (away)");
+    const actions = (msg.blocks as Block[]).find((b) => b.type === "actions")!.elements!;
+    expect(actions.map((a) => a.action_id)).toEqual(["round_preview_swap", "round_preview_drop", "round_preview_rerun", "round_preview_approve", "round_preview_discard"]);
+    expect(actions.every((a) => a.value === "run1")).toBe(true);
+    expect(actions.find((a) => a.action_id === "round_preview_approve")!.confirm).toBeTruthy();
+  });
+
+  it("a dropped trainee is shown, and a stable round's rank profile with the blocking pair the drop created", () => {
+    const data = inputs("STABLE", { trainees: [person("a"), person("b")], mentors: [mentorOf("x", 1), mentorOf("y", 1)], rankings: { a: ["x", "y"], b: ["x", "y"] } });
+    const p = buildProposal(data, AT);
+    const dropped = dropPair(p, data, "b", AT);
+    if (!dropped.ok) throw new Error(dropped.problem);
+    const text = json(previewMessage({ ...label, kind: "STABLE" }, dropped.proposal, "Dropped.").blocks);
+    expect(text).toContain("*Stable*: 1 blocking pair · 1st choice 1 · unmatched 1");
+    expect(text).toContain("dropped from this proposal by a director");
+    expect(text).toContain("Dropped.");
+  });
+
+  it("a round of 300 pairs stays within Slack's limits and says how many more there are", () => {
+    const trainees = Array.from({ length: 300 }, (_, i) => person(`t${i}`, { interests: ["thrombosis", "grant writing"], specialty: "hematology" }));
+    const mentors = Array.from({ length: 100 }, (_, i) => mentorOf(`m${i}`, 3, { expertise: ["thrombosis"], specialty: "hematology" }));
+    const msg = previewMessage(label, buildProposal(inputs("MENTOR_MATCH", { trainees, mentors }), AT));
+    const blocks = msg.blocks as Block[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const b of blocks) if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(3000);
+    expect(json(blocks).match(/↔/g)!.length).toBe(300);
+  });
+
+  it("lines beyond what a message can hold are counted, not silently lost", () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `${i + 1}. <@U${i}> ↔ <@M${i}> — fit 50, 1st choice · shared interests: thrombosis, grant writing`);
+    const { texts, left } = packLines(lines);
+    expect(texts.length).toBe(30);
+    expect(texts.every((t) => t.length <= 2900)).toBe(true);
+    expect(texts.join("\n").split("\n").length + left).toBe(5000);
+    expect(left).toBeGreaterThan(0);
+  });
+
+  it("rotation and speed previews offer Drop a group but no Swap, and speed shows each rotation's times in the program's zone", () => {
+    const data = inputs("SPEED", { trainees: [person("a"), person("b")], mentors: [mentorOf("x", 1), mentorOf("y", 1)], options: { rotations: 2, startsAt: "2026-03-02T15:00:00Z" } });
+    const msg = previewMessage({ ...label, kind: "SPEED" }, buildProposal(data, AT));
+    const text = json(msg.blocks);
+    expect(text).toContain("*Rotation 1 (09:00–09:10)*");
+    expect(text).toContain("*Rotation 2 (09:12–09:22)*");
+    expect(text).not.toContain("round_preview_swap");
+    expect(text).toContain("Drop a group…");
+  });
+
+  it("once approved the preview says who approved and what was created, without buttons", () => {
+    const p = buildProposal(inputs("MENTOR_MATCH", hemeCohort()), AT);
+    const text = json(approvedMessage(label, p, "UDIR").blocks);
+    expect(text).toContain("Approved by <@UDIR>: 3 matches created. Each is introduced in a group message.");
+    expect(text).not.toContain("round_preview_approve");
+  });
+});
+
+describe("the swap and drop modals", () => {
+  const data = inputs("MENTOR_MATCH", { ...hemeCohort(), mentors: [...hemeCohort().mentors, mentorOf("m3", 1)] });
+  const p = buildProposal(data, AT);
+  const meta = { runId: "run1", channel: "D1", ts: "1.2" };
+
+  it("offer the pairs, and the mentors with a free place with how many", () => {
+    const view = swapModal(meta, p) as unknown as { callback_id: string; private_metadata: string };
+    const text = json(view);
+    expect(view.callback_id).toBe("round_preview_swap_submit");
+    expect(JSON.parse(view.private_metadata)).toEqual(meta);
+    expect(text).toContain("1. Person t1 ↔ Person m1");
+    expect(text).toContain("Person m3 (1 free)");
+    expect(text).not.toContain("Person m1 (");
+    expect(json(dropModal(meta, p))).toContain("round_preview_drop_submit");
+  });
+
+  const sel = (value: string) => ({ value: { type: "static_select", selected_option: { value, text: { type: "plain_text", text: value } } } });
+
+  it("ask for either another pair or a mentor, not neither and not both", () => {
+    expect(readSwap({ pair: sel("t1") })).toEqual({ ok: false, errors: { other_pair: "Choose a pair to exchange mentors with, or a mentor to move them to." } });
+    expect(readSwap({ pair: sel("t1"), other_pair: sel("t2"), mentor: sel("m3") })).toMatchObject({ ok: false, errors: { mentor: expect.stringContaining("not both") } });
+    expect(readSwap({ pair: sel("t1"), other_pair: sel("t2") })).toEqual({ ok: true, edit: { kind: "swap", traineeA: "t1", traineeB: "t2" } });
+    expect(readSwap({ pair: sel("t1"), mentor: sel("m3") })).toEqual({ ok: true, edit: { kind: "reassign", trainee: "t1", mentor: "m3" } });
+  });
+
+  it("a refused edit is explained with the people's names", () => {
+    expect(editProblemText("exclusion", p, "t2", "m1")).toBe("Person t2 and Person m1 can't be paired: a confidential exclusion forbids it.");
+    expect(editProblemText("no_room", p, "t2", "m1")).toContain("Person m1 has no free place left");
+  });
+});
+
+describe("the messages an approved round sends", () => {
+  it("each person's speed schedule is in their own time zone", () => {
+    const msg = roundMessages.speedSchedule({ ...label, kind: "SPEED" }, [{ rotation: 0, startsAt: new Date("2026-03-02T15:00:00Z"), endsAt: new Date("2026-03-02T15:10:00Z"), withSlackUserIds: ["UX"] }], "Europe/Berlin");
+    expect(json(msg.blocks)).toContain("*16:00–16:10* rotation 1: <@UX>");
+    expect(json(msg.blocks)).toContain("times in Europe/Berlin");
+  });
+
+  it("the director's summary lists who was not matched and why", () => {
+    const { trainees, mentors } = hemeCohort();
+    mentors[0]!.capacity = 1;
+    mentors[1]!.capacity = 1;
+    const p = buildProposal(inputs("MENTOR_MATCH", { trainees, mentors }), AT);
+    const text = json(roundMessages.summary(label, p, "UDIR").blocks);
+    expect(text).toContain("approved by <@UDIR>: 2 matches created");
+    expect(text).toContain("every mentor they could have is full");
+  });
+});

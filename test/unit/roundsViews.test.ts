@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { roundNoticeMessages, answeredNotice } from "../../src/slack/views/rounds/notices.js";
+import { roundModal } from "../../src/slack/views/rounds/roundModal.js";
+import { readRanking, readRoundForm } from "../../src/slack/views/rounds/roundForm.js";
+import { rankModal } from "../../src/slack/views/rounds/rankModal.js";
+import { roundList, scheduleWords } from "../../src/slack/views/rounds/roundList.js";
+import type { NoticeCard } from "../../src/services/roundNotices.js";
+
+const card: NoticeCard = {
+  runId: "run1",
+  roundName: "Coffee <b> & chat",
+  programName: "Heme",
+  kind: "ROTATION",
+  scheduledFor: new Date("2026-03-09T13:00:00Z"),
+  tz: "America/Chicago",
+  side: "trainee",
+  rankDeadline: null,
+};
+const json = (x: unknown) => JSON.stringify(x);
+
+describe("round views", () => {
+  it("the notice shows the date in the reader's own zone, escapes the round name and offers Skip and Pause", () => {
+    const m = roundNoticeMessages.notice(card);
+    expect(json(m.blocks)).toContain("Monday 9 March at 08:00 (America/Chicago)");
+    expect(json(m.blocks)).toContain("Coffee &lt;b&gt; &amp; chat");
+    expect(json(m.blocks)).toContain("round_notice_skip");
+    expect(json(m.blocks)).toContain("round_notice_pause");
+  });
+
+  it("after Skip the notice says so and offers to count the person back in", () => {
+    const m = answeredNotice({ card, answer: "skipped" });
+    expect(json(m.blocks)).toContain("You're skipping");
+    expect(json(m.blocks)).toContain("round_notice_unskip");
+    expect(json(answeredNotice({ card, answer: "paused" }).blocks)).toContain("/mentoring resume");
+  });
+
+  it("the create modal reads back into a form, with inline errors on the right blocks", () => {
+    const view = roundModal([{ id: "p1", name: "Heme", timezone: "UTC", cohorts: [{ id: "c1", name: "2026" }] } as never]);
+    expect(json(view)).toContain("round_cron");
+    const missing = readRoundForm({ round_name: { value: { type: "plain_text_input", value: "" } } });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) {
+      expect(missing.errors.round_name).toContain("Give the round a name");
+      expect(missing.errors.round_kind).toContain("Pick the kind of round");
+    }
+  });
+
+  it("a person chosen twice in a ranking is flagged on the lower place", () => {
+    const pick = (v: string) => ({ value: { type: "static_select", selected_option: { value: v } } });
+    expect(readRanking({ rank_0: pick("a"), rank_1: pick("a") }, 3)).toEqual({ ok: false, errors: { rank_1: expect.stringContaining("already chose") } });
+    expect(readRanking({ rank_0: pick("a"), rank_2: pick("b") }, 3)).toEqual({ ok: true, ranks: ["a", "b"] });
+    expect(readRanking({}, 2)).toMatchObject({ ok: false, errors: { rank_0: expect.any(String) } });
+  });
+
+  it("the rank modal pre-fills a saved list and offers one place per choice", () => {
+    const view = rankModal({
+      runId: "r",
+      side: "trainee",
+      roundName: "Stable",
+      deadline: new Date("2026-03-10T12:00:00Z"),
+      tz: "UTC",
+      choices: [
+        { memberId: "m1", slackUserId: "U1", name: "Dr. One", reasons: ["Same specialty"] },
+        { memberId: "m2", slackUserId: "U2", name: "Dr. <Two>", reasons: [] },
+      ],
+      current: ["m2"],
+    });
+    const text = json(view);
+    expect(text).toContain("rank_1");
+    expect(text).not.toContain("rank_2");
+    expect(text).toContain('"initial_option":{"text":{"type":"plain_text","text":"Dr. <Two>"},"value":"m2"}');
+    expect(text).toContain("Same specialty");
+  });
+
+  it("the round list describes schedules in words", () => {
+    expect(scheduleWords({ schedule: "0 9 * * 1", options: { everyWeeks: 2 } })).toBe("every 2 weeks on Monday at 09:00");
+    expect(scheduleWords({ schedule: "30 16 * * 5", options: {} })).toBe("every week on Friday at 16:30");
+    expect(scheduleWords({ schedule: null, options: {} })).toBe("once");
+    expect(json(roundList([]).blocks)).toContain("No active pairing rounds");
+  });
+});
