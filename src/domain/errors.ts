@@ -136,6 +136,38 @@ export class MatchAlreadyEnded extends DomainError {
   }
 }
 
+/** A goal that is not in this workspace, or that the person may not see. */
+export class GoalNotFound extends DomainError {
+  readonly code = "goal_not_found";
+  constructor(readonly goalId: string) {
+    super(`no goal ${goalId} for this person`);
+  }
+}
+
+/** Only the trainee changes their goals (mentors may add progress notes). */
+export class NotYourGoal extends DomainError {
+  readonly code = "not_your_goal";
+  constructor(readonly goalId: string) {
+    super(`goal ${goalId} belongs to someone else`);
+  }
+}
+
+/** A goal change that does not apply to its status (e.g. parking a goal that is already parked). */
+export class GoalChangeNotAllowed extends DomainError {
+  readonly code = "goal_change_not_allowed";
+  constructor(readonly status: string, readonly change: string) {
+    super(`cannot ${change} a ${status} goal`);
+  }
+}
+
+/** A meeting date that cannot be logged (see domain/meetings.ts meetingDateProblem). */
+export class InvalidMeetingDate extends DomainError {
+  readonly code = "invalid_meeting_date";
+  constructor(readonly problem: import("./meetings.js").MeetingDateProblem) {
+    super(`meeting date: ${problem}`);
+  }
+}
+
 /** An announcement that is not in this workspace (or never existed). */
 export class AnnouncementNotFound extends DomainError {
   readonly code = "announcement_not_found";

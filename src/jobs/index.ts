@@ -5,6 +5,7 @@ import { matchIntros } from "./matchIntros.js";
 import { announcements } from "./announcements.js";
 import { roundIntros } from "./roundIntros.js";
 import { rounds } from "./rounds.js";
+import { agendaPrompts } from "./agendaPrompts.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries, requestReminders, matchIntros, announcements, roundIntros, rounds];
+export const jobs: Job[] = [pruneDeliveries, requestReminders, matchIntros, announcements, roundIntros, rounds, agendaPrompts];

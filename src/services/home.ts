@@ -13,6 +13,7 @@ import { mentorCapacity } from "../domain/capacity.js";
 import { isAvailable } from "../domain/profile.js";
 import { memberStanding, type MemberStanding } from "./members.js";
 import type { SlackDirectory } from "./ports.js";
+import { matchDetails, type MatchDetails } from "./meetings.js";
 
 export interface TraineeHome {
   mentors: RelationRow[];
@@ -36,6 +37,8 @@ export interface HomeData {
   mentor: MentorHome | null;
   /** Directors: every program in the workspace with its counts. */
   programs: ProgramCounts[] | null;
+  /** Goals and meetings: last meeting, next check-in, agenda and goals per active match (services/meetings.ts). */
+  matchDetails?: MatchDetails | null;
 }
 
 export async function homeData(
@@ -66,5 +69,6 @@ export async function homeData(
       ? { mentees: matches.mentees, pendingRequests: requests.received, capacity: mentorCapacity(profile?.capacity, mentorDefaults) }
       : null,
     programs,
+    matchDetails: enrollments.length ? await matchDetails(db, workspaceId, member, roles.has("TRAINEE"), now) : null,
   };
 }

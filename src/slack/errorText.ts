@@ -1,4 +1,5 @@
 import { DomainError, NotADirector } from "../domain/errors.js";
+import { GoalChangeNotAllowed, GoalNotFound, InvalidMeetingDate, NotYourGoal } from "../domain/errors.js";
 import { InvalidPauseDate, PauseDateInPast } from "../domain/errors.js";
 import { CohortNameTaken, CohortNotFound, ProgramNameTaken, ProgramNotFound, SlackUserNotFound } from "../domain/errors.js";
 import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotFound, RoundRunNotInPreview } from "../domain/errors.js";
@@ -34,6 +35,8 @@ export function errorText(error: unknown): string {
   if (roundScheduleWords) return roundScheduleWords;
   const roundPreviewWords = roundPreviewErrorText(error);
   if (roundPreviewWords) return roundPreviewWords;
+  const goalMeetingWords = goalsAndMeetingsErrorText(error);
+  if (goalMeetingWords) return goalMeetingWords;
   if (error instanceof DomainError) return `That didn't work (${error.code}). Nothing was changed.`;
   return "Something went wrong on our side, so nothing was changed. Please try again in a minute; if it keeps happening, tell your program director.";
 }
@@ -79,6 +82,19 @@ export function roundPreviewErrorText(error: unknown): string | null {
   if (error instanceof RoundMentorFull) return "A mentor in this proposal has fewer free places than it gives them (someone was matched with them since the preview), so nothing was created. Re-run, or swap or drop that pair, then approve.";
   if (error instanceof RoundPairNotAllowed) return "One of the proposed pairs is no longer allowed (someone paused, or an exclusion was added, since the preview), so nothing was created. Re-run to start from the current people, then approve.";
   if (error instanceof RoundProposalChanged) return "Another director changed this proposal a moment ago, so your change was not made. Look at the updated preview and try again.";
+  return null;
+}
+
+/** Words for goals and the meeting log. */
+export function goalsAndMeetingsErrorText(error: unknown): string | null {
+  if (error instanceof GoalNotFound) return "That goal isn't yours or your mentee's, or isn't here any more, so nothing was changed.";
+  if (error instanceof NotYourGoal) return "Only the trainee changes their goals. You can add a progress note instead.";
+  if (error instanceof GoalChangeNotAllowed) return `That goal is already ${error.status.toLowerCase()}, so nothing was changed.`;
+  if (error instanceof InvalidMeetingDate) {
+    if (error.problem === "in_future") return "That day hasn't happened yet. Log a meeting once it has taken place.";
+    if (error.problem === "before_match") return "That's before your mentorship started. Choose a later day.";
+    return "Choose the day you met.";
+  }
   return null;
 }
 

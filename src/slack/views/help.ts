@@ -46,6 +46,8 @@ export function mentoringHelp(standing: MemberStanding): SlackMessage {
       `• ${Md.codeInline("/mentoring pause [YYYY-MM-DD]")} — pause until a date (or until you resume); ${Md.codeInline("/mentoring resume")}\n` +
       `• ${Md.codeInline("/mentoring exclusions")} — people you should never be paired with (confidential)\n` +
       `• ${Md.codeInline("/mentoring privacy")} — what Rounds stores about you, and deleting it\n` +
+      `• ${Md.codeInline("/mentoring goals")} — your goals (one or two at a time) and their progress; mentors see their mentees'\n` +
+      `• ${Md.codeInline("/mentoring log")} — log a meeting: date, agenda, private notes, next steps, progress on goals\n` +
       `• ${Md.codeInline("/mentoring thanks @mentor message")} — thank a mentor (by DM from Rounds; optionally a shout-out in the program channel)\n` +
       `Open the Rounds app's Home tab for your mentors, mentees and goals.`,
     programsLine(standing),

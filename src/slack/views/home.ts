@@ -9,6 +9,7 @@ import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
 import { ANNOUNCE } from "./announcements/ids.js";
 import { ROUND_ACTIONS } from "./rounds/ids.js";
 import { withdrawButtons } from "./requests/homeButtons.js";
+import { mentorMatchBlocks, traineeMatchBlocks } from "./home/matchDetails.js";
 
 const ABOUT =
   `${Md.bold("Rounds")} runs your institution's mentoring program in Slack: trainees find mentors ranked by fit, ` +
@@ -74,6 +75,7 @@ function traineeBlocks(data: HomeData): BlockBuilder[] {
     blocks.push(...withdrawButtons(t.openRequests)); // requests feature: withdraw buttons (src/slack/views/requests/homeButtons.ts)
   }
   blocks.push(Blocks.Section({ text: `${Md.bold("My goals")}\n${goals}` }));
+  blocks.push(...traineeMatchBlocks(data.matchDetails, tz)); // goals and meetings: match cards, tracked goals (views/home/matchDetails.ts)
   return blocks;
 }
 
@@ -93,6 +95,7 @@ function mentorBlocks(data: HomeData): BlockBuilder[] {
   if (m.pendingRequests.length) {
     blocks.push(Blocks.Section({ text: `${Md.bold("Requests waiting for your answer")}\n${requestLines(m.pendingRequests, tz, "from")}` }));
   }
+  blocks.push(...mentorMatchBlocks(data.matchDetails, tz)); // goals and meetings: mentee cards with their goals (views/home/matchDetails.ts)
   return blocks;
 }
 

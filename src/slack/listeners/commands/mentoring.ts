@@ -3,6 +3,8 @@ import { mentoringHelp } from "../../views/help.js";
 import type { ListenerDeps } from "../deps.js";
 import type { Asker } from "../actions/profile/context.js";
 import { openExclusions, openPause, openPrivacy, openProfile, pauseUntilDate, resumeNow } from "../actions/profile/open.js";
+import { openGoals } from "../actions/goals/open.js";
+import { openLog } from "../actions/meetings/openLog.js";
 import { thanksCommand } from "../actions/thanks/command.js";
 import { ackFirst } from "./ackFirst.js";
 
@@ -29,6 +31,10 @@ export function mentoringCommand(deps: ListenerDeps) {
         return openExclusions(a);
       case "privacy":
         return openPrivacy(a);
+      case "goals":
+        return openGoals(a);
+      case "log":
+        return openLog(a);
       case "thanks":
         return thanksCommand(a, command.text);
     }

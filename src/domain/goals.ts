@@ -1,0 +1,75 @@
+/**
+ * A trainee's goals: the rules, pure. Mentoring works best on one or two goals at a time, so a
+ * trainee keeps at most MAX_ACTIVE_GOALS active; the rest are parked (kept for later) or done.
+ *
+ * - Only the trainee adds, finishes, parks or reactivates their goals.
+ * - The trainee, or a mentor in one of their active matches, may add a progress note.
+ * - Adding (or reactivating) a goal while two are active is not an error: the person is asked which
+ *   active goal to park, and the change happens with that choice.
+ */
+
+export const MAX_ACTIVE_GOALS = 2;
+export const GOAL_TEXT_MAX = 200;
+export const PROGRESS_NOTE_MAX = 500;
+
+export const GOAL_STATUSES = ["ACTIVE", "PARKED", "DONE"] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** One progress note: when (ISO instant), by whom (member id), what. */
+export interface ProgressNote {
+  at: string;
+  by: string;
+  note: string;
+}
+
+export interface GoalView {
+  id: string;
+  memberId: string;
+  text: string;
+  status: GoalStatus;
+  progress: ProgressNote[];
+  createdAt: Date;
+}
+
+/** What activating one more goal needs: go ahead, or ask which active goal to park first. */
+export type ActivationPlan = { kind: "go" } | { kind: "choose-park"; active: GoalView[] };
+
+/**
+ * Whether one more goal can become active now. With `parkId` (the person's choice) it can, provided
+ * that goal is one of the active ones.
+ */
+export function planActivation(goals: readonly GoalView[], parkId: string | null, excludeId: string | null = null): ActivationPlan {
+  const active = goals.filter((g) => g.status === "ACTIVE" && g.id !== excludeId);
+  if (active.length < MAX_ACTIVE_GOALS) return { kind: "go" };
+  if (parkId && active.some((g) => g.id === parkId)) return { kind: "go" };
+  return { kind: "choose-park", active };
+}
+
+export type GoalChange = "done" | "park" | "activate";
+
+/** The status a change moves a goal to, or null when it does not apply (e.g. parking a parked goal). */
+export function statusAfter(current: GoalStatus, change: GoalChange): GoalStatus | null {
+  if (change === "done") return current === "DONE" ? null : "DONE";
+  if (change === "park") return current === "ACTIVE" ? "PARKED" : null;
+  return current === "ACTIVE" ? null : "ACTIVE";
+}
+
+/** Who may do what with a trainee's goals. */
+export function mayEditGoals(actorId: string, traineeId: string): boolean {
+  return actorId === traineeId;
+}
+
+export function mayAddProgress(actorId: string, traineeId: string, mentorIdsOfTrainee: readonly string[]): boolean {
+  return actorId === traineeId || mentorIdsOfTrainee.includes(actorId);
+}
+
+/** The progress list with one more note (notes are kept oldest first). */
+export function withProgress(progress: readonly ProgressNote[], note: ProgressNote): ProgressNote[] {
+  return [...progress, note];
+}
+
+/** Active first, then parked, then done; oldest first within each. */
+export function sortGoals<T extends Pick<GoalView, "status" | "createdAt">>(goals: readonly T[]): T[] {
+  const rank = (s: GoalStatus) => GOAL_STATUSES.indexOf(s);
+  return [...goals].sort((a, b) => rank(a.status) - rank(b.status) || a.createdAt.getTime() - b.createdAt.getTime());
+}

@@ -1,0 +1,50 @@
+import type { Db } from "../store/database.js";
+import { enqueue } from "../store/outbox.js";
+import { runOnce } from "../store/jobRuns.js";
+import { agendaPlanPage, doneRunKeys, workspacesWithActiveMatchesForAgendas, type AgendaPlanRow } from "../store/meetings.js";
+import { planCheckins, type PlanOptions } from "../domain/checkinPlan.js";
+import { periodAt } from "../domain/cadence.js";
+import type { Payload } from "./requests.js";
+
+/** The job name on agenda-prompt run keys (`agenda:<match>:<period>`, see domain/checkinPlan.ts). */
+export const AGENDA_JOB = "agenda-prompts";
+const PAGE_SIZE = 500;
+
+/** What the prompt says; src/slack/views/meetings/agendaPrompt.ts writes it. */
+export interface AgendaPromptCard {
+  matchId: string;
+  mentorSlackUserId: string;
+  dueBy: Date;
+  traineeTz: string | null;
+  agenda: string | null;
+}
+
+/**
+ * The agenda-prompt job: for every active match, the plan (domain/checkinPlan.ts) says when the
+ * trainee is nudged to set an agenda (the last working-hours slot 2 days before the period ends);
+ * each prompt is queued once under its run key, through the outbox. Returns how many were queued.
+ */
+export async function queueDueAgendaPrompts(db: Db, now: Date, build: (card: AgendaPromptCard) => Payload, options: PlanOptions & { pageSize?: number } = {}): Promise<number> {
+  let queued = 0;
+  for (const workspaceId of await workspacesWithActiveMatchesForAgendas(db)) {
+    let afterId: string | null = null;
+    for (;;) {
+      const page: AgendaPlanRow[] = await agendaPlanPage(db, workspaceId, afterId, options.pageSize ?? PAGE_SIZE);
+      if (!page.length) break;
+      afterId = page[page.length - 1]!.plan.matchId;
+      const rows = new Map(page.map((r) => [r.plan.matchId, r]));
+      const due = planCheckins(now, page.map((r) => r.plan), options).filter((a) => a.kind === "agenda-prompt");
+      const done = await doneRunKeys(db, due.map((a) => a.runKey));
+      for (const action of due.filter((a) => !done.has(a.runKey))) {
+        const row = rows.get(action.matchId)!;
+        const period = periodAt(row.plan, now)!;
+        const payload = build({ matchId: action.matchId, mentorSlackUserId: row.mentorSlackUserId, dueBy: period.end, traineeTz: row.traineeTz, agenda: row.agenda });
+        const ran = await runOnce(db, { key: action.runKey, job: AGENDA_JOB, workspaceId }, now, async (tx) => {
+          await enqueue(tx, { workspaceId, key: action.runKey, channel: row.traineeDm, payload: { ...payload }, notBefore: action.sendAt });
+        });
+        if (ran) queued += 1;
+      }
+    }
+  }
+  return queued;
+}

@@ -1,0 +1,66 @@
+import { DateTime } from "luxon";
+import { Blocks, Elements, Md, type BlockBuilder } from "slack-block-builder";
+import type { MatchDetail, MatchDetails } from "../../../services/meetings.js";
+import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
+import { escapeMrkdwn } from "../escape.js";
+import { goalText } from "../goals/goalsModal.js";
+import { GOAL_ACTIONS } from "../goals/ids.js";
+import { MEETING_ACTIONS } from "../meetings/ids.js";
+
+/**
+ * The App Home's match cards: for each active match the last meeting, the next check-in, the
+ * agenda, and goals with their progress (a trainee sees their own goals; a mentor sees the
+ * mentee's on that mentee's card). Never a meeting's private notes.
+ */
+
+const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
+/** Meeting dates are calendar days stored at 00:00 UTC. */
+const meetingDay = (d: Date) => DateTime.fromJSDate(d).setZone("UTC").toFormat("d LLL yyyy");
+const when = (d: Date, tz: string) => DateTime.fromJSDate(d).setZone(tz).toFormat("ccc d LLL yyyy");
+const quote = (text: string) => `>${escapeMrkdwn(text).replace(/\n/g, "\n>")}`;
+
+function cardText(m: MatchDetail, tz: string): string {
+  const lines = [
+    `${Md.bold(`<@${m.other.slackUserId}>`)} — ${role(m.role)}, ${escapeMrkdwn(m.programName)}`,
+    `Last meeting: ${m.lastMeeting ? meetingDay(m.lastMeeting.date) : "none logged yet"} · Next check-in: ${m.nextCheckinAt ? when(m.nextCheckinAt, tz) : "none planned"}`,
+  ];
+  if (m.lastMeeting?.nextSteps) lines.push(`${Md.bold("Next steps")}\n${quote(m.lastMeeting.nextSteps)}`);
+  lines.push(m.agenda ? `${Md.bold("Agenda for next time")}\n${quote(m.agenda)}` : "_No agenda set for the next meeting._");
+  return lines.join("\n");
+}
+
+function cardButtons(m: MatchDetail): BlockBuilder {
+  return Blocks.Actions().elements(
+    Elements.Button({ text: "Log a meeting", actionId: MEETING_ACTIONS.log, value: m.matchId }),
+    Elements.Button({ text: m.agenda ? "Edit agenda" : "Set agenda", actionId: MEETING_ACTIONS.setAgenda, value: m.matchId }),
+    m.viewerIsTrainee ? [] : Elements.Button({ text: "Goals", actionId: GOAL_ACTIONS.open }),
+  );
+}
+
+/** Cards of the matches where the viewer is the trainee, then their own goals. */
+export function traineeMatchBlocks(details: MatchDetails | null | undefined, tz: string): BlockBuilder[] {
+  if (!details) return [];
+  const blocks: BlockBuilder[] = [];
+  for (const m of details.matches.filter((d) => d.viewerIsTrainee)) blocks.push(Blocks.Section({ text: cardText(m, tz) }), cardButtons(m));
+  if (details.ownGoals) {
+    const shown = details.ownGoals.filter((g) => g.status !== "DONE");
+    const done = details.ownGoals.length - shown.length;
+    const body = shown.length ? shown.map((g) => goalText(g, details.authors, tz)).join("\n") : "No goals tracked yet: add one or two to focus your meetings.";
+    blocks.push(
+      Blocks.Section({ text: `${Md.bold("Goals and progress")}${done ? ` (${done} done)` : ""}\n${body}`.slice(0, 3000) }),
+      Blocks.Actions().elements(Elements.Button({ text: "Goals", actionId: GOAL_ACTIONS.open })),
+    );
+  }
+  return blocks;
+}
+
+/** Cards of the matches where the viewer is the mentor, each with the mentee's goals. */
+export function mentorMatchBlocks(details: MatchDetails | null | undefined, tz: string): BlockBuilder[] {
+  if (!details) return [];
+  const blocks: BlockBuilder[] = [];
+  for (const m of details.matches.filter((d) => !d.viewerIsTrainee)) {
+    const goals = m.menteeGoals.length ? m.menteeGoals.map((g) => goalText(g, details.authors, tz)).join("\n") : "_No goals set yet._";
+    blocks.push(Blocks.Section({ text: `${cardText(m, tz)}\n${Md.bold("Their goals")}\n${goals}`.slice(0, 3000) }), cardButtons(m));
+  }
+  return blocks;
+}

@@ -1,0 +1,394 @@
+import { DateTime } from "luxon";
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
+import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
+import { eventBody, interactionBody, postToApp, slashCommandBody, viewSubmissionPayload } from "../support/slackRequests.js";
+import { connect, type Database } from "../../src/store/database.js";
+import { EMPTY_PROFILE } from "../../src/domain/profile.js";
+
+const TEAM = "T0GOAL";
+const OTHER = "T1GOAL";
+const P = {
+  ana: { id: "U0ANA", teamId: TEAM, name: "Ana Fellow", tz: "UTC" },
+  ben: { id: "U0BEN", teamId: TEAM, name: "Ben Resident", tz: "UTC" },
+  zed: { id: "U0ZED", teamId: TEAM, name: "Zed Student", tz: "UTC" },
+  maya: { id: "U0MAYA", teamId: TEAM, name: "Dr. Maya", tz: "UTC" },
+  dir: { id: "U0DIR", teamId: TEAM, name: "Dr. Director", tz: "UTC", isAdmin: true },
+  amy: { id: "U0AMY", teamId: TEAM, name: "Amy Fellow", tz: "UTC" },
+  jun: { id: "U0JUN", teamId: TEAM, name: "Dr. Jun", tz: "UTC" },
+  olga: { id: "U1OLGA", teamId: OTHER, name: "Olga Fellow", tz: "UTC" },
+  oleg: { id: "U1OLEG", teamId: OTHER, name: "Dr. Oleg", tz: "UTC" },
+};
+type Key = keyof typeof P;
+type Block = { block_id?: string; element?: Record<string, unknown>; accessory?: Record<string, unknown> };
+type View = { callback_id: string; private_metadata?: string; blocks: Block[] };
+
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const SECRET = "SECRET-NOTE: talked about my divorce";
+
+describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) => {
+  let slack: FakeSlack;
+  let database: TestDatabase;
+  let app: AppProcess;
+  let db: Database;
+  let programId = "";
+  const ids = {} as Record<Key, string>;
+  const matches = {} as Record<"ana" | "ben" | "olga" | "amy", string>;
+  let seq = 0;
+
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    for (const u of Object.values(P)) slack.addUser(u);
+    database = await createTestDatabase(provider);
+    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
+    db = connect(database.url);
+    const prisma = db.prisma;
+    await prisma.workspace.createMany({ data: [{ id: TEAM }, { id: OTHER }] });
+    programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship" } })).id;
+    const otherProgram = (await prisma.program.create({ data: { workspaceId: OTHER, name: "Heme Fellowship" } })).id;
+    for (const [key, p] of Object.entries(P) as [Key, (typeof P)[Key]][]) {
+      ids[key] = (await prisma.member.create({ data: { workspaceId: p.teamId, slackUserId: p.id, name: p.name, tz: "UTC", isAdmin: key === "dir", refreshedAt: new Date() } })).id;
+    }
+    const enroll = (key: Key, role: "TRAINEE" | "MENTOR" | "DIRECTOR", program = programId) => ({ workspaceId: P[key].teamId, programId: program, memberId: ids[key], role });
+    await prisma.enrollment.createMany({
+      data: [enroll("ana", "TRAINEE"), enroll("ben", "TRAINEE"), enroll("zed", "TRAINEE"), enroll("amy", "TRAINEE"), enroll("jun", "MENTOR"), enroll("maya", "MENTOR"), enroll("dir", "DIRECTOR"), enroll("olga", "TRAINEE", otherProgram), enroll("oleg", "MENTOR", otherProgram)],
+    });
+    const started = new Date(Date.now() - 40 * DAY);
+    const match = (trainee: Key, mentor: Key, program = programId) =>
+      prisma.match.create({ data: { workspaceId: P[trainee].teamId, programId: program, traineeId: ids[trainee], mentorId: ids[mentor], role: "mentor", startedAt: started } });
+    matches.ana = (await match("ana", "maya")).id;
+    matches.ben = (await match("ben", "maya")).id;
+    matches.olga = (await match("olga", "oleg", otherProgram)).id;
+    await prisma.profile.create({
+      data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: ids.ben, goals: ["Finish my QI project"] },
+    });
+    // Monthly from Monday 5 January 2026, 09:00 UTC: the first meeting is due by 5 February.
+    matches.amy = (await prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: ids.amy, mentorId: ids.jun, role: "mentor", startedAt: new Date("2026-01-05T09:00:00Z") } })).id;
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await app?.stop();
+    await slack?.stop();
+    await database?.drop();
+  });
+
+  const signed = (body: string, type: "form" | "json" = "form") => postToApp(app.url, body, type, { secret: TEST_SIGNING_SECRET });
+
+  const mentoring = async (who: Key, text: string) => {
+    seq += 1;
+    const id = `cmd-${seq}`;
+    const triggerId = `${seq}.cmd.${P[who].id}`;
+    const u = P[who];
+    expect((await signed(slashCommandBody({ command: "/mentoring", text, userId: u.id, teamId: u.teamId, responseUrl: slack.responseUrl(id), triggerId }))).status).toBe(200);
+    return { id, triggerId };
+  };
+
+  /** A click on a button (or an overflow option) in the App Home, a modal, or a message. */
+  const press = async (who: Key, actionId: string, value: string, where: "home" | "modal" | { channel: string; ts: string } = "home", overflow = false) => {
+    seq += 1;
+    const u = P[who];
+    const triggerId = `${seq}.press.${u.id}`;
+    const responseId = `resp-${seq}`;
+    const surface =
+      typeof where === "object"
+        ? { container: { type: "message", channel_id: where.channel, message_ts: where.ts }, channel: { id: where.channel }, message: { ts: where.ts, type: "message" }, response_url: slack.responseUrl(responseId) }
+        : { container: { type: "view", view_id: `V0${where}` }, view: { id: `V0${where.toUpperCase()}`, type: where, team_id: u.teamId, blocks: [], state: { values: {} }, hash: "h" } };
+    const action = overflow
+      ? { type: "overflow", action_id: actionId, block_id: "b", selected_option: { text: { type: "plain_text", text: "x" }, value }, action_ts: "1" }
+      : { type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: "1" };
+    const payload = {
+      type: "block_actions",
+      team: { id: u.teamId, domain: "fake" },
+      user: { id: u.id, username: u.id.toLowerCase(), name: u.id.toLowerCase(), team_id: u.teamId },
+      api_app_id: "A0ROUNDS",
+      token: "deprecated-verification-token",
+      trigger_id: triggerId,
+      ...surface,
+      actions: [action],
+    };
+    expect((await signed(interactionBody(payload))).status).toBe(200);
+    return { triggerId, responseId };
+  };
+
+  /** The view the app opened or pushed for a trigger. */
+  const shown = (triggerId: string) =>
+    slack
+      .waitFor(() => slack.calls.find((c) => (c.method === "views.open" || c.method === "views.push") && c.args.trigger_id === triggerId))
+      .then((c) => c.args.view as View);
+
+  const submit = async (who: Key, view: View, values: Record<string, unknown>, viewId?: string) => {
+    seq += 1;
+    const u = P[who];
+    const payload = viewSubmissionPayload({
+      teamId: u.teamId,
+      userId: u.id,
+      viewId: viewId ?? `V0VIEW${seq}`,
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata ?? "",
+      values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
+      triggerId: `${seq}.submit.${u.id}`,
+    });
+    const res = await signed(interactionBody(payload));
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const text = (value: string) => ({ type: "plain_text_input", value });
+  const date = (value: string) => ({ type: "datepicker", selected_date: value });
+  const option = (type: string, value: string) => ({ type, selected_option: { text: { type: "plain_text", text: value }, value } });
+
+  const lastHome = (who: Key, after = 0) =>
+    slack.waitFor(() => slack.callsTo("views.publish").slice(after).filter((c) => c.args.user_id === P[who].id).at(-1)).then((c) => JSON.stringify(c.args.view));
+  const openHome = async (who: Key) => {
+    const before = slack.callsTo("views.publish").length;
+    const u = P[who];
+    await signed(eventBody(u.teamId, { type: "app_home_opened", user: u.id, channel: `D${u.id}`, tab: "home" }), "json");
+    return lastHome(who, before);
+  };
+  const goalsOf = (who: Key) => db.prisma.goal.findMany({ where: { memberId: ids[who] }, orderBy: { createdAt: "asc" } });
+  const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
+
+  const addGoal = async (who: Key, goal: string) => {
+    const { triggerId } = await press(who, "goal_add", "", "modal");
+    return submit(who, await shown(triggerId), { goal_text: text(goal) });
+  };
+
+  it("a trainee adds two goals; a third asks which to park, and parking one makes room for it", async () => {
+    const { triggerId } = await mentoring("ana", "goals");
+    const list = await shown(triggerId);
+    expect(list.callback_id).toBe("goals_list");
+    expect(JSON.stringify(list)).toContain("No goals yet");
+
+    expect(await addGoal("ana", "Submit a K08 by June")).toBe("");
+    expect(await addGoal("ana", "Publish my <first> paper")).toBe("");
+    const answer = JSON.parse(await addGoal("ana", "Present at ASH"));
+    expect(answer.response_action).toBe("update");
+    expect(answer.view.callback_id).toBe("goal_park_submit");
+    expect(JSON.stringify(answer.view)).toContain("already have 2 active goals");
+    expect((await goalsOf("ana")).map((g) => g.status)).toEqual(["ACTIVE", "ACTIVE"]);
+
+    const [k08, paper] = await goalsOf("ana");
+    expect(await submit("ana", answer.view, { park: option("radio_buttons", paper!.id) })).toBe("");
+    const after = await goalsOf("ana");
+    expect(after.map((g) => [g.text, g.status])).toEqual([
+      ["Submit a K08 by June", "ACTIVE"],
+      ["Publish my <first> paper", "PARKED"],
+      ["Present at ASH", "ACTIVE"],
+    ]);
+    expect(after.every((g) => Array.isArray(g.progress))).toBe(true);
+
+    // Reactivating the parked goal asks again which to park; parking the K08 goal lets it back in.
+    const menu = await press("ana", "goal_menu", `activate:${paper!.id}`, "modal", true);
+    const ask = await shown(menu.triggerId);
+    expect(ask.callback_id).toBe("goal_park_submit");
+    expect(await submit("ana", ask, { park: option("radio_buttons", k08!.id) })).toBe("");
+    expect(Object.fromEntries((await goalsOf("ana")).map((g) => [g.text, g.status]))).toEqual({
+      "Submit a K08 by June": "PARKED",
+      "Publish my <first> paper": "ACTIVE",
+      "Present at ASH": "ACTIVE",
+    });
+
+    // Marking the parked K08 goal done updates the open goals list in place.
+    const updates = slack.callsTo("views.update").length;
+    await press("ana", "goal_menu", `done:${k08!.id}`, "modal", true);
+    const list2 = await slack.waitFor(() => slack.callsTo("views.update").slice(updates).find((c) => c.args.view_id === "V0MODAL"));
+    expect(JSON.stringify(list2.args.view)).toContain("Submit a K08 by June* _(done)_");
+    expect((await db.prisma.goal.findUniqueOrThrow({ where: { id: k08!.id } })).status).toBe("DONE");
+  });
+
+  it("an empty or overlong goal is answered inline and nothing is stored", async () => {
+    const before = (await goalsOf("ben")).length;
+    expect(JSON.parse(await addGoal("ben", "   "))).toEqual({ response_action: "errors", errors: { goal_text: "Write your goal in a few words." } });
+    expect(JSON.parse(await addGoal("ben", "x".repeat(201))).errors.goal_text).toContain("200 characters");
+    expect(await goalsOf("ben")).toHaveLength(before);
+  });
+
+  it("a trainee can track a goal written in their profile with one click", async () => {
+    const { triggerId } = await mentoring("ben", "goals");
+    const board = JSON.stringify(await shown(triggerId));
+    expect(board).toContain("From your profile:_ Finish my QI project");
+    const updates = slack.callsTo("views.update").length;
+    await press("ben", "goal_track", "Finish my QI project", "modal");
+    const list = await slack.waitFor(() => slack.callsTo("views.update").slice(updates).find((c) => c.args.view_id === "V0MODAL"));
+    expect(JSON.stringify(list.args.view)).toContain("Finish my QI project* _(active)_");
+    expect(JSON.stringify(list.args.view)).not.toContain("From your profile");
+    expect((await goalsOf("ben")).map((g) => [g.text, g.status])).toEqual([["Finish my QI project", "ACTIVE"]]);
+  });
+
+  it("a mentor sees the mentee's goals and adds a progress note, which the trainee then sees on their App Home", async () => {
+    const { triggerId } = await mentoring("maya", "goals");
+    const board = JSON.stringify(await shown(triggerId));
+    expect(board).toContain("Goals of* <@U0ANA>");
+    expect(board).toContain("Publish my &lt;first&gt; paper");
+    const ash = (await goalsOf("ana")).find((g) => g.text === "Present at ASH")!;
+    expect(board).toContain(`"action_id":"goal_note","value":"${ash.id}"`);
+    expect(board).not.toContain("goal_menu"); // she may not change Ana's goals
+
+    const note = await press("maya", "goal_note", ash.id, "modal");
+    const before = slack.callsTo("views.publish").length;
+    expect(await submit("maya", await shown(note.triggerId), { note: text("Abstract <drafted> & sent") })).toBe("");
+    const stored = await db.prisma.goal.findUniqueOrThrow({ where: { id: ash.id } });
+    expect(stored.progress).toMatchObject([{ by: ids.maya, note: "Abstract <drafted> & sent" }]);
+    const home = await lastHome("ana", before);
+    expect(home).toContain("Dr. Maya: Abstract &lt;drafted&gt; &amp; sent");
+  });
+
+  it("only the trainee changes their goals, and only their mentors add notes", async () => {
+    const ash = (await goalsOf("ana")).find((g) => g.text === "Present at ASH")!;
+    const done = await press("maya", "goal_menu", `done:${ash.id}`, "modal", true);
+    expect(JSON.stringify(await shown(done.triggerId))).toContain("Only the trainee changes their goals");
+    const note = await press("ben", "goal_note", ash.id, "modal");
+    expect(JSON.stringify(await shown(note.triggerId))).toContain("isn't yours or your mentee's");
+    const stored = await db.prisma.goal.findUniqueOrThrow({ where: { id: ash.id } });
+    expect(stored.status).toBe("ACTIVE");
+    expect(stored.progress).toHaveLength(1);
+  });
+
+  it("the trainee sets an agenda from the prompt; the mentor is told; the App Home shows it", async () => {
+    const where = { channel: `D-${P.ana.id}`, ts: "1.000001" };
+    const { triggerId } = await press("ana", "agenda_set_open", matches.ana, where);
+    const modal = await shown(triggerId);
+    expect(modal.callback_id).toBe("agenda_submit");
+    const before = slack.callsTo("views.publish").length;
+    expect(await submit("ana", modal, { agenda: text("K08 <aims> & budget") })).toBe("");
+    expect((await db.prisma.match.findUniqueOrThrow({ where: { id: matches.ana } })).agenda).toBe("K08 <aims> & budget");
+    const told = await slack.waitFor(() => slack.messagesIn(P.maya.id).find((m) => textOf(m).includes("set the agenda")));
+    expect(textOf(told)).toContain("K08 &lt;aims&gt; &amp; budget");
+    expect(await lastHome("maya", before)).toContain("K08 &lt;aims&gt; &amp; budget");
+  });
+
+  it("/mentoring log with no active mentorship says so plainly", async () => {
+    const { id } = await mentoring("zed", "log");
+    const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === id));
+    expect(JSON.stringify(reply.body)).toContain("no active mentorship to log a meeting for");
+  });
+
+  it("bad meeting input gets inline errors: a future day, a day before the match, notes too long", async () => {
+    const { triggerId } = await press("ana", "meeting_log_open", matches.ana);
+    const modal = await shown(triggerId);
+    const future = JSON.parse(await submit("ana", modal, { date: date(isoDay(Date.now() + 2 * DAY)) }));
+    expect(future).toEqual({ response_action: "errors", errors: { date: "That day hasn't happened yet. Log a meeting once it has taken place." } });
+    const early = JSON.parse(await submit("ana", modal, { date: date(isoDay(Date.now() - 60 * DAY)) }));
+    expect(early.errors.date).toContain("before your mentorship started");
+    const long = JSON.parse(await submit("ana", modal, { date: date(isoDay(Date.now())), notes: text("x".repeat(3001)) }));
+    expect(long.errors.notes).toContain("3000 characters");
+    expect(await db.prisma.meeting.count({ where: { matchId: matches.ana } })).toBe(0);
+  });
+
+  it("/mentoring log as a mentor of two asks which mentorship, saves the meeting once on a double submit, clears the agenda and shows it on the App Home", async () => {
+    const { triggerId } = await mentoring("maya", "log");
+    const pick = await shown(triggerId);
+    expect(pick.callback_id).toBe("meeting_pick_submit");
+    const step2 = JSON.parse(await submit("maya", pick, { match: option("static_select", matches.ana) }));
+    expect(step2.response_action).toBe("update");
+    const form = step2.view as View;
+    expect(form.callback_id).toBe("meeting_log_submit");
+    expect(JSON.stringify(form)).toContain('"initial_value":"K08 <aims> & budget"');
+    expect(JSON.stringify(form)).toContain(`"initial_date":"${isoDay(Date.now())}"`);
+    const active = (await goalsOf("ana")).filter((g) => g.status === "ACTIVE");
+    expect(form.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(["date", "agenda", "notes", "next_steps", ...active.map((g) => `progress_${g.id}`)]);
+
+    const yesterday = isoDay(Date.now() - DAY);
+    const values = { date: date(yesterday), agenda: text("K08 aims"), notes: text(SECRET), next_steps: text("Ana sends <aims> page"), [`progress_${active[0]!.id}`]: text("Aims page drafted") };
+    const before = slack.callsTo("views.publish").length;
+    const [a, b] = await Promise.all([submit("maya", form, values, "V0MEETING1"), submit("maya", form, values, "V0MEETING1")]);
+    for (const body of [a, b]) expect(JSON.parse(body).view.callback_id).toBe("meeting_done");
+    const meetings = await db.prisma.meeting.findMany({ where: { matchId: matches.ana } });
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]).toMatchObject({ agenda: "K08 aims", notes: SECRET, nextSteps: "Ana sends <aims> page", loggedById: ids.maya });
+    expect(meetings[0]!.date.toISOString().slice(0, 10)).toBe(yesterday);
+    expect((await db.prisma.match.findUniqueOrThrow({ where: { id: matches.ana } })).agenda).toBeNull();
+    const goal = await db.prisma.goal.findUniqueOrThrow({ where: { id: active[0]!.id } });
+    expect((goal.progress as { note: string }[]).filter((p) => p.note === "Aims page drafted")).toHaveLength(1);
+
+    const home = await lastHome("ana", before);
+    const shownDay = DateTime.fromISO(yesterday, { zone: "UTC" }).toFormat("d LLL yyyy");
+    expect(home).toContain(`Last meeting: ${shownDay}`);
+    expect(home).toContain("Ana sends &lt;aims&gt; page");
+    expect(home).toContain("No agenda set for the next meeting");
+    expect(home).toContain("Next check-in:");
+    expect(home).not.toContain("SECRET-NOTE");
+  });
+
+  it("meeting notes never reach a director: not on their App Home, not in an export, not in any Slack call or log line", async () => {
+    const home = await openHome("dir");
+    expect(home).toContain("Programs you direct");
+    expect(home).not.toContain("SECRET-NOTE");
+    const { triggerId } = await press("dir", "admin_roster_export", programId);
+    await slack.waitFor(() => slack.uploads.size > 0 || slack.callsTo("views.open").some((c) => c.args.trigger_id === triggerId));
+    for (const file of slack.uploads.values()) expect(file.toString("utf8")).not.toContain("SECRET-NOTE");
+    expect(JSON.stringify(slack.calls)).not.toContain("SECRET-NOTE");
+    expect(JSON.stringify(slack.responses)).not.toContain("SECRET-NOTE");
+    expect(app.output()).not.toContain("SECRET-NOTE");
+  });
+
+  it("the Home's Log a meeting opens the modal for that match only for its pair", async () => {
+    const own = await press("ben", "meeting_log_open", matches.ben);
+    const view = await shown(own.triggerId);
+    expect(view.callback_id).toBe("meeting_log_submit");
+    expect(JSON.stringify(view)).toContain("<@U0MAYA>");
+    const stranger = await press("zed", "meeting_log_open", matches.ana);
+    expect(JSON.stringify(await shown(stranger.triggerId))).toContain("That mentorship isn't yours");
+  });
+
+  it("two workspaces are isolated: another team's member can't see or touch this team's goals or matches", async () => {
+    const { triggerId } = await mentoring("olga", "goals");
+    const board = JSON.stringify(await shown(triggerId));
+    expect(board).not.toContain("ASH");
+    const ash = (await goalsOf("ana")).find((g) => g.text === "Present at ASH")!;
+    const note = await press("olga", "goal_note", ash.id, "modal");
+    expect(JSON.stringify(await shown(note.triggerId))).toContain("isn't yours or your mentee's");
+    const log = await press("olga", "meeting_log_open", matches.ana);
+    expect(JSON.stringify(await shown(log.triggerId))).toContain("That mentorship isn't yours");
+    expect((await db.prisma.goal.findUniqueOrThrow({ where: { id: ash.id } })).progress).toHaveLength(1);
+
+    // Olga's own mentorship works in her workspace.
+    const own = await press("olga", "meeting_log_open", matches.olga);
+    const form = await shown(own.triggerId);
+    expect(await submit("olga", form, { date: date(isoDay(Date.now())) }).then((b) => JSON.parse(b).view.callback_id)).toBe("meeting_done");
+    expect(await db.prisma.meeting.count({ where: { workspaceId: OTHER } })).toBe(1);
+    expect(await db.prisma.meeting.count({ where: { workspaceId: TEAM } })).toBe(1);
+  });
+  /** `node dist/src/cli/main.js job run agenda-prompts --now ISO`, as an operator (or a fake clock) runs it. */
+  const runAgendaJob = (now: string) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", "agenda-prompts", "--now", now], {
+        cwd: projectRoot,
+        env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "info" },
+      });
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+      child.on("exit", (code) => resolve({ code, out }));
+    });
+
+  it("the agenda prompt reaches the trainee once, on the last weekday two days before the meeting is due, with a Set agenda button", async () => {
+    const prompts = () => slack.messagesIn(P.amy.id).filter((m) => textOf(m).includes("agenda_set_open"));
+    const queued = () => db.prisma.outboxMessage.count({ where: { key: { startsWith: "agenda:" } } });
+    expect((await runAgendaJob("2026-02-01T12:00:00Z")).code).toBe(0); // Sunday: the slot is Monday 10:00
+    expect(await queued()).toBe(0);
+    expect((await runAgendaJob("2026-02-04T12:00:00Z")).code).toBe(0);
+    const prompt = await slack.waitFor(() => prompts()[0], 15_000);
+    expect(textOf(prompt)).toContain("due by *Thursday 5 February*");
+    expect(textOf(prompt)).toContain(`"value":"${matches.amy}"`);
+    expect((await runAgendaJob("2026-02-04T13:00:00Z")).code).toBe(0);
+    expect(await queued()).toBe(1);
+    expect(prompts()).toHaveLength(1);
+    // No one else was prompted: the other matches had not started on that date.
+    expect(slack.messagesIn(P.ana.id).filter((m) => textOf(m).includes("agenda_set_open"))).toHaveLength(0);
+
+    const { triggerId } = await press("amy", "agenda_set_open", matches.amy, { channel: prompt.channel, ts: prompt.ts });
+    expect(await submit("amy", await shown(triggerId), { agenda: text("Fellowship applications") })).toBe("");
+    expect((await db.prisma.match.findUniqueOrThrow({ where: { id: matches.amy } })).agenda).toBe("Fellowship applications");
+    // An empty agenda clears it, and the mentor is not messaged about nothing.
+    const again = await press("amy", "agenda_set_open", matches.amy, { channel: prompt.channel, ts: prompt.ts });
+    const modal = await shown(again.triggerId);
+    expect(JSON.stringify(modal)).toContain('"initial_value":"Fellowship applications"');
+    expect(await submit("amy", modal, { agenda: text("") })).toBe("");
+    expect(await db.prisma.match.findUniqueOrThrow({ where: { id: matches.amy } })).toMatchObject({ agenda: null, agendaSetAt: null });
+    expect(await db.prisma.outboxMessage.count({ where: { key: { startsWith: `agenda-set:${matches.amy}:` } } })).toBe(1);
+  });
+});
