@@ -70,6 +70,18 @@ describe("the App Home", () => {
     expect(actionIds(view)).toContain("profile_edit");
   });
 
+  it("shows tracked goals with their progress instead of the profile's goal statements once there are any", () => {
+    const trainee = { mentors: [], openRequests: [], goals: ["Submit a K award"] };
+    const enrollments = [{ programName: "P", role: "TRAINEE" as const, cohortName: null }];
+    const untracked = text(homeView(data({ enrollments, trainee, matchDetails: { matches: [], ownGoals: [], authors: {} } })));
+    expect(untracked).toContain("1. Submit a K award");
+    const goal = { id: "g", memberId: "m1", text: "Submit a K award by June", status: "ACTIVE" as const, progress: [], createdAt: new Date("2026-11-01T00:00:00Z") };
+    const tracked = text(homeView(data({ enrollments, trainee, matchDetails: { matches: [], ownGoals: [goal], authors: {} } })));
+    expect(tracked).toContain("Goals and progress");
+    expect(tracked).toContain("Submit a K award by June");
+    expect(tracked).not.toContain("My goals");
+  });
+
   it("tells a trainee without a mentor to use /findmentor", () => {
     const view = homeView(data({ enrollments: [{ programName: "P", role: "TRAINEE", cohortName: null }], trainee: { mentors: [], openRequests: [], goals: [] } }));
     expect(text(view)).toContain("No mentor yet. Type `/findmentor`");

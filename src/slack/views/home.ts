@@ -74,7 +74,8 @@ function traineeBlocks(data: HomeData): BlockBuilder[] {
     blocks.push(Blocks.Section({ text: `${Md.bold("My open requests")}\n${requestLines(t.openRequests, tz, "waiting for")}` }));
     blocks.push(...withdrawButtons(t.openRequests)); // requests feature: withdraw buttons (src/slack/views/requests/homeButtons.ts)
   }
-  blocks.push(Blocks.Section({ text: `${Md.bold("My goals")}\n${goals}` }));
+  // Once goals are tracked with progress they replace the profile's goal statements (each can be tracked from the Goals modal).
+  if (!data.matchDetails?.ownGoals?.length) blocks.push(Blocks.Section({ text: `${Md.bold("My goals")}\n${goals}` }));
   blocks.push(...traineeMatchBlocks(data.matchDetails, tz)); // goals and meetings: match cards, tracked goals (views/home/matchDetails.ts)
   return blocks;
 }
