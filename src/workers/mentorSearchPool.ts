@@ -54,6 +54,8 @@ export class MentorSearchPool {
     this.closing = true;
     await Promise.all(
       this.slots.map(async ({ worker }) => {
+        // Hold the process open until the worker has exited (workers are unref'd while they serve).
+        worker.ref();
         const exited = new Promise((resolve) => worker.once("exit", resolve));
         worker.postMessage("close");
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
