@@ -25,6 +25,9 @@ Commands:
       Needs only the database.
   job run NAME [--now ISO-8601]
       Run one scheduled job once now (or as of --now), e.g. request-reminders. Needs only the database.
+  report --team TEAM_ID [--program NAME] --out DIR
+      Write the director reports (matches, check-ins, requests, goals, audit log) as CSV files into DIR.
+      Never includes private meeting notes. Needs only the database.
 
 Environment (all but match): SLACK_BOT_TOKEN (required), DATABASE_URL (default file:./data/rounds.db), SLACK_API_URL (optional).
 Exit codes: 0 done, 1 failed (or some roster rows were bad), 2 bad usage.`;

@@ -9,6 +9,7 @@ import { runMatchCommand } from "./match.js";
 import { runJobCommand } from "./job.js";
 import { runRankingCommand } from "./ranking.js";
 import { runThanksShortlist } from "./thanks.js";
+import { runReportCommand } from "./report.js";
 
 /** The admin command line: `npm run cli -- COMMAND` (see USAGE). */
 async function main(argv: string[]): Promise<number> {
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "ranking") return runRankingCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "job") return runJobCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "thanks-shortlist") return runThanksShortlist(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
+  if (argv[0] === "report") return runReportCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   let command;
   let env;
   try {

@@ -14,6 +14,7 @@ import { isAvailable } from "../domain/profile.js";
 import { memberStanding, type MemberStanding } from "./members.js";
 import type { SlackDirectory } from "./ports.js";
 import { matchDetails, type MatchDetails } from "./meetings.js";
+import { directorDashboard, type Dashboard } from "./dashboard.js";
 
 export interface TraineeHome {
   mentors: RelationRow[];
@@ -39,6 +40,8 @@ export interface HomeData {
   programs: ProgramCounts[] | null;
   /** Goals and meetings: last meeting, next check-in, agenda and goals per active match (services/meetings.ts). */
   matchDetails?: MatchDetails | null;
+  /** Directors: the program dashboard (services/dashboard.ts). */
+  dashboard?: Dashboard | null;
 }
 
 export async function homeData(
@@ -70,5 +73,6 @@ export async function homeData(
       : null,
     programs,
     matchDetails: enrollments.length ? await matchDetails(db, workspaceId, member, roles.has("TRAINEE"), now) : null,
+    dashboard: standing.isDirector ? await directorDashboard(db, workspaceId, now) : null,
   };
 }

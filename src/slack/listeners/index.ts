@@ -10,6 +10,7 @@ import { registerGoalMeetingListeners } from "./actions/meetings/index.js";
 import { registerRoundPreviewListeners } from "./actions/roundPreview/index.js";
 import { registerAnnouncementListeners } from "./actions/announcements/index.js";
 import { registerThanksListeners } from "./actions/thanks/index.js";
+import { registerDashboardListeners } from "./actions/dashboard/index.js";
 import { registerRoundListeners } from "./actions/rounds/index.js";
 import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
@@ -26,4 +27,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerRoundListeners(app, deps);
   registerAnnouncementListeners(app, deps);
   registerThanksListeners(app, deps);
+  registerDashboardListeners(app, deps);
 }

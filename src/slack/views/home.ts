@@ -10,6 +10,7 @@ import { ANNOUNCE } from "./announcements/ids.js";
 import { ROUND_ACTIONS } from "./rounds/ids.js";
 import { withdrawButtons } from "./requests/homeButtons.js";
 import { mentorMatchBlocks, traineeMatchBlocks } from "./home/matchDetails.js";
+import { dashboardBlocks, HOME_BLOCK_LIMIT } from "./home/dashboard.js";
 
 const ABOUT =
   `${Md.bold("Rounds")} runs your institution's mentoring program in Slack: trainees find mentors ranked by fit, ` +
@@ -159,5 +160,6 @@ export function homeView(data: HomeData) {
     blocks.push(Blocks.Section({ text: `${Md.bold(`Welcome, ${name}.`)} ${programs}` }), ...personalBlocks(data));
   }
   blocks.push(...traineeBlocks(data), ...mentorBlocks(data), ...directorBlocks(data));
+  blocks.push(...dashboardBlocks(data.dashboard ?? null, data.standing.member.tz, HOME_BLOCK_LIMIT - blocks.length)); // director dashboard, within Slack's 100 blocks (views/home/dashboard.ts)
   return HomeTab().blocks(blocks).buildToObject();
 }

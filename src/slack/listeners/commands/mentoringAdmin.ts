@@ -8,6 +8,7 @@ import { peopleModal } from "../../views/admin/peopleModal.js";
 import { directorsModal } from "../../views/admin/directorsModal.js";
 import type { ListenerDeps } from "../deps.js";
 import { ackFirst } from "./ackFirst.js";
+import { dashboardCommand } from "../actions/dashboard/command.js";
 import { appreciationAdminCommand } from "../actions/announcements/command.js";
 import { roundsAdminCommand } from "../actions/rounds/command.js";
 
@@ -29,11 +30,13 @@ export function mentoringAdminCommand(deps: ListenerDeps) {
       } else if (sub === "people" && programs.length === 1) {
         const program = programs[0]!;
         await client.views.open({ trigger_id: triggerId, view: peopleModal(program, await listCohorts(deps.db, teamId, program.id)) });
+      } else if (sub === "chart" || sub === "report") {
+        await respond({ response_type: "ephemeral", text: await dashboardCommand(deps, client, by, sub, command.text.trim().slice(sub.length)) }); // dashboard: chart PNG / CSV reports to the director's DM
       } else if (sub === "announce" || sub === "announcements" || sub === "thanks") {
         const reply = await appreciationAdminCommand(deps, client, by, sub, triggerId); // announcements (compose, list) and thank-you counts
+        if (reply) await respond({ response_type: "ephemeral", ...reply });
       } else if (sub === "round" || sub === "rounds") {
         const reply = await roundsAdminCommand(deps, client, by, sub, triggerId, programs); // pairing rounds: set-up modal, list with cancel
-        if (reply) await respond({ response_type: "ephemeral", ...reply });
         if (reply) await respond({ response_type: "ephemeral", ...reply });
       } else if (sub === "people" && programs.length === 0) {
         await respond({ response_type: "ephemeral", ...plainMessage("There is no program to add people to yet. Create one first with `/mentoring-admin program`.") });

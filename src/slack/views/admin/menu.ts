@@ -52,6 +52,7 @@ export function adminMenu(programs: ProgramOverview[]): SlackMessage {
         `${Md.codeInline("/mentoring-admin directors")}. Import a roster CSV with ${Md.codeInline("npm run cli -- roster import FILE --program NAME")}.`,
     ),
   );
+  blocks.push(Blocks.Context().elements(`Numbers: ${Md.codeInline("/mentoring-admin chart [program]")} · ${Md.codeInline("/mentoring-admin report [program]")} (dashboard: your Rounds Home).`)); // dashboard and reports
   return { text, blocks: Message().blocks(blocks).buildToObject().blocks ?? [] };
 }
 
