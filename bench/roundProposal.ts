@@ -9,7 +9,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { EMPTY_PROFILE } from "../src/domain/profile.js";
-import { parseProposalOptions, type RoundKindCode } from "../src/domain/roundProposal.js";
+import { readStoredOptions } from "../src/domain/roundOptions.js";
+import type { RoundKindCode } from "../src/domain/roundProposal.js";
 import type { RoundInputs, RoundMentor, RoundPerson } from "../src/domain/roundInputs.js";
 import { buildProposal } from "../src/domain/roundProposalBuild.js";
 import { checkEdit, swapMentors } from "../src/domain/roundSwap.js";
@@ -46,7 +47,7 @@ function cohort(trainees: number, mentors: number, seed: number, kind: RoundKind
   const ts = Array.from({ length: trainees }, (_, i) => person(`t${i}`, false));
   return {
     kind,
-    options: parseProposalOptions({}),
+    options: readStoredOptions({}),
     scheduledFor: new Date("2026-03-02T15:00:00Z"),
     trainees: ts,
     mentors: ms,

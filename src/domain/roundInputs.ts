@@ -6,7 +6,8 @@
 import { scaleScore } from "./assignment.js";
 import type { MatchInstance } from "./matchInstance.js";
 import type { ProfileData } from "./profile.js";
-import type { ParsedRoundOptions, RoundKindCode } from "./roundProposal.js";
+import type { StoredRoundOptions } from "./roundOptions.js";
+import type { RoundKindCode } from "./roundProposal.js";
 import { fitScore, evaluate, traineeContext, type MentorCandidate, type Responsiveness, type TraineeContext } from "./scoring.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -30,7 +31,7 @@ export interface RoundMentor extends RoundPerson {
 
 export interface RoundInputs {
   kind: RoundKindCode;
-  options: ParsedRoundOptions;
+  options: StoredRoundOptions;
   /** The run's scheduled time (speed mentoring starts here unless options.startsAt says otherwise). */
   scheduledFor: Date;
   /** Trainees taking part (skips removed; paused kept with paused = true so they are reported). */

@@ -1,7 +1,9 @@
 /**
  * What a director sets on a pairing round: its kind, the kind's options (stored in Round.options as
  * JSON), and when it runs. The form rules live here (zod) so the modal and any other entry point
- * check the same things; `parseRoundOptions` reads stored options back with defaults.
+ * check the same things. This file is the one owner of the stored options: `ROUND_LIMITS` and
+ * `ROUND_DEFAULTS` say what may be stored, `readStoredOptions` is the one reader of Round.options
+ * (the proposal code uses it as is) and `parseRoundOptions` narrows it to a round's kind.
  */
 import { z } from "zod";
 import { MENTOR_ROLES } from "./vocabulary.js";
@@ -18,9 +20,19 @@ export const ROUND_LIMITS = {
   breakMinutes: { min: 0, max: 15 },
   rankDays: { min: 1, max: 14 },
   suggestions: { min: 3, max: 10 },
+  repeatPenalty: { min: 0, max: 100 },
 } as const;
 
-export const ROUND_DEFAULTS = { role: "mentor", groupSize: 2, rotations: 3, minutesPerRotation: 10, breakMinutes: 2, rankDays: 3, suggestions: 5 } as const;
+export const ROUND_DEFAULTS = {
+  role: "mentor",
+  groupSize: 2,
+  rotations: 3,
+  minutesPerRotation: 10,
+  breakMinutes: 2,
+  rankDays: 3,
+  suggestions: 5,
+  repeatPenalty: 15,
+} as const;
 
 /** Options every kind may carry: the "every N weeks" filter of a recurring round. */
 interface Recurrence {
@@ -41,22 +53,58 @@ const int = (min: number, max: number, what: string) =>
 
 const roleKeys = MENTOR_ROLES.map((r) => r.key) as [string, ...string[]];
 
+/** A whole number within a limit; anything else (missing, malformed, out of range) takes the default. */
+const storedInt = (limit: { min: number; max: number }, fallback: number) => z.number().int().min(limit.min).max(limit.max).catch(fallback).default(fallback);
+const storedFlag = z.boolean().catch(false).default(false);
+
+/**
+ * Round.options as stored. Every field is read on its own: a missing, malformed or out-of-range value
+ * takes its default and the others are kept. Unknown keys are ignored.
+ */
 const storedSchema = z.object({
+  /** MENTOR_MATCH, STABLE: the mentor role the created matches hold. */
   role: z.enum(roleKeys).catch(ROUND_DEFAULTS.role).default(ROUND_DEFAULTS.role),
-  rankDays: z.number().int().catch(ROUND_DEFAULTS.rankDays).default(ROUND_DEFAULTS.rankDays),
-  suggestions: z.number().int().catch(ROUND_DEFAULTS.suggestions).default(ROUND_DEFAULTS.suggestions),
-  groupSize: z.number().int().catch(ROUND_DEFAULTS.groupSize).default(ROUND_DEFAULTS.groupSize),
-  crossGroup: z.boolean().catch(false).default(false),
-  rotations: z.number().int().catch(ROUND_DEFAULTS.rotations).default(ROUND_DEFAULTS.rotations),
-  minutesPerRotation: z.number().int().catch(ROUND_DEFAULTS.minutesPerRotation).default(ROUND_DEFAULTS.minutesPerRotation),
-  breakMinutes: z.number().int().catch(ROUND_DEFAULTS.breakMinutes).default(ROUND_DEFAULTS.breakMinutes),
+  /** STABLE: days to rank (trainees the first half, mentors the second). */
+  rankDays: storedInt(ROUND_LIMITS.rankDays, ROUND_DEFAULTS.rankDays),
+  /** STABLE: how many suggestions each person ranks from. */
+  suggestions: storedInt(ROUND_LIMITS.suggestions, ROUND_DEFAULTS.suggestions),
+  /** Pair kinds: never pair two people of the same group (the cohort: profiles have no lab field). */
+  excludeSameGroup: storedFlag,
+  /** Pair kinds: fit points (0–100 scale) taken off a pair that was paired before. */
+  repeatPenalty: z
+    .number()
+    .min(ROUND_LIMITS.repeatPenalty.min)
+    .max(ROUND_LIMITS.repeatPenalty.max)
+    .catch(ROUND_DEFAULTS.repeatPenalty)
+    .default(ROUND_DEFAULTS.repeatPenalty),
+  /** ROTATION: people per group (2 = pairs). */
+  groupSize: storedInt(ROUND_LIMITS.groupSize, ROUND_DEFAULTS.groupSize),
+  /** ROTATION: mentors × trainees instead of peers. */
+  crossGroup: storedFlag,
+  /** SPEED: how many rotations each trainee sits. */
+  rotations: storedInt(ROUND_LIMITS.rotations, ROUND_DEFAULTS.rotations),
+  /** SPEED: when the first rotation starts (ISO with offset); absent = the run's scheduled time. */
+  startsAt: z.iso.datetime({ offset: true }).optional().catch(undefined),
+  /** SPEED: length of one rotation. */
+  minutesPerRotation: storedInt(ROUND_LIMITS.minutesPerRotation, ROUND_DEFAULTS.minutesPerRotation),
+  /** SPEED: pause between rotations. */
+  breakMinutes: storedInt(ROUND_LIMITS.breakMinutes, ROUND_DEFAULTS.breakMinutes),
   everyWeeks: z.number().int().min(1).optional().catch(undefined),
   anchor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
 });
+/** What may be written to Round.options (every key optional). */
+export type StoredRoundOptionsInput = Partial<StoredRoundOptions>;
+/** Round.options read back: every key of every kind, with its default when absent or malformed. */
+export type StoredRoundOptions = z.output<typeof storedSchema>;
+
+/** The one reader of Round.options (see `storedSchema`); anything but a JSON object reads as `{}`. */
+export function readStoredOptions(json: unknown): StoredRoundOptions {
+  return storedSchema.parse(json !== null && typeof json === "object" && !Array.isArray(json) ? json : {});
+}
 
 /** A round's stored options, typed by its kind (missing or broken values take their defaults). */
 export function parseRoundOptions(kind: RoundKindKey, json: unknown): RoundOptions {
-  const o = storedSchema.parse(json && typeof json === "object" ? json : {});
+  const o = readStoredOptions(json);
   const recurrence: Recurrence = { ...(o.everyWeeks ? { everyWeeks: o.everyWeeks } : {}), ...(o.anchor ? { anchor: o.anchor } : {}) };
   switch (kind) {
     case "MENTOR_MATCH":

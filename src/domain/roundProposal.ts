@@ -8,44 +8,13 @@
  * - ROTATION: peer pairs/groups of N, or mentors × trainees (cross-group) → `groups`
  * - SPEED: K timed rotations, mentors × trainees → `groups` (one per table and rotation) + `speed`
  *
- * People are referred to by Member id; `people` carries what a view needs to show them.
+ * People are referred to by Member id; `people` carries what a view needs to show them. The round's
+ * options are read by src/domain/roundOptions.ts (readStoredOptions), their one owner.
  */
-import { z } from "zod";
 import type { ExclusionCounts } from "./matchInstance.js";
 import type { MentorLoad, UnmatchedReason } from "./matchMetrics.js";
 
 export type RoundKindCode = "MENTOR_MATCH" | "STABLE" | "ROTATION" | "SPEED";
-
-/** Options a round may carry in Round.options (extra keys are kept, unknown ones ignored). */
-export const roundOptionsSchema = z.looseObject({
-  /** Mentor role the created matches hold (MENTOR_MATCH, STABLE). */
-  role: z.string().min(1).default("mentor"),
-  /** Never pair two people of the same group (the cohort: profiles have no lab field). */
-  excludeSameGroup: z.boolean().default(false),
-  /** Fit points (0–100 scale) taken off a pair that was paired before. */
-  repeatPenalty: z.number().min(0).max(100).default(15),
-  /** ROTATION: people per group (2 = pairs). */
-  groupSize: z.number().int().min(2).max(10).default(2),
-  /** ROTATION: mentors × trainees instead of peers. */
-  crossGroup: z.boolean().default(false),
-  /** SPEED: how many rotations each trainee sits. */
-  rotations: z.number().int().min(1).max(20).default(3),
-  /** SPEED: when the first rotation starts (ISO); defaults to the run's scheduled time. */
-  startsAt: z.string().datetime({ offset: true }).optional(),
-  minutesPerRotation: z.number().int().min(1).max(240).default(10),
-  breakMinutes: z.number().int().min(0).max(120).default(2),
-});
-export type RoundOptionsInput = z.input<typeof roundOptionsSchema>;
-export type ParsedRoundOptions = z.infer<typeof roundOptionsSchema>;
-
-/** Options from the stored JSON; a malformed value falls back to the defaults field by field. */
-export function parseProposalOptions(raw: unknown): ParsedRoundOptions {
-  const parsed = roundOptionsSchema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  const obj = typeof raw === "object" && raw !== null ? { ...(raw as Record<string, unknown>) } : {};
-  for (const issue of parsed.error.issues) delete obj[String(issue.path[0])];
-  return roundOptionsSchema.parse(obj);
-}
 
 export interface ProposalPerson {
   slackUserId: string;

@@ -6,7 +6,9 @@
  *   instances, sends each director one preview. The director's actions then update that message
  *   in place (chat.update / response_url), never post a second one.
  * - `approveRun` is idempotent: one transaction flips PREVIEW → APPROVED with a conditional update
- *   (a double click or two directors approving at once approve once), re-checks every mentor's room
+ *   (a double click or two directors approving at once approve once; the loser is answered with the
+ *   winner's approval as stored), only if the proposal is still the one read (an edit that landed in
+ *   between is never approved unseen: RoundProposalChanged), re-checks every mentor's room
  *   under a lock (PostgreSQL row lock; SQLite serializes writers), creates the Match rows (pair
  *   kinds) and a RoundGroup per pair or group (RoundGroup.matchId set for matches), queues the speed
  *   schedule DMs and the director's summary.
@@ -21,12 +23,12 @@ import { enqueue } from "../store/outbox.js";
 import { activeMatchCount, createMatch, findMatch, lockMember, setIntroChannel, type MatchRecord } from "../store/matches.js";
 import { createRoundGroup, findRun, markApproved, markDiscarded, memberZones, runGroups, runsAwaitingIntros, setGroupIntroChannel, type GroupRecord, type RunRecord } from "../store/roundRuns.js";
 import { isPairKind, type RoundProposal } from "../domain/roundProposal.js";
-import { RoundMentorFull, RoundPairNotAllowed, RoundRunNotFound, RoundRunNotInPreview } from "../domain/errors.js";
+import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotFound, RoundRunNotInPreview } from "../domain/errors.js";
 import { pairBlocker } from "../domain/roundSwap.js";
 import { audit, type Actor } from "./audit.js";
 import type { Payload, RequestMessages } from "./requests.js";
 import { roundInputs } from "./roundProposal.js";
-import { parseProposalOptions } from "../domain/roundProposal.js";
+import { readStoredOptions } from "../domain/roundOptions.js";
 
 /** What a round is called in messages. */
 export interface RoundLabel {
@@ -95,7 +97,8 @@ export type ApproveOutcome = { outcome: "approved" | "already"; run: RunRecord; 
 /**
  * Approves the run's current proposal (see the header). Throws RoundPairNotAllowed when a pair broke a
  * rule since the preview (someone paused, an exclusion), RoundMentorFull when a mentor's
- * places filled up since the preview (nothing is created; the director re-runs or swaps), and
+ * places filled up since the preview (nothing is created; the director re-runs or swaps),
+ * RoundProposalChanged when another director's edit changed the proposal after it was read, and
  * RoundRunNotInPreview when the run was discarded.
  */
 export async function approveRun(db: Db, by: Actor, runId: string, now: Date, messages: RoundMessages): Promise<ApproveOutcome> {
@@ -108,13 +111,17 @@ export async function approveRun(db: Db, by: Actor, runId: string, now: Date, me
   const inputs = pairs ? await roundInputs(db, run, now) : null;
   for (const p of pairs ? proposal.pairs : []) {
     const problem = pairBlocker(inputs!, p.trainee, p.mentor);
-    if (problem) throw new RoundPairNotAllowed(p.trainee, p.mentor, problem);
+    if (!problem) continue;
+    // A director approving at the same moment may have created these very pairs since the run was read.
+    const current = await runOf(db, workspaceId, runId);
+    if (current.status === "APPROVED") return lostRace(current);
+    throw new RoundPairNotAllowed(p.trainee, p.mentor, problem);
   }
   const label = labelOf(run);
   const zones = proposal.speed ? await memberZones(db, workspaceId, Object.keys(proposal.speed.byPerson)) : new Map<string, string>();
 
   const approved = await db.$transaction(async (tx) => {
-    if (!(await markApproved(tx, workspaceId, runId, by.actor, now))) return false;
+    if (!(await markApproved(tx, workspaceId, runId, by.actor, now, run.updatedAt))) return false;
     if (pairs) {
       const perMentor = new Map<string, number>();
       for (const p of proposal.pairs) perMentor.set(p.mentor, (perMentor.get(p.mentor) ?? 0) + 1);
@@ -147,7 +154,19 @@ export async function approveRun(db: Db, by: Actor, runId: string, now: Date, me
     await audit(tx, by, "round.approve", runId, { kind: proposal.kind, pairs: proposal.pairs.length, groups: proposal.groups.length }, now);
     return true;
   }, APPROVE_TRANSACTION_LIMITS);
-  return { outcome: approved ? "approved" : "already", run: await runOf(db, workspaceId, runId), proposal };
+  const after = await runOf(db, workspaceId, runId);
+  return approved ? { outcome: "approved", run: after, proposal } : lostRace(after);
+}
+
+/**
+ * The answer to an approval that lost a race: the approval that won, with the proposal it approved
+ * (not the one this caller read, which an edit may have changed since); the proposal changed under
+ * the approver (RoundProposalChanged: they look again); or the run was discarded.
+ */
+function lostRace(run: RunRecord): ApproveOutcome {
+  if (run.status === "APPROVED" && run.proposal) return { outcome: "already", run, proposal: run.proposal as RoundProposal };
+  if (run.status === "PREVIEW") throw new RoundProposalChanged();
+  throw new RoundRunNotInPreview(run.status);
 }
 
 /** Discards a run in PREVIEW (nothing is created, nobody is told). */
@@ -169,7 +188,7 @@ export async function sendRoundIntros(db: Db, workspaceId: string, runId: string
   const run = await runOf(db, workspaceId, runId);
   if (run.status !== "APPROVED" || run.round.kind === "SPEED") return 0;
   const label = labelOf(run);
-  const crossGroup = parseProposalOptions(run.round.options).crossGroup;
+  const crossGroup = readStoredOptions(run.round.options).crossGroup;
   let queued = 0;
   for (const group of await runGroups(db, workspaceId, runId)) {
     if (group.introChannelId || group.slackUserIds.some((u) => !u)) continue;

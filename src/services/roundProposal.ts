@@ -2,7 +2,8 @@ import type { Db } from "../store/database.js";
 import { findRun, loadRoundData, replaceProposal, saveProposal, type RunRecord } from "../store/roundRuns.js";
 import { mentorCapacity } from "../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../domain/profile.js";
-import { parseProposalOptions, type RoundProposal } from "../domain/roundProposal.js";
+import { readStoredOptions } from "../domain/roundOptions.js";
+import type { RoundProposal } from "../domain/roundProposal.js";
 import type { RoundInputs, RoundPerson } from "../domain/roundInputs.js";
 import { buildProposal } from "../domain/roundProposalBuild.js";
 import { applyEdit, checkEdit, type Edit, type EditResult } from "../domain/roundSwap.js";
@@ -21,7 +22,7 @@ import { RoundProposalChanged, RoundRunNotFound, RoundRunNotInPreview } from "..
 export async function roundInputs(db: Db, run: RunRecord, now: Date): Promise<RoundInputs> {
   const data = await loadRoundData(db, run);
   const skipped = new Set(data.skipped);
-  const options = parseProposalOptions(run.round.options);
+  const options = readStoredOptions(run.round.options);
   const person = (r: (typeof data.trainees)[number]): RoundPerson => ({
     memberId: r.memberId,
     slackUserId: r.slackUserId,

@@ -176,10 +176,13 @@ export async function replaceProposal(db: Db | Tx, workspaceId: string, runId: s
   return count === 1;
 }
 
-/** PREVIEW → APPROVED, once: the loser of two racing approvals (or a double click) gets false. */
-export async function markApproved(tx: Tx, workspaceId: string, runId: string, by: string, now: Date): Promise<boolean> {
+/**
+ * PREVIEW → APPROVED, once, and only the proposal the approver read (unchanged since `seenAt`): the
+ * loser of two racing approvals (or a double click), or an approval that an edit overtook, gets false.
+ */
+export async function markApproved(tx: Tx, workspaceId: string, runId: string, by: string, now: Date, seenAt: Date): Promise<boolean> {
   const { count } = await tx.roundRun.updateMany({
-    where: { workspaceId, id: runId, status: "PREVIEW" },
+    where: { workspaceId, id: runId, status: "PREVIEW", updatedAt: seenAt },
     data: { status: "APPROVED", approvedAt: now, approvedById: by },
   });
   return count === 1;

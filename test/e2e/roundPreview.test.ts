@@ -172,6 +172,9 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
     // Drop Cal for the approval below: two pairs get approved.
     const again = await opened((await press("dir", "round_preview_drop", runId, { channel: preview.channel, ts: preview.ts })).triggerId);
     expect(await submit("dir", again, { target: pick(ids.cal) })).toBe("");
+    // The modal closes before the drop is stored; the preview shows it once it is (the approvals below need it).
+    await slack.waitFor(() => updatesOf(preview.ts).find((c) => JSON.stringify(c.args.blocks).includes("<@U0CAL> — dropped from this proposal by a director")));
+    expect(await mentorOf("cal")).toBeUndefined();
   });
 
   it("two directors approving at once approve once: the matches exist, each pair is introduced once with the expectations agreement, the director gets a summary", async () => {

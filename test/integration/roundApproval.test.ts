@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editProposal, proposeRun } from "../../src/services/roundProposal.js";
 import { approveRun, discardRun, sendPreview, sendRoundIntros, sweepRoundIntros } from "../../src/services/roundApproval.js";
-import { RoundMentorFull, RoundPairNotAllowed, RoundRunNotInPreview } from "../../src/domain/errors.js";
+import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotInPreview } from "../../src/domain/errors.js";
+import type { Db } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
 import { testProviders } from "../support/databases.js";
@@ -50,6 +51,36 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
   afterAll(async () => {
     await database?.drop();
   });
+
+  /**
+   * The database as one director's approval sees it, with `meanwhile` (another director's action)
+   * landing right after that approval first reads the run: the interleaving a loaded machine produces.
+   */
+  const interleaved = (meanwhile: () => Promise<unknown>): Db => {
+    const real = database.prisma;
+    let landed = false;
+    const roundRun = new Proxy(real.roundRun, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop) as unknown;
+        if (prop !== "findFirst" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+        return async (...args: unknown[]) => {
+          const result = (await value.apply(target, args)) as unknown;
+          if (!landed) {
+            landed = true;
+            await meanwhile();
+          }
+          return result;
+        };
+      },
+    });
+    return new Proxy(real, {
+      get(target, prop) {
+        if (prop === "roundRun") return roundRun;
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  };
 
   it("a mentor-match proposal covers the cohort minus skips, respects capacity, pauses and exclusions, and is stored as the preview", async () => {
     const { runId } = await newRun("MENTOR_MATCH");
@@ -201,5 +232,48 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     const { runId } = await newRun("MENTOR_MATCH");
     await expect(proposeRun(database.prisma, "T1OTHER", runId, NOW)).rejects.toThrow(/no round run/);
     await expect(approveRun(database.prisma, { workspaceId: "T1OTHER", actor: "U1X" }, runId, NOW, roundMessages)).rejects.toThrow(/no round run/);
+  });
+
+  it("an edit that lands while a director's approval is under way is not approved unseen: they are told to look again, and nothing is created", async () => {
+    const { runId } = await newRun("ROTATION");
+    const shown = await proposeRun(database.prisma, TEAM, runId, NOW);
+    expect(shown.groups.length).toBeGreaterThan(1);
+    const drop = () => editProposal(database.prisma, TEAM, runId, { kind: "drop", target: "0" }, NOW);
+    await expect(approveRun(interleaved(drop), by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundProposalChanged);
+    const run = await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.status).toBe("PREVIEW");
+    expect((run.proposal as { groups: unknown[] }).groups).toHaveLength(shown.groups.length - 1);
+    expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(0);
+    // Looking again and approving approves what is shown now.
+    const again = await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    expect(again.outcome).toBe("approved");
+    expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(shown.groups.length - 1);
+  });
+
+  it("a director whose approval loses the race is answered with the approval that won, as it was approved, not the proposal they had read", async () => {
+    const { runId } = await newRun("ROTATION");
+    const shown = await proposeRun(database.prisma, TEAM, runId, NOW);
+    const other = { workspaceId: TEAM, actor: "U0DIR2" };
+    const dropThenApprove = async () => {
+      await editProposal(database.prisma, TEAM, runId, { kind: "drop", target: "0" }, NOW);
+      expect((await approveRun(database.prisma, other, runId, NOW, roundMessages)).outcome).toBe("approved");
+    };
+    const late = await approveRun(interleaved(dropThenApprove), by, runId, NOW, roundMessages);
+    expect(late.outcome).toBe("already");
+    expect(late.run).toMatchObject({ status: "APPROVED", approvedById: "U0DIR2" });
+    expect(late.proposal.groups).toHaveLength(shown.groups.length - 1);
+    expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(shown.groups.length - 1);
+  });
+
+  it("a director whose approval finds the pairs already created by a colleague's approval of the same run is told it is approved, not that a pair is no longer allowed", async () => {
+    await database.prisma.profile.update({ where: { memberId: id.m2! }, data: { capacity: 9 } });
+    const { runId } = await newRun("MENTOR_MATCH");
+    const shown = await proposeRun(database.prisma, TEAM, runId, NOW);
+    expect(shown.pairs.length).toBeGreaterThan(0);
+    const other = { workspaceId: TEAM, actor: "U0DIR2" };
+    const late = await approveRun(interleaved(() => approveRun(database.prisma, other, runId, NOW, roundMessages)), by, runId, NOW, roundMessages);
+    expect(late).toMatchObject({ outcome: "already", run: { status: "APPROVED", approvedById: "U0DIR2" } });
+    expect(late.proposal.pairs).toEqual(shown.pairs);
+    expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(shown.pairs.length);
   });
 });

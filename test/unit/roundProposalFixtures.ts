@@ -1,5 +1,6 @@
 import { EMPTY_PROFILE, type ProfileData } from "../../src/domain/profile.js";
-import { parseProposalOptions, type RoundKindCode, type RoundOptionsInput } from "../../src/domain/roundProposal.js";
+import { readStoredOptions, type StoredRoundOptionsInput } from "../../src/domain/roundOptions.js";
+import type { RoundKindCode } from "../../src/domain/roundProposal.js";
 import type { RoundInputs, RoundMentor, RoundPerson } from "../../src/domain/roundInputs.js";
 import { BASE_VOCABULARY } from "../../src/domain/vocabulary.js";
 
@@ -15,11 +16,11 @@ export function mentorOf(id: string, capacity: number, profile: Partial<ProfileD
   return { ...person(id, { careerStage: "senior_faculty", rolesOffered: ["mentor"], ...profile }), capacity, activeMentees: 0, responsiveness: null, ...extra };
 }
 
-export function inputs(kind: RoundKindCode, over: Partial<Omit<RoundInputs, "options">> & { options?: RoundOptionsInput } = {}): RoundInputs {
+export function inputs(kind: RoundKindCode, over: Partial<Omit<RoundInputs, "options">> & { options?: StoredRoundOptionsInput } = {}): RoundInputs {
   const { options, ...rest } = over;
   return {
     kind,
-    options: parseProposalOptions(options ?? {}),
+    options: readStoredOptions(options ?? {}),
     scheduledFor: AT,
     trainees: [],
     mentors: [],
