@@ -200,6 +200,22 @@ export class NotThankable extends DomainError {
   }
 }
 
+/** A check-in that is not in this workspace (or never existed). */
+export class CheckinNotFound extends DomainError {
+  readonly code = "checkin_not_found";
+  constructor(readonly checkinId: string) {
+    super(`no check-in ${checkinId}`);
+  }
+}
+
+/** Someone outside the pair clicked a check-in (or a stay/pause/leave question meant for someone else). */
+export class NotYourCheckin extends DomainError {
+  readonly code = "not_your_checkin";
+  constructor(readonly checkinId: string) {
+    super(`check-in ${checkinId} is not this person's to answer`);
+  }
+}
+
 /** A pairing-round run that is not in this workspace (or never existed). */
 export class RoundRunNotFound extends DomainError {
   readonly code = "round_run_not_found";

@@ -1,5 +1,6 @@
 import { DomainError, NotADirector } from "../domain/errors.js";
 import { GoalChangeNotAllowed, GoalNotFound, InvalidMeetingDate, NotYourGoal } from "../domain/errors.js";
+import { CheckinNotFound, NotYourCheckin } from "../domain/errors.js";
 import { InvalidPauseDate, PauseDateInPast } from "../domain/errors.js";
 import { CohortNameTaken, CohortNotFound, ProgramNameTaken, ProgramNotFound, SlackUserNotFound } from "../domain/errors.js";
 import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotFound, RoundRunNotInPreview } from "../domain/errors.js";
@@ -27,6 +28,8 @@ export function errorText(error: unknown): string {
   if (error instanceof ProgramNameTaken) return "A program with this name already exists in this workspace. Nothing was changed.";
   if (error instanceof CohortNameTaken) return "This program already has a cohort with this name. Nothing was changed.";
   if (error instanceof SlackUserNotFound) return "Slack doesn't know that person, so nothing was changed.";
+  if (error instanceof NotYourCheckin) return "This check-in is for someone else, so your click changed nothing.";
+  if (error instanceof CheckinNotFound) return "That check-in isn't here any more, so nothing was changed.";
   const requestWords = requestErrorText(error);
   if (requestWords) return requestWords;
   const appreciationWords = announcementAndThanksErrorText(error);
@@ -63,6 +66,7 @@ export function requestErrorText(error: unknown): string | null {
   if (error instanceof MatchAlreadyEnded) return "That mentorship has already ended.";
   return null;
 }
+
 /** Words for announcements and thanks. */
 export function announcementAndThanksErrorText(error: unknown): string | null {
   if (error instanceof AnnouncementNotFound) return "That announcement isn't here any more, so nothing was changed. Run `/mentoring-admin announcements` for the current list.";

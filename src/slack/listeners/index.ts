@@ -6,6 +6,7 @@ import { registerAdminListeners } from "./actions/admin/index.js";
 import { registerProfileListeners } from "./actions/profile/index.js";
 import { registerFindMentorListeners } from "./actions/findmentor/index.js";
 import { registerRequestListeners } from "./actions/requests/index.js";
+import { registerCheckinListeners } from "./actions/checkins/index.js";
 import { registerGoalMeetingListeners } from "./actions/meetings/index.js";
 import { registerRoundPreviewListeners } from "./actions/roundPreview/index.js";
 import { registerAnnouncementListeners } from "./actions/announcements/index.js";
@@ -22,6 +23,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerProfileListeners(app, deps);
   registerRequestListeners(app, deps);
   registerFindMentorListeners(app, deps);
+  registerCheckinListeners(app, deps);
   registerGoalMeetingListeners(app, deps);
   registerRoundPreviewListeners(app, deps);
   registerRoundListeners(app, deps);

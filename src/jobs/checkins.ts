@@ -1,0 +1,20 @@
+import { queueDueCheckins } from "../services/checkins.js";
+import { checkinMessages } from "../slack/views/checkins/messages.js";
+import type { Job } from "./job.js";
+
+/**
+ * Every 15 minutes: queue the check-ins, reminders, director escalations and "stay, pause or
+ * leave?" questions that are due (10:00 local falls on a quarter hour in every zone), each exactly
+ * once (run keys + outbox, see services/checkins.ts).
+ */
+export const checkins: Job = {
+  name: "checkins",
+  schedule: "*/15 * * * *",
+  leaseMs: 10 * 60_000,
+  async run({ db, now, log, kickOutbox }) {
+    const done = await queueDueCheckins(db, now, checkinMessages);
+    if (done.checkins || done.reminders || done.escalations || done.asks) kickOutbox();
+    if (done.noDirector) log.warn({ noDirector: done.noDirector }, "check-in escalations found no director or Slack admin to tell; they will be retried");
+    log.info(done, "check-ins queued");
+  },
+};
