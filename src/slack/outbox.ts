@@ -56,7 +56,7 @@ export interface OutboxListener {
   refused?(row: OutboxRow, slackError: string, client: WebClient): Promise<void>;
 }
 
-type Outcome = "sent" | "already-sent" | "retry" | "failed";
+type Outcome = "sent" | "already-sent" | "deferred" | "retry" | "failed";
 
 /**
  * Delivers queued Slack messages. Each row is claimed before it is sent and marked SENT after, so
@@ -78,14 +78,14 @@ export class OutboxWorker {
 
   constructor(private readonly o: OutboxOptions) {
     this.now = o.now ?? (() => new Date());
-    this.pacer = new Pacer(o.ratePerSecond);
+    this.pacer = new Pacer(o.ratePerSecond, () => this.now().getTime());
     this.maxAttempts = o.maxAttempts ?? 8;
     this.batchSize = o.batchSize ?? 50;
   }
 
   /** Sends everything due now; returns how each row ended. */
   async drain(): Promise<Record<Outcome, number>> {
-    const tally: Record<Outcome, number> = { sent: 0, "already-sent": 0, retry: 0, failed: 0 };
+    const tally: Record<Outcome, number> = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 };
     while (!this.stopping) {
       const now = this.now();
       const batch = await claimDue(this.o.db, this.id, now, new Date(now.getTime() - this.o.reclaimAfterMs), this.batchSize);
@@ -141,6 +141,13 @@ export class OutboxWorker {
           log.info("outbox: message was already posted before a crash; not sending again");
           return "already-sent";
         }
+      }
+      // A conversation that just had a message waits its second without holding up the others:
+      // the row goes back to the queue for that moment, uncounted, and the worker moves on.
+      const busyMs = this.pacer.channelBusyFor(row.channel);
+      if (busyMs > 0) {
+        await reschedule(this.o.db, row.id, new Date(this.now().getTime() + busyMs), "paced: one message a second per conversation", { countAttempt: false });
+        return "deferred";
       }
       await this.pacer.wait(row.channel);
       const result = await this.o.client.chat.postMessage({

@@ -12,6 +12,11 @@ export class Pacer {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
+  /** How long until `channel` may take its next message (0 = now): a caller may do other work meanwhile. */
+  channelBusyFor(channel: string): number {
+    return Math.max(0, (this.nextByChannel.get(channel) ?? 0) - this.now());
+  }
+
   async wait(channel: string): Promise<void> {
     const t = this.now();
     const at = Math.max(t, this.nextGlobal, this.nextByChannel.get(channel) ?? 0);

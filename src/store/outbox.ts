@@ -108,7 +108,9 @@ export async function claimDue(
         { status: "SENDING", claimedBy: { not: null }, claimedAt: { lt: staleBefore } },
       ],
     },
-    orderBy: [{ notBefore: "asc" }, { createdAt: "asc" }],
+    // Oldest first among those due: a message that waited out a 429 or a busy conversation keeps
+    // its place instead of going behind everything queued meanwhile.
+    orderBy: [{ createdAt: "asc" }],
     take: limit,
   });
   const claimed: { row: OutboxRow; wasInFlight: boolean }[] = [];

@@ -108,8 +108,8 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
     await queue("digest:b", b, "Time for a check-in");
     const w = worker();
 
-    expect(await w.drain()).toEqual({ sent: 2, "already-sent": 0, retry: 0, failed: 0 });
-    expect(await w.drain()).toEqual({ sent: 0, "already-sent": 0, retry: 0, failed: 0 });
+    expect(await w.drain()).toEqual({ sent: 2, "already-sent": 0, deferred: 0, retry: 0, failed: 0 });
+    expect(await w.drain()).toEqual({ sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 });
 
     expect(slack.messagesIn(a)).toEqual([
       expect.objectContaining({
@@ -303,9 +303,28 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
       data: { status: "SENDING", claimedAt: new Date(clock.getTime() - 5_000), claimedBy: "outbox-other" },
     });
 
-    expect(await worker().drain()).toEqual({ sent: 0, "already-sent": 0, retry: 0, failed: 0 });
+    expect(await worker().drain()).toEqual({ sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 });
     expect(postsTo(to)).toHaveLength(0);
     expect((await row("busy:1")).claimedBy).toBe("outbox-other");
+  });
+
+  it("a conversation that just had a message waits its second without holding up messages to others", async () => {
+    const [busy, other] = [channel(), channel()];
+    await queue("busy:1", busy, "first");
+    await queue("busy:2", busy, "second");
+    await queue("other:1", other, "to someone else");
+    const w = worker();
+    expect(await w.drain()).toMatchObject({ sent: 2, deferred: 1, retry: 0 });
+    expect(slack.messagesIn(other).map((m) => m.text)).toEqual(["to someone else"]);
+    expect(slack.messagesIn(busy).map((m) => m.text)).toEqual(["first"]);
+    const waiting = await row("busy:2");
+    expect(waiting).toMatchObject({ status: "PENDING", attempts: 0, claimedBy: null });
+    expect(waiting.notBefore.getTime() - clock.getTime()).toBeGreaterThan(0);
+    expect(waiting.notBefore.getTime() - clock.getTime()).toBeLessThanOrEqual(1000);
+
+    advance(1); // the conversation's second has passed
+    expect(await w.drain()).toMatchObject({ sent: 1, deferred: 0 });
+    expect(slack.messagesIn(busy).map((m) => m.text)).toEqual(["first", "second"]);
   });
 
   it("two workers draining the same 50 messages at once post each exactly once", async () => {
