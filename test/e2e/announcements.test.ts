@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { eventBody, interactionBody, postToApp, slashCommandBody, viewSubmissionPayload } from "../support/slackRequests.js";
+import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
+import { eventBody, postToApp } from "../support/slackRequests.js";
+import { slackDriver, textOf } from "../support/slackDriver.js";
+import { runJob as runCliJob } from "../support/jobRunner.js";
 import { connect, type Database } from "../../src/store/database.js";
 
 const TEAM = "T0ANN";
@@ -21,7 +22,6 @@ const PRIVATE = "C0PRIVATE";
 const PUBLIC_NOT_JOINED = "C0NOTJOINED";
 
 type View = { callback_id: string; private_metadata?: string; submit?: { text: string }; blocks: Record<string, unknown>[] };
-const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
 
 describe.each(testProviders)("cohort announcements on %s", (provider) => {
   let slack: FakeSlack;
@@ -30,7 +30,6 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
   let db: Database;
   let programId = "";
   const cohort = { first: "", second: "" };
-  let seq = 0;
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -67,53 +66,17 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     await database?.drop();
   });
 
-  const command = async (who: Key, text: string) => {
-    seq += 1;
-    const triggerId = `${seq}.cmd.${P[who].id}`;
-    const responseId = `cmd-${seq}`;
-    const body = slashCommandBody({ command: "/mentoring-admin", text, userId: P[who].id, teamId: TEAM, responseUrl: slack.responseUrl(responseId), triggerId });
-    expect((await postToApp(app.url, body, "form", { secret: TEST_SIGNING_SECRET })).status).toBe(200);
-    return { triggerId, responseId };
-  };
-  const response = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => JSON.stringify(r.body));
-  const opened = (triggerId: string) => slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
+  const drive = slackDriver<Key>({ app: () => app, slack: () => slack, user: (k) => P[k] });
+  const { press, response, postsIn } = drive;
+  const command = (who: Key, text: string) => drive.command(who, "/mentoring-admin", text);
+  const opened = (triggerId: string) => drive.opened<View>(triggerId);
+  /** A press on the message in the director's DM (with a response_url). */
+  const ON_DM = { channel: "D-U0DIR", ts: "1.1" };
 
-  /** A button press: on a message (with a response_url) or inside a modal (`view`). */
-  const press = async (who: Key, actionId: string, value: string, where: { message?: true; view?: View & { id: string } }) => {
-    seq += 1;
-    const user = P[who];
-    const responseId = `press-${seq}`;
-    const triggerId = `${seq}.press.${user.id}`;
-    const container = where.view
-      ? { container: { type: "view", view_id: where.view.id }, view: { ...where.view, type: "modal", team_id: TEAM, state: { values: {} }, hash: "h" } }
-      : { container: { type: "message", channel_id: "D-U0DIR", message_ts: "1.1" }, channel: { id: "D-U0DIR" }, message: { ts: "1.1", type: "message" }, response_url: slack.responseUrl(responseId) };
-    const payload = {
-      type: "block_actions",
-      team: { id: TEAM, domain: "fake" },
-      user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: TEAM },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: triggerId,
-      ...container,
-      actions: [{ type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` }],
-    };
-    expect((await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET })).status).toBe(200);
-    return { triggerId, responseId };
-  };
-
-  const submit = async (who: Key, view: View, values: Record<string, unknown>, viewId = `V0SUB${++seq}`) => {
-    const payload = viewSubmissionPayload({
-      teamId: TEAM,
-      userId: P[who].id,
-      viewId,
-      callbackId: view.callback_id,
-      privateMetadata: view.private_metadata ?? "",
-      values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
-      triggerId: `${seq}.submit`,
-    });
-    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
-    expect(res.status).toBe(200);
-    return { body: res.body ? (JSON.parse(res.body) as { response_action: string; view?: View; errors?: Record<string, string> }) : null, viewId };
+  /** A view submission; `body` is the parsed answer, null when the modal just closes. */
+  const submit = async (who: Key, view: View, values: Record<string, unknown>) => {
+    const { answer, viewId } = await drive.submission<{ response_action: string; view?: View; errors?: Record<string, string> }>(who, view, values);
+    return { body: answer, viewId };
   };
 
   const form = (o: { text: string; cohorts?: string[]; channel?: string; notify?: boolean; dm?: boolean; when?: { date: string; time: string } }) => ({
@@ -136,19 +99,7 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     return body!.view!;
   };
 
-  const runJob = (now: Date) =>
-    new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", "announcements", "--now", now.toISOString()], {
-        cwd: projectRoot,
-        env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "info" },
-      });
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-      child.on("exit", (code) => resolve({ code, out }));
-    });
-
-  const postsIn = (channel: string, contains: string) => slack.messagesIn(channel).filter((m) => textOf(m).includes(contains));
+  const runJob = (now: Date) => runCliJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, "announcements", now);
 
   it("compose → preview (exactly the post, broadcasts neutralised) → back to edit → post: the channel gets it once, the chosen cohort by DM, and it is recorded", async () => {
     const { triggerId } = await command("dir", "announce");
@@ -229,7 +180,7 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     const listed = await response(list.responseId);
     expect(listed).toContain("Scheduled");
     expect(listed).toContain(`"action_id":"announce_edit","value":"${row.id}"`);
-    const edit = await press("dir", "announce_edit", row.id, { message: true });
+    const edit = await press("dir", "announce_edit", row.id, ON_DM);
     const editForm = await opened(edit.triggerId);
     expect(JSON.stringify(editForm)).toContain("Mock interviews on Friday");
     expect(JSON.stringify(editForm)).toContain('"initial_time":"09:30"');
@@ -254,7 +205,7 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     expect(recorded.postedTs).toBe(post.ts);
 
     // Edit after: only the words, and the message in Slack changes.
-    const after = await press("dir", "announce_edit", row.id, { message: true });
+    const after = await press("dir", "announce_edit", row.id, ON_DM);
     const postedForm = await opened(after.triggerId);
     expect(JSON.stringify(postedForm)).toContain("Already posted");
     expect(JSON.stringify(postedForm)).not.toContain("ann_when");
@@ -269,7 +220,7 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     const day = DateTime.now().setZone(TZ).plus({ days: 3 }).toFormat("yyyy-MM-dd");
     await submit("dir", await preview({ text: "Cancelled social", when: { date: day, time: "18:00" } }), {});
     const row = await waitForRow(() => db.prisma.announcement.findFirst({ where: { text: "Cancelled social" } }), (r) => r !== null);
-    const { responseId } = await press("dir", "announce_cancel", row!.id, { message: true });
+    const { responseId } = await press("dir", "announce_cancel", row!.id, ON_DM);
     expect(await response(responseId)).toContain("Cancelled");
     expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id: row!.id } })).status).toBe("CANCELLED");
     expect((await runJob(DateTime.fromISO(`${day}T18:01`, { zone: TZ }).toJSDate())).out).toContain('"handedOver":0');
@@ -290,7 +241,7 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     const list = await command("dir", "announcements");
     expect(await response(list.responseId)).toContain("Waiting");
 
-    const retry = await press("dir", "announce_retry", row.id, { message: true });
+    const retry = await press("dir", "announce_retry", row.id, ON_DM);
     expect(await response(retry.responseId)).toContain("Trying again now");
     await waitForRow(() => db.prisma.outboxMessage.findFirstOrThrow({ where: { key: `announcement:${row.id}` } }), (o) => o.status === "FAILED" && o.attempts === 1);
     expect(postsIn(PRIVATE, "Private cohort dinner")).toHaveLength(0);

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,8 +5,9 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { eventBody, interactionBody, postToApp, slashCommandBody } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver, textOf } from "../support/slackDriver.js";
+import { runCli } from "../support/jobRunner.js";
 import { pngSize } from "../support/chartPng.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { DASH_OTHER, DASH_PEOPLE, DASH_TEAM, DECLINE_REASON, OTHER_SECRET, PROGRESS_NOTE, REQUEST_MESSAGE, SECRET_NOTE, seedDashboard, type DashKey, type DashSeed } from "../support/dashboardSeed.js";
@@ -23,7 +23,6 @@ describe.each(testProviders)("the director dashboard, chart and reports on %s", 
   let app: AppProcess;
   let db: Database;
   let seed: DashSeed;
-  let seq = 0;
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -42,48 +41,25 @@ describe.each(testProviders)("the director dashboard, chart and reports on %s", 
     await database?.drop();
   });
 
+  const drive = slackDriver<Who>({ app: () => app, slack: () => slack, user: userOf });
+
   async function openHome(who: Who): Promise<string> {
-    const user = userOf(who);
-    const before = slack.callsTo("views.publish").length;
-    const res = await postToApp(app.url, eventBody(user.teamId, { type: "app_home_opened", user: user.id, channel: `D${user.id}`, tab: "home" }), "json", { secret: TEST_SIGNING_SECRET });
-    expect(res.status).toBe(200);
-    const call = await slack.waitFor(() => slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === user.id));
-    const view = call.args.view as { blocks: unknown[] };
+    const view = await drive.openHome<{ blocks: unknown[] }>(who);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     return JSON.stringify(view);
   }
 
   /** A button pressed on the App Home. */
-  async function press(who: Who, actionId: string, value: string): Promise<void> {
-    seq += 1;
-    const user = userOf(who);
-    const payload = {
-      type: "block_actions",
-      team: { id: user.teamId, domain: "fake" },
-      user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: `${seq}.press.${user.id}`,
-      container: { type: "view", view_id: "V0HOME" },
-      view: { id: "V0HOME", type: "home", team_id: user.teamId, blocks: [], state: { values: {} }, hash: "h" },
-      actions: [{ type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` }],
-    };
-    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
-    expect(res.status).toBe(200);
-  }
+  const { press } = drive;
 
   /** `/mentoring-admin TEXT`; resolves with the ephemeral reply's text. */
   async function adminCommand(who: Who, text: string): Promise<string> {
-    seq += 1;
-    const user = userOf(who);
-    const id = `dash-${seq}`;
-    const res = await postToApp(app.url, slashCommandBody({ command: "/mentoring-admin", text, userId: user.id, teamId: user.teamId, responseUrl: slack.responseUrl(id) }), "form", { secret: TEST_SIGNING_SECRET });
-    expect(res.status).toBe(200);
-    const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === id), 15_000);
-    return String(reply.body.text ?? "");
+    const { responseId } = await drive.command(who, "/mentoring-admin", text);
+    const reply = await drive.responseBody<{ text?: unknown }>(responseId, 15_000);
+    return String(reply.text ?? "");
   }
 
-  const dmText = (userId: string) => slack.messagesIn(userId).map((m) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`).join("\n");
+  const dmText = (userId: string) => slack.messagesIn(userId).map(textOf).join("\n");
   const csvRows = (bytes: Buffer | null) => parse(bytes!.toString("utf8"), { columns: true }) as Record<string, string>[];
 
   it("shows a director the program numbers, pairs at risk, load and thanks on the Home", async () => {
@@ -189,15 +165,7 @@ describe.each(testProviders)("the director dashboard, chart and reports on %s", 
 
   it("the CLI writes the same reports into a folder", async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), "rounds-report-"));
-    const run = (args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ["dist/src/cli/main.js", ...args], { cwd: projectRoot, env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url } });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.on("exit", (code) => resolve({ code, stdout, stderr }));
-      });
+    const run = (args: string[]) => runCli(args, { DATABASE_URL: database.url });
     const done = await run(["report", "--team", DASH_TEAM, "--program", "Heme Fellowship", "--out", out]);
     expect(done.code).toBe(0);
     expect(readdirSync(out).sort()).toHaveLength(5);
@@ -206,6 +174,6 @@ describe.each(testProviders)("the director dashboard, chart and reports on %s", 
     expect(readdirSync(out).map((f) => readFileSync(path.join(out, f), "utf8")).join("\n")).not.toContain(SECRET_NOTE);
     const bad = await run(["report", "--out", out]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--team TEAM_ID is required");
+    expect(bad.err).toContain("--team TEAM_ID is required");
   });
 });

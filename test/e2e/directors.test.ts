@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp, viewSubmissionPayload, slashCommandBody } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver } from "../support/slackDriver.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { HOME_ADMIN_ACTIONS } from "../../src/slack/views/homeActions.js";
 
@@ -59,56 +58,24 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
     await database?.drop();
   });
 
-  const send = (payload: Record<string, unknown>) => postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
+  const drive = slackDriver({ app: () => app, slack: () => slack });
+  /** Runs a slash command; resolves with the response_url id (for the ephemeral reply, if any) and the trigger id used. */
+  const command = (userId: string, commandText = "", team = TEAM) => drive.command({ id: userId, teamId: team }, "/mentoring-admin", commandText);
 
-  /** Runs a slash command; resolves with the ephemeral reply (if any) and the trigger id used. */
-  async function command(userId: string, commandText = "", team = TEAM) {
-    const id = `cmd-${randomUUID()}`;
-    const triggerId = `trigger-${randomUUID()}`;
-    const res = await postToApp(
-      app.url,
-      slashCommandBody({ command: "/mentoring-admin", text: commandText, userId, teamId: team, responseUrl: slack.responseUrl(id), triggerId }),
-      "form",
-      { secret: TEST_SIGNING_SECRET },
-    );
-    expect(res.status).toBe(200);
-    return { id, triggerId };
-  }
-
-  const reply = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => r.body as { text: string; blocks?: unknown[]; response_type?: string });
-  const openedView = (triggerId: string) => slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
+  const reply = (id: string) => drive.responseBody<{ text: string; blocks?: unknown[]; response_type?: string }>(id);
+  const openedView = (triggerId: string) => drive.opened<View>(triggerId);
 
   /** Clicks a button in the admin menu (an ephemeral message); returns ids to find what follows. */
-  async function click(userId: string, actionId: string, value?: string, team = TEAM) {
-    const id = `act-${randomUUID()}`;
-    const triggerId = `trigger-${randomUUID()}`;
-    const res = await send({
-      type: "block_actions",
-      team: { id: team, domain: "fake" },
-      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: team },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: triggerId,
-      response_url: slack.responseUrl(id),
-      container: { type: "message", message_ts: "1700000000.000100", channel_id: "C0GENERAL", is_ephemeral: true },
-      channel: { id: "C0GENERAL", name: "general" },
-      actions: [{ type: "button", action_id: actionId, block_id: "menu", value, text: { type: "plain_text", text: "x" }, action_ts: "1700000001.000200" }],
-    });
-    expect(res.status).toBe(200);
-    return { id, triggerId };
-  }
+  const click = (userId: string, actionId: string, value?: string, team = TEAM) =>
+    drive.press({ id: userId, teamId: team }, actionId, value, { ephemeral: { channel: "C0GENERAL", ts: "1700000000.000100" } });
 
-  /** Submits a modal the way Slack does; resolves with the app's HTTP answer, parsed. */
   async function submit(userId: string, callbackId: string, values: Values, privateMetadata = "", team = TEAM) {
-    const viewId = `V${randomUUID().slice(0, 8).toUpperCase()}`;
-    const res = await send(
-      viewSubmissionPayload({ teamId: team, userId, viewId, callbackId, privateMetadata, values, triggerId: `trigger-${randomUUID()}` }),
-    );
-    expect(res.status).toBe(200);
-    const answer = (res.body ? JSON.parse(res.body) : {}) as { response_action?: string; errors?: Record<string, string>; view?: View };
+    const elements = Object.fromEntries(Object.entries(values).map(([block, v]) => [block, v.value]));
+    const sent = await drive.submission<{ response_action?: string; errors?: Record<string, string>; view?: View }>({ id: userId, teamId: team }, { callback_id: callbackId, private_metadata: privateMetadata }, elements);
+    const answer = sent.answer ?? {};
     // Work that talks to Slack answers with a "working" modal at once, then updates it in place.
     if (answer.view && JSON.stringify(answer.view.title).includes("Adding people")) {
-      const update = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === viewId));
+      const update = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === sent.viewId));
       return { ...answer, view: update.args.view as View };
     }
     return answer;
@@ -123,7 +90,7 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
   });
 
   it("shows a Slack admin the admin menu, whose New program button opens the program modal", async () => {
-    const { id } = await command("U0ADMIN");
+    const { responseId: id } = await command("U0ADMIN");
     const menu = await reply(id);
     expect(menu.response_type).toBe("ephemeral");
     expect(menu.text).toBe("Program administration: /mentoring-admin");
@@ -226,22 +193,21 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
     expect(await db.prisma.member.count({ where: { workspaceId: TEAM, slackUserId: "U0TRAINEE" } })).toBe(1);
 
     // what the trainee now sees
-    const hubId = `hub-${randomUUID()}`;
-    await postToApp(app.url, slashCommandBody({ command: "/mentoring", userId: "U0TRAINEE", teamId: TEAM, responseUrl: slack.responseUrl(hubId) }), "form", { secret: TEST_SIGNING_SECRET });
-    expect(JSON.stringify((await reply(hubId)).blocks)).toContain("Hematology Fellowship — trainee (2026–27 Fellows)");
+    const hub = await drive.command({ id: "U0TRAINEE", teamId: TEAM }, "/mentoring", "");
+    expect(JSON.stringify((await reply(hub.responseId)).blocks)).toContain("Hematology Fellowship — trainee (2026–27 Fellows)");
   });
 
   it("refuses a plain member every admin action politely, and nothing changes", async () => {
     const before = await adminData();
-    const { id } = await command("U0PLAIN");
+    const { responseId: id } = await command("U0PLAIN");
     const refused = await reply(id);
     expect(refused.text).toBe("Only program directors can use /mentoring-admin.");
     expect(JSON.stringify(refused.blocks)).toContain("Only program directors can do that, so nothing was changed.");
 
     const direct = await command("U0PLAIN", "program");
-    expect((await reply(direct.id)).text).toBe("Only program directors can use /mentoring-admin.");
+    expect((await reply(direct.responseId)).text).toBe("Only program directors can use /mentoring-admin.");
     const clicked = await click("U0PLAIN", "admin_add_people", programId);
-    expect((await reply(clicked.id)).text).toContain("Only program directors can do that");
+    expect((await reply(clicked.responseId)).text).toContain("Only program directors can do that");
     const forged = await submit("U0PLAIN", "admin_program", programValues({ name: "Sneaky Program" }));
     expect(forged.response_action).toBe("update");
     expect(JSON.stringify(forged.view)).toContain("Only program directors can do that");
@@ -269,7 +235,7 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
     expect(JSON.stringify(home.args.view)).toContain(`"action_id":"${HOME_ADMIN_ACTIONS.newProgram}"`);
 
     const asDeputy = await command("U0DEPUTY");
-    const menu = await reply(asDeputy.id);
+    const menu = await reply(asDeputy.responseId);
     expect(menu.text).toBe("Program administration: /mentoring-admin");
     expect(JSON.stringify(menu.blocks)).toContain("*Hematology Fellowship* — 2 people");
 
@@ -277,26 +243,15 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
     const listed = await command("U0DEPUTY", "directors");
     const list = await openedView(listed.triggerId);
     expect(JSON.stringify(list.blocks)).toContain("<@U0DEPUTY> — director since");
-    const res = await send({
-      type: "block_actions",
-      team: { id: TEAM, domain: "fake" },
-      user: { id: "U0ADMIN", username: "u0admin", name: "u0admin", team_id: TEAM },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: `trigger-${randomUUID()}`,
-      container: { type: "view", view_id: "VDIRECTORS" },
-      view: { id: "VDIRECTORS", team_id: TEAM, type: "modal", callback_id: "admin_directors", private_metadata: "", state: { values: {} }, hash: "1.2", blocks: [] },
-      actions: [{ type: "button", action_id: "admin_revoke_director", block_id: "revoke", value: "U0DEPUTY", text: { type: "plain_text", text: "Revoke" }, action_ts: "1700000002.000300" }],
-    });
-    expect(res.status).toBe(200);
+    await drive.press({ id: "U0ADMIN", teamId: TEAM }, "admin_revoke_director", "U0DEPUTY", { view: { id: "VDIRECTORS", callback_id: "admin_directors", private_metadata: "" } });
     const updated = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === "VDIRECTORS"));
     expect(JSON.stringify(updated.args.view)).toContain("Nobody has been granted the role yet.");
     const after = await command("U0DEPUTY");
-    expect((await reply(after.id)).text).toBe("Only program directors can use /mentoring-admin.");
+    expect((await reply(after.responseId)).text).toBe("Only program directors can use /mentoring-admin.");
   });
 
   it("sends the roster CSV to the director's DM from the Export roster button", async () => {
-    const { id } = await click("U0ADMIN", "admin_export_roster", programId);
+    const { responseId: id } = await click("U0ADMIN", "admin_export_roster", programId);
     expect((await reply(id)).text).toBe("I sent the roster of *Hematology Fellowship* (2 rows) to your DM with Rounds.");
     const complete = await slack.waitFor(() => slack.callsTo("files.completeUploadExternal")[0]);
     expect(complete.args.channel_id).toBe("D-U0ADMIN");
@@ -308,22 +263,8 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
   });
 
   it("opens the same forms from the App Home's director buttons, and answers a refusal there by DM", async () => {
-    const fromHome = async (userId: string, actionId: string, value?: string) => {
-      const triggerId = `trigger-${randomUUID()}`;
-      const res = await send({
-        type: "block_actions",
-        team: { id: TEAM, domain: "fake" },
-        user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
-        api_app_id: "A0ROUNDS",
-        token: "deprecated-verification-token",
-        trigger_id: triggerId,
-        container: { type: "view", view_id: "VHOME" },
-        view: { id: "VHOME", team_id: TEAM, type: "home", callback_id: "", private_metadata: "", state: { values: {} }, hash: "1.3", blocks: [] },
-        actions: [{ type: "button", action_id: actionId, block_id: "home", value, text: { type: "plain_text", text: "x" }, action_ts: "1700000003.000400" }],
-      });
-      expect(res.status).toBe(200);
-      return triggerId;
-    };
+    const fromHome = async (userId: string, actionId: string, value?: string) =>
+      (await drive.press({ id: userId, teamId: TEAM }, actionId, value, { view: { id: "VHOME", type: "home", callback_id: "", private_metadata: "" } })).triggerId;
     const cohortForm = await openedView(await fromHome("U0ADMIN", "admin_cohort_new", programId));
     expect(cohortForm.callback_id).toBe("admin_cohort");
     expect(cohortForm.private_metadata).toBe(programId);
@@ -336,7 +277,7 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
   });
 
   it("shows a second workspace none of the first's programs, and will not touch them", async () => {
-    const { id } = await command("U1ADMIN", "", OTHER_TEAM);
+    const { responseId: id } = await command("U1ADMIN", "", OTHER_TEAM);
     const menu = await reply(id);
     expect(menu.text).toBe("Program administration: /mentoring-admin");
     expect(JSON.stringify(menu.blocks)).toContain("no programs yet");
@@ -344,7 +285,7 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
 
     const before = await adminData();
     const edit = await click("U1ADMIN", "admin_edit_program", programId, OTHER_TEAM);
-    expect((await reply(edit.id)).text).toBe("That program isn't in this workspace any more, so nothing was changed. Run `/mentoring-admin` for the current list.");
+    expect((await reply(edit.responseId)).text).toBe("That program isn't in this workspace any more, so nothing was changed. Run `/mentoring-admin` for the current list.");
     const cohort = await submit("U1ADMIN", "admin_cohort", { cohort_name: text("Intruders"), cohort_starts: date(null), cohort_ends: date(null) }, programId, OTHER_TEAM);
     expect(JSON.stringify(cohort.view)).toContain("That program isn't in this workspace any more, so nothing was changed.");
     const people = await submit("U1ADMIN", "admin_people", { people_users: users(["U1ADMIN"]), people_role: option("MENTOR") }, programId, OTHER_TEAM);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack, type RecordedCall } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp, slashCommandBody } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver } from "../support/slackDriver.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE, type ProfileData } from "../../src/domain/profile.js";
 
@@ -31,7 +31,6 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
   let database: TestDatabase;
   let app: AppProcess;
   let db: Database;
-  let seq = 0;
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -87,23 +86,15 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
     await database?.drop();
   });
 
-  const findmentor = async (userId: string, text = "", team = TEAM) => {
-    seq += 1;
-    const id = `fm-${seq}`;
-    const triggerId = `${seq}.trigger.${userId}`;
-    const res = await postToApp(app.url, slashCommandBody({ command: "/findmentor", text, userId, teamId: team, responseUrl: slack.responseUrl(id), triggerId }), "form", {
-      secret: TEST_SIGNING_SECRET,
-    });
-    expect(res.status).toBe(200);
-    return { id, triggerId };
-  };
-  const reply = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => r.body as Reply);
+  const drive = slackDriver({ app: () => app, slack: () => slack });
+  const findmentor = (userId: string, text = "", team = TEAM) => drive.command({ id: userId, teamId: team }, "/findmentor", text);
+  const reply = (id: string) => drive.responseBody<Reply>(id);
   const mentions = (r: Reply) => r.blocks.filter((b) => b.accessory?.action_id === "findmentor_request").map((b) => /<@(\w+)>/.exec(b.text!.text)![1]);
   const cardOf = (r: Reply, userId: string) => r.blocks.find((b) => b.accessory && b.text!.text.includes(`<@${userId}>`))!;
   const moreValue = (r: Reply) => r.blocks.find((b) => b.type === "actions")?.elements?.find((e) => e.action_id === "findmentor_more")?.value;
 
   it("shows the five best mentors first, with their reasons, and leaves out paused, full, confidentially excluded and erased mentors", async () => {
-    const r = await reply((await findmentor("U0TRAINEE")).id);
+    const r = await reply((await findmentor("U0TRAINEE")).responseId);
     expect(r.response_type).toBe("ephemeral");
     const shown = mentions(r);
     expect(shown).toHaveLength(5);
@@ -120,33 +111,18 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
   });
 
   it("flags a junior faculty mentor as one who can get a senior co-mentor", async () => {
-    const r = await reply((await findmentor("U0TRAINEE")).id);
+    const r = await reply((await findmentor("U0TRAINEE")).responseId);
     expect(cardOf(r, "U0JUNIOR").text!.text).toContain("junior faculty — a senior co-mentor can be added");
     expect(cardOf(r, "U0BEST").text!.text).not.toContain("co-mentor");
   });
 
   const pressMore = async (userId: string, value: string) => {
-    seq += 1;
-    const id = `more-${seq}`;
-    const payload = {
-      type: "block_actions",
-      team: { id: TEAM, domain: "fake" },
-      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: `${seq}.more.${userId}`,
-      container: { type: "message", message_ts: "1.000001", channel_id: "C0GENERAL", is_ephemeral: true },
-      channel: { id: "C0GENERAL", name: "general" },
-      response_url: slack.responseUrl(id),
-      actions: [{ type: "button", action_id: "findmentor_more", block_id: "b", value, text: { type: "plain_text", text: "More" }, action_ts: `${Date.now() / 1000}` }],
-    };
-    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
-    expect(res.status).toBe(200);
-    return reply(id);
+    const { responseId } = await drive.press({ id: userId, teamId: TEAM }, "findmentor_more", value, { ephemeral: { channel: "C0GENERAL", ts: "1.000001" } });
+    return reply(responseId);
   };
 
   it("More replaces the cards with the next ones, and no one is shown twice", async () => {
-    const first = await reply((await findmentor("U0TRAINEE")).id);
+    const first = await reply((await findmentor("U0TRAINEE")).responseId);
     const value = moreValue(first);
     expect(JSON.parse(value!)).toEqual({ page: 1, q: "" });
     const second = await pressMore("U0TRAINEE", value!);
@@ -159,14 +135,14 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
   });
 
   it("finds a thrombosis mentor when the trainee searches for 'VTE'", async () => {
-    const r = await reply((await findmentor("U0TRAINEE", "VTE")).id);
+    const r = await reply((await findmentor("U0TRAINEE", "VTE")).responseId);
     expect(mentions(r)).toEqual(["U0BEST"]);
     expect(cardOf(r, "U0BEST").text!.text).toMatch(/matches: vte \(thrombosis\)/i);
     expect(r.text).toContain("VTE");
   });
 
   it("explains in plain words why no one fits a search, and what to do, without the confidential count", async () => {
-    const r = await reply((await findmentor("U0TRAINEE", "xyz")).id);
+    const r = await reply((await findmentor("U0TRAINEE", "xyz")).responseId);
     const all = JSON.stringify(r.blocks);
     expect(mentions(r)).toEqual([]);
     expect(all).toContain("1 mentor is full, 1 mentor is paused, none of the 7 others mention ‘xyz’.");
@@ -176,7 +152,7 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
   });
 
   it("opens the profile form for a trainee with no profile yet, and says so", async () => {
-    const { id, triggerId } = await findmentor("U0NEWBIE");
+    const { responseId: id, triggerId } = await findmentor("U0NEWBIE");
     const r = await reply(id);
     expect(r.text).toContain("Fill in your profile first");
     const opened = await slack.waitFor(() => slack.callsTo("views.open").find((c: RecordedCall) => c.args.trigger_id === triggerId));
@@ -184,21 +160,21 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
   });
 
   it("tells someone who is not a trainee in any program how to join", async () => {
-    const r = await reply((await findmentor("U0STRANGER")).id);
+    const r = await reply((await findmentor("U0STRANGER")).responseId);
     expect(r.text).toBe("You're not in a mentoring program yet.");
-    const mentor = await reply((await findmentor("U0BEST")).id);
+    const mentor = await reply((await findmentor("U0BEST")).responseId);
     expect(mentor.text).toBe("You're not in a mentoring program yet.");
   });
 
   it("keeps two workspaces apart: each trainee sees only their own workspace's mentors", async () => {
-    const there = await reply((await findmentor("U2TRAINEE", "", TEAM2)).id);
+    const there = await reply((await findmentor("U2TRAINEE", "", TEAM2)).responseId);
     expect(mentions(there)).toEqual(["U2MENTOR"]);
-    const here = await reply((await findmentor("U0TRAINEE", "thrombosis")).id);
+    const here = await reply((await findmentor("U0TRAINEE", "thrombosis")).responseId);
     expect(mentions(here)).toEqual(["U0BEST"]);
   });
 
   it("says there are no mentors yet in a program without any", async () => {
-    const r = await reply((await findmentor("U2LONELY", "", TEAM2)).id);
+    const r = await reply((await findmentor("U2LONELY", "", TEAM2)).responseId);
     expect(r.text).toBe("There are no mentors in your programs yet.");
   });
 });

@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { eventBody, interactionBody, postToApp, slashCommandBody, viewSubmissionPayload } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver, textOf, input } from "../support/slackDriver.js";
+import { runJob } from "../support/jobRunner.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
@@ -37,7 +37,6 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
   let programId = "";
   const ids = {} as Record<Key, string>;
   const matches = {} as Record<"ana" | "ben" | "olga" | "amy", string>;
-  let seq = 0;
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -76,80 +75,18 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     await database?.drop();
   });
 
-  const signed = (body: string, type: "form" | "json" = "form") => postToApp(app.url, body, type, { secret: TEST_SIGNING_SECRET });
-
-  const mentoring = async (who: Key, text: string) => {
-    seq += 1;
-    const id = `cmd-${seq}`;
-    const triggerId = `${seq}.cmd.${P[who].id}`;
-    const u = P[who];
-    expect((await signed(slashCommandBody({ command: "/mentoring", text, userId: u.id, teamId: u.teamId, responseUrl: slack.responseUrl(id), triggerId }))).status).toBe(200);
-    return { id, triggerId };
-  };
-
-  /** A click on a button (or an overflow option) in the App Home, a modal, or a message. */
-  const press = async (who: Key, actionId: string, value: string, where: "home" | "modal" | { channel: string; ts: string } = "home", overflow = false) => {
-    seq += 1;
-    const u = P[who];
-    const triggerId = `${seq}.press.${u.id}`;
-    const responseId = `resp-${seq}`;
-    const surface =
-      typeof where === "object"
-        ? { container: { type: "message", channel_id: where.channel, message_ts: where.ts }, channel: { id: where.channel }, message: { ts: where.ts, type: "message" }, response_url: slack.responseUrl(responseId) }
-        : { container: { type: "view", view_id: `V0${where}` }, view: { id: `V0${where.toUpperCase()}`, type: where, team_id: u.teamId, blocks: [], state: { values: {} }, hash: "h" } };
-    const action = overflow
-      ? { type: "overflow", action_id: actionId, block_id: "b", selected_option: { text: { type: "plain_text", text: "x" }, value }, action_ts: "1" }
-      : { type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: "1" };
-    const payload = {
-      type: "block_actions",
-      team: { id: u.teamId, domain: "fake" },
-      user: { id: u.id, username: u.id.toLowerCase(), name: u.id.toLowerCase(), team_id: u.teamId },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: triggerId,
-      ...surface,
-      actions: [action],
-    };
-    expect((await signed(interactionBody(payload))).status).toBe(200);
-    return { triggerId, responseId };
-  };
-
+  const drive = slackDriver<Key>({ app: () => app, slack: () => slack, user: (k) => P[k] });
+  const { press, submit } = drive;
+  const mentoring = (who: Key, text: string) => drive.command(who, "/mentoring", text);
   /** The view the app opened or pushed for a trigger. */
-  const shown = (triggerId: string) =>
-    slack
-      .waitFor(() => slack.calls.find((c) => (c.method === "views.open" || c.method === "views.push") && c.args.trigger_id === triggerId))
-      .then((c) => c.args.view as View);
-
-  const submit = async (who: Key, view: View, values: Record<string, unknown>, viewId?: string) => {
-    seq += 1;
-    const u = P[who];
-    const payload = viewSubmissionPayload({
-      teamId: u.teamId,
-      userId: u.id,
-      viewId: viewId ?? `V0VIEW${seq}`,
-      callbackId: view.callback_id,
-      privateMetadata: view.private_metadata ?? "",
-      values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
-      triggerId: `${seq}.submit.${u.id}`,
-    });
-    const res = await signed(interactionBody(payload));
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  const text = (value: string) => ({ type: "plain_text_input", value });
-  const date = (value: string) => ({ type: "datepicker", selected_date: value });
+  const shown = (triggerId: string) => drive.shown<View>(triggerId);
+  const { text, date } = input;
   const option = (type: string, value: string) => ({ type, selected_option: { text: { type: "plain_text", text: value }, value } });
 
   const lastHome = (who: Key, after = 0) =>
     slack.waitFor(() => slack.callsTo("views.publish").slice(after).filter((c) => c.args.user_id === P[who].id).at(-1)).then((c) => JSON.stringify(c.args.view));
-  const openHome = async (who: Key) => {
-    const before = slack.callsTo("views.publish").length;
-    const u = P[who];
-    await signed(eventBody(u.teamId, { type: "app_home_opened", user: u.id, channel: `D${u.id}`, tab: "home" }), "json");
-    return lastHome(who, before);
-  };
+  const openHome = async (who: Key) => JSON.stringify(await drive.openHome(who));
   const goalsOf = (who: Key) => db.prisma.goal.findMany({ where: { memberId: ids[who] }, orderBy: { createdAt: "asc" } });
-  const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
 
   const addGoal = async (who: Key, goal: string) => {
     const { triggerId } = await press(who, "goal_add", "", "modal");
@@ -181,7 +118,7 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     expect(after.every((g) => Array.isArray(g.progress))).toBe(true);
 
     // Reactivating the parked goal asks again which to park; parking the K08 goal lets it back in.
-    const menu = await press("ana", "goal_menu", `activate:${paper!.id}`, "modal", true);
+    const menu = await press("ana", "goal_menu", `activate:${paper!.id}`, "modal", { overflow: true });
     const ask = await shown(menu.triggerId);
     expect(ask.callback_id).toBe("goal_park_submit");
     expect(await submit("ana", ask, { park: option("radio_buttons", k08!.id) })).toBe("");
@@ -193,7 +130,7 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
 
     // Marking the parked K08 goal done updates the open goals list in place.
     const updates = slack.callsTo("views.update").length;
-    await press("ana", "goal_menu", `done:${k08!.id}`, "modal", true);
+    await press("ana", "goal_menu", `done:${k08!.id}`, "modal", { overflow: true });
     const list2 = await slack.waitFor(() => slack.callsTo("views.update").slice(updates).find((c) => c.args.view_id === "V0MODAL"));
     expect(JSON.stringify(list2.args.view)).toContain("Submit a K08 by June* _(done)_");
     expect((await db.prisma.goal.findUniqueOrThrow({ where: { id: k08!.id } })).status).toBe("DONE");
@@ -238,7 +175,7 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
 
   it("only the trainee changes their goals, and only their mentors add notes", async () => {
     const ash = (await goalsOf("ana")).find((g) => g.text === "Present at ASH")!;
-    const done = await press("maya", "goal_menu", `done:${ash.id}`, "modal", true);
+    const done = await press("maya", "goal_menu", `done:${ash.id}`, "modal", { overflow: true });
     expect(JSON.stringify(await shown(done.triggerId))).toContain("Only the trainee changes their goals");
     const note = await press("ben", "goal_note", ash.id, "modal");
     expect(JSON.stringify(await shown(note.triggerId))).toContain("isn't yours or your mentee's");
@@ -261,7 +198,7 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
   });
 
   it("/mentoring log with no active mentorship says so plainly", async () => {
-    const { id } = await mentoring("zed", "log");
+    const { responseId: id } = await mentoring("zed", "log");
     const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === id));
     expect(JSON.stringify(reply.body)).toContain("no active mentorship to log a meeting for");
   });
@@ -353,17 +290,7 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     expect(await db.prisma.meeting.count({ where: { workspaceId: TEAM } })).toBe(1);
   });
   /** `node dist/src/cli/main.js job run agenda-prompts --now ISO`, as an operator (or a fake clock) runs it. */
-  const runAgendaJob = (now: string) =>
-    new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", "agenda-prompts", "--now", now], {
-        cwd: projectRoot,
-        env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "info" },
-      });
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-      child.on("exit", (code) => resolve({ code, out }));
-    });
+  const runAgendaJob = (now: string) => runJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, "agenda-prompts", new Date(now));
 
   it("the agenda prompt reaches the trainee once, on the last weekday two days before the meeting is due, with a Set agenda button", async () => {
     const prompts = () => slack.messagesIn(P.amy.id).filter((m) => textOf(m).includes("agenda_set_open"));

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { eventBody, postToApp } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver, type Person } from "../support/slackDriver.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
@@ -61,15 +61,8 @@ describe.each(testProviders)("the App Home for each role on %s", (provider) => {
     await database?.drop();
   });
 
-  async function openHome(user: { id: string; teamId: string }): Promise<string> {
-    const before = slack.callsTo("views.publish").length;
-    const res = await postToApp(app.url, eventBody(user.teamId, { type: "app_home_opened", user: user.id, channel: `D${user.id}`, tab: "home" }), "json", {
-      secret: TEST_SIGNING_SECRET,
-    });
-    expect(res.status).toBe(200);
-    const call = await slack.waitFor(() => slack.callsTo("views.publish").slice(before).find((c) => c.args.user_id === user.id));
-    return JSON.stringify(call.args.view);
-  }
+  const drive = slackDriver({ app: () => app, slack: () => slack });
+  const openHome = async (user: Person): Promise<string> => JSON.stringify(await drive.openHome(user));
 
   it("shows a trainee their mentor with the role, the request still open, and their goal", async () => {
     const home = await openHome(people.fellow);

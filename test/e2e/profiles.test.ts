@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { FakeSlack, type RecordedCall } from "../support/fakeSlack.js";
+import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp, viewSubmissionPayload, slashCommandBody } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver } from "../support/slackDriver.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { availableMentors } from "../../src/services/availability.js";
 import { exclusionsFor } from "../../src/store/exclusions.js";
@@ -26,7 +26,6 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
   let db: Database;
   let programId: string;
   const memberIds: Record<string, string> = {};
-  let seq = 0;
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -61,57 +60,22 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
   });
 
   /** Runs `/mentoring <text>` as `userId`; returns the trigger id and the response-url id it used. */
-  const mentoring = async (userId: string, text: string) => {
-    seq += 1;
-    const id = `cmd-${seq}`;
-    const triggerId = `${seq}.trigger.${userId}`;
-    const res = await postToApp(
-      app.url,
-      slashCommandBody({ command: "/mentoring", text, userId, teamId: TEAM, responseUrl: slack.responseUrl(id), triggerId }),
-      "form",
-      { secret: TEST_SIGNING_SECRET },
-    );
-    expect(res.status).toBe(200);
-    return { id, triggerId };
-  };
+  const drive = slackDriver({ app: () => app, slack: () => slack });
+  const as = (userId: string) => ({ id: userId, teamId: TEAM });
+  const mentoring = (userId: string, text: string) => drive.command(as(userId), "/mentoring", text);
 
-  const reply = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => r.body as { text: string; blocks: unknown[]; response_type: string });
-  const opened = (triggerId: string) =>
-    slack.waitFor(() => slack.callsTo("views.open").find((c: RecordedCall) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
+  const reply = (id: string) => drive.responseBody<{ text: string; blocks: unknown[]; response_type: string }>(id);
+  const opened = (triggerId: string) => drive.opened<View>(triggerId);
   const blockIds = (view: View) => view.blocks.map((b) => b.block_id).filter(Boolean);
   const element = (view: View, blockId: string) => view.blocks.find((b) => b.block_id === blockId)?.element as Record<string, unknown>;
 
   /** A view_submission shaped like Slack's, for a view the app opened. */
-  const submit = (userId: string, view: View, values: Record<string, ElementValue>) => {
-    seq += 1;
-    const payload = viewSubmissionPayload({
-      teamId: TEAM,
-      userId,
-      viewId: `V0VIEW${seq}`,
-      callbackId: view.callback_id,
-      privateMetadata: view.private_metadata ?? "",
-      values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
-      triggerId: `${seq}.submit.${userId}`,
-    });
-    return postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
-  };
+  const submit = (userId: string, view: View, values: Record<string, ElementValue>) => drive.submission(as(userId), view, values);
 
-  /** A button press (block_actions) from the App Home or from inside a modal. */
-  const press = (userId: string, actionId: string, inView?: { id: string; type: string }) => {
-    seq += 1;
-    const triggerId = `${seq}.press.${userId}`;
-    const payload = {
-      type: "block_actions",
-      team: { id: TEAM, domain: "fake" },
-      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: triggerId,
-      container: { type: "view", view_id: inView?.id ?? "V0HOME" },
-      view: { id: inView?.id ?? "V0HOME", type: inView?.type ?? "home", team_id: TEAM, blocks: [], state: { values: {} }, hash: "h" },
-      actions: [{ type: "button", action_id: actionId, block_id: "b", text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` }],
-    };
-    return postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET }).then((res) => ({ res, triggerId }));
+  /** A button pressed on the App Home, or in a modal (`inView`). */
+  const press = async (userId: string, actionId: string, inView?: { id: string; type: string }) => {
+    const res = await drive.press(as(userId), actionId, "", inView ? { view: inView } : "home");
+    return { res, triggerId: res.triggerId };
   };
 
   const text = (value: string | null) => ({ type: "plain_text_input", value });
@@ -162,7 +126,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
   const mentorIdsAvailable = async (now: Date) => (await availableMentors(db.prisma, TEAM, programId, now)).map((m) => m.slackUserId);
 
   it("tells someone in no program to ask their director instead of opening the profile modal", async () => {
-    const { id, triggerId } = await mentoring(STRANGER.id, "profile");
+    const { responseId: id, triggerId } = await mentoring(STRANGER.id, "profile");
     const answer = await reply(id);
     expect(answer.response_type).toBe("ephemeral");
     expect(answer.text).toBe("You're not in a mentoring program yet.");
@@ -289,7 +253,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
   it("pauses a mentor until a date, which hides them from available mentors until the end of that day in their zone; resume brings them back", async () => {
     expect(await mentorIdsAvailable(new Date())).toEqual([MENTOR.id, OTHER_MENTOR.id]);
     const day = DateTime.now().setZone(MENTOR.tz).plus({ days: 30 }).toISODate()!;
-    const { id } = await mentoring(MENTOR.id, `pause ${day}`);
+    const { responseId: id } = await mentoring(MENTOR.id, `pause ${day}`);
     const answer = await reply(id);
     expect(answer.response_type).toBe("ephemeral");
     expect(answer.text).toContain("You're paused until the end of");
@@ -303,12 +267,12 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
     expect(await mentorIdsAvailable(endOfDay.plus({ seconds: 1 }).toJSDate())).toEqual([MENTOR.id, OTHER_MENTOR.id]);
 
     const resumed = await mentoring(MENTOR.id, "resume");
-    expect((await reply(resumed.id)).text).toBe("Welcome back: you're available again.");
+    expect((await reply(resumed.responseId)).text).toBe("Welcome back: you're available again.");
     expect(await mentorIdsAvailable(new Date())).toEqual([MENTOR.id, OTHER_MENTOR.id]);
   });
 
   it("refuses a pause date that is not a date, with nothing changed", async () => {
-    const { id } = await mentoring(MENTOR.id, "pause 2027-13-45");
+    const { responseId: id } = await mentoring(MENTOR.id, "pause 2027-13-45");
     expect((await reply(id)).text).toContain("Give the date as YYYY-MM-DD");
     expect(await mentorIdsAvailable(new Date())).toContain(MENTOR.id);
   });
@@ -363,7 +327,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
     const mv = await opened((await mentoring(MENTOR.id, "exclusions")).triggerId);
     await submit(MENTOR.id, mv, { excluded: { type: "multi_users_select", selected_users: [FELLOW.id] } });
     const paused = await mentoring(FELLOW.id, `pause ${DateTime.now().setZone(FELLOW.tz).plus({ days: 3 }).toISODate()}`);
-    await reply(paused.id);
+    await reply(paused.responseId);
 
     const { triggerId } = await mentoring(FELLOW.id, "privacy");
     const view = await opened(triggerId);
@@ -395,7 +359,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
     const auditText = JSON.stringify(audit);
     for (const personal of [FELLOW.id, FELLOW.email, FELLOW.name, FELLOW.realName]) expect(auditText).not.toContain(personal);
 
-    const { id } = await mentoring(FELLOW.id, "");
+    const { responseId: id } = await mentoring(FELLOW.id, "");
     expect((await reply(id)).text).toBe("You're not in a mentoring program yet.");
     const fresh = await p.member.findUniqueOrThrow({ where: { workspaceId_slackUserId: { workspaceId: TEAM, slackUserId: FELLOW.id } } });
     expect(fresh.id).not.toBe(fellowId);

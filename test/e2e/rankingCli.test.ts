@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
-import { projectRoot } from "../support/appProcess.js";
+import { runCli } from "../support/jobRunner.js";
 import { searchMentors } from "../../src/services/findMentor.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
@@ -17,18 +16,7 @@ describe("npm run cli -- ranking", () => {
     writeFileSync(p, content);
     return p;
   };
-  const cli = (...args: string[]) =>
-    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, ["dist/src/cli/main.js", "ranking", ...args], {
-        cwd: projectRoot,
-        env: { PATH: process.env.PATH ?? "", DATABASE_URL: db.url, LOG_LEVEL: "silent" },
-      });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-      child.on("exit", (code) => resolve({ code, out, err }));
-    });
+  const cli = (...args: string[]) => runCli(["ranking", ...args], { DATABASE_URL: db.url, LOG_LEVEL: "silent" });
   const now = new Date("2026-11-21T12:00:00Z");
 
   beforeAll(async () => {

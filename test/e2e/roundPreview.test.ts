@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp, viewSubmissionPayload } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver, textOf, input } from "../support/slackDriver.js";
+import { runJob as runCliJob } from "../support/jobRunner.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 import { proposeRun } from "../../src/services/roundProposal.js";
@@ -25,8 +25,6 @@ const P = {
 type Key = keyof typeof P;
 type View = { callback_id: string; private_metadata?: string };
 
-const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
-
 describe.each(testProviders)("a director previews, edits and approves a pairing round on %s", (provider) => {
   let slack: FakeSlack;
   let database: TestDatabase;
@@ -37,7 +35,6 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
   let cohortId = "";
   let preview: PostedMessage;
   const ids = {} as Record<Key, string>;
-  let seq = 0;
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -75,48 +72,10 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
     await database?.drop();
   });
 
-  const press = async (who: Key, actionId: string, value: string, on: { channel: string; ts: string }) => {
-    seq += 1;
-    const user = P[who];
-    const responseId = `resp-${seq}`;
-    const triggerId = `${seq}.press.${user.id}`;
-    const payload = {
-      type: "block_actions",
-      team: { id: user.teamId, domain: "fake" },
-      user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: triggerId,
-      container: { type: "message", channel_id: on.channel, message_ts: on.ts },
-      channel: { id: on.channel },
-      message: { ts: on.ts, type: "message" },
-      response_url: slack.responseUrl(responseId),
-      actions: [{ type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` }],
-    };
-    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
-    expect(res.status).toBe(200);
-    return { triggerId, responseId };
-  };
-  const opened = (triggerId: string) =>
-    slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
-  const response = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => JSON.stringify(r.body));
-  const pick = (value: string) => ({ type: "static_select", selected_option: { text: { type: "plain_text", text: value }, value } });
-  const submit = async (who: Key, view: View, values: Record<string, Record<string, unknown>>) => {
-    seq += 1;
-    const user = P[who];
-    const payload = viewSubmissionPayload({
-      teamId: user.teamId,
-      userId: user.id,
-      viewId: `V0VIEW${seq}`,
-      callbackId: view.callback_id,
-      privateMetadata: view.private_metadata ?? "",
-      values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
-      triggerId: `${seq}.submit.${user.id}`,
-    });
-    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
-    expect(res.status).toBe(200);
-    return res.body;
-  };
+  const drive = slackDriver<Key>({ app: () => app, slack: () => slack, user: (k) => P[k] });
+  const { press, response, submit } = drive;
+  const opened = (triggerId: string) => drive.opened<View>(triggerId);
+  const { pick } = input;
   const updatesOf = (ts: string) => slack.callsTo("chat.update").filter((c) => c.args.ts === ts);
   const pairsIn = async () => ((await db.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).proposal as { pairs: { trainee: string; mentor: string }[] }).pairs;
   const mentorOf = async (who: Key) => (await pairsIn()).find((p) => p.trainee === ids[who])?.mentor;
@@ -212,17 +171,7 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
     expect(await db.prisma.match.count({ where: { workspaceId: TEAM } })).toBe(2);
   });
 
-  const runJob = (name: string) =>
-    new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", name], {
-        cwd: projectRoot,
-        env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "info" },
-      });
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-      child.on("exit", (code) => resolve({ code, out }));
-    });
+  const runJob = (name: string) => runCliJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, name);
 
   it("a rotation approved just before a crash is introduced by the round-intros job, each group once however often it runs", async () => {
     const round = await db.prisma.round.create({ data: { workspaceId: TEAM, programId, cohortId, name: "Peer coffee", kind: "ROTATION", options: {}, createdById: P.dir.id } });

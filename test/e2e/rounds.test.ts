@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp, slashCommandBody, viewSubmissionPayload } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver, textOf, input } from "../support/slackDriver.js";
+import { runJob as runCliJob } from "../support/jobRunner.js";
 import { connect, type Database } from "../../src/store/database.js";
 
 const TEAM = "T0RND";
@@ -26,7 +25,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 type View = { callback_id: string; private_metadata?: string; title?: unknown; blocks: { block_id?: string; element?: { options?: { value: string }[] } }[] };
-const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, ranking, firing once on %s", (provider) => {
@@ -64,77 +62,29 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     await database?.drop();
   });
 
-  const send = (payload: Record<string, unknown>) => postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
-
-  async function command(who: Key, text: string) {
-    const id = `cmd-${randomUUID()}`;
-    const triggerId = `trigger-${randomUUID()}`;
-    const res = await postToApp(app.url, slashCommandBody({ command: "/mentoring-admin", text, userId: P[who].id, teamId: TEAM, responseUrl: slack.responseUrl(id), triggerId }), "form", {
-      secret: TEST_SIGNING_SECRET,
-    });
-    expect(res.status).toBe(200);
-    return { id, triggerId };
-  }
-
-  /** A button press, on a message (channel + ts) when given, with a response_url. */
-  async function press(who: Key, actionId: string, value: string, on: { channel: string; ts: string } = { channel: "C0GENERAL", ts: "1700000000.000100" }) {
-    const id = `act-${randomUUID()}`;
-    const triggerId = `trigger-${randomUUID()}`;
-    const res = await send({
-      type: "block_actions",
-      team: { id: TEAM, domain: "fake" },
-      user: { id: P[who].id, username: who, name: who, team_id: TEAM },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: triggerId,
-      response_url: slack.responseUrl(id),
-      container: { type: "message", message_ts: on.ts, channel_id: on.channel },
-      channel: { id: on.channel },
-      message: { ts: on.ts, type: "message" },
-      actions: [{ type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` }],
-    });
-    expect(res.status).toBe(200);
-    return { id, triggerId };
-  }
-
+  const drive = slackDriver<Key>({
+    app: () => app,
+    slack: () => slack,
+    user: (k) => ({ id: P[k].id, teamId: TEAM }),
+    pressOn: { channel: "C0GENERAL", ts: "1700000000.000100" },
+  });
+  const { press } = drive;
+  const command = (who: Key, text: string) => drive.command(who, "/mentoring-admin", text);
+  /** A submission by callback id; `answer` is {} when the modal just closes. */
   async function submit(who: Key, callbackId: string, values: Record<string, unknown>, privateMetadata = "") {
-    const viewId = `V${randomUUID().slice(0, 8).toUpperCase()}`;
-    const res = await send(
-      viewSubmissionPayload({
-        teamId: TEAM,
-        userId: P[who].id,
-        viewId,
-        callbackId,
-        privateMetadata,
-        values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
-        triggerId: `trigger-${randomUUID()}`,
-      }),
-    );
-    expect(res.status).toBe(200);
-    return { viewId, answer: (res.body ? JSON.parse(res.body) : {}) as { response_action?: string; errors?: Record<string, string>; view?: View } };
+    const { viewId, answer } = await drive.submission<{ response_action?: string; errors?: Record<string, string>; view?: View }>(who, { callback_id: callbackId, private_metadata: privateMetadata }, values);
+    return { viewId, answer: answer ?? {} };
   }
 
-  const reply = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => JSON.stringify(r.body));
-  const opened = (triggerId: string) => slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
-  const dms = (who: Key, contains: string) => slack.messagesIn(P[who].id).filter((m) => textOf(m).includes(contains));
-  const dmTo = (who: Key, contains: string, timeoutMs = 10_000) => slack.waitFor(() => dms(who, contains)[0], timeoutMs);
+  const reply = drive.response;
+  const opened = (triggerId: string) => drive.opened<View>(triggerId);
+  const dms = (who: Key, contains: string) => drive.postsIn(P[who].id, contains);
+  const dmTo = (who: Key, contains: string, timeoutMs = 10_000) => drive.dmTo(who, contains, timeoutMs);
 
-  const pick = (value: string) => ({ type: "static_select", selected_option: { text: { type: "plain_text", text: value }, value } });
-  const radio = (value: string) => ({ type: "radio_buttons", selected_option: { text: { type: "plain_text", text: value }, value } });
-  const text = (value: string) => ({ type: "plain_text_input", value });
+  const { pick, radio, text } = input;
 
   /** Runs `cli job run rounds --now ISO`, as cron or an operator would. */
-  const runJob = (now: Date) =>
-    new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["dist/src/cli/main.js", "job", "run", "rounds", "--now", now.toISOString()], {
-        cwd: projectRoot,
-        env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "info" },
-      });
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-      child.on("exit", (code) => resolve({ code, out }));
-    });
+  const runJob = (now: Date) => runCliJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, "rounds", now);
   /** Two job processes at once: one may find the lease held (exit 1); neither may fail otherwise. */
   const runJobTwice = async (now: Date) => {
     const results = await Promise.all([runJob(now), runJob(now)]);
@@ -192,9 +142,9 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
 
     // The list shows it with a Cancel button; cancelling stops it.
     const list = await command("dir", "rounds");
-    expect(await reply(list.id)).toContain("round_cancel");
+    expect(await reply(list.responseId)).toContain("round_cancel");
     const cancel = await press("dir", "round_cancel", round.id);
-    expect(await reply(cancel.id)).toContain("is cancelled");
+    expect(await reply(cancel.responseId)).toContain("is cancelled");
     expect(await db.prisma.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: "CANCELLED", nextRunAt: null });
     expect(await db.prisma.auditLog.count({ where: { action: "round.cancel", target: round.id } })).toBe(1);
   });
@@ -221,14 +171,14 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
   it("non-directors are refused: the command, the New round button and a forged submission change nothing", async () => {
     const before = await db.prisma.round.count();
     const cmd = await command("ned", "round");
-    expect(await reply(cmd.id)).toContain("Only program directors");
+    expect(await reply(cmd.responseId)).toContain("Only program directors");
     const click = await press("ned", "round_create", programId);
-    expect(await reply(click.id)).toContain("Only program directors");
+    expect(await reply(click.responseId)).toContain("Only program directors");
     expect(slack.callsTo("views.open").some((c) => c.args.trigger_id === cmd.triggerId || c.args.trigger_id === click.triggerId)).toBe(false);
     const forged = await submit("ned", "round_create_submit", { round_name: text("Mine"), round_target: pick(`p:${programId}`), round_kind: pick("ROTATION"), round_when: radio("now") });
     expect(JSON.stringify(forged.answer.view)).toContain("Nothing changed");
     const cancel = await press("ned", "round_cancel", "anything");
-    expect(await reply(cancel.id)).toContain("Only program directors");
+    expect(await reply(cancel.responseId)).toContain("Only program directors");
     expect(await db.prisma.round.count()).toBe(before);
   });
 
@@ -251,10 +201,10 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     expect(run.status).toBe("NOTICED");
     const anaNotice = dms("ana", "You're in the next round")[0]!;
     const skip = await press("ana", "round_notice_skip", run.id, { channel: anaNotice.channel, ts: anaNotice.ts });
-    expect(await reply(skip.id)).toContain("You're skipping");
+    expect(await reply(skip.responseId)).toContain("You're skipping");
     const benNotice = dms("ben", "You're in the next round")[0]!;
     const paused = await press("ben", "round_notice_pause", run.id, { channel: benNotice.channel, ts: benNotice.ts });
-    expect(await reply(paused.id)).toContain("You're paused");
+    expect(await reply(paused.responseId)).toContain("You're paused");
     expect(await db.prisma.roundSkip.count({ where: { runId: run.id, memberId: ids.ana } })).toBe(1);
     expect((await db.prisma.member.findUniqueOrThrow({ where: { id: ids.ben } })).pausedAt).not.toBeNull();
 
@@ -269,7 +219,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
 
     // Once previewed, skipping is refused politely and changes nothing.
     const late = await press("cal", "round_notice_skip", run.id);
-    expect(await reply(late.id)).toContain("already been put together");
+    expect(await reply(late.responseId)).toContain("already been put together");
     expect(await db.prisma.roundSkip.count({ where: { runId: run.id, memberId: ids.cal } })).toBe(0);
     await db.prisma.member.update({ where: { id: ids.ben }, data: { pausedAt: null, pausedUntil: null } });
   });
@@ -316,7 +266,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
 
     // Too early for mentors: they rank once the job asks them.
     const early = await press("jun", "round_rank_open", run.id);
-    expect(await reply(early.id)).toContain("Mentors rank once the trainees have ranked");
+    expect(await reply(early.responseId)).toContain("Mentors rank once the trainees have ranked");
 
     await runJobTwice(new Date(start.getTime() + 24 * HOUR + MINUTE));
     const asked = await db.prisma.outboxMessage.findMany({ where: { key: { startsWith: `round-rank-mentor:${run.id}:` } } });
@@ -327,7 +277,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     await submit("jun", "round_rank_submit", { rank_0: pick(ids.ana) }, junModal.private_metadata);
     // Trainees' lists are final once mentors are asked.
     const lateTrainee = await press("ben", "round_rank_open", run.id);
-    expect(await reply(lateTrainee.id)).toContain("already been put together");
+    expect(await reply(lateTrainee.responseId)).toContain("already been put together");
 
     await runJobTwice(new Date(start.getTime() + 48 * HOUR + MINUTE));
     const fired = await db.prisma.roundRun.findUniqueOrThrow({ where: { id: run.id } });

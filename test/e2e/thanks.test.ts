@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp, slashCommandBody, viewSubmissionPayload } from "../support/slackRequests.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver, textOf } from "../support/slackDriver.js";
+import { runCli } from "../support/jobRunner.js";
 import { connect, type Database } from "../../src/store/database.js";
 import { thanksCounts } from "../../src/services/thanks.js";
 
@@ -20,7 +20,6 @@ const P = {
 };
 type Key = keyof typeof P;
 type View = { callback_id: string; private_metadata?: string; blocks: Record<string, unknown>[] };
-const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
 
 describe.each(testProviders)("thanking mentors on %s", (provider) => {
   let slack: FakeSlack;
@@ -28,7 +27,6 @@ describe.each(testProviders)("thanking mentors on %s", (provider) => {
   let app: AppProcess;
   let db: Database;
   let programId = "";
-  let seq = 0;
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -62,36 +60,17 @@ describe.each(testProviders)("thanking mentors on %s", (provider) => {
     await database?.drop();
   });
 
-  const command = async (who: Key, name: "/mentoring" | "/mentoring-admin", text: string) => {
-    seq += 1;
-    const triggerId = `${seq}.cmd.${P[who].id}`;
-    const responseId = `cmd-${seq}`;
-    const body = slashCommandBody({ command: name, text, userId: P[who].id, teamId: TEAM, responseUrl: slack.responseUrl(responseId), triggerId });
-    expect((await postToApp(app.url, body, "form", { secret: TEST_SIGNING_SECRET })).status).toBe(200);
-    return { triggerId, responseId };
-  };
-  const response = (id: string) => slack.waitFor(() => slack.responses.find((r) => r.id === id)).then((r) => JSON.stringify(r.body));
-  const opened = (triggerId: string) => slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as View);
-  const dmTo = (who: Key, contains: string) => slack.waitFor(() => slack.messagesIn(P[who].id).find((m) => textOf(m).includes(contains)));
+  const drive = slackDriver<Key>({ app: () => app, slack: () => slack, user: (k) => P[k] });
+  const { command, response, dmTo } = drive;
+  const opened = (triggerId: string) => drive.opened<View>(triggerId);
 
   const submit = async (who: Key, view: View, values: { mentor?: string; message?: string; shoutOut?: boolean }) => {
-    seq += 1;
-    const payload = viewSubmissionPayload({
-      teamId: TEAM,
-      userId: P[who].id,
-      viewId: `V0THX${seq}`,
-      callbackId: view.callback_id,
-      privateMetadata: view.private_metadata ?? "",
-      values: {
-        thanks_mentor: { value: { type: "users_select", selected_user: values.mentor ?? null } },
-        thanks_message: { value: { type: "plain_text_input", value: values.message ?? "" } },
-        thanks_shout_out: { value: { type: "checkboxes", selected_options: values.shoutOut ? [{ value: "shout_out" }] : [] } },
-      },
-      triggerId: `${seq}.submit`,
+    const body = await drive.submit(who, view, {
+      thanks_mentor: { type: "users_select", selected_user: values.mentor ?? null },
+      thanks_message: { type: "plain_text_input", value: values.message ?? "" },
+      thanks_shout_out: { type: "checkboxes", selected_options: values.shoutOut ? [{ value: "shout_out" }] : [] },
     });
-    const res = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
-    expect(res.status).toBe(200);
-    return JSON.parse(res.body) as { response_action: string; errors?: Record<string, string>; view?: View };
+    return JSON.parse(body) as { response_action: string; errors?: Record<string, string>; view?: View };
   };
 
   it("`/mentoring thanks @mentor message` reaches the mentor by DM, with the trainee's words escaped, and is counted", async () => {
@@ -156,22 +135,8 @@ describe.each(testProviders)("thanking mentors on %s", (provider) => {
   });
 
   it("the award shortlist CSV goes to the director's DM from Slack, and comes from the CLI filtered by program and date", async () => {
-    seq += 1;
-    const payload = {
-      type: "block_actions",
-      team: { id: TEAM, domain: "fake" },
-      user: { id: P.dir.id, username: "dir", name: "dir", team_id: TEAM },
-      api_app_id: "A0ROUNDS",
-      token: "deprecated-verification-token",
-      trigger_id: `${seq}.press`,
-      container: { type: "message", channel_id: "D-U0DIR", message_ts: "1.1" },
-      channel: { id: "D-U0DIR" },
-      message: { ts: "1.1", type: "message" },
-      response_url: slack.responseUrl(`press-${seq}`),
-      actions: [{ type: "button", action_id: "thanks_shortlist", block_id: "b", value: "", text: { type: "plain_text", text: "x" }, action_ts: "1" }],
-    };
-    expect((await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET })).status).toBe(200);
-    expect(await response(`press-${seq}`)).toContain("award shortlist (2 mentors)");
+    const { responseId } = await drive.press("dir", "thanks_shortlist", "", { channel: "D-U0DIR", ts: "1.1" });
+    expect(await response(responseId)).toContain("award shortlist (2 mentors)");
     const [file] = await slack.filesSharedIn(P.dir.id); // the reply above comes after the upload
     expect(file?.title).toBe("Mentorship award shortlist");
     const rows = parse(file!.bytes!.toString("utf8"), { columns: true }) as Record<string, string>[];
@@ -182,15 +147,7 @@ describe.each(testProviders)("thanking mentors on %s", (provider) => {
     expect(rows[0]!.messages).toContain("For the grant review");
     expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "thanks.shortlist", actor: P.dir.id } })).toBe(1);
 
-    const cli = (...args: string[]) =>
-      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(process.execPath, ["dist/src/cli/main.js", "thanks-shortlist", ...args], { cwd: projectRoot, env: { PATH: process.env.PATH ?? "", DATABASE_URL: database.url } });
-        let out = "";
-        let err = "";
-        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-        child.on("exit", (code) => resolve({ code, out, err }));
-      });
+    const cli = (...args: string[]) => runCli(["thanks-shortlist", ...args], { DATABASE_URL: database.url });
     const all = await cli("--team", TEAM, "--program", "Heme Fellowship");
     expect(all.code, all.err).toBe(0);
     expect((parse(all.out, { columns: true }) as Record<string, string>[]).map((r) => r.mentor)).toEqual(["Dr. Maya", "Dr. Jun"]);
