@@ -1,5 +1,5 @@
 import type { Db } from "../store/database.js";
-import { traineeTies, withTies, type MentorRow } from "../store/candidates.js";
+import { traineeTies, type MentorRow, type PoolMentor, type TraineeTies } from "../store/candidates.js";
 import { cachedMentorPool } from "./mentorPool.js";
 import { findProfile } from "../store/profiles.js";
 import { traineePrograms } from "../store/traineePrograms.js";
@@ -56,24 +56,50 @@ export interface FindMentorInput {
 }
 
 export function toCandidate(row: MentorRow, now: Date): MentorCandidate {
-  const profile = row.profile ?? EMPTY_PROFILE;
+  return candidateOf(row, now, row.rolesWithTrainee, row.declinedTraineeAt, row.excluded);
+}
+
+/** What a pool mentor's candidate needs that is the same for every search (kept with the cached pool). */
+const fixedParts = new WeakMap<PoolMentor, Pick<MentorCandidate, "profile" | "capacity" | "responsiveness">>();
+
+function candidateOf(m: PoolMentor, now: Date, rolesWithTrainee: string[], declinedTraineeAt: Date[], excluded: boolean): MentorCandidate {
+  let fixed = fixedParts.get(m);
+  if (!fixed) {
+    const profile = m.profile ?? EMPTY_PROFILE;
+    fixed = { profile, capacity: mentorCapacity(profile.capacity, m.programDefaults), responsiveness: responsivenessFrom(m.replyHours) };
+    fixedParts.set(m, fixed);
+  }
   return {
-    memberId: row.memberId,
-    name: row.name,
-    profile,
-    capacity: mentorCapacity(profile.capacity, row.programDefaults),
-    activeMentees: row.activeMentees,
-    paused: !isAvailable(row, now),
-    responsiveness: responsivenessFrom(row.replyHours),
-    rolesWithTrainee: row.rolesWithTrainee,
-    declinedTraineeAt: row.declinedTraineeAt,
-    confidentialExclusion: row.excluded,
+    memberId: m.memberId,
+    name: m.name,
+    ...fixed,
+    activeMentees: m.activeMentees,
+    paused: !isAvailable(m, now),
+    rolesWithTrainee,
+    declinedTraineeAt,
+    confidentialExclusion: excluded,
   };
+}
+
+const NONE: never[] = [];
+
+const byIdCache = new WeakMap<readonly PoolMentor[], Map<string, PoolMentor>>();
+function poolById(pool: readonly PoolMentor[]): Map<string, PoolMentor> {
+  let map = byIdCache.get(pool);
+  if (!map) byIdCache.set(pool, (map = new Map(pool.map((m) => [m.memberId, m]))));
+  return map;
+}
+
+/** The pool as one trainee's candidates, without copying each mentor's row. */
+function candidatesFor(pool: readonly PoolMentor[], ties: TraineeTies, now: Date): MentorCandidate[] {
+  return pool.map((m) =>
+    candidateOf(m, now, ties.roles.get(m.memberId) ?? NONE, ties.declinedAt.get(m.memberId) ?? NONE, ties.excluded.has(m.memberId)),
+  );
 }
 
 const label = (terms: Vocabulary[keyof Vocabulary], key: string | null) => (key ? labelOf(terms, key) : null);
 
-function cardOf(row: MentorRow, candidate: MentorCandidate, reasons: string[], juniorFaculty: boolean, v: Vocabulary): MentorCard {
+function cardOf(row: PoolMentor, candidate: MentorCandidate, reasons: string[], juniorFaculty: boolean, v: Vocabulary): MentorCard {
   const p = candidate.profile;
   return {
     memberId: row.memberId,
@@ -131,7 +157,7 @@ export async function findMentors(
 
 type Ranked =
   | { kind: "not_enrolled" | "no_profile" | "no_mentors" }
-  | { kind: "ranked"; rows: Map<string, MentorRow>; vocabulary: Vocabulary; result: RankingResult };
+  | { kind: "ranked"; mentors: Map<string, PoolMentor>; vocabulary: Vocabulary; result: RankingResult };
 
 /** The trainee's programs, profile and mentor pool, ranked for them. */
 async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date, keywords: string, limit?: number): Promise<Ranked> {
@@ -143,12 +169,11 @@ async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date,
     cachedMentorPool(db, workspaceId, programs.map((p) => p.programId)),
     traineeTies(db, workspaceId, memberId),
   ]);
-  const rows = withTies(pool, ties);
-  if (rows.filter((r) => r.memberId !== memberId).length === 0) return { kind: "no_mentors" };
+  if (!pool.some((m) => m.memberId !== memberId)) return { kind: "no_mentors" };
   const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
   const config = rankingConfigOf(programs.map((p) => p.rankingWeights));
-  const result = rank({ memberId, profile }, rows.map((r) => toCandidate(r, now)), { now, keywords, vocabulary, config, ...(limit ? { limit } : {}) });
-  return { kind: "ranked", rows: new Map(rows.map((r) => [r.memberId, r])), vocabulary, result };
+  const result = rank({ memberId, profile }, candidatesFor(pool, ties, now), { now, keywords, vocabulary, config, ...(limit ? { limit } : {}) });
+  return { kind: "ranked", mentors: poolById(pool), vocabulary, result };
 }
 
 export async function searchMentors(db: Db, workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult> {
@@ -156,13 +181,13 @@ export async function searchMentors(db: Db, workspaceId: string, memberId: strin
   const shownBefore = page * FIND_MENTOR_PAGE_SIZE;
   const ranked = await rankFor(db, workspaceId, memberId, now, input.keywords, shownBefore + FIND_MENTOR_PAGE_SIZE + 1);
   if (ranked.kind !== "ranked") return { kind: ranked.kind };
-  const { result, rows, vocabulary } = ranked;
+  const { result, mentors, vocabulary } = ranked;
   if (result.suggestions.length === 0) {
     const { confidential: _hidden, self: _self, ...excluded } = result.excluded;
     return { kind: "no_fit", query: input.keywords, terms: result.terms.map((t) => t.text), excluded };
   }
   const pageOf = result.suggestions.slice(shownBefore, shownBefore + FIND_MENTOR_PAGE_SIZE);
-  const cards = pageOf.map((s) => cardOf(rows.get(s.memberId)!, s.candidate, s.reasons.map((r) => r.text), s.flags.juniorFaculty, vocabulary));
+  const cards = pageOf.map((s) => cardOf(mentors.get(s.memberId)!, s.candidate, s.reasons.map((r) => r.text), s.flags.juniorFaculty, vocabulary));
   return { kind: "mentors", query: input.keywords, page, cards, hasMore: result.suggestions.length > shownBefore + FIND_MENTOR_PAGE_SIZE, shownBefore };
 }
 
@@ -170,10 +195,10 @@ export async function searchMentors(db: Db, workspaceId: string, memberId: strin
 export async function searchCoMentors(db: Db, workspaceId: string, traineeId: string, juniorMentorId: string, now: Date): Promise<MentorCard[]> {
   const ranked = await rankFor(db, workspaceId, traineeId, now, "");
   if (ranked.kind !== "ranked") return [];
-  const junior = ranked.rows.get(juniorMentorId);
+  const junior = ranked.mentors.get(juniorMentorId);
   if (!junior) return [];
-  const picks = pickSeniorCoMentors(toCandidate(junior, now), ranked.result.suggestions, { vocabulary: ranked.vocabulary });
+  const picks = pickSeniorCoMentors(ranked.result.suggestions.find((x) => x.memberId === juniorMentorId)?.candidate ?? candidateOf(junior, now, NONE, NONE, false), ranked.result.suggestions, { vocabulary: ranked.vocabulary });
   return picks.map(({ suggestion: s, reasons }) =>
-    cardOf(ranked.rows.get(s.memberId)!, s.candidate, [...reasons.map((r) => r.text), ...s.reasons.slice(0, 2).map((r) => r.text)], false, ranked.vocabulary),
+    cardOf(ranked.mentors.get(s.memberId)!, s.candidate, [...reasons.map((r) => r.text), ...s.reasons.slice(0, 2).map((r) => r.text)], false, ranked.vocabulary),
   );
 }
