@@ -42,16 +42,23 @@ export async function findMatch(db: Db | Tx, workspaceId: string, id: string): P
  * pairing round made are left to the round's own introductions.
  */
 export async function matchesAwaitingIntro(db: Db, createdBefore: Date, limit = 100): Promise<{ match: MatchRecord; madeAt: Date }[]> {
-  const rows = await db.match.findMany({
-    where: { status: "ACTIVE", introChannelId: null, createdAt: { lt: createdBefore } },
-    select: { ...SELECT, createdAt: true },
-    orderBy: { createdAt: "asc" },
-    take: limit,
-  });
-  if (rows.length === 0) return [];
-  const fromRounds = await db.roundGroup.findMany({ where: { matchId: { in: rows.map((r) => r.id) } }, select: { matchId: true } });
-  const skip = new Set(fromRounds.map((g) => g.matchId));
-  return rows.filter((r) => !skip.has(r.id)).map((r) => ({ match: toRecord(r), madeAt: r.createdAt }));
+  const found: { match: MatchRecord; madeAt: Date }[] = [];
+  // Page past round-made matches (however many a round has left waiting) rather than stop at them.
+  for (let skip = 0; found.length < limit; skip += limit) {
+    const rows = await db.match.findMany({
+      where: { status: "ACTIVE", introChannelId: null, createdAt: { lt: createdBefore } },
+      select: { ...SELECT, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip,
+      take: limit,
+    });
+    if (rows.length === 0) break;
+    const fromRounds = await db.roundGroup.findMany({ where: { matchId: { in: rows.map((r) => r.id) } }, select: { matchId: true } });
+    const byRound = new Set(fromRounds.map((g) => g.matchId));
+    for (const r of rows) if (!byRound.has(r.id) && found.length < limit) found.push({ match: toRecord(r), madeAt: r.createdAt });
+    if (rows.length < limit) break;
+  }
+  return found;
 }
 
 function toRecord(r: MatchRow): MatchRecord {

@@ -14,6 +14,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  startedAt: number;
+  alive: boolean;
 }
 
 const WORKER_URL = new URL("./mentorSearchWorker.js", import.meta.url);
@@ -25,6 +27,8 @@ const WORKER_URL = new URL("./mentorSearchWorker.js", import.meta.url);
  */
 export class MentorSearchPool {
   private readonly slots: Slot[] = [];
+  /** Restarts in a row of workers that died soon after starting: each waits longer (a bad database URL must not spin). */
+  private quickDeaths = 0;
   private nextId = 1;
   private closing = false;
 
@@ -42,7 +46,9 @@ export class MentorSearchPool {
   };
 
   private ask<T>(request: SearchRequest): Promise<T> {
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const alive = this.slots.filter((s) => s.alive);
+    if (alive.length === 0) return Promise.reject(new Error("the mentor-search workers are restarting"));
+    const slot = alive.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     return new Promise<T>((resolve, reject) => {
       slot.pending.set(request.id, { resolve: resolve as (result: unknown) => void, reject });
       slot.worker.postMessage(request);
@@ -65,7 +71,7 @@ export class MentorSearchPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { databaseUrl: this.databaseUrl } }), pending: new Map() };
+    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { databaseUrl: this.databaseUrl } }), pending: new Map(), startedAt: Date.now(), alive: true };
     slot.worker.on("message", (reply: SearchReply) => {
       const waiting = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
@@ -74,12 +80,19 @@ export class MentorSearchPool {
     });
     slot.worker.on("error", (error) => this.logger.error({ err: error }, "a mentor-search worker failed"));
     slot.worker.on("exit", (code) => {
+      slot.alive = false;
       for (const waiting of slot.pending.values()) waiting.reject(new Error(`the mentor-search worker stopped (exit ${code})`));
       slot.pending.clear();
       if (this.closing) return;
-      this.logger.warn({ code }, "a mentor-search worker stopped; starting another");
-      const index = this.slots.indexOf(slot);
-      if (index >= 0) this.slots[index] = this.spawn();
+      this.quickDeaths = Date.now() - slot.startedAt < 60_000 ? this.quickDeaths + 1 : 0;
+      const delayMs = this.quickDeaths <= 1 ? 0 : Math.min(30_000, 250 * 2 ** this.quickDeaths);
+      this.logger.warn({ code, delayMs }, "a mentor-search worker stopped; starting another");
+      const restart = () => {
+        const index = this.slots.indexOf(slot);
+        if (index >= 0 && !this.closing) this.slots[index] = this.spawn();
+      };
+      if (delayMs === 0) restart();
+      else setTimeout(restart, delayMs).unref();
     });
     slot.worker.unref();
     return slot;
