@@ -45,6 +45,16 @@ export function planActivation(goals: readonly GoalView[], parkId: string | null
   return { kind: "choose-park", active };
 }
 
+/** Goal text as compared for "the same goal": case, outer and repeated spaces ignored. */
+export const sameGoalText = (a: string, b: string) => {
+  const norm = (t: string) => t.trim().replace(/\s+/g, " ").toLowerCase();
+  return norm(a) === norm(b);
+};
+
+/** A goal not done yet with the same text (a double click on "Track" finds the first one's). */
+export const openGoalWithText = <T extends Pick<GoalView, "status" | "text">>(goals: readonly T[], text: string): T | undefined =>
+  goals.find((g) => g.status !== "DONE" && sameGoalText(g.text, text));
+
 export type GoalChange = "done" | "park" | "activate";
 
 /** The status a change moves a goal to, or null when it does not apply (e.g. parking a parked goal). */

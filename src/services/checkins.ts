@@ -37,6 +37,8 @@ export interface CheckinCard {
   /** The answer for the period (theirs, else the other person's), and who gave it. */
   answer: CheckinAnswer | null;
   answeredBySlackId: string | null;
+  /** The program's directors have been told about this period (after Need help; false: they will be, at a later run). */
+  directorTold: boolean;
 }
 
 export interface HistoryPeriod {
@@ -103,7 +105,7 @@ const sideOf = (row: { mentor: CheckinParty; trainee: CheckinParty }, role: Role
 const otherOf = (row: { mentor: CheckinParty; trainee: CheckinParty }, role: Role) => (role === "mentor" ? row.trainee : row.mentor);
 
 function card(row: PlanRow, checkinId: string, periodKey: string, role: Role): CheckinCard {
-  return { checkinId, matchId: row.plan.matchId, periodKey, recipient: role, you: sideOf(row, role), other: otherOf(row, role), programName: row.programName, answer: null, answeredBySlackId: null };
+  return { checkinId, matchId: row.plan.matchId, periodKey, recipient: role, you: sideOf(row, role), other: otherOf(row, role), programName: row.programName, answer: null, answeredBySlackId: null, directorTold: false };
 }
 
 /**

@@ -35,7 +35,8 @@ const otherOf = (m: MatchOfCheckin, role: Role) => (role === "mentor" ? m.traine
 /**
  * Someone in the pair answers a check-in. A later click replaces the answer (one answer per
  * check-in, never a second). Anyone else is refused with nothing changed. "Need help" tells the
- * directors at once, once per period. Returns the messages to redraw: the clicked one, and each
+ * directors at once, once per period, and is shown only on the asker's own message (the other
+ * person's reads as not answered by them). Returns the messages to redraw: the clicked one, and each
  * recipient's original check-in DM (found through the outbox row that posted it, then remembered
  * on the Checkin row).
  */
@@ -68,18 +69,23 @@ export async function answerCheckin(
     seen.add(`${ref.channel}/${ref.ts}`);
     updates.push({ ref, card });
   };
+  const directorTold = rows.some((r) => r.escalatedAt !== null);
   for (const row of [...rows.filter((r) => r.id === checkinId), ...rows.filter((r) => r.id !== checkinId)]) {
-    const shown = row.answer ? row : latest;
+    const you = sideOf(match, row.recipient);
+    const answered = row.answer ? row : latest;
+    // "Need help" is between the person who asked and their directors: the other person's message never shows it.
+    const shown = answered?.answer === "NEED_HELP" && answered.answeredById !== you.memberId ? undefined : answered;
     const card: CheckinCard = {
       checkinId: row.id,
       matchId: match.id,
       periodKey: row.periodKey,
       recipient: row.recipient,
-      you: sideOf(match, row.recipient),
+      you,
       other: otherOf(match, row.recipient),
       programName: match.programName,
       answer: shown?.answer ?? null,
       answeredBySlackId: slackOf(shown?.answeredById ?? null),
+      directorTold,
     };
     if (row.id === checkinId) push(clicked, card);
     let original: MessageRef | null = row.messageChannel && row.messageTs ? { channel: row.messageChannel, ts: row.messageTs } : null;

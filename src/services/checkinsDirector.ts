@@ -1,12 +1,13 @@
 import type { Db } from "../store/database.js";
 import { enqueue } from "../store/outbox.js";
-import { runOnce } from "../store/jobRuns.js";
 import { endMatch } from "../store/matches.js";
 import { findMatchForCheckins, memberIdOf, type MatchOfCheckin } from "../store/checkins.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../domain/errors.js";
+import { effectiveCadence } from "../domain/cadence.js";
+import { nudgeKey, nudgePeriod } from "../domain/nudges.js";
 import { audit } from "./audit.js";
 import { requireDirector } from "./directors.js";
-import { CHECKIN_JOB, type CheckinMessages } from "./checkins.js";
+import type { CheckinMessages } from "./checkins.js";
 import type { SlackDirectory } from "./ports.js";
 
 export interface EscalationTarget {
@@ -22,8 +23,9 @@ async function directorsMatch(db: Db, directory: SlackDirectory, workspaceId: st
 }
 
 /**
- * "Nudge both": a DM to the mentor and to the trainee, once per escalation (a second click, by
- * this or another director, sends nothing more). Audited. `sent` is false when it had been sent.
+ * "Nudge both": a DM to the mentor and to the trainee, once per check-in period (a second click, by
+ * this or another director, or the dashboard's Nudge both, sends nothing more: the outbox keys are
+ * shared). Audited. `sent` is false when it had been sent.
  */
 export async function nudgeBoth(
   db: Db,
@@ -36,12 +38,15 @@ export async function nudgeBoth(
 ): Promise<{ match: MatchOfCheckin; sent: boolean }> {
   const { director, match } = await directorsMatch(db, directory, workspaceId, slackUserId, target.matchId, now);
   if (match.status !== "ACTIVE") throw new MatchAlreadyEnded(match.id);
-  const key = `nudge:${match.id}:${target.periodKey}`;
-  const sent = await runOnce(db, { key, job: CHECKIN_JOB, workspaceId }, now, async (tx) => {
+  const period = nudgePeriod({ startedAt: match.startedAt, cadence: effectiveCadence(match.cadence, match.programCadence) }, now);
+  const sent = await db.$transaction(async (tx) => {
+    let any = false;
     for (const side of ["mentor", "trainee"] as const) {
-      await enqueue(tx, { workspaceId, key: `${key}:${side}`, channel: match[side].dmChannel, payload: { ...messages.nudge(match, side, slackUserId) }, notBefore: now });
+      const payload = { ...messages.nudge(match, side, slackUserId) };
+      if (await enqueue(tx, { workspaceId, key: nudgeKey(match.id, period, side), channel: match[side].dmChannel, payload, notBefore: now })) any = true;
     }
-    await audit(tx, director, "match.nudge", match.id, { periodKey: target.periodKey }, now);
+    if (any) await audit(tx, director, "match.nudge", match.id, { periodKey: target.periodKey, period }, now);
+    return any;
   });
   return { match, sent };
 }

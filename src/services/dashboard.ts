@@ -4,7 +4,7 @@ import { findMember } from "../store/members.js";
 import { endMatch } from "../store/matches.js";
 import * as store from "../store/dashboard.js";
 import { mentorCapacity } from "../domain/capacity.js";
-import { periodAt } from "../domain/cadence.js";
+import { nudgeKey, nudgePeriod } from "../domain/nudges.js";
 import { completedWindows, type ReportWindow } from "../domain/dashboardPeriods.js";
 import { pairsAtRisk, type RiskReason } from "../domain/dashboardRisk.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../domain/errors.js";
@@ -118,17 +118,17 @@ export type NudgeOutcome = { outcome: "sent"; pair: store.PairForDirector } | { 
 
 /**
  * "Nudge both": a friendly DM to the trainee and the mentor, through the outbox. Once per pair and
- * check-in period, however often it is pressed (or by however many directors): the outbox key says so.
+ * check-in period, however often it is pressed (or by however many directors, here or on an escalation DM): the outbox key says so.
  */
 export async function nudgePair(db: Db, by: Actor, matchId: string, now: Date, messages: DashboardMessages): Promise<NudgeOutcome> {
   const pair = await activePair(db, by.workspaceId, matchId);
-  const period = periodAt({ startedAt: pair.startedAt, cadence: pair.cadence }, now)?.key ?? "start";
+  const period = nudgePeriod({ startedAt: pair.startedAt, cadence: pair.cadence }, now);
   const queued = await db.$transaction(async (tx) => {
     let any = false;
     for (const to of ["trainee", "mentor"] as const) {
       const person = pair[to];
       if (!reachable(person)) continue;
-      const key = `dashboard-nudge:${pair.matchId}:${period}:${to}`;
+      const key = nudgeKey(pair.matchId, period, to);
       const payload = messages.nudge(pair, to, by.actor);
       if (await enqueue(tx, { workspaceId: by.workspaceId, key, channel: person.slackUserId, payload: { ...payload }, notBefore: now })) any = true;
     }

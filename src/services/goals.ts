@@ -13,7 +13,7 @@ import {
   slackUserIdOf,
 } from "../store/goals.js";
 import { lockMember } from "../store/matches.js";
-import { GOAL_TEXT_MAX, mayAddProgress, mayEditGoals, planActivation, sortGoals, statusAfter, type GoalChange, type GoalView } from "../domain/goals.js";
+import { GOAL_TEXT_MAX, mayAddProgress, mayEditGoals, openGoalWithText, planActivation, sortGoals, statusAfter, type GoalChange, type GoalView } from "../domain/goals.js";
 import { GoalChangeNotAllowed, GoalNotFound, NotYourGoal } from "../domain/errors.js";
 import { ensureMember } from "./members.js";
 import type { SlackDirectory } from "./ports.js";
@@ -59,6 +59,7 @@ export type GoalOutcome = { kind: "done"; goal: GoalView } | { kind: "choose-par
  * The trainee adds a goal. With two active already and no `parkId`, nothing changes and the answer
  * lists the active goals to choose one to park; with `parkId`, that goal is parked and the new one
  * added, in one transaction (serialized per trainee, so two adds at once never make three active).
+ * A goal not done yet with the same text is returned instead of a second copy (a double click).
  */
 export async function addGoal(
   db: Db,
@@ -72,7 +73,10 @@ export async function addGoal(
   const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
   return db.$transaction(async (tx) => {
     await lockMember(tx, workspaceId, me.id);
-    const plan = planActivation(await goalsOf(tx, workspaceId, me.id), parkId);
+    const goals = await goalsOf(tx, workspaceId, me.id);
+    const same = openGoalWithText(goals, text);
+    if (same) return { kind: "done", goal: same };
+    const plan = planActivation(goals, parkId);
     if (plan.kind === "choose-park") return plan;
     if (parkId) await parkIfActive(tx, workspaceId, me.id, parkId);
     return { kind: "done", goal: await createGoal(tx, workspaceId, me.id, text, now) };

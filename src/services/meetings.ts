@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db } from "../store/database.js";
 import type { MemberRecord } from "../store/members.js";
 import { enqueue } from "../store/outbox.js";
@@ -176,10 +177,13 @@ export async function setMatchAgenda(
   const updated: MeetingMatch = { ...match, agenda: value, agendaSetAt: value ? now : null };
   await db.$transaction(async (tx) => {
     if (!(await setAgenda(tx, workspaceId, matchId, value, now))) throw new MatchAlreadyEnded(matchId);
-    if (!value) return;
+    if (!value || value === match.agenda) return;
     const setBy = match.trainee.memberId === me.id ? match.trainee : match.mentor;
     const other = otherOf(match, me.id);
-    await enqueue(tx, { workspaceId, key: `agenda-set:${matchId}:${now.getTime()}`, channel: other.slackUserId, payload: { ...messages.agendaSet(updated, setBy) }, notBefore: now });
+    // One DM per change: the agenda it replaced (by when it was set) and the new text, so a repeat submission sends nothing more.
+    const text = createHash("sha256").update(value).digest("hex").slice(0, 16);
+    const key = `agenda-set:${matchId}:${match.agendaSetAt?.getTime() ?? "none"}:${text}`;
+    await enqueue(tx, { workspaceId, key, channel: other.slackUserId, payload: { ...messages.agendaSet(updated, setBy) }, notBefore: now });
   });
   return updated;
 }

@@ -173,6 +173,8 @@ export interface CheckinRow {
   answeredById: string | null;
   messageChannel: string | null;
   messageTs: string | null;
+  /** When the program's directors were told about this period (null: not yet). */
+  escalatedAt: Date | null;
   match: MatchOfCheckin;
 }
 
@@ -243,6 +245,7 @@ const CHECKIN = {
   answeredById: true,
   messageChannel: true,
   messageTs: true,
+  escalatedAt: true,
 } as const;
 
 export async function findCheckin(db: Db | Tx, workspaceId: string, id: string): Promise<CheckinRow | null> {

@@ -166,6 +166,16 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     expect(await db.prisma.checkin.count({ where: { matchId: ids.fresh } })).toBe(1);
   });
 
+  it("Met with an expired trigger still redraws the answer and shows no error: the answer was saved", async () => {
+    const dm = await dmTo("maya", "Did you and Ana Fellow meet since");
+    const checkinId = buttonValue(dm, "checkin_met");
+    slack.failNext("views.open", { error: "expired_trigger_id" });
+    const { responseId } = await press("maya", "checkin_met", checkinId, current(dm));
+    await slack.waitFor(() => textOf(current(dm)).includes("You answered :white_check_mark: *Met*"));
+    expect((await db.prisma.checkin.findFirstOrThrow({ where: { matchId: ids.fresh } })).answer).toBe("MET");
+    expect(slack.responses.find((r) => r.id === responseId)).toBeUndefined();
+  });
+
   it("Need help tells the director at once, once per period", async () => {
     const dm = await dmTo("maya", "Did you and Ana Fellow meet since");
     const checkinId = buttonValue(dm, "checkin_need_help");

@@ -195,6 +195,9 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     const told = await slack.waitFor(() => slack.messagesIn(P.maya.id).find((m) => textOf(m).includes("set the agenda")));
     expect(textOf(told)).toContain("K08 &lt;aims&gt; &amp; budget");
     expect(await lastHome("maya", before)).toContain("K08 &lt;aims&gt; &amp; budget");
+    // A repeat submission of the same agenda tells the mentor nothing more.
+    expect(await submit("ana", modal, { agenda: text("K08 <aims> & budget") })).toBe("");
+    expect(await db.prisma.outboxMessage.count({ where: { key: { startsWith: `agenda-set:${matches.ana}:` } } })).toBe(1);
   });
 
   it("/mentoring log with no active mentorship says so plainly", async () => {

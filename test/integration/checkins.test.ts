@@ -138,6 +138,18 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
     expect(await database.prisma.outboxMessage.count({ where: { key: { startsWith: `escalate:${ids.fresh}:2026-01-15:need-help` } } })).toBe(2);
   });
 
+  it("Need help shows only on the asker's own message: the other person's reads as not answered; other answers show on both", async () => {
+    const mine = await database.prisma.checkin.findFirstOrThrow({ where: { matchId: ids.fresh, recipient: "mentor" } });
+    const theirs = await database.prisma.checkin.findFirstOrThrow({ where: { matchId: ids.fresh, recipient: "trainee" } });
+    await database.prisma.checkin.update({ where: { id: theirs.id }, data: { messageChannel: "D-UANA", messageTs: "2.2" } });
+    const help = await answerCheckin(database.prisma, TEAM, "UMAYA", mine.id, "NEED_HELP", { channel: "D-UMAYA", ts: "1.1" }, NOW, checkinMessages);
+    const cardOf = (r: typeof help, recipient: string) => r.updates.find((u) => u.card.recipient === recipient)!.card;
+    expect(cardOf(help, "mentor")).toMatchObject({ answer: "NEED_HELP", answeredBySlackId: "UMAYA", directorTold: true });
+    expect(cardOf(help, "trainee")).toMatchObject({ answer: null, answeredBySlackId: null });
+    const notYet = await answerCheckin(database.prisma, TEAM, "UMAYA", mine.id, "NOT_YET", { channel: "D-UMAYA", ts: "1.1" }, NOW, checkinMessages);
+    expect(cardOf(notYet, "trainee")).toMatchObject({ answer: "NOT_YET", answeredBySlackId: "UMAYA" });
+  });
+
   it("stay changes nothing, pause pauses the person, leave ends the match and tells the other side and the directors", async () => {
     await expect(answerStayPauseLeave(database.prisma, TEAM, "UEVE", { matchId: ids.silent!, recipient: "mentor" }, "leave", NOW, requestMessages, LEAVE_NOTE)).rejects.toBeInstanceOf(NotYourCheckin);
     await answerStayPauseLeave(database.prisma, TEAM, "URAE", { matchId: ids.silent!, recipient: "mentor" }, "stay", NOW, requestMessages, LEAVE_NOTE);

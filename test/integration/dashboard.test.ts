@@ -4,6 +4,8 @@ import { directorDashboard, endPairAsDirector, nudgePair, type ProgramDashboard 
 import { chartSeries } from "../../src/services/chart.js";
 import { buildReports, REPORT_COLUMNS } from "../../src/services/reports.js";
 import { dashboardMessages } from "../../src/slack/views/dashboard/messages.js";
+import { nudgeBoth } from "../../src/services/checkinsDirector.js";
+import { checkinMessages } from "../../src/slack/views/checkins/messages.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../../src/domain/errors.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
@@ -141,9 +143,19 @@ describe.each(testProviders)("dashboard aggregation and reports on %s", (provide
     const first = await nudgePair(database.prisma, by, seed.matches.C, DASH_NOW, dashboardMessages);
     const again = await nudgePair(database.prisma, by, seed.matches.C, DASH_NOW, dashboardMessages);
     expect([first.outcome, again.outcome]).toEqual(["sent", "already"]);
-    const queued = await database.prisma.outboxMessage.findMany({ where: { workspaceId: DASH_TEAM, key: { startsWith: `dashboard-nudge:${seed.matches.C}` } } });
+    const queued = await database.prisma.outboxMessage.findMany({ where: { workspaceId: DASH_TEAM, key: { startsWith: `nudge:${seed.matches.C}:` } } });
     expect(queued.map((q) => q.channel).sort()).toEqual([DASH_PEOPLE.m2.id, DASH_PEOPLE.t3.id].sort());
     await expect(nudgePair(database.prisma, { workspaceId: DASH_OTHER, actor: "U1OTHER" }, seed.matches.C, DASH_NOW, dashboardMessages)).rejects.toBeInstanceOf(MatchNotFound);
+  });
+
+  it("a pair nudged from the dashboard is not nudged again from an escalation DM in the same period", async () => {
+    const directory = { userProfile: async () => { throw new Error("every member is cached"); } };
+    const target = { matchId: seed.matches.C, periodKey: "2026-10-01" };
+    const escalation = await nudgeBoth(database.prisma, directory, DASH_TEAM, DASH_PEOPLE.dir.id, target, DASH_NOW, checkinMessages);
+    expect(escalation.sent).toBe(false);
+    expect(await database.prisma.outboxMessage.count({ where: { workspaceId: DASH_TEAM, key: { startsWith: `nudge:${seed.matches.C}:` } } })).toBe(2);
+    const audits = await database.prisma.auditLog.count({ where: { workspaceId: DASH_TEAM, action: "match.nudge", target: seed.matches.C } });
+    expect(audits).toBe(1);
   });
 
   it("ends a match for a director once, telling both, and the pair leaves the dashboard", async () => {

@@ -16,7 +16,7 @@ describe.each(testProviders)("goals under concurrency on %s", (provider) => {
     const prisma = database.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
     const programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme" } })).id;
-    for (const key of ["ana", "maya", "jun"]) {
+    for (const key of ["ana", "maya", "jun", "bo"]) {
       member[key] = (await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: `U0${key.toUpperCase()}`, name: key, refreshedAt: NOW } })).id;
     }
     await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId: member.ana!, role: "TRAINEE" } });
@@ -36,6 +36,15 @@ describe.each(testProviders)("goals under concurrency on %s", (provider) => {
     expect(outcomes.filter((o) => o.kind === "done")).toHaveLength(2);
     expect(outcomes.filter((o) => o.kind === "choose-park")).toHaveLength(3);
     expect(await database.prisma.goal.count({ where: { workspaceId: TEAM, memberId: member.ana!, status: "ACTIVE" } })).toBe(2);
+  });
+
+  it("a double click on Track adds the goal once: both clicks answer with the same goal", async () => {
+    const outcomes = await Promise.all(
+      ["Present at ASH in December", "  present at ASH in  December "].map((text) => addGoal(database.prisma, directory, TEAM, "U0BO", text, null, NOW)),
+    );
+    const goals = await database.prisma.goal.findMany({ where: { workspaceId: TEAM, memberId: member.bo! } });
+    expect(goals).toHaveLength(1);
+    expect(outcomes.map((o) => (o.kind === "done" ? o.goal.id : o.kind))).toEqual([goals[0]!.id, goals[0]!.id]);
   });
 
   it("progress notes written at the same moment by the trainee and two mentors are all kept", async () => {

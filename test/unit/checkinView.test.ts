@@ -15,6 +15,7 @@ const card: CheckinCard = {
   programName: "Heme <Fellowship>",
   answer: null,
   answeredBySlackId: null,
+  directorTold: false,
 };
 type Block = { type: string; block_id?: string; elements?: { action_id?: string; value?: string; style?: string; confirm?: unknown }[]; text?: { text: string } };
 const blocks = (p: { blocks: unknown[] }) => p.blocks as Block[];
@@ -47,9 +48,16 @@ describe("check-in messages", () => {
     expect(words(mine)).toContain("You answered :hourglass_flowing_sand: *Not yet*");
     expect(buttons(mine).map((b) => b.action_id)).toEqual(["checkin_met", "checkin_scheduled", "checkin_not_yet", "checkin_need_help"]);
     expect(buttons(mine).filter((b) => b.style === "primary").map((b) => b.action_id)).toEqual(["checkin_not_yet"]);
-    const theirs = answeredCheckin({ ...card, answer: "NEED_HELP", answeredBySlackId: "U0ANA" });
-    expect(words(theirs)).toContain("<@U0ANA> answered :sos: *Need help*");
-    expect(words(theirs)).toContain("program director has been told");
+    const theirs = answeredCheckin({ ...card, answer: "SCHEDULED", answeredBySlackId: "U0ANA" });
+    expect(words(theirs)).toContain("<@U0ANA> answered :calendar: *Scheduled*");
+  });
+
+  it("after Need help, says the director has been told only when they were; otherwise that they will be", () => {
+    const told = answeredCheckin({ ...card, answer: "NEED_HELP", answeredBySlackId: "U0MAYA", directorTold: true });
+    expect(words(told)).toContain("You answered :sos: *Need help*. Your program director has been told and will reach out.");
+    const pending = answeredCheckin({ ...card, answer: "NEED_HELP", answeredBySlackId: "U0MAYA", directorTold: false });
+    expect(words(pending)).toContain("Your program director will be told and will reach out.");
+    expect(words(pending)).not.toContain("has been told");
   });
 });
 
@@ -78,6 +86,21 @@ describe("escalation messages", () => {
     expect(JSON.parse(buttons(m)[0]!.value!)).toEqual({ matchId: "mt1", periodKey: "2026-02-01" });
     expect(buttons(m).slice(1).every((b) => b.confirm)).toBe(true);
     expect(words(checkinMessages.escalation({ ...escalation, cause: "need-help" }))).toContain("asked for help");
+  });
+
+  it("escape people's names in every notification text (escalation, stay or leave, nudge, ended)", () => {
+    const match = { mentor: maya, trainee: ana, role: "mentor", programName: "Heme" } as MatchOfCheckin;
+    const texts = [
+      checkinMessages.escalation(escalation).text,
+      checkinMessages.escalation({ ...escalation, cause: "need-help" }).text,
+      checkinMessages.stayAsk({ matchId: "mt1", periodKey: "2026-01-01", recipient: "mentor", you: maya, other: ana, programName: "Heme", ignored: 3 }).text,
+      checkinMessages.nudge(match, "mentor", "U0DIR").text,
+      checkinMessages.endedByDirector(match, "mentor", false, "U0DIR").text,
+    ];
+    for (const text of texts) {
+      expect(text).toContain("Ana &lt;Fellow&gt; &amp; co");
+      expect(text).not.toContain("<Fellow>");
+    }
   });
 
   it("after a nudge the history stays and only Reassign and End match remain; after ending no button remains", () => {

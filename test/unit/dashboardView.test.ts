@@ -83,6 +83,13 @@ describe("the director dashboard on the App Home", () => {
     expect(text).toContain("[ Chart ] [ Reports (CSV) ]");
   });
 
+  it("names the pair escaped in the End-this-mentorship confirmation, so a name cannot ping or link", () => {
+    const pair = { ...risk(0), trainee: person("UT0", "Ana <!channel> & co"), mentor: person("UM0", "<@U0BOSS>") };
+    const blocks = JSON.stringify(built(dashboard([program({ atRisk: [pair] })])));
+    expect(blocks).toContain("Ana &lt;!channel&gt; &amp; co and &lt;@U0BOSS&gt; will be told kindly that you ended it.");
+    expect(blocks).not.toContain("<!channel>");
+  });
+
   it("says plainly when nothing needs attention", () => {
     const text = textOf(built(dashboard([program({ atRisk: [], pending: { total: 0, oldest: [] }, thanks: [], checkinsLastPeriod: { sent: 0, answered: 0 }, cohorts: [{ cohortId: null, cohortName: null, trainees: 5, mentors: 3, matchedTrainees: 4 }] })])));
     expect(text).toContain("*Pairs at risk*: none");

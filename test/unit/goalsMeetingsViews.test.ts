@@ -150,6 +150,14 @@ describe("the goals modal", () => {
     expect(s).toContain('"value":"g4"');
   });
 
+  it("shows the goals to park escaped, so a goal's text cannot ping or link", () => {
+    const view = parkChoiceModal([goal("g1", "ACTIVE", "Tell <!channel> & <@U0BOSS>"), goal("g4", "ACTIVE", "&".repeat(200))], { action: "add", text: "Present at ASH" });
+    const options = (view.blocks as { element?: { options?: { text: { type: string; text: string } }[] } }[]).flatMap((b) => b.element?.options ?? []);
+    expect(options[0]!.text).toEqual({ type: "mrkdwn", text: "Tell &lt;!channel&gt; &amp; &lt;@U0BOSS&gt;" });
+    expect(options[1]!.text.text.length).toBeLessThanOrEqual(75);
+    expect(options[1]!.text.text).toMatch(/^(&amp;)+…$/);
+  });
+
   it("reads goal text, notes and menu choices, with inline errors", () => {
     expect(readGoalText({ goal_text: { value: text("  ") } })).toEqual({ ok: false, errors: { goal_text: "Write your goal in a few words." } });
     expect(readGoalText({ goal_text: { value: text("x".repeat(201)) } }).ok).toBe(false);
@@ -209,6 +217,26 @@ describe("the App Home match cards", () => {
     expect(s).toContain("QI project");
     expect(s).toContain("Ben: charter signed");
     expect(s).not.toContain("Submit K08");
+  });
+
+  it("keep every card under Slack's 3000 characters with the longest agenda, next steps and goals, never cutting an escape in half", () => {
+    const long = (m: MatchDetails["matches"][number]) => ({
+      ...m,
+      lastMeeting: { date: new Date("2026-02-09T00:00:00Z"), nextSteps: "<\n".repeat(500) },
+      agenda: "&".repeat(1000),
+      menteeGoals: Array.from({ length: 20 }, (_, i) => goal(`g${i}`, "ACTIVE", `${i} ${"<".repeat(190)}`)),
+    });
+    const heavy: MatchDetails = { ...details, matches: details.matches.map(long), ownGoals: Array.from({ length: 20 }, (_, i) => goal(`o${i}`, "ACTIVE", "&".repeat(200))) };
+    const sections = [...(built(traineeMatchBlocks(heavy, "UTC")) ?? []), ...(built(mentorMatchBlocks(heavy, "UTC")) ?? [])]
+      .map((b) => (b as { text?: { text: string } }).text?.text)
+      .filter((t): t is string => t !== undefined);
+    expect(sections.length).toBe(3);
+    for (const t of sections) {
+      expect(t.length).toBeLessThanOrEqual(3000);
+      expect(t.replace(/&(amp|lt|gt);/g, "")).not.toContain("&"); // no entity cut in half
+    }
+    expect(sections[0]).toContain("Agenda for next time");
+    expect(sections[0]).toContain("…");
   });
 
   it("appear in the App Home under the trainee and mentor sections", () => {

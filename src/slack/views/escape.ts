@@ -2,3 +2,24 @@
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+/** Cuts text a person typed to at most `max` characters (the last one "…"), before it is escaped, so no entity is cut in half. */
+export function clipRaw(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Escapes text a person typed, each character written by `write` (escapeMrkdwn by default), and cuts
+ * it so the result has at most `max` characters (the last one "…"): whole characters only, so an
+ * entity (&amp;) is never cut in half.
+ */
+export function escapeClipped(text: string, max: number, write: (ch: string) => string = escapeMrkdwn): string {
+  const whole = [...text].map(write);
+  if (whole.join("").length <= max) return whole.join("");
+  let out = "";
+  for (const piece of whole) {
+    if (out.length + piece.length > max - 1) break;
+    out += piece;
+  }
+  return `${out}…`;
+}

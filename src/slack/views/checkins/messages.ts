@@ -60,7 +60,9 @@ export function answeredCheckin(c: CheckinCard): Payload {
   const by = c.answeredBySlackId === c.you.slackUserId ? "You answered" : `<@${c.answeredBySlackId}> answered`;
   const after =
     c.answer === "NEED_HELP"
-      ? "Your program director has been told and will reach out."
+      ? c.directorTold
+        ? "Your program director has been told and will reach out."
+        : "Your program director will be told and will reach out."
       : c.answer === "MET"
         ? "Thank you! Log what you discussed with `/mentoring log` if you haven't."
         : "Thanks, noted. You can change the answer below.";
@@ -108,8 +110,8 @@ function escalationPayload(e: EscalationCard): Payload {
       : `:warning: ${Md.bold("No meeting for 2 periods in a row")}: ${pair}.`;
   const text =
     e.cause === "need-help"
-      ? `Check-in: ${e.trainee.name} and ${e.mentor.name} asked for help`
-      : `Check-in: ${e.trainee.name} and ${e.mentor.name} haven't met for 2 periods`;
+      ? `Check-in: ${escapeMrkdwn(e.trainee.name)} and ${escapeMrkdwn(e.mentor.name)} asked for help`
+      : `Check-in: ${escapeMrkdwn(e.trainee.name)} and ${escapeMrkdwn(e.mentor.name)} haven't met for 2 periods`;
   return build(text, [
     para(headline),
     para(`Paired since ${DateTime.fromJSDate(e.startedAt, { zone: "UTC" }).toFormat("d LLLL yyyy")}.\n${Md.bold("Check-in answers")}\n${historyLines(e)}`),
@@ -146,9 +148,9 @@ export const checkinMessages: CheckinMessages = {
   checkin: (c) => build(question(c), checkinBlocks(c, ":wave: ")),
   reminder: (c) => build(`Reminder: ${question(c)}`, checkinBlocks(c, ":alarm_clock: A quick reminder. ")),
   escalation: escalationPayload,
-  stayAsk: (s) => build(`Your mentorship with ${s.other.name}: stay, pause or leave?`, stayBlocks(s)),
+  stayAsk: (s) => build(`Your mentorship with ${escapeMrkdwn(s.other.name)}: stay, pause or leave?`, stayBlocks(s)),
   nudge: (m, role, director) =>
-    build(`A nudge from your program director about meeting ${other(m, role).name}`, [
+    build(`A nudge from your program director about meeting ${escapeMrkdwn(other(m, role).name)}`, [
       para(
         `:wave: <@${director}>, your program director, is checking in: it's been a while since you and <@${other(m, role).slackUserId}> met (${escapeMrkdwn(m.programName)}). ` +
           `Could you find 30 minutes in the next two weeks? A short video call counts. If something is in the way, tell <@${director}>; they're glad to help.`,
@@ -161,7 +163,7 @@ export const checkinMessages: CheckinMessages = {
       role === "trainee" && reassign
         ? ` It's so you can be paired with a mentor who fits better now. Run ${Md.codeInline("/findmentor")} to see suggestions and request one; <@${director}> can help you choose.`
         : " Thank you for the time you gave it.";
-    return build(`Your mentorship with ${them.name} has ended`, [para(`${base}${rest}`)]);
+    return build(`Your mentorship with ${escapeMrkdwn(them.name)} has ended`, [para(`${base}${rest}`)]);
   },
 };
 

@@ -86,6 +86,14 @@ export function addGoalModal() {
     .buildToObject();
 }
 
+/** A radio option's text (mrkdwn, at most 75 characters once escaped). */
+function optionText(text: string): string {
+  for (let max = 75; ; max -= 1) {
+    const escaped = escapeMrkdwn(clip(text, max));
+    if (escaped.length <= 75) return escaped;
+  }
+}
+
 /** What to do once the person has chosen which goal to park. */
 export type PendingActivation = { action: "add"; text: string } | { action: "activate"; goalId: string };
 
@@ -98,7 +106,7 @@ export function parkChoiceModal(active: GoalView[], pending: PendingActivation) 
         text: `You already have ${MAX_ACTIVE_GOALS} active goals. To make ${what} active, park one of them for later: it stays in your list, with its notes, and you can make it active again any time.`,
       }),
       Blocks.Input({ blockId: GOAL_BLOCKS.park, label: "Park which goal?" }).element(
-        Elements.RadioButtons({ actionId: VALUE }).options(active.map((g) => Bits.Option({ text: clip(g.text, 75), value: g.id }))),
+        Elements.RadioButtons({ actionId: VALUE }).options(active.map((g) => Bits.Option({ text: optionText(g.text), value: g.id }))),
       ),
     )
     .buildToObject();

@@ -3,7 +3,7 @@ import { Blocks, ConfirmationDialog, Elements, Md, type BlockBuilder } from "sla
 import type { Dashboard, LoadEntry, PendingEntry, ProgramDashboard, RiskEntry } from "../../../services/dashboard.js";
 import type { Party } from "../../../store/dashboard.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
-import { escapeMrkdwn } from "../escape.js";
+import { clipRaw, escapeMrkdwn } from "../escape.js";
 import { DASHBOARD_ACTIONS } from "../dashboard/ids.js";
 
 /** Slack's limit on blocks in a Home tab. */
@@ -68,7 +68,7 @@ function riskBlocks(p: ProgramDashboard, tz: string, shown: number): BlockBuilde
     const pair = `${who(r.trainee)} with ${who(r.mentor)} (${role(r.role)}, since ${day(r.startedAt, tz)})`;
     const confirm = ConfirmationDialog({
       title: "End this mentorship?",
-      text: `${r.trainee.name} and ${r.mentor.name} will be told kindly that you ended it. This can't be undone.`.slice(0, 300),
+      text: `${escapeMrkdwn(clipRaw(r.trainee.name, 80))} and ${escapeMrkdwn(clipRaw(r.mentor.name, 80))} will be told kindly that you ended it. This can't be undone.`,
       confirm: "End it",
       deny: "Keep it",
     }).danger();

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { Blocks, Elements, Md, type BlockBuilder } from "slack-block-builder";
 import type { MatchDetail, MatchDetails } from "../../../services/meetings.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
-import { escapeMrkdwn } from "../escape.js";
+import { escapeClipped, escapeMrkdwn } from "../escape.js";
 import { goalText } from "../goals/goalsModal.js";
 import { GOAL_ACTIONS } from "../goals/ids.js";
 import { MEETING_ACTIONS } from "../meetings/ids.js";
@@ -17,7 +17,22 @@ const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 /** Meeting dates are calendar days stored at 00:00 UTC. */
 const meetingDay = (d: Date) => DateTime.fromJSDate(d).setZone("UTC").toFormat("d LLL yyyy");
 const when = (d: Date, tz: string) => DateTime.fromJSDate(d).setZone(tz).toFormat("ccc d LLL yyyy");
-const quote = (text: string) => `>${escapeMrkdwn(text).replace(/\n/g, "\n>")}`;
+/** Slack refuses a section over 3000 characters (and with it the whole Home): each quoted field gets at most this many. */
+const QUOTE_MAX = 1100;
+const SECTION_MAX = 3000;
+const quote = (text: string) => `>${escapeClipped(text, QUOTE_MAX, (ch) => (ch === "\n" ? "\n>" : escapeMrkdwn(ch)))}`;
+
+/** Whole lines (each already escaped) up to `room` characters; "…" says some were left out. */
+function fitLines(lines: string[], room: number): string {
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > room - 2) return [...kept, "…"].join("\n");
+    kept.push(line);
+    used += line.length + 1;
+  }
+  return kept.join("\n");
+}
 
 function cardText(m: MatchDetail, tz: string): string {
   const lines = [
@@ -45,9 +60,10 @@ export function traineeMatchBlocks(details: MatchDetails | null | undefined, tz:
   if (details.ownGoals) {
     const shown = details.ownGoals.filter((g) => g.status !== "DONE");
     const done = details.ownGoals.length - shown.length;
-    const body = shown.length ? shown.map((g) => goalText(g, details.authors, tz)).join("\n") : "No goals tracked yet: add one or two to focus your meetings.";
+    const head = `${Md.bold("Goals and progress")}${done ? ` (${done} done)` : ""}\n`;
+    const body = shown.length ? fitLines(shown.map((g) => goalText(g, details.authors, tz)), SECTION_MAX - head.length) : "No goals tracked yet: add one or two to focus your meetings.";
     blocks.push(
-      Blocks.Section({ text: `${Md.bold("Goals and progress")}${done ? ` (${done} done)` : ""}\n${body}`.slice(0, 3000) }),
+      Blocks.Section({ text: `${head}${body}` }),
       Blocks.Actions().elements(Elements.Button({ text: "Goals", actionId: GOAL_ACTIONS.open })),
     );
   }
@@ -59,8 +75,9 @@ export function mentorMatchBlocks(details: MatchDetails | null | undefined, tz: 
   if (!details) return [];
   const blocks: BlockBuilder[] = [];
   for (const m of details.matches.filter((d) => !d.viewerIsTrainee)) {
-    const goals = m.menteeGoals.length ? m.menteeGoals.map((g) => goalText(g, details.authors, tz)).join("\n") : "_No goals set yet._";
-    blocks.push(Blocks.Section({ text: `${cardText(m, tz)}\n${Md.bold("Their goals")}\n${goals}`.slice(0, 3000) }), cardButtons(m));
+    const head = `${cardText(m, tz)}\n${Md.bold("Their goals")}\n`;
+    const goals = m.menteeGoals.length ? fitLines(m.menteeGoals.map((g) => goalText(g, details.authors, tz)), SECTION_MAX - head.length) : "_No goals set yet._";
+    blocks.push(Blocks.Section({ text: `${head}${goals}` }), cardButtons(m));
   }
   return blocks;
 }

@@ -21,7 +21,10 @@ export function answerAction(deps: ListenerDeps) {
     const checkinId = buttonValue(body);
     const result = await answerCheckin(deps.db, teamId, body.user.id, checkinId, answer, messageRef(body), deps.now(), checkinMessages);
     if (answer === "MET") {
-      await openMeetingModal(deps, client, { teamId, userId: body.user.id, triggerId: body.trigger_id, matchId: result.match.id, checkinId });
+      // The answer is saved either way: a failed views.open (say, an expired trigger) must not skip the redraws.
+      await openMeetingModal(deps, client, { teamId, userId: body.user.id, triggerId: body.trigger_id, matchId: result.match.id, checkinId }).catch((error: unknown) => {
+        deps.logger.warn({ err: error, team: teamId, checkin: checkinId }, "opening the meeting log after Met failed");
+      });
     }
     if (result.escalated) deps.kickOutbox();
     for (const u of result.updates) {
