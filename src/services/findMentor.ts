@@ -97,6 +97,15 @@ function candidatesFor(pool: readonly PoolMentor[], ties: TraineeTies, now: Date
   );
 }
 
+/**
+ * A trainee's mentor candidates in these programs from the cached pool (the path /findmentor ranks
+ * from), with each mentor's Slack id: for other rankings of one trainee, e.g. a stable round's suggestions.
+ */
+export async function cachedCandidatesFor(db: Db, workspaceId: string, traineeId: string, programIds: readonly string[], now: Date): Promise<{ candidates: MentorCandidate[]; slackOf: Map<string, string> }> {
+  const [pool, ties] = await Promise.all([cachedMentorPool(db, workspaceId, programIds), traineeTies(db, workspaceId, traineeId)]);
+  return { candidates: candidatesFor(pool, ties, now), slackOf: new Map(pool.map((m) => [m.memberId, m.slackUserId])) };
+}
+
 const label = (terms: Vocabulary[keyof Vocabulary], key: string | null) => (key ? labelOf(terms, key) : null);
 
 function cardOf(row: PoolMentor, candidate: MentorCandidate, reasons: string[], juniorFaculty: boolean, v: Vocabulary): MentorCard {

@@ -9,7 +9,8 @@
  *   (a double click or two directors approving at once approve once; the loser is answered with the
  *   winner's approval as stored), only if the proposal is still the one read (an edit that landed in
  *   between is never approved unseen: RoundProposalChanged), re-checks every mentor's room
- *   under a lock (PostgreSQL row lock; SQLite serializes writers), creates the Match rows (pair
+ *   and that no pair was made meanwhile (a /findmentor accept) under a lock (PostgreSQL row lock;
+ *   SQLite serializes writers), creates the Match rows (pair
  *   kinds) and a RoundGroup per pair or group (RoundGroup.matchId set for matches), queues the speed
  *   schedule DMs and the director's summary.
  * - `sendRoundIntros` opens each group's group DM (conversations.open with several users, as the
@@ -21,7 +22,7 @@
 import type { Db } from "../store/database.js";
 import { enqueue } from "../store/outbox.js";
 import { activeMatchCount, createMatch, findMatch, lockMember, setIntroChannel, type MatchRecord } from "../store/matches.js";
-import { createRoundGroup, findRun, markApproved, markDiscarded, memberZones, runGroups, runsAwaitingIntros, setGroupIntroChannel, type GroupRecord, type RunRecord } from "../store/roundRuns.js";
+import { activeMatchesOf, createRoundGroup, findRun, markApproved, markDiscarded, memberZones, runGroups, runsAwaitingIntros, setGroupIntroChannel, type GroupRecord, type RunRecord } from "../store/roundRuns.js";
 import { isPairKind, type RoundProposal } from "../domain/roundProposal.js";
 import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotFound, RoundRunNotInPreview } from "../domain/errors.js";
 import { pairBlocker } from "../domain/roundSwap.js";
@@ -39,6 +40,8 @@ export interface RoundLabel {
   kind: RoundProposal["kind"];
   scheduledFor: Date;
   timezone: string;
+  /** The proposal's version (RoundRun.updatedAt in ms): Approve carries it, so only what was shown is approved. */
+  version: number;
 }
 
 export interface SpeedSeat {
@@ -66,6 +69,7 @@ export const labelOf = (run: RunRecord): RoundLabel => ({
   kind: run.round.kind,
   scheduledFor: run.scheduledFor,
   timezone: run.round.programTimezone,
+  version: run.updatedAt.getTime(),
 });
 
 async function runOf(db: Db, workspaceId: string, runId: string): Promise<RunRecord> {
@@ -98,15 +102,18 @@ export type ApproveOutcome = { outcome: "approved" | "already"; run: RunRecord; 
  * Approves the run's current proposal (see the header). Throws RoundPairNotAllowed when a pair broke a
  * rule since the preview (someone paused, an exclusion), RoundMentorFull when a mentor's
  * places filled up since the preview (nothing is created; the director re-runs or swaps),
- * RoundProposalChanged when another director's edit changed the proposal after it was read, and
- * RoundRunNotInPreview when the run was discarded.
+ * RoundProposalChanged when the proposal is not the one the director was shown (`version`, the
+ * RoundLabel.version their Approve button carries; without it, the one read here) because another
+ * director's edit or re-run changed it, and RoundRunNotInPreview when the run was discarded.
  */
-export async function approveRun(db: Db, by: Actor, runId: string, now: Date, messages: RoundMessages): Promise<ApproveOutcome> {
+export async function approveRun(db: Db, by: Actor, runId: string, now: Date, messages: RoundMessages, version?: number): Promise<ApproveOutcome> {
   const workspaceId = by.workspaceId;
   const run = await runOf(db, workspaceId, runId);
   const proposal = run.proposal as RoundProposal | null;
   if (run.status === "APPROVED" && proposal) return { outcome: "already", run, proposal };
   if (run.status !== "PREVIEW" || !proposal) throw new RoundRunNotInPreview(run.status);
+  const shown = version === undefined ? run.updatedAt : new Date(version);
+  if (shown.getTime() !== run.updatedAt.getTime()) throw new RoundProposalChanged();
   const pairs = isPairKind(proposal.kind);
   const inputs = pairs ? await roundInputs(db, run, now) : null;
   for (const p of pairs ? proposal.pairs : []) {
@@ -121,7 +128,7 @@ export async function approveRun(db: Db, by: Actor, runId: string, now: Date, me
   const zones = proposal.speed ? await memberZones(db, workspaceId, Object.keys(proposal.speed.byPerson)) : new Map<string, string>();
 
   const approved = await db.$transaction(async (tx) => {
-    if (!(await markApproved(tx, workspaceId, runId, by.actor, now, run.updatedAt))) return false;
+    if (!(await markApproved(tx, workspaceId, runId, by.actor, now, shown))) return false;
     if (pairs) {
       const perMentor = new Map<string, number>();
       for (const p of proposal.pairs) perMentor.set(p.mentor, (perMentor.get(p.mentor) ?? 0) + 1);
@@ -129,6 +136,13 @@ export async function approveRun(db: Db, by: Actor, runId: string, now: Date, me
         await lockMember(tx, workspaceId, mentorId);
         const capacity = inputs!.mentors.find((x) => x.memberId === mentorId)?.capacity ?? 0;
         if (count > capacity - (await activeMatchCount(tx, workspaceId, mentorId))) throw new RoundMentorFull(mentorId);
+      }
+      // The rules pairBlocker checked before, again under the locks: a /findmentor accept may have paired them since.
+      const held = await activeMatchesOf(tx, workspaceId, proposal.pairs.map((p) => p.trainee));
+      for (const p of proposal.pairs) {
+        const mine = held.filter((m) => m.traineeId === p.trainee);
+        if (mine.some((m) => m.mentorId === p.mentor)) throw new RoundPairNotAllowed(p.trainee, p.mentor, "already_paired");
+        if (mine.some((m) => m.role === proposal.role && m.programId === run.round.programId)) throw new RoundPairNotAllowed(p.trainee, p.mentor, "not_in_round");
       }
       for (const p of proposal.pairs) {
         const matchId = await createMatch(tx, { workspaceId, programId: run.round.programId, traineeId: p.trainee, mentorId: p.mentor, role: proposal.role, startedAt: now });
@@ -182,9 +196,18 @@ export type GroupDmOpener = (slackUserIds: string[]) => Promise<string>;
 
 /**
  * Introduces every group of an approved run that has not been introduced yet (see the header).
- * Returns how many introductions were queued by this call.
+ * A group Slack refuses now (conversations.open fails) is reported to `onError` and left for the
+ * sweep; the rest are still introduced. Returns how many introductions were queued by this call.
  */
-export async function sendRoundIntros(db: Db, workspaceId: string, runId: string, open: GroupDmOpener, now: Date, messages: RoundMessages): Promise<number> {
+export async function sendRoundIntros(
+  db: Db,
+  workspaceId: string,
+  runId: string,
+  open: GroupDmOpener,
+  now: Date,
+  messages: RoundMessages,
+  onError: (group: GroupRecord, error: unknown) => void = () => undefined,
+): Promise<number> {
   const run = await runOf(db, workspaceId, runId);
   if (run.status !== "APPROVED" || run.round.kind === "SPEED") return 0;
   const label = labelOf(run);
@@ -192,15 +215,19 @@ export async function sendRoundIntros(db: Db, workspaceId: string, runId: string
   let queued = 0;
   for (const group of await runGroups(db, workspaceId, runId)) {
     if (group.introChannelId || group.slackUserIds.some((u) => !u)) continue;
-    const channel = await open(group.slackUserIds);
-    const match = group.matchId ? await findMatch(db, workspaceId, group.matchId) : null;
-    const payload = introPayload(label, crossGroup, group, match, channel, messages);
-    const done = await db.$transaction(async (tx) => {
-      if (!(await setGroupIntroChannel(tx, workspaceId, group.id, channel))) return false;
-      if (match) await setIntroChannel(tx, workspaceId, match.id, channel);
-      return enqueue(tx, { workspaceId, key: `round-intro:${group.id}`, channel, payload: { ...payload }, notBefore: now });
-    });
-    if (done) queued += 1;
+    try {
+      const channel = await open(group.slackUserIds);
+      const match = group.matchId ? await findMatch(db, workspaceId, group.matchId) : null;
+      const payload = introPayload(label, crossGroup, group, match, channel, messages);
+      const done = await db.$transaction(async (tx) => {
+        if (!(await setGroupIntroChannel(tx, workspaceId, group.id, channel))) return false;
+        if (match) await setIntroChannel(tx, workspaceId, match.id, channel);
+        return enqueue(tx, { workspaceId, key: `round-intro:${group.id}`, channel, payload: { ...payload }, notBefore: now });
+      });
+      if (done) queued += 1;
+    } catch (error) {
+      onError(group, error);
+    }
   }
   return queued;
 }
@@ -226,7 +253,7 @@ export async function sweepRoundIntros(
   let queued = 0;
   for (const r of await runsAwaitingIntros(db)) {
     try {
-      queued += await sendRoundIntros(db, r.workspaceId, r.runId, open(r.workspaceId), now, messages);
+      queued += await sendRoundIntros(db, r.workspaceId, r.runId, open(r.workspaceId), now, messages, (_group, error) => onError(r, error));
     } catch (error) {
       onError(r, error);
     }

@@ -1,14 +1,13 @@
 import type { Db, Tx } from "../store/database.js";
 import { enqueue } from "../store/outbox.js";
 import { hasRun } from "../store/jobRuns.js";
-import { mentorsForTrainee } from "../store/candidates.js";
 import { findProfile } from "../store/profiles.js";
 import { findRound, moveRun, rankingOf, rankingsOf, runState, saveRanking, type RoundRecord, type RunState } from "../store/rounds.js";
 import { EMPTY_PROFILE } from "../domain/profile.js";
 import { rank } from "../domain/ranking.js";
 import { parseRoundOptions } from "../domain/roundOptions.js";
 import { RankingNotAllowed, RoundRunClosed, RoundRunNotFound } from "../domain/errors.js";
-import { toCandidate } from "./findMentor.js";
+import { cachedCandidatesFor } from "./findMentor.js";
 import { ensureMember } from "./members.js";
 import type { SlackDirectory } from "./ports.js";
 import { cardFor, dmChannelOf, runParticipants, type RoundNoticeMessages } from "./roundNotices.js";
@@ -72,17 +71,16 @@ export async function askMentors(tx: Tx, round: RoundRecord, run: RunState, now:
   return queued;
 }
 
-/** The top `limit` mentors for a trainee, by the same ranking /findmentor uses (paused, full and excluded mentors left out). */
+/** The top `limit` mentors for a trainee, by the same ranking and cached mentor pool /findmentor uses (paused, full and excluded mentors left out). */
 async function suggestedMentors(db: Db, round: RoundRecord, traineeId: string, limit: number, now: Date): Promise<RankChoice[]> {
-  const rows = await mentorsForTrainee(db, round.workspaceId, traineeId, [round.programId]);
-  const profile = (await findProfile(db, round.workspaceId, traineeId)) ?? EMPTY_PROFILE;
+  const [{ candidates, slackOf }, found] = await Promise.all([cachedCandidatesFor(db, round.workspaceId, traineeId, [round.programId], now), findProfile(db, round.workspaceId, traineeId)]);
+  const profile = found ?? EMPTY_PROFILE;
   const options = parseRoundOptions(round.kind, round.options);
-  const result = rank({ memberId: traineeId, profile }, rows.map((r) => toCandidate(r, now)), {
+  const result = rank({ memberId: traineeId, profile }, candidates, {
     now,
     limit,
     role: options.kind === "STABLE" ? options.role : null,
   });
-  const slackOf = new Map(rows.map((r) => [r.memberId, r.slackUserId]));
   return result.suggestions.map((s) => ({ memberId: s.memberId, slackUserId: slackOf.get(s.memberId) ?? "", name: s.name, reasons: s.reasons.map((r) => r.text) }));
 }
 
@@ -106,7 +104,9 @@ async function rankingContext(db: Db, directory: SlackDirectory, workspaceId: st
   if (me.some((p) => p.side === "mentor")) {
     if (!mentorPhase) throw new RankingNotAllowed("mentor_phase_not_open");
     const lists = await rankingsOf(db, workspaceId, runId);
-    const trainees = people.filter((p) => p.side === "trainee" && lists.get(p.memberId)?.includes(member.id));
+    // Best first: those who put this mentor highest on their own list (the rank modal shows the first 100).
+    const placeOf = (traineeId: string) => lists.get(traineeId)?.indexOf(member.id) ?? -1;
+    const trainees = people.filter((p) => p.side === "trainee" && placeOf(p.memberId) >= 0).sort((a, b) => placeOf(a.memberId) - placeOf(b.memberId));
     return {
       ...base,
       side: "mentor",

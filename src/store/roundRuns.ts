@@ -188,6 +188,12 @@ export async function markApproved(tx: Tx, workspaceId: string, runId: string, b
   return count === 1;
 }
 
+/** The active matches these trainees hold (any mentor, role, program): the approval's re-check under its locks. */
+export async function activeMatchesOf(tx: Db | Tx, workspaceId: string, traineeIds: string[]): Promise<{ traineeId: string; mentorId: string; role: string; programId: string }[]> {
+  if (traineeIds.length === 0) return [];
+  return tx.match.findMany({ where: { workspaceId, status: "ACTIVE", traineeId: { in: traineeIds } }, select: { traineeId: true, mentorId: true, role: true, programId: true } });
+}
+
 export async function markDiscarded(db: Db | Tx, workspaceId: string, runId: string): Promise<boolean> {
   const { count } = await db.roundRun.updateMany({ where: { workspaceId, id: runId, status: "PREVIEW" }, data: { status: "DISCARDED" } });
   return count === 1;

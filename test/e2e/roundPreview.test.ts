@@ -136,10 +136,44 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
     expect(await mentorOf("cal")).toBeUndefined();
   });
 
+  /** The value of the Approve button a message shows (the run and the version of the proposal it shows). */
+  const approveValueIn = (message: unknown): string => {
+    const found: string[] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === "object") {
+        const o = x as Record<string, unknown>;
+        if (o.action_id === "round_preview_approve" && typeof o.value === "string") found.push(o.value);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(message);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  const currentApprove = () => approveValueIn(updatesOf(preview.ts).at(-1)!.args.blocks);
+
+  it("Approve on a preview message from before a colleague's edits approves nothing: the message shows the current proposal and says why", async () => {
+    // What the preview DM carried when it was sent (the fake Slack applies chat.update to its copy).
+    const sent = await db.prisma.outboxMessage.findFirstOrThrow({ where: { workspaceId: TEAM, key: `round-preview:${runId}:${P.dir.id}` } });
+    const stale = approveValueIn(sent.payload);
+    expect(stale.startsWith(`${runId}:`)).toBe(true);
+    expect(stale).not.toBe(currentApprove());
+    const { responseId } = await press("dir2", "round_preview_approve", stale, { channel: "D-U0DIR2", ts: "1.000002" });
+    const replaced = await response(responseId);
+    expect(replaced).toContain("Another director changed this proposal since this message was sent; this is it now.");
+    expect(replaced).toContain("<@U0CAL> — dropped from this proposal by a director");
+    expect(approveValueIn(JSON.parse(replaced))).toBe(currentApprove());
+    const told = await slack.waitFor(() => slack.responses.find((r) => r.id === responseId && JSON.stringify(r.body).includes("Another director changed this proposal a moment ago")));
+    expect(told.body).toMatchObject({ response_type: "ephemeral" });
+    expect((await db.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("PREVIEW");
+    expect(await db.prisma.match.count()).toBe(0);
+  });
+
   it("two directors approving at once approve once: the matches exist, each pair is introduced once with the expectations agreement, the director gets a summary", async () => {
     const [a, b] = await Promise.all([
-      press("dir", "round_preview_approve", runId, { channel: preview.channel, ts: preview.ts }),
-      press("dir2", "round_preview_approve", runId, { channel: "D-U0DIR2", ts: "1.000002" }),
+      press("dir", "round_preview_approve", currentApprove(), { channel: preview.channel, ts: preview.ts }),
+      press("dir2", "round_preview_approve", currentApprove(), { channel: "D-U0DIR2", ts: "1.000002" }),
     ]);
     const answers = [await response(a.responseId), await response(b.responseId)];
     for (const answer of answers) expect(answer).toContain("2 matches created");
@@ -162,7 +196,7 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
     for (const who of [P.ana.id, P.jun.id, P.ben.id, P.maya.id]) await slack.waitFor(() => slack.callsTo("views.publish").some((c) => c.args.user_id === who));
 
     // One more approve click and one more outbox poll: nothing is created or sent twice.
-    const late = await press("dir", "round_preview_approve", runId, { channel: preview.channel, ts: preview.ts });
+    const late = await press("dir", "round_preview_approve", currentApprove(), { channel: preview.channel, ts: preview.ts });
     expect(await response(late.responseId)).toContain("Approved by");
     await new Promise((r) => setTimeout(r, 1500));
     expect(slack.messagesIn(anaMaya).filter((m) => textOf(m).includes("How often to meet"))).toHaveLength(1);

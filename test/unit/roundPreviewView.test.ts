@@ -7,7 +7,7 @@ import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
 import type { RoundLabel } from "../../src/services/roundApproval.js";
 import { AT, hemeCohort, inputs, mentorOf, person } from "./roundProposalFixtures.js";
 
-const label: RoundLabel = { runId: "run1", roundName: "Spring <match>", programName: "Heme & Onc", cohortName: "2026", kind: "MENTOR_MATCH", scheduledFor: AT, timezone: "America/Chicago" };
+const label: RoundLabel = { runId: "run1", roundName: "Spring <match>", programName: "Heme & Onc", cohortName: "2026", kind: "MENTOR_MATCH", scheduledFor: AT, timezone: "America/Chicago", version: 1772463600123 };
 const json = (x: unknown) => JSON.stringify(x);
 type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; confirm?: unknown }[] };
 
@@ -28,7 +28,9 @@ describe("the round preview a director sees", () => {
     expect(text).toContain("<@UT4> — paused (away)");
     const actions = (msg.blocks as Block[]).find((b) => b.type === "actions")!.elements!;
     expect(actions.map((a) => a.action_id)).toEqual(["round_preview_swap", "round_preview_drop", "round_preview_rerun", "round_preview_approve", "round_preview_discard"]);
-    expect(actions.every((a) => a.value === "run1")).toBe(true);
+    expect(actions.filter((a) => a.action_id !== "round_preview_approve").every((a) => a.value === "run1")).toBe(true);
+    // Approve carries the version of the proposal shown, so an older message cannot approve a later edit.
+    expect(actions.find((a) => a.action_id === "round_preview_approve")!.value).toBe("run1:1772463600123");
     expect(actions.find((a) => a.action_id === "round_preview_approve")!.confirm).toBeTruthy();
   });
 
@@ -126,5 +128,39 @@ describe("the messages an approved round sends", () => {
     const text = json(roundMessages.summary(label, p, "UDIR").blocks);
     expect(text).toContain("approved by <@UDIR>: 2 matches created");
     expect(text).toContain("every mentor they could have is full");
+  });
+});
+
+describe("the preview and summary within Slack's limits", () => {
+  it("Swap is offered only when there is someone to move and somewhere to move them", () => {
+    const ids = (p: ReturnType<typeof buildProposal>) => (previewMessage(label, p).blocks as Block[]).find((b) => b.type === "actions")!.elements!.map((a) => a.action_id);
+    const nobody = buildProposal(inputs("MENTOR_MATCH", { trainees: [], mentors: [mentorOf("m1", 1)] }), AT);
+    expect(ids(nobody)).not.toContain("round_preview_swap");
+    const onePairNoRoom = buildProposal(inputs("MENTOR_MATCH", { trainees: [person("t1")], mentors: [mentorOf("m1", 1)] }), AT);
+    expect(onePairNoRoom.pairs).toHaveLength(1);
+    expect(ids(onePairNoRoom)).not.toContain("round_preview_swap");
+    const onePairRoom = buildProposal(inputs("MENTOR_MATCH", { trainees: [person("t1")], mentors: [mentorOf("m1", 1), mentorOf("m2", 1)] }), AT);
+    expect(ids(onePairRoom)).toContain("round_preview_swap");
+    expect(ids(buildProposal(inputs("MENTOR_MATCH", hemeCohort()), AT))).toContain("round_preview_swap");
+  });
+
+  it("a summary with 40 trainees not matched is split into sections of at most 3,000 characters, none lost", () => {
+    const trainees = Array.from({ length: 45 }, (_, i) => person(`trainee-with-a-long-id-${i}`, {}, { paused: true }));
+    const p = buildProposal(inputs("MENTOR_MATCH", { trainees, mentors: [mentorOf("m1", 1)] }), AT);
+    const people = Object.fromEntries(trainees.map((t) => [t.memberId, { slackUserId: `U${"X".repeat(60)}${t.memberId}`, name: t.memberId }]));
+    const msg = roundMessages.summary(label, { ...p, people: { ...p.people, ...people } }, "UDIR");
+    const sections = (msg.blocks as Block[]).filter((b) => b.type === "section");
+    expect(sections.length).toBeGreaterThan(1);
+    for (const b of sections) expect(b.text!.text.length).toBeLessThanOrEqual(3000);
+    const text = sections.map((b) => b.text!.text).join("\n");
+    expect(text.match(/paused \(away\)/g)).toHaveLength(40);
+    expect(text).toContain("…and 5 more.");
+  });
+
+  it("notification texts escape the round's name", () => {
+    const p = buildProposal(inputs("MENTOR_MATCH", hemeCohort()), AT);
+    expect(previewMessage(label, p).text).toContain("Round preview: Spring &lt;match&gt;");
+    expect(approvedMessage(label, p, "UDIR").text).toBe("Round approved: Spring &lt;match&gt;");
+    expect(roundMessages.peerIntro(label, ["U1"]).text).toBe("You're paired for Spring &lt;match&gt;");
   });
 });

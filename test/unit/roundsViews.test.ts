@@ -79,3 +79,46 @@ describe("round views", () => {
     expect(json(roundList([]).blocks)).toContain("No active pairing rounds");
   });
 });
+
+describe("round views within Slack's limits", () => {
+  const choices = Array.from({ length: 130 }, (_, i) => ({ memberId: `t${i}`, slackUserId: `U${i}`, name: `Trainee ${i}`, reasons: [] }));
+  const mentorForm = { runId: "r", side: "mentor" as const, roundName: "Stable", deadline: new Date("2026-03-10T12:00:00Z"), tz: "UTC", choices, current: ["t120"] };
+  type Select = { element?: { options?: { value: string }[]; initial_option?: { value: string } } };
+
+  it("a mentor ranked by 130 trainees gets selects of at most 100, best first, with their saved choice kept and how many more there are", () => {
+    const view = rankModal(mentorForm) as unknown as { blocks: Select[] };
+    const selects = view.blocks.filter((b) => b.element?.options);
+    expect(selects.length).toBeGreaterThan(0);
+    for (const s of selects) {
+      const values = s.element!.options!.map((o) => o.value);
+      expect(values).toHaveLength(100);
+      expect(values[0]).toBe("t0");
+      expect(values).toContain("t120");
+      expect(values).not.toContain("t99");
+    }
+    expect(selects[0]!.element!.initial_option!.value).toBe("t120");
+    expect(json(view)).toContain("The lists show the first 100, those who put you highest; 30 more ranked you.");
+  });
+
+  it("the round list holds at most 50 blocks and says how many more rounds there are; a round's name is escaped in the Cancel confirmation", () => {
+    const round = (i: number) => ({
+      id: `r${i}`, workspaceId: "T", programId: "p", programName: "Heme", timezone: "UTC", cohortId: null, cohortName: null,
+      name: i === 0 ? "<!channel> & *all*" : `Round ${i}`, kind: "ROTATION" as const, options: {}, schedule: null, nextRunAt: null,
+      status: "ACTIVE" as const, createdById: "U", createdAt: new Date(0), latestRun: null,
+    });
+    const list = roundList(Array.from({ length: 60 }, (_, i) => round(i)));
+    expect(list.blocks.length).toBeLessThanOrEqual(50);
+    const text = json(list.blocks);
+    expect(text).toContain("Round 22");
+    expect(text).not.toContain("Round 23");
+    expect(text).toContain("…and 37 more");
+    expect(text).toContain('"text":{"type":"mrkdwn","text":"Nothing more of &lt;!channel&gt; &amp; *all* will run."}');
+    expect(text).not.toContain("<!channel>");
+  });
+
+  it("notification texts escape the round name", () => {
+    expect(roundNoticeMessages.notice(card).text).toContain("Coffee &lt;b&gt; &amp; chat");
+    expect(roundNoticeMessages.rankTrainee(card).text).toBe("Rank your mentors for Coffee &lt;b&gt; &amp; chat");
+    expect(answeredNotice({ card, answer: "skipped" }).text).toBe("You're skipping Coffee &lt;b&gt; &amp; chat");
+  });
+});

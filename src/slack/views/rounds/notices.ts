@@ -42,9 +42,9 @@ function noticeBlocks(c: NoticeCard, skipped: boolean): BlockBuilder[] {
 
 /** The notice, the stable rounds' rank invitations, for the services (which know no Block Kit). */
 export const roundNoticeMessages: RoundNoticeMessages = {
-  notice: (c) => build(`You're in the next round of ${c.roundName} on ${localWhen(c.scheduledFor, c.tz)} — skip this one?`, noticeBlocks(c, false)),
+  notice: (c) => build(`You're in the next round of ${escapeMrkdwn(c.roundName)} on ${localWhen(c.scheduledFor, c.tz)} — skip this one?`, noticeBlocks(c, false)),
   rankTrainee: (c) =>
-    build(`Rank your mentors for ${c.roundName}`, [
+    build(`Rank your mentors for ${escapeMrkdwn(c.roundName)}`, [
       para(
         `:ballot_box_with_ballot: ${roundOf(c)} has started. Rank the mentors suggested for you, best first, ` +
           `by ${Md.bold(localWhen(c.rankDeadline ?? c.scheduledFor, c.tz))}. Mentors then rank those who chose them, and Rounds finds a stable match.`,
@@ -52,7 +52,7 @@ export const roundNoticeMessages: RoundNoticeMessages = {
       Blocks.Actions().elements(Elements.Button({ text: "Rank mentors", actionId: ROUND_ACTIONS.rank, value: c.runId }).primary()),
     ]),
   rankMentor: (c) =>
-    build(`Trainees ranked you in ${c.roundName}`, [
+    build(`Trainees ranked you in ${escapeMrkdwn(c.roundName)}`, [
       para(
         `:ballot_box_with_ballot: ${c.rankedBy === 1 ? "A trainee" : `${c.rankedBy} trainees`} ranked you in ${roundOf(c)}. ` +
           `Rank them, best first, by ${Md.bold(localWhen(c.rankDeadline ?? c.scheduledFor, c.tz))}. If you don't, Rounds ranks them by fit.`,
@@ -68,5 +68,5 @@ export function answeredNotice(o: NoticeOutcome): Payload {
     return build("You're paused", [para(text)]);
   }
   const skipped = o.answer === "skipped";
-  return build(skipped ? `You're skipping ${o.card.roundName}` : `You're in ${o.card.roundName}`, noticeBlocks(o.card, skipped));
+  return build(skipped ? `You're skipping ${escapeMrkdwn(o.card.roundName)}` : `You're in ${escapeMrkdwn(o.card.roundName)}`, noticeBlocks(o.card, skipped));
 }

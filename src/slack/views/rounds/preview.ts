@@ -14,6 +14,7 @@ import { isPairKind, type ProposalUnmatched, type RoundProposal } from "../../..
 import { MENTOR_ROLES, labelOf } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
 import { PREVIEW_ACTIONS } from "./previewIds.js";
+import { canSwap } from "./previewModals.js";
 
 const SECTION_CHARS = 2900;
 const MAX_LINE_SECTIONS = 30;
@@ -141,14 +142,15 @@ export function packLines(lines: readonly string[], maxSections = MAX_LINE_SECTI
   return { texts, left: lines.length - used };
 }
 
-function actions(runId: string, p: RoundProposal): BlockBuilder {
+function actions(r: RoundLabel, p: RoundProposal): BlockBuilder {
+  const runId = r.runId;
   const buttons = [];
-  if (isPairKind(p.kind)) buttons.push(Elements.Button({ text: "Swap / reassign…", actionId: PREVIEW_ACTIONS.swap, value: runId }));
+  if (canSwap(p)) buttons.push(Elements.Button({ text: "Swap / reassign…", actionId: PREVIEW_ACTIONS.swap, value: runId }));
   if (p.pairs.length || p.groups.length) buttons.push(Elements.Button({ text: isPairKind(p.kind) ? "Drop a pair…" : "Drop a group…", actionId: PREVIEW_ACTIONS.drop, value: runId }));
   buttons.push(Elements.Button({ text: "Re-run", actionId: PREVIEW_ACTIONS.rerun, value: runId }));
   const made = isPairKind(p.kind) ? plural(p.pairs.length, "match", "matches") : plural(p.groups.length, "group");
   buttons.push(
-    Elements.Button({ text: "Approve", actionId: PREVIEW_ACTIONS.approve, value: runId })
+    Elements.Button({ text: "Approve", actionId: PREVIEW_ACTIONS.approve, value: `${runId}:${r.version}` })
       .primary()
       .confirm(Bits.ConfirmationDialog({ title: "Approve this round?", text: `This creates ${made} and introduces everyone in it.`, confirm: "Approve", deny: "Not yet" })),
     Elements.Button({ text: "Discard", actionId: PREVIEW_ACTIONS.discard, value: runId })
@@ -176,8 +178,8 @@ export function previewMessage(r: RoundLabel, p: RoundProposal, notice?: string)
     for (const t of u.texts) blocks.push(Blocks.Section({ text: t }));
     if (u.left) blocks.push(Blocks.Context().elements(`…and ${u.left} more not matched.`));
   }
-  blocks.push(actions(r.runId, p));
-  const text = `Round preview: ${r.roundName} — ${p.metrics.matched} of ${p.metrics.participants} matched`;
+  blocks.push(actions(r, p));
+  const text = `Round preview: ${escapeMrkdwn(r.roundName)} — ${p.metrics.matched} of ${p.metrics.participants} matched`;
   return { text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] };
 }
 
@@ -187,10 +189,10 @@ export function approvedMessage(r: RoundLabel, p: RoundProposal, approvedBySlack
   const how = p.kind === "SPEED" ? "Everyone gets their schedule by DM." : "Each is introduced in a group message.";
   const text = `:white_check_mark: Approved${approvedBySlackUserId ? ` by <@${approvedBySlackUserId}>` : ""}: ${made} created. ${how}`;
   const blocks = [Blocks.Section({ text: roundTitle(r) }), Blocks.Section({ text }), Blocks.Section({ text: metricLines(p).join("\n") })];
-  return { text: `Round approved: ${r.roundName}`, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] };
+  return { text: `Round approved: ${escapeMrkdwn(r.roundName)}`, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] };
 }
 
 export function discardedMessage(r: RoundLabel, bySlackUserId: string): Payload {
   const text = `Discarded by <@${bySlackUserId}>: nothing was created and nobody was told.`;
-  return { text: `Round discarded: ${r.roundName}`, blocks: Message().blocks(Blocks.Section({ text: roundTitle(r) }), Blocks.Section({ text })).buildToObject().blocks ?? [] };
+  return { text: `Round discarded: ${escapeMrkdwn(r.roundName)}`, blocks: Message().blocks(Blocks.Section({ text: roundTitle(r) }), Blocks.Section({ text })).buildToObject().blocks ?? [] };
 }

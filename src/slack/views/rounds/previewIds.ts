@@ -1,6 +1,6 @@
 /** Block Kit ids of a pairing round's preview (the director's message and its modals). */
 export const PREVIEW_ACTIONS = {
-  /** Buttons on the preview message; value = run id. */
+  /** Buttons on the preview message; value = run id (Approve: "run id:proposal version", see RoundLabel.version). */
   swap: "round_preview_swap",
   drop: "round_preview_drop",
   rerun: "round_preview_rerun",

@@ -11,7 +11,7 @@ import type { RoundMessages } from "../../../services/roundApproval.js";
 import { isPairKind } from "../../../domain/roundProposal.js";
 import { escapeMrkdwn } from "../escape.js";
 import { requestMessages } from "../requests/messages.js";
-import { previewMessage, roundTitle, unmatchedWords } from "./preview.js";
+import { packLines, previewMessage, roundTitle, unmatchedWords } from "./preview.js";
 
 const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
 const para = (text: string) => Blocks.Section({ text });
@@ -21,14 +21,14 @@ export const roundMessages: RoundMessages = {
   preview: (round, proposal) => previewMessage(round, proposal),
 
   peerIntro: (round, people) =>
-    build(`You're paired for ${round.roundName}`, [
+    build(`You're paired for ${escapeMrkdwn(round.roundName)}`, [
       para(`:wave: ${mentions(people)} — you're together this round of ${Md.bold(escapeMrkdwn(round.roundName))} (${escapeMrkdwn(round.programName)}).`),
       para(`${Md.bold("Suggested")}: find 30 minutes in the next two weeks. Share what you're working on, one thing you're stuck on, and one thing you've learned lately.`),
       para("Can't make it this time? Tell each other here — no hard feelings."),
     ]),
 
   groupIntro: (round, mentor, trainees) =>
-    build(`Meet your mentor for ${round.roundName}`, [
+    build(`Meet your mentor for ${escapeMrkdwn(round.roundName)}`, [
       para(`:wave: ${mentions(trainees)}, meet <@${mentor}> — your mentor for this round of ${Md.bold(escapeMrkdwn(round.roundName))} (${escapeMrkdwn(round.programName)}).`),
       para(`${Md.bold("Before you meet")}: each of you sends one goal and one question here. <@${mentor}>, suggest a time that suits you.`),
     ]),
@@ -39,7 +39,7 @@ export const roundMessages: RoundMessages = {
     const lines = seats.map(
       (s) => `${Md.bold(`${time(s.startsAt).toFormat("HH:mm")}–${time(s.endsAt).toFormat("HH:mm")}`)} rotation ${s.rotation + 1}: ${s.withSlackUserIds.length ? mentions(s.withSlackUserIds) : "a break"}`,
     );
-    return build(`Your speed-mentoring schedule for ${round.roundName}`, [
+    return build(`Your speed-mentoring schedule for ${escapeMrkdwn(round.roundName)}`, [
       para(`:stopwatch: Your schedule for ${Md.bold(escapeMrkdwn(round.roundName))} (${escapeMrkdwn(round.programName)}), ${first} — times in ${escapeMrkdwn(tz)}:`),
       para(lines.join("\n")),
       para("Each rotation is short: say who you are, what you're aiming for, and ask one question. Follow up afterwards with anyone you'd like to talk to again."),
@@ -58,7 +58,10 @@ export const roundMessages: RoundMessages = {
       for (const u of proposal.unmatched.slice(0, 40)) lines.push(`• <@${proposal.people[u.memberId]?.slackUserId ?? ""}> — ${unmatchedWords(u)}`);
       if (proposal.unmatched.length > 40) lines.push(`…and ${proposal.unmatched.length - 40} more.`);
     }
-    return build(`Round approved: ${round.roundName}`, [para(lines.join("\n"))]);
+    // Up to 40 "not matched" lines can pass a section's 3,000 characters: packed into several sections.
+    const packed = packLines(lines, 8);
+    if (packed.left) packed.texts.push(`…and ${packed.left} more.`);
+    return build(`Round approved: ${escapeMrkdwn(round.roundName)}`, packed.texts.map(para));
   },
 
   matchIntro: requestMessages.intro,

@@ -39,10 +39,18 @@ export function mentorsWithRoom(p: RoundProposal): { mentor: string; free: numbe
   return p.mentors.map((m) => ({ mentor: m.mentor, free: m.places - (load.get(m.mentor) ?? 0) })).filter((m) => m.free > 0);
 }
 
+/** Trainees not matched whom a swap may move to a mentor with room. */
+const waitingOf = (p: RoundProposal) => p.unmatched.filter((u) => u.reason !== "paused" && p.people[u.memberId]);
+
+/** Whether the swap modal has anything to offer: someone to move, and another pair or a mentor with room to move them to. */
+export function canSwap(p: RoundProposal): boolean {
+  if (!isPairKind(p.kind) || p.pairs.length + waitingOf(p).length === 0) return false;
+  return p.pairs.length > 1 || mentorsWithRoom(p).length > 0;
+}
+
 export function swapModal(meta: PreviewMetadata, p: RoundProposal) {
   const pairs = p.pairs.slice(0, MAX_OPTIONS).map((_, i) => pairOption(p, i));
-  const waiting = p.unmatched
-    .filter((u) => u.reason !== "paused" && p.people[u.memberId])
+  const waiting = waitingOf(p)
     .slice(0, Math.max(0, MAX_OPTIONS - pairs.length))
     .map((u) => option(`${nameOf(p, u.memberId)} (not matched)`, u.memberId));
   const room = mentorsWithRoom(p).slice(0, MAX_OPTIONS).map((m) => option(`${nameOf(p, m.mentor)} (${m.free} free)`, m.mentor));

@@ -11,9 +11,21 @@ const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 =
 
 export const rankPlaces = (form: Pick<RankForm, "choices">) => Math.min(form.choices.length, MAX_RANK_PLACES);
 
+/** A static select holds at most 100 options. */
+export const MAX_RANK_OPTIONS = 100;
+
+/** The choices a select offers: the first MAX_RANK_OPTIONS (best first), plus any on the saved list beyond them, in order. */
+export function offeredChoices(form: Pick<RankForm, "choices" | "current">): RankForm["choices"] {
+  const saved = new Set(form.current);
+  const beyond = form.choices.slice(MAX_RANK_OPTIONS).filter((c) => saved.has(c.memberId));
+  return [...form.choices.slice(0, MAX_RANK_OPTIONS - beyond.length), ...beyond];
+}
+
 /** The rank modal: one select per place, best first, pre-filled with a saved list (private_metadata: run id and places). */
 export function rankModal(form: RankForm) {
   const places = rankPlaces(form);
+  const offered = offeredChoices(form);
+  const more = form.choices.length - offered.length;
   const option = (c: RankForm["choices"][number]) => Bits.Option({ text: c.name.slice(0, 75), value: c.memberId });
   const who = form.side === "trainee" ? "mentors suggested for you" : "trainees who ranked you";
   const intro =
@@ -21,15 +33,15 @@ export function rankModal(form: RankForm) {
       ? form.side === "trainee"
         ? "No mentor can be suggested to you in this round right now (all are paused, full or excluded). Your program director will see you in the preview."
         : "Nobody has ranked you in this round."
-      : `Rank the ${who} in ${Md.bold(escapeMrkdwn(form.roundName))}, best first, by ${localWhen(form.deadline, form.tz)}. Leave places empty for people you wouldn't work with.`;
-  const reasons = form.choices
+      : `Rank the ${who} in ${Md.bold(escapeMrkdwn(form.roundName))}, best first, by ${localWhen(form.deadline, form.tz)}. Leave places empty for people you wouldn't work with.${more ? ` The lists show the first ${offered.length}, those who put you highest; ${more} more ranked you.` : ""}`;
+  const reasons = offered
     .filter((c) => c.reasons.length)
     .map((c) => `• ${Md.bold(escapeMrkdwn(c.name))}: ${c.reasons.map(escapeMrkdwn).join("; ")}`)
     .join("\n");
   const blocks = [Blocks.Section({ text: intro }), ...(reasons ? [Blocks.Context().elements(reasons.slice(0, 2900))] : [])];
   for (let i = 0; i < places; i++) {
-    const select = Elements.StaticSelect({ actionId: ROUND_VALUE, placeholder: "Choose" }).options(form.choices.map(option));
-    const saved = form.choices.find((c) => c.memberId === form.current[i]);
+    const select = Elements.StaticSelect({ actionId: ROUND_VALUE, placeholder: "Choose" }).options(offered.map(option));
+    const saved = offered.find((c) => c.memberId === form.current[i]);
     if (saved) select.initialOption(option(saved));
     blocks.push(Blocks.Input({ label: `${ordinal(i + 1)} choice`, blockId: rankBlock(i) }).optional().element(select) as never);
   }

@@ -28,6 +28,12 @@ const STATUS_WORDS: Record<string, string> = {
   DISCARDED: "discarded",
 };
 
+/** The round's name in the Cancel confirmation (mrkdwn, at most 300 characters): cut first, then escaped, so it fits even if every character becomes an entity. */
+const confirmName = (name: string) => escapeMrkdwn(name.length > 50 ? `${name.slice(0, 49)}…` : name);
+
+/** A message holds at most 50 blocks: the header's, two per round, and the "…and N more" line. */
+const MAX_BLOCKS = 50;
+
 function roundBlocks(r: RoundSummary): BlockBuilder[] {
   const who = r.cohortName ? `${escapeMrkdwn(r.programName)} › ${escapeMrkdwn(r.cohortName)}` : `${escapeMrkdwn(r.programName)} (whole program)`;
   const next = r.nextRunAt ? `next run ${localWhen(r.nextRunAt, r.timezone)}` : "nothing more planned";
@@ -36,7 +42,7 @@ function roundBlocks(r: RoundSummary): BlockBuilder[] {
     Blocks.Section({ text: `${Md.bold(escapeMrkdwn(r.name))} — ${KIND_LABELS[r.kind].split(" — ")[0]}, ${who}\nRuns ${scheduleWords(r)}; ${next}${last}` }).accessory(
       Elements.Button({ text: "Cancel round", actionId: ROUND_ACTIONS.cancel, value: r.id })
         .danger()
-        .confirm(Bits.ConfirmationDialog({ title: "Cancel this round?", text: `Nothing more of ${r.name.slice(0, 200)} will run.`, confirm: "Cancel round", deny: "Keep it" }).danger()),
+        .confirm(Bits.ConfirmationDialog({ title: "Cancel this round?", text: `Nothing more of ${confirmName(r.name)} will run.`, confirm: "Cancel round", deny: "Keep it" }).danger()),
     ),
   ];
 }
@@ -49,6 +55,9 @@ export function roundList(rounds: RoundSummary[], notice?: string): SlackMessage
     Blocks.Section({ text: rounds.length ? Md.bold(text) : `${Md.bold(text)}. Set one up with ${Md.bold("New round")}.` }),
     Blocks.Actions().elements(Elements.Button({ text: "New round", actionId: ROUND_ACTIONS.create }).primary()),
   ];
-  for (const r of rounds) blocks.push(Blocks.Divider(), ...roundBlocks(r));
+  const room = Math.floor((MAX_BLOCKS - blocks.length - 1) / 2);
+  const shown = rounds.length > room ? rounds.slice(0, room) : rounds;
+  for (const r of shown) blocks.push(Blocks.Divider(), ...roundBlocks(r));
+  if (shown.length < rounds.length) blocks.push(Blocks.Context().elements(`…and ${rounds.length - shown.length} more; cancel some to see the rest.`));
   return { text, blocks: Message().blocks(blocks).buildToObject().blocks ?? [] };
 }

@@ -1,10 +1,12 @@
 import { approveRun, labelOf, sendRoundIntros } from "../../../../services/roundApproval.js";
-import { approvedMessage } from "../../../views/rounds/preview.js";
+import { approvedMessage, previewMessage } from "../../../views/rounds/preview.js";
 import { roundMessages } from "../../../views/rounds/previewMessages.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import { directorButton } from "../admin/guard.js";
 import type { ListenerDeps } from "../../deps.js";
-import { runIdOf } from "./context.js";
+import { approveRefOf } from "./context.js";
+import { previewOf } from "../../../../services/roundProposal.js";
+import { RoundProposalChanged } from "../../../../domain/errors.js";
 import { groupDmOpener } from "../../../roundGroupDm.js";
 
 /**
@@ -13,13 +15,19 @@ import { groupDmOpener } from "../../../roundGroupDm.js";
  */
 export function approveAction(deps: ListenerDeps) {
   return directorButton(deps, async (by, args) => {
-    const runId = runIdOf(args);
-    const { outcome, run, proposal } = await approveRun(deps.db, by, runId, deps.now(), roundMessages);
+    const { runId, version } = approveRefOf(args);
+    const { outcome, run, proposal } = await approveRun(deps.db, by, runId, deps.now(), roundMessages, version).catch(async (error: unknown) => {
+      // The message showed an older proposal: show the current one in its place, then say why.
+      if (error instanceof RoundProposalChanged) await args.respond({ replace_original: true, ...(await currentPreview(deps, by.workspaceId, runId)) });
+      throw error;
+    });
     await args.respond({ replace_original: true, ...approvedMessage(labelOf(run), proposal, run.approvedById) });
     if (outcome !== "approved") return;
     deps.kickOutbox();
     try {
-      await sendRoundIntros(deps.db, by.workspaceId, runId, groupDmOpener(args.client), deps.now(), roundMessages);
+      await sendRoundIntros(deps.db, by.workspaceId, runId, groupDmOpener(args.client), deps.now(), roundMessages, (group, error) =>
+        deps.logger.warn({ err: error, team: by.workspaceId, run: runId, group: group.id }, "a round introduction failed; the round-intros job will retry"),
+      );
       deps.kickOutbox();
     } catch (error) {
       // The approval stands; the round-intros job introduces whoever is left.
@@ -29,4 +37,9 @@ export function approveAction(deps: ListenerDeps) {
     for (const id of people) await refreshHomeQuietly(deps, args.client, by.workspaceId, proposal.people[id]?.slackUserId ?? "");
     await refreshHomeQuietly(deps, args.client, by.workspaceId, by.actor);
   });
+}
+
+async function currentPreview(deps: ListenerDeps, workspaceId: string, runId: string) {
+  const { run, proposal } = await previewOf(deps.db, workspaceId, runId);
+  return previewMessage(labelOf(run), proposal!, "Another director changed this proposal since this message was sent; this is it now.");
 }
