@@ -73,7 +73,9 @@ export async function handOver(db: Db, a: AnnouncementRecord, now: Date, message
   let handed = false;
   await runOnce(db, { key: postKey(a.id), job: ANNOUNCEMENT_JOB, workspaceId: a.workspaceId }, now, async (tx) => {
     if (!(await store.markHandedOver(tx, a.workspaceId, a.id))) return;
-    await enqueue(tx, { workspaceId: a.workspaceId, key: postKey(a.id), channel: a.channelId, payload: { ...messages.channelPost(a) }, notBefore: a.createdAt }); // due already: the job decided it is time
+    // Posted as it stands now: an edit saved after the caller read `a` (and before this) must not be lost.
+    const current = (await store.findAnnouncement(tx, a.workspaceId, a.id))!;
+    await enqueue(tx, { workspaceId: a.workspaceId, key: postKey(a.id), channel: current.channelId, payload: { ...messages.channelPost(current) }, notBefore: current.createdAt }); // due already: the job decided it is time
     handed = true;
   });
   return handed;

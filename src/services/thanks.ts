@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "../store/database.js";
+import { findMember } from "../store/members.js";
 import { enqueue } from "../store/outbox.js";
 import { createThanks, listThanks, sharedMentorPrograms, type ThanksRow } from "../store/thanks.js";
 import { NotThankable, ThanksToSelf } from "../domain/errors.js";
@@ -56,7 +57,10 @@ export async function sayThanks(db: Db, directory: SlackDirectory, workspaceId: 
   const message = input.message.trim().slice(0, THANKS_MESSAGE_MAX);
   if (!message) throw new RangeError("a thank-you needs a message");
   const from = await ensureMember(db, directory, workspaceId, fromSlackUserId, now);
-  const to = await ensureMember(db, directory, workspaceId, input.toSlackUserId, now);
+  // The mentor is looked up in the member store only (no users.info, so the answer comes before
+  // Slack's 3 seconds): someone Rounds has never stored is in no program, so not a mentor of the thanker's.
+  const to = await findMember(db, workspaceId, input.toSlackUserId);
+  if (!to) throw new NotThankable(input.toSlackUserId);
   const program = (await sharedMentorPrograms(db, workspaceId, from.id, to.id))[0];
   if (!program || to.erasedAt) throw new NotThankable(input.toSlackUserId);
   const shoutOutChannel = input.shoutOut ? program.announcementChannel : null;

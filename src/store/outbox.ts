@@ -169,12 +169,14 @@ export async function outboxCounts(db: Db): Promise<Record<string, number>> {
 
 /**
  * Puts a message Slack refused (FAILED) back in the queue, e.g. once Rounds has been invited to
- * the channel; the attempt count starts again. False if there is no such failed message.
+ * the channel; the attempt count starts again. False if there is no such failed message. It goes
+ * back as "maybe posted" (SENDING, held by no one): a row that gave up after timeouts or 5xx may
+ * have reached Slack, so the worker looks in the channel before sending it again.
  */
 export async function requeueFailed(db: Db | Tx, workspaceId: string, key: string, now: Date): Promise<boolean> {
   const { count } = await db.outboxMessage.updateMany({
     where: { workspaceId, key, status: "FAILED" },
-    data: { status: "PENDING", notBefore: now, attempts: 0, claimedAt: null, claimedBy: null, lastError: null },
+    data: { status: "SENDING", notBefore: now, attempts: 0, claimedAt: null, claimedBy: null, lastError: null },
   });
   return count === 1;
 }

@@ -90,13 +90,22 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     ann_time: { type: "timepicker", selected_time: o.when?.time ?? null },
   });
 
+  /**
+   * Preview pressed on a new (or scheduled) announcement: the modal says "Preparing the preview…" at
+   * once (Slack is asked about the channel after the answer), then turns into the preview.
+   */
+  const previewShown = async (sent: Awaited<ReturnType<typeof submit>>) => {
+    expect(sent.body?.response_action, JSON.stringify(sent.body)).toBe("update");
+    expect(JSON.stringify(sent.body?.view)).toContain("Preparing the preview");
+    const update = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === sent.viewId && (c.args.view as View).callback_id === "announce_preview_submit"));
+    return update.args.view as View;
+  };
+
   /** `/mentoring-admin announce` → the form → Preview: returns the preview view. */
   const preview = async (values: Parameters<typeof form>[0]) => {
     const { triggerId } = await command("dir", "announce");
     const compose = await opened(triggerId);
-    const { body } = await submit("dir", compose, form(values));
-    expect(body?.response_action, JSON.stringify(body)).toBe("update");
-    return body!.view!;
+    return previewShown(await submit("dir", compose, form(values)));
   };
 
   const runJob = (now: Date) => runCliJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, "announcements", now);
@@ -109,7 +118,7 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     expect(JSON.stringify(compose)).toContain("2026 Fellows");
     const text = "Welcome <@U0ANA>! Journal club at <https://example.org|the library> <!channel> <!here|here> & snacks";
     const first = await submit("dir", compose, form({ text, cohorts: [cohort.first], dm: true }));
-    const view = first.body!.view!;
+    const view = await previewShown(first);
     expect(view.callback_id).toBe("announce_preview_submit");
     expect(view.submit?.text).toBe("Post");
     const shown = JSON.stringify(view.blocks);
@@ -120,7 +129,7 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     expect(shown).toContain("notify no one");
 
     const back = await press("dir", "announce_back", "", { view: { ...view, id: first.viewId } });
-    const update = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === first.viewId));
+    const update = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === first.viewId && (c.args.view as View).callback_id !== "announce_preview_submit"));
     expect((update.args.view as View).callback_id).toBe("announce_compose_submit");
     expect(JSON.stringify(update.args.view)).toContain("Journal club");
     expect(back.triggerId).toBeTruthy();
@@ -185,8 +194,9 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     expect(JSON.stringify(editForm)).toContain("Mock interviews on Friday");
     expect(JSON.stringify(editForm)).toContain('"initial_time":"09:30"');
     const editPreview = await submit("dir", editForm, form({ text: "Mock interviews on Friday, room 4B", when: { date: day, time: "09:30" } }));
-    expect(editPreview.body!.view!.submit?.text).toBe("Save changes");
-    await submit("dir", editPreview.body!.view!, {});
+    const editView = await previewShown(editPreview);
+    expect(editView.submit?.text).toBe("Save changes");
+    await submit("dir", editView, {});
     await waitForRow(() => db.prisma.announcement.findUniqueOrThrow({ where: { id: row.id } }), (r) => r.text.endsWith("room 4B"));
     expect(await db.prisma.auditLog.count({ where: { action: "announcement.edit", target: row.id } })).toBe(1);
 

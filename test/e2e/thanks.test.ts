@@ -158,4 +158,16 @@ describe.each(testProviders)("thanking mentors on %s", (provider) => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--since must be a date");
   });
+
+  it("sending thanks from the modal asks Slack about people at most once before answering, even when both profiles are old", async () => {
+    const { triggerId } = await command("ana", "/mentoring", "thanks");
+    const modal = await opened(triggerId);
+    const dayOld = new Date(Date.now() - 3 * 24 * 3600_000);
+    await db.prisma.member.updateMany({ where: { workspaceId: TEAM, slackUserId: { in: [P.ana.id, P.maya.id] } }, data: { refreshedAt: dayOld } });
+    const before = slack.callsTo("users.info").length;
+    const done = await submit("ana", modal, { mentor: P.maya.id, message: "Thanks for the mock interview" });
+    expect(done.response_action).toBe("update");
+    expect(slack.callsTo("users.info").length - before).toBeLessThanOrEqual(1);
+    expect(textOf(await dmTo("maya", "mock interview"))).toContain("<@U0ANA> thanked you");
+  });
 });

@@ -51,6 +51,21 @@ describe.each(testProviders)("announcement delivery bookkeeping on %s", (provide
     expect(dms.map((d) => d.channel).sort()).toEqual(["U0A", "U0B"]);
   });
 
+  it("an edit saved after the job read a due announcement is what gets posted", async () => {
+    const now = new Date();
+    const read = await createAnnouncement(t.prisma, by, draft("Old words", new Date(now.getTime() - 1000)), now);
+    const edited = { ...draft("New words", new Date(now.getTime() - 1000)), notifyEveryone: true };
+    expect((await editAnnouncement(t.prisma, by, read.id, edited, now, announcementMessages)).kind).toBe("rescheduled");
+
+    expect(await handOver(t.prisma, read, now, announcementMessages)).toBe(true);
+
+    const [post] = await outbox(`announcement:${read.id}`);
+    const payload = post!.payload as { text: string };
+    expect(payload.text).toContain("New words");
+    expect(payload.text).not.toContain("Old words");
+    expect(payload.text.startsWith("<!channel>")).toBe(true);
+  });
+
   it("the due sweep hands over only what is due, once, and never a cancelled one", async () => {
     const now = new Date();
     const soon = await createAnnouncement(t.prisma, by, draft("Due soon", new Date(now.getTime() + 60_000)), now);

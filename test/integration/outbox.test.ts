@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OutboxWorker, type OutboxOptions } from "../../src/slack/outbox.js";
 import { runOnce } from "../../src/store/jobRuns.js";
-import { enqueue } from "../../src/store/outbox.js";
+import { enqueue, requeueFailed } from "../../src/store/outbox.js";
 import { testProviders } from "../support/databases.js";
 import { FakeSlack } from "../support/fakeSlack.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
@@ -220,6 +220,39 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
     clock = (await row("doomed:1")).notBefore;
     expect(await w.drain()).toMatchObject({ failed: 1 });
     expect(await row("doomed:1")).toMatchObject({ status: "FAILED", attempts: 2 });
+  });
+
+  it("a message that gave up after timeouts but reached Slack, put back in the queue (Try again), is found in the channel and not posted again", async () => {
+    const to = channel();
+    await queue("gaveup:1", to, "Journal club moved");
+    const impatient = new WebClient("xoxb-test-token", { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 100 });
+    slack.latencyMs = 400;
+    try {
+      expect(await worker({ client: impatient, maxAttempts: 1 }).drain()).toMatchObject({ failed: 1 });
+      await slack.waitFor(() => slack.messagesIn(to).length === 1); // Slack posted it after all
+    } finally {
+      slack.latencyMs = 0;
+    }
+    expect(await row("gaveup:1")).toMatchObject({ status: "FAILED" });
+
+    expect(await requeueFailed(database.prisma, TEAM, "gaveup:1", clock)).toBe(true);
+    expect(await worker().drain()).toMatchObject({ "already-sent": 1, sent: 0 });
+
+    expect(slack.messagesIn(to).map((m) => m.text)).toEqual(["Journal club moved"]);
+    expect(await row("gaveup:1")).toMatchObject({ status: "SENT", postedTs: slack.messagesIn(to)[0]!.ts });
+  });
+
+  it("a refused message put back in the queue once Rounds can post there is sent once", async () => {
+    const to = channel();
+    await queue("refused:1", to, "Welcome back");
+    slack.failNext("chat.postMessage", { error: "not_in_channel" });
+    expect(await worker().drain()).toMatchObject({ failed: 1 });
+
+    expect(await requeueFailed(database.prisma, TEAM, "refused:1", clock)).toBe(true);
+    expect(await worker().drain()).toMatchObject({ sent: 1 });
+
+    expect(slack.messagesIn(to).map((m) => m.text)).toEqual(["Welcome back"]);
+    expect(await row("refused:1")).toMatchObject({ status: "SENT", attempts: 1 });
   });
 
   it("marks a message Slack refuses for good (channel_not_found) as failed and never retries it", async () => {

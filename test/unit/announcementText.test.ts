@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { announcementMrkdwn, announcementState, hasBroadcastMention, validateCompose, type ComposeFields } from "../../src/domain/announcement.js";
 import { parseThanksText } from "../../src/slack/listeners/actions/thanks/parse.js";
+import type { AnnouncementRecord, ListedAnnouncement } from "../../src/services/announcements.js";
+import { announcementList } from "../../src/slack/views/announcements/list.js";
+import { announcementMessages } from "../../src/slack/views/announcements/messages.js";
+
+const record = (n: number, over: Partial<AnnouncementRecord> = {}): AnnouncementRecord => ({
+  id: `a${n}`, workspaceId: "T1", programId: "p1", programName: "Heme", timezone: "UTC", cohortIds: [], channelId: "C1",
+  text: `Announcement number ${n}`, notifyEveryone: false, alsoDm: false, postAt: new Date("2026-03-01T12:00:00Z"),
+  status: "SCHEDULED", postedAt: null, postedChannel: null, postedTs: null, createdById: "U0DIR", editedAt: null, createdAt: new Date("2026-02-01T12:00:00Z"),
+  ...over,
+});
 
 describe("announcement text", () => {
   it("neutralises <!channel>, <!here> and <!everyone> (with labels too) but keeps user mentions, channel links and links", () => {
@@ -14,6 +24,31 @@ describe("announcement text", () => {
 
   it("with notify everyone the post starts with one <!channel>, and typed broadcasts stay neutralised", () => {
     expect(announcementMrkdwn("  Grand rounds <!here>  ", true)).toBe("<!channel> Grand rounds &lt;!here&gt;");
+  });
+});
+
+describe("announcement messages", () => {
+  it("the member DM escapes a program name with < > & in its text as well as its blocks", () => {
+    const dm = announcementMessages.memberDm(record(1, { programName: "Heme <!channel> & Onc" }), { channel: "C1", ts: "1.1" });
+    expect(dm.text).toBe("Announcement in Heme &lt;!channel&gt; &amp; Onc");
+    expect(JSON.stringify(dm)).not.toContain("<!channel>");
+  });
+
+  it("a long list stays within Slack's 50 blocks per message, keeps the scheduled ones first and says how many more there are", () => {
+    const scheduled: ListedAnnouncement[] = Array.from({ length: 20 }, (_, i) => ({ announcement: record(i), state: "scheduled" }));
+    const recent: ListedAnnouncement[] = Array.from({ length: 10 }, (_, i) => ({ announcement: record(100 + i, { status: "POSTED", postedTs: "1.1" }), state: "posted" }));
+    const list = announcementList([...scheduled, ...recent]);
+    expect(list.blocks.length).toBeLessThanOrEqual(50);
+    const shown = JSON.stringify(list.blocks);
+    expect(shown).toContain("Announcement number 15");
+    expect(shown).not.toContain("Announcement number 16");
+    expect(shown).toContain("…and 14 more");
+  });
+
+  it("a short list shows every announcement and no count of more", () => {
+    const list = announcementList([{ announcement: record(1), state: "scheduled" }, { announcement: record(2, { status: "CANCELLED" }), state: "cancelled" }]);
+    expect(JSON.stringify(list.blocks)).toContain("Announcement number 2");
+    expect(JSON.stringify(list.blocks)).not.toContain("more");
   });
 });
 

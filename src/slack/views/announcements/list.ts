@@ -14,6 +14,9 @@ const STATE_WORDS: Record<AnnouncementState, string> = {
   cancelled: ":no_entry_sign: Cancelled",
 };
 
+/** Slack's limit on blocks in one message. */
+export const MESSAGE_MAX_BLOCKS = 50;
+
 const snippet = (text: string) => escapeMrkdwn(text.replace(/\s+/g, " ").slice(0, 120)) + (text.length > 120 ? "…" : "");
 
 function item({ announcement: a, state }: ListedAnnouncement): BlockBuilder[] {
@@ -35,6 +38,15 @@ export function announcementList(items: ListedAnnouncement[]): AnnouncementPaylo
     ),
   ];
   if (items.length === 0) blocks.push(Blocks.Section({ text: "No announcements yet." }));
-  for (const i of items) blocks.push(Blocks.Divider(), ...item(i));
+  // The list is a message, and Slack takes at most 50 blocks in one: items fill up to that (one
+  // block kept for the count of those left out); scheduled and waiting ones come first, so they stay.
+  let shown = 0;
+  for (const i of items) {
+    const next = [Blocks.Divider(), ...item(i)];
+    if (blocks.length + next.length > MESSAGE_MAX_BLOCKS - 1) break;
+    blocks.push(...next);
+    shown += 1;
+  }
+  if (shown < items.length) blocks.push(Blocks.Context().elements(`…and ${items.length - shown} more not shown.`));
   return { text, blocks: Message().blocks(blocks).buildToObject().blocks ?? [] };
 }

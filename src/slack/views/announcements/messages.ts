@@ -31,7 +31,7 @@ const content = (a: AnnouncementRecord): PostContent => ({ text: a.text, notifyE
 export const announcementMessages: AnnouncementMessages = {
   channelPost: (a) => channelPost(content(a)),
   memberDm: (a, posted) =>
-    build(`Announcement in ${a.programName}`, [
+    build(`Announcement in ${escapeMrkdwn(a.programName)}`, [
       Blocks.Context().elements(`:mega: ${escapeMrkdwn(a.programName)} — posted in <#${posted.channel}> by <@${a.createdById}>`),
       Blocks.Section({ text: announcementMrkdwn(a.text, false) }),
     ]),

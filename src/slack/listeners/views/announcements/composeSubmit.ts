@@ -5,15 +5,22 @@ import type { ListenerDeps } from "../../deps.js";
 import type { SubmitArgs } from "../admin/submit.js";
 import { previewFor } from "./previewFor.js";
 
-/** The compose form's "Preview": inline errors (nothing saved), or the preview of the post exactly as it will appear. */
+/**
+ * The compose form's "Preview": inline errors (nothing saved), or the preview of the post exactly as
+ * it will appear — shown at once, or (when Slack must be asked about the channel) after a
+ * "preparing" modal, by views.update once the ack is sent.
+ */
 export function composeSubmitted(deps: ListenerDeps) {
   return async ({ ack, body, client, view }: SubmitArgs) => {
     const teamId = body.team?.id ?? body.user.team_id!;
     try {
       const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
       const outcome = await previewFor(deps, client, by, view.private_metadata, view.state.values);
-      if ("errors" in outcome) await ack({ response_action: "errors", errors: outcome.errors });
-      else await ack({ response_action: "update", view: outcome.view });
+      if ("errors" in outcome) return void (await ack({ response_action: "errors", errors: outcome.errors }));
+      if ("view" in outcome) return void (await ack({ response_action: "update", view: outcome.view }));
+      await ack({ response_action: "update", view: outcome.preparing });
+      const show = async (next: ReturnType<typeof doneModal>) => void (await client.views.update({ view_id: body.view.id, view: next }));
+      deps.work.run(body.view.callback_id, async () => show(await outcome.finish()), async (error) => show(doneModal("Nothing changed", errorText(error))));
     } catch (error) {
       deps.logger.warn({ err: error, team: teamId, user: body.user.id }, "announcement preview refused or failed");
       await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) });

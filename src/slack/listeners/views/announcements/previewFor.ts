@@ -3,6 +3,7 @@ import type { DirectorActor } from "../../../../services/directors.js";
 import { announcementFor, audienceSize } from "../../../../services/announcements.js";
 import { validateCompose, type ComposeField, type ComposeFields } from "../../../../domain/announcement.js";
 import { canPostWithoutInvite } from "../../../channelAccess.js";
+import { doneModal } from "../../../views/admin/doneModal.js";
 import { composeMetadata, METADATA_MAX, readCompose, readJson, writePreviewMetadata, type PreviewMetadata } from "../../../views/announcements/form.js";
 import { ANNOUNCE } from "../../../views/announcements/ids.js";
 import { previewModal } from "../../../views/announcements/previewModal.js";
@@ -27,11 +28,22 @@ async function inviteNeeded(client: WebClient, channel: string): Promise<boolean
   }
 }
 
+type PreviewView = ReturnType<typeof previewModal>;
+
+/**
+ * What Preview shows: inline errors; the preview at once; or — when it needs Slack (is Rounds in
+ * the channel?) and a count of the audience — a "preparing" modal at once, replaced by `finish`'s preview.
+ */
+export type PreviewOutcome =
+  | { errors: Record<string, string> }
+  | { view: PreviewView }
+  | { preparing: ReturnType<typeof doneModal>; finish: () => Promise<PreviewView> };
+
 /**
  * The compose form's values → inline errors (block id → words), or the preview modal. A posted
  * announcement keeps its program, cohorts, channel and DM choice; only its words and notify flag change.
  */
-export async function previewFor(deps: ListenerDeps, client: WebClient, by: DirectorActor, privateMetadata: string, values: unknown): Promise<{ errors: Record<string, string> } | { view: ReturnType<typeof previewModal> }> {
+export async function previewFor(deps: ListenerDeps, client: WebClient, by: DirectorActor, privateMetadata: string, values: unknown): Promise<PreviewOutcome> {
   const meta = readJson(composeMetadata, privateMetadata) ?? { id: null, posted: false };
   const programs = await composePrograms(deps, by.workspaceId);
   const existing = meta.id ? (await announcementFor(deps.db, by.workspaceId, meta.id)).announcement : null;
@@ -52,14 +64,19 @@ export async function previewFor(deps: ListenerDeps, client: WebClient, by: Dire
     return { errors: { [ANNOUNCE.blocks.text]: "This message is a little too long for Slack's form (line breaks and quotes count extra). Shorten it a little." } };
   }
   const d = checked.draft;
-  return {
-    view: previewModal(preview, {
+  const view = (audience: number, invite: boolean) =>
+    previewModal(preview, {
       programName: program!.name,
       timezone: program!.timezone,
       cohortNames: program!.cohorts.filter((c) => d.cohortIds.includes(c.id)).map((c) => c.name),
-      audience: d.alsoDm ? await audienceSize(deps.db, by.workspaceId, d.programId, d.cohortIds) : 0,
+      audience,
       createdById: existing?.createdById ?? by.actor,
-      inviteNeeded: !meta.posted && (await inviteNeeded(client, d.channelId)),
-    }),
+      inviteNeeded: invite,
+    });
+  // A posted one only changes its words: no channel to check, no DMs to count.
+  if (meta.posted) return { view: view(0, false) };
+  return {
+    preparing: doneModal("Preview", "Preparing the preview…"),
+    finish: async () => view(d.alsoDm ? await audienceSize(deps.db, by.workspaceId, d.programId, d.cohortIds) : 0, await inviteNeeded(client, d.channelId)),
   };
 }
