@@ -7,10 +7,11 @@
  *      check, the trainee's ties, rank, one page of cards), p50/p95 over --runs; and its parts: loading
  *      the pool on a cache miss, the fingerprint check;
  *   2. the pure rank() of the 5,000 loaded candidates, p50/p95 over --runs;
- *   3. the ack latency of signed /findmentor commands from --connections connections for --duration s
+ *   3. the ack latency of signed /findmentor commands from --connections connections for --duration s,
+ *      after a --warmup s warm-up at 10 connections (a cold app's first answers are not its steady state)
  *      (autocannon against the real app, `node dist/src/main.js`, with the fake Slack in its own process).
  *
- *   npm run bench:findmentor -- [--database-url postgresql://…] [--connections 100] [--duration 10] [--runs 50] [--seed 42]
+ *   npm run bench:findmentor -- [--database-url postgresql://…] [--connections 100] [--duration 10] [--warmup 3] [--runs 50] [--seed 42]
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     "database-url": { type: "string" },
     connections: { type: "string", default: "100" },
     duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
     runs: { type: "string", default: "50" },
     mentors: { type: "string", default: "5000" },
     trainees: { type: "string", default: "20000" },
@@ -191,13 +193,19 @@ const fake = await startFakeSlackProcess(total);
 const slackUrl = fake.url;
 const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { LOG_LEVEL: "warn" } });
 let n = 0;
-const ackTimes: number[] = [];
-const result = await autocannon({
-  setupClient: (client) => void client.on("response", (_status: number, _bytes: number, time: number) => ackTimes.push(time)),
-  url: app.url,
-  connections: Number(values.connections),
-  duration: Number(values.duration),
-  requests: [
+/** Signed /findmentor commands from `connections` connections for `duration` s; returns autocannon's result and every ack time. */
+async function underLoad(connections: number, duration: number) {
+  const times: number[] = [];
+  const result = await autocannon({
+    setupClient: (client) => void client.on("response", (_status: number, _bytes: number, time: number) => times.push(time)),
+    url: app.url,
+    connections,
+    duration,
+    requests: commands,
+  });
+  return { result, times };
+}
+const commands: autocannon.Request[] = [
     {
       method: "POST",
       path: "/slack/events",
@@ -214,8 +222,11 @@ const result = await autocannon({
         return { ...req, body, headers: signedHeaders(body, "application/x-www-form-urlencoded", { secret: TEST_SIGNING_SECRET }) };
       },
     },
-  ],
-});
+];
+// A freshly started app answers its first requests slowly (JIT, first database connections, the
+// search worker loading the mentor pool): warm it up gently, then measure the steady state.
+const warmup = await underLoad(10, Number(values.warmup));
+const { result, times: ackTimes } = await underLoad(Number(values.connections), Number(values.duration));
 const replied = (await fake.responses());
 
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
@@ -228,7 +239,7 @@ console.log(`  pure rank of ${candidates.length} candidates: p50 ${ms(pure.p50)}
 console.log(`  /findmentor acks, ${values.connections} connections, ${values.duration} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts), ${result.requests.average.toFixed(0)} acks/s`);
 ackTimes.sort((a, b) => a - b);
 console.log(`  ack latency:                      p50 ${ms(percentile(ackTimes, 50))} · p95 ${ms(percentile(ackTimes, 95))} · p99 ${ms(percentile(ackTimes, 99))} · max ${ms(ackTimes.at(-1) ?? 0)}`);
-console.log(`  card replies delivered during the run: ${replied}`);
+console.log(`  card replies delivered during the run: ${replied} (warm-up: ${values.warmup} s at 10 connections, ${warmup.result.requests.total} commands, slowest ack ${ms(Math.max(0, ...warmup.times))})`);
 
 const stopped = app.stop("SIGTERM");
 const timer = setTimeout(() => void app.stop("SIGKILL"), 5_000);
