@@ -38,5 +38,8 @@ describe("the dashboard example in the docs", () => {
     const current = doc.slice(doc.indexOf(BEGIN), doc.indexOf(END) + END.length);
     if (process.env.UPDATE_DASHBOARD_DOC === "1") writeFileSync(DOC, doc.replace(current, example));
     else expect(current).toBe(example);
+    // README quotes the first program's part of the same rendering.
+    const firstProgram = text.slice(text.indexOf("*Heme Fellowship*"), text.indexOf("────")).trimEnd();
+    expect(readFileSync(path.join(projectRoot, "README.md"), "utf8")).toContain(`\`\`\`text\n${firstProgram}\n\`\`\``);
   });
 });
