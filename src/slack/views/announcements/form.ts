@@ -1,19 +1,9 @@
 import { z } from "zod";
 import type { AnnouncementDraft, ComposeFields } from "../../../domain/announcement.js";
 import { ANNOUNCE, VALUE } from "./ids.js";
+import { submittedState } from "../submittedState.js";
 
-/** One input's state in view_submission.view.state.values. */
-const inputState = z.object({
-  type: z.string(),
-  value: z.string().nullish(),
-  selected_option: z.object({ value: z.string() }).nullish(),
-  selected_options: z.array(z.object({ value: z.string() })).nullish(),
-  selected_date: z.string().nullish(),
-  selected_time: z.string().nullish(),
-  selected_conversation: z.string().nullish(),
-  selected_user: z.string().nullish(),
-});
-export const formState = z.record(z.string(), z.record(z.string(), inputState));
+export const formState = submittedState;
 export type FormState = z.infer<typeof formState>;
 
 const B = ANNOUNCE.blocks;

@@ -2,19 +2,10 @@ import { z } from "zod";
 import { fieldsFor, type ProfileField, type ProfileIssue, type ProfileSection } from "../../../domain/profile.js";
 import { GOAL_BLOCKS, VALUE, suggestedBlock } from "./ids.js";
 import type { ProfileModalMetadata } from "./profileModal.js";
+import { submittedState, type ElementState } from "../submittedState.js";
 
-/** One element's state in a view submission, as Slack sends it. */
-const elementState = z.object({
-  type: z.string(),
-  value: z.string().nullish(),
-  selected_option: z.object({ value: z.string() }).nullish(),
-  selected_options: z.array(z.object({ value: z.string() })).nullish(),
-  selected_date: z.string().nullish(),
-  selected_users: z.array(z.string()).nullish(),
-});
-export type ElementState = z.infer<typeof elementState>;
-
-export const stateValues = z.record(z.string(), z.record(z.string(), elementState));
+export type { ElementState } from "../submittedState.js";
+export const stateValues = submittedState;
 export type StateValues = z.infer<typeof stateValues>;
 
 const metadataSchema = z.object({ sections: z.array(z.enum(["trainee", "mentor"])) });

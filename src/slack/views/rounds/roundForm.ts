@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { roundFormSchema, type RoundForm, type WhenField } from "../../../domain/roundOptions.js";
 import { rankBlock, ROUND_BLOCKS as B, ROUND_VALUE } from "./ids.js";
+import { submittedState } from "../submittedState.js";
 
-/** One input's state in a view submission (the round modals use these element types). */
-const elementState = z.object({
-  type: z.string(),
-  value: z.string().nullish(),
-  selected_option: z.object({ value: z.string() }).nullish(),
-  selected_options: z.array(z.object({ value: z.string() })).nullish(),
-  selected_date: z.string().nullish(),
-  selected_time: z.string().nullish(),
-});
-const stateSchema = z.record(z.string(), z.record(z.string(), elementState));
+const stateSchema = submittedState;
 type State = z.infer<typeof stateSchema>;
 
 const read = (raw: unknown): State => {

@@ -1,19 +1,9 @@
 import { z } from "zod";
 import { ADMIN } from "../../../views/admin/ids.js";
+import { submittedState, type ElementState } from "../../../views/submittedState.js";
 
-/** One input's state in view_submission.view.state.values[block_id][action_id]. */
-const inputState = z.object({
-  type: z.string(),
-  value: z.string().nullish(),
-  selected_option: z.object({ value: z.string() }).nullish(),
-  selected_date: z.string().nullish(),
-  selected_user: z.string().nullish(),
-  selected_users: z.array(z.string()).nullish(),
-  selected_conversation: z.string().nullish(),
-  selected_channel: z.string().nullish(),
-});
-const stateSchema = z.record(z.string(), z.record(z.string(), inputState));
-type InputState = z.infer<typeof inputState>;
+const stateSchema = submittedState;
+type InputState = ElementState;
 
 /** The submitted values of a modal, read by block id (every admin input uses the same action id). */
 export class ViewState {
