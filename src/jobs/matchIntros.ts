@@ -1,5 +1,6 @@
 import { introduceWaitingMatches } from "../services/requests.js";
 import { requestMessages } from "../slack/views/requests/messages.js";
+import { groupDmOpener } from "../slack/groupDm.js";
 import type { Job } from "./job.js";
 
 /**
@@ -13,8 +14,7 @@ export const matchIntros: Job = {
   leaseMs: 10 * 60_000,
   async run({ db, now, log, kickOutbox, slack }) {
     if (!slack) return void log.warn("match intros need SLACK_BOT_TOKEN to open group DMs; skipped");
-    const open = async (slackUserIds: string[]) => (await slack.conversations.open({ users: slackUserIds.join(",") })).channel!.id!;
-    const done = await introduceWaitingMatches(db, open, now, requestMessages, (match, error) =>
+    const done = await introduceWaitingMatches(db, groupDmOpener(slack), now, requestMessages, (match, error) =>
       log.warn({ err: error, match: match.id, team: match.workspaceId }, "could not introduce a match yet; next run tries again"),
     );
     if (done) kickOutbox();

@@ -1,5 +1,5 @@
 import { sweepRoundIntros } from "../services/roundApproval.js";
-import { groupDmOpener } from "../slack/roundGroupDm.js";
+import { groupDmOpener } from "../slack/groupDm.js";
 import { roundMessages } from "../slack/views/rounds/previewMessages.js";
 import type { Job } from "./job.js";
 

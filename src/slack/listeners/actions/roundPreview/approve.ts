@@ -7,7 +7,7 @@ import type { ListenerDeps } from "../../deps.js";
 import { approveRefOf } from "./context.js";
 import { previewOf } from "../../../../services/roundProposal.js";
 import { RoundProposalChanged } from "../../../../domain/errors.js";
-import { groupDmOpener } from "../../../roundGroupDm.js";
+import { groupDmOpener } from "../../../groupDm.js";
 
 /**
  * Approve (idempotent): matches or groups created once, the preview turned into the outcome in place,

@@ -2,8 +2,8 @@ import type { WebClient } from "@slack/web-api";
 import type { GroupDmOpener } from "../services/roundApproval.js";
 
 /**
- * Group DMs for round introductions: conversations.open with every member, as the /findmentor
- * accept does. Slack answers with the same conversation for the same people, so opening again
+ * Group DMs for introductions (of a pair a mentor accepted, or of a pairing round's groups):
+ * conversations.open with every member. Slack answers with the same conversation for the same people, so opening again
  * after a crash or on another instance is harmless.
  */
 export function groupDmOpener(client: WebClient): GroupDmOpener {
