@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack } from "../support/fakeSlack.js";
+import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
+import { startApp, type AppProcess } from "../support/appProcess.js";
+import { slackDriver, textOf } from "../support/slackDriver.js";
+import { runJob } from "../support/jobRunner.js";
+import { connect, type Database } from "../../src/store/database.js";
+import { EMPTY_PROFILE } from "../../src/domain/profile.js";
+import { proposeRun, previewOf } from "../../src/services/roundProposal.js";
+import { sendPreview } from "../../src/services/roundApproval.js";
+import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
+
+const TEAM = "T0CRASH";
+const DIRECTOR = { id: "U0DIR", teamId: TEAM, name: "Dr. Director" };
+const SUBSPECIALTIES = ["thrombosis_hemostasis", "malignant_hematology", "thrombosis_hemostasis", "malignant_hematology"];
+const INTEREST = { thrombosis_hemostasis: "thrombosis", malignant_hematology: "leukemia" } as Record<string, string>;
+const mentors = SUBSPECIALTIES.map((sub, i) => ({ id: `U0MEN${i}`, name: `Dr. Mentor ${i}`, sub }));
+const trainees = Array.from({ length: 12 }, (_, i) => ({ id: `U0TRA${String(i).padStart(2, "0")}`, name: `Fellow ${i}`, sub: SUBSPECIALTIES[i % 4]! }));
+const INTRO = "How often to meet";
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The value of the one Approve button in a message's blocks (the run and the proposal version it shows). */
+function approveValueIn(blocks: unknown): string {
+  const found: string[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === "object") {
+      const o = x as Record<string, unknown>;
+      if (o.action_id === "round_preview_approve" && typeof o.value === "string") found.push(o.value);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(blocks);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+describe.each(testProviders)("a pairing round's introductions survive a kill -9 mid-delivery on %s", (provider) => {
+  let slack: FakeSlack;
+  let database: TestDatabase;
+  let app: AppProcess;
+  let db: Database;
+  let runId = "";
+
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    for (const u of [DIRECTOR, ...mentors, ...trainees]) slack.addUser({ id: u.id, teamId: TEAM, name: u.name, tz: "UTC" });
+    database = await createTestDatabase(provider);
+    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "1" } });
+    db = connect(database.url);
+    const prisma = db.prisma;
+    await prisma.workspace.create({ data: { id: TEAM } });
+    const programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship", defaultCapacity: 3 } })).id;
+    const cohortId = (await prisma.cohort.create({ data: { workspaceId: TEAM, programId, name: "2026" } })).id;
+    const memberOf = async (p: { id: string; name: string }) =>
+      (await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: p.id, name: p.name, tz: "UTC", refreshedAt: new Date() } })).id;
+    const directorId = await memberOf(DIRECTOR);
+    await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId: directorId, role: "DIRECTOR" } });
+    for (const m of mentors) {
+      const memberId = await memberOf(m);
+      await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId, role: "MENTOR" } });
+      await prisma.profile.create({
+        data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId, careerStage: "senior_faculty", specialty: "hematology", subspecialty: m.sub, expertise: [INTEREST[m.sub]!], rolesOffered: ["mentor"], capacity: 3 },
+      });
+    }
+    for (const t of trainees) {
+      const memberId = await memberOf(t);
+      await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId, role: "TRAINEE", cohortId } });
+      await prisma.profile.create({ data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId, careerStage: "fellow", specialty: "hematology", subspecialty: t.sub, interests: [INTEREST[t.sub]!] } });
+    }
+    const round = await prisma.round.create({ data: { workspaceId: TEAM, programId, cohortId, name: "Big match", kind: "MENTOR_MATCH", options: { role: "mentor" }, createdById: DIRECTOR.id } });
+    runId = (await prisma.roundRun.create({ data: { workspaceId: TEAM, roundId: round.id, scheduledFor: new Date("2026-03-02T15:00:00Z"), status: "NOTICED" } })).id;
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await app?.stop();
+    await slack?.stop();
+    await database?.drop();
+  });
+
+  const drive = slackDriver({ app: () => app, slack: () => slack });
+
+  it("kill -9 while the introductions go out (after 429s), then a restart and the round-intros job: every pair's group DM gets exactly one introduction", async () => {
+    await proposeRun(db.prisma, TEAM, runId, new Date());
+    const { proposal } = await previewOf(db.prisma, TEAM, runId);
+    expect(proposal!.pairs).toHaveLength(12); // 4 mentors × 3 places: everyone is paired
+    await sendPreview(db.prisma, TEAM, runId, DIRECTOR.id, new Date(), roundMessages);
+    const preview = await slack.waitFor(() => slack.messagesIn(DIRECTOR.id).find((m) => textOf(m).includes("Round preview")));
+    expect(textOf(preview)).toContain("*Matched*: 12 of 12 trainees (100%)");
+
+    const memberSlack = new Map((await db.prisma.member.findMany({ where: { workspaceId: TEAM } })).map((m) => [m.id, m.slackUserId]));
+    const groups = proposal!.pairs.map((p) => `G-${[memberSlack.get(p.trainee)!, memberSlack.get(p.mentor)!].sort().join("-")}`);
+    expect(new Set(groups).size).toBe(12);
+    const intros = (group: string) => slack.messagesIn(group).filter((m) => textOf(m).includes(INTRO)).length;
+    const introduced = () => groups.filter((g) => intros(g) > 0).length;
+
+    slack.latencyMs = 150;
+    slack.failNext("chat.postMessage", { status: 429, retryAfter: 1, times: 2 }); // Slack rate-limits the first sends too
+    try {
+      const { responseId } = await drive.press({ id: DIRECTOR.id, teamId: TEAM }, "round_preview_approve", approveValueIn(preview.blocks), { channel: preview.channel, ts: preview.ts });
+      await slack.waitFor(() => introduced() >= 3, 30_000);
+      await app.stop("SIGKILL");
+      const beforeCrash = introduced();
+      expect(beforeCrash).toBeLessThan(groups.length);
+      // The approval itself committed before any introduction went out.
+      expect((await db.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("APPROVED");
+      expect(await db.prisma.match.count({ where: { workspaceId: TEAM, status: "ACTIVE" } })).toBe(12);
+      expect(slack.responses.some((r) => r.id === responseId && JSON.stringify(r.body).includes("12 matches created"))).toBe(true);
+
+      // Killed during its own */5 round-intros tick, the app leaves that job's lease held until it expires (leaseMs):
+      // the test lets that time pass. Nothing else runs now, so only the dead app can hold a lease.
+      await db.prisma.jobLease.updateMany({ where: { expiresAt: { gt: new Date() } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+      app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "1" } });
+      const sweepOnce = () => runJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, "round-intros");
+      let sweep = await sweepOnce();
+      // The restarted app's own tick may hold the lease for a moment: it is sweeping too; run ours after it.
+      for (let i = 0; i < 5 && sweep.out.includes("its lease is held"); i++) sweep = (await pause(1000), await sweepOnce());
+      expect(sweep.code, sweep.out).toBe(0);
+      await slack.waitFor(() => introduced() === groups.length, 30_000);
+      await pause(2500); // one more outbox poll: nothing is re-sent
+      expect(groups.map(intros)).toEqual(groups.map(() => 1));
+      const all = [...new Set(slack.callsTo("chat.postMessage").map((c) => String(c.args.channel)))]
+        .filter((c) => c.startsWith("G-"))
+        .reduce((n, c) => n + intros(c), 0);
+      expect(all).toBe(12);
+      const rows = await db.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { startsWith: "round-intro:" } } });
+      expect(rows).toHaveLength(12);
+      expect(rows.every((r) => r.status === "SENT")).toBe(true);
+    } finally {
+      slack.latencyMs = 0;
+    }
+  });
+});
