@@ -196,14 +196,21 @@ let n = 0;
 /** Signed /findmentor commands from `connections` connections for `duration` s; returns autocannon's result and every ack time. */
 async function underLoad(connections: number, duration: number) {
   const times: number[] = [];
+  const sizes: number[] = [];
   const result = await autocannon({
-    setupClient: (client) => void client.on("response", (_status: number, _bytes: number, time: number) => times.push(time)),
+    setupClient: (client) =>
+      void client.on("response", (_status: number, bytes: number, time: number) => {
+        times.push(time);
+        sizes.push(bytes);
+      }),
     url: app.url,
     connections,
     duration,
     requests: commands,
   });
-  return { result, times };
+  // A plain ack has an empty body; "Rounds is very busy…" (the after-ack queue is full) has text.
+  const plain = Math.min(...sizes);
+  return { result, times, turnedAway: sizes.filter((b) => b > plain + 40).length };
 }
 const commands: autocannon.Request[] = [
     {
@@ -226,7 +233,7 @@ const commands: autocannon.Request[] = [
 // A freshly started app answers its first requests slowly (JIT, first database connections, the
 // search worker loading the mentor pool): warm it up gently, then measure the steady state.
 const warmup = await underLoad(10, Number(values.warmup));
-const { result, times: ackTimes } = await underLoad(Number(values.connections), Number(values.duration));
+const { result, times: ackTimes, turnedAway } = await underLoad(Number(values.connections), Number(values.duration));
 const replied = (await fake.responses());
 
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
@@ -239,6 +246,7 @@ console.log(`  pure rank of ${candidates.length} candidates: p50 ${ms(pure.p50)}
 console.log(`  /findmentor acks, ${values.connections} connections, ${values.duration} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts), ${result.requests.average.toFixed(0)} acks/s`);
 ackTimes.sort((a, b) => a - b);
 console.log(`  ack latency:                      p50 ${ms(percentile(ackTimes, 50))} · p95 ${ms(percentile(ackTimes, 95))} · p99 ${ms(percentile(ackTimes, 99))} · max ${ms(ackTimes.at(-1) ?? 0)}`);
+console.log(`  commands answered "very busy, try again" in the ack (more than 100 waiting): ${turnedAway}`);
 console.log(`  card replies delivered during the run: ${replied} (warm-up: ${values.warmup} s at 10 connections, ${warmup.result.requests.total} commands, slowest ack ${ms(Math.max(0, ...warmup.times))})`);
 
 const stopped = app.stop("SIGTERM");

@@ -5,6 +5,9 @@ import type { Logger } from "pino";
  * bounded number run at a time, so a burst of commands cannot starve the event loop that answers
  * the next ack. Shutdown waits for what is queued or running (bounded by the caller).
  */
+/** Waiting pieces of work beyond which new commands are turned away at once rather than queued. */
+const MAX_WAITING = 100;
+
 export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => Promise<void>)[] = [];
@@ -26,6 +29,11 @@ export class WorkQueue {
       }
     });
     this.pump();
+  }
+
+  /** True when so much is waiting that new work would only be done minutes from now. */
+  get backlogged(): boolean {
+    return this.waiting.length >= MAX_WAITING;
   }
 
   get pending(): number {

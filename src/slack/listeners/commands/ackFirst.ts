@@ -5,12 +5,16 @@ import { isFirstDelivery } from "../middleware/dedupeDeliveries.js";
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
+/** The answer, in the ack itself, when Rounds is too busy to take a command now. */
+export const BUSY_TEXT = "Rounds is very busy right now and couldn't take that. Please try again in a minute.";
+
 /**
  * Every slash command: ack() at once (Slack waits 3 s at most), then do the work in the work queue
  * — once per delivery, however often Slack retries it — and tell the person if it fails.
  */
 export function ackFirst(deps: ListenerDeps, handle: (args: CommandArgs) => Promise<void>) {
   return async (args: CommandArgs) => {
+    if (deps.work.backlogged) return void (await args.ack({ response_type: "ephemeral", text: BUSY_TEXT }));
     await args.ack();
     const { command, respond } = args;
     deps.work.run(

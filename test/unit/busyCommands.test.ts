@@ -1,0 +1,31 @@
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { WorkQueue } from "../../src/slack/workQueue.js";
+import { ackFirst, BUSY_TEXT, type CommandArgs } from "../../src/slack/listeners/commands/ackFirst.js";
+import type { ListenerDeps } from "../../src/slack/listeners/deps.js";
+
+describe("commands when the after-ack work is far behind", () => {
+  it("are answered 'very busy, try again' in the ack itself and not queued; others are queued as usual", async () => {
+    const work = new WorkQueue(1, pino({ level: "silent" }));
+    let release!: () => void;
+    work.run("blocker", () => new Promise<void>((r) => (release = r)));
+    await new Promise((r) => setImmediate(r));
+    const deps = { work, logger: pino({ level: "silent" }) } as unknown as ListenerDeps;
+    const command = ackFirst(deps, async () => undefined);
+    const acks: unknown[] = [];
+    const args = () => ({ ack: async (body?: unknown) => void acks.push(body), command: { command: "/findmentor", trigger_id: "t", team_id: "T" }, respond: async () => undefined, context: {} }) as unknown as CommandArgs;
+
+    while (!work.backlogged) work.run("filler", async () => undefined);
+    const waiting = work.pending;
+    await command(args());
+    expect(acks).toEqual([{ response_type: "ephemeral", text: BUSY_TEXT }]);
+    expect(work.pending).toBe(waiting); // nothing was added to the queue
+
+    release();
+    await work.drain(2_000);
+    expect(work.backlogged).toBe(false);
+    await command(args());
+    expect(acks[1]).toBeUndefined(); // a plain ack
+    expect(work.pending).toBe(1); // queued
+  });
+});
