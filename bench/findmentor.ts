@@ -24,9 +24,9 @@ import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
 import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.js";
 import { openDatabase } from "../src/store/database.js";
-import { mentorsForTrainee, poolFingerprint } from "../src/store/candidates.js";
+import { mentorPool, poolFingerprint } from "../src/store/candidates.js";
 import { findProfile } from "../src/store/profiles.js";
-import { findMentors, toCandidate } from "../src/services/findMentor.js";
+import { cachedCandidatesFor, findMentors } from "../src/services/findMentor.js";
 import { rank } from "../src/domain/ranking.js";
 import { EMPTY_PROFILE, type ProfileData } from "../src/domain/profile.js";
 import { CADENCES, CAREER_PATHS, CAREER_STAGES, INTERESTS, MEETING_FORMATS, MENTOR_ROLES, PRIORITIES, SPECIALTIES, SUBSPECIALTIES } from "../src/domain/vocabulary.js";
@@ -180,11 +180,11 @@ const directory = { userProfile: async () => Promise.reject(new Error("the bench
 const sample = MENTORS + Math.floor(TRAINEES / 2);
 const service = await timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "", page: 0 }, now));
 const withWords = await timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "thrombosis grants", page: 0 }, now));
-const load = await timeRuns(RUNS, () => mentorsForTrainee(prisma, TEAM, memberId(sample), [program.id]));
+const load = await timeRuns(RUNS, () => mentorPool(prisma, TEAM, [program.id]));
 const fingerprint = await timeRuns(RUNS, () => poolFingerprint(prisma, TEAM));
 const trainee = { memberId: memberId(sample), profile: (await findProfile(prisma, TEAM, memberId(sample)))! };
 // The pure ranking is timed on the candidates exactly as the service gets them from the store.
-const candidates = (await mentorsForTrainee(prisma, TEAM, memberId(sample), [program.id])).map((row) => toCandidate(row, now));
+const { candidates } = await cachedCandidatesFor(prisma, TEAM, memberId(sample), [program.id], now);
 const pure = await timeRuns(RUNS, () => rank(trainee, candidates, { now, limit: 6 }).suggestions.map((s) => s.reasons));
 await database.close();
 

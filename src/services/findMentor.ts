@@ -1,5 +1,5 @@
 import type { Db } from "../store/database.js";
-import { traineeTies, type MentorRow, type PoolMentor, type TraineeTies } from "../store/candidates.js";
+import { traineeTies, type PoolMentor, type TraineeTies } from "../store/candidates.js";
 import { cachedMentorPool } from "./mentorPool.js";
 import { findProfile } from "../store/profiles.js";
 import { traineePrograms } from "../store/traineePrograms.js";
@@ -55,10 +55,6 @@ export interface FindMentorInput {
   page: number;
 }
 
-export function toCandidate(row: MentorRow, now: Date): MentorCandidate {
-  return candidateOf(row, now, row.rolesWithTrainee, row.declinedTraineeAt, row.excluded);
-}
-
 /** What a pool mentor's candidate needs that is the same for every search (kept with the cached pool). */
 const fixedParts = new WeakMap<PoolMentor, Pick<MentorCandidate, "profile" | "capacity" | "responsiveness">>();
 
@@ -99,11 +95,17 @@ function candidatesFor(pool: readonly PoolMentor[], ties: TraineeTies, now: Date
 
 /**
  * A trainee's mentor candidates in these programs from the cached pool (the path /findmentor ranks
- * from), with each mentor's Slack id: for other rankings of one trainee, e.g. a stable round's suggestions.
+ * from), and the pool's mentors by member id (for their cards and Slack ids).
  */
-export async function cachedCandidatesFor(db: Db, workspaceId: string, traineeId: string, programIds: readonly string[], now: Date): Promise<{ candidates: MentorCandidate[]; slackOf: Map<string, string> }> {
+export async function cachedCandidatesFor(
+  db: Db,
+  workspaceId: string,
+  traineeId: string,
+  programIds: readonly string[],
+  now: Date,
+): Promise<{ candidates: MentorCandidate[]; mentors: Map<string, PoolMentor> }> {
   const [pool, ties] = await Promise.all([cachedMentorPool(db, workspaceId, programIds), traineeTies(db, workspaceId, traineeId)]);
-  return { candidates: candidatesFor(pool, ties, now), slackOf: new Map(pool.map((m) => [m.memberId, m.slackUserId])) };
+  return { candidates: candidatesFor(pool, ties, now), mentors: poolById(pool) };
 }
 
 const label = (terms: Vocabulary[keyof Vocabulary], key: string | null) => (key ? labelOf(terms, key) : null);
@@ -174,15 +176,12 @@ async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date,
   if (programs.length === 0) return { kind: "not_enrolled" };
   const profile = await findProfile(db, workspaceId, memberId);
   if (!profile) return { kind: "no_profile" };
-  const [pool, ties] = await Promise.all([
-    cachedMentorPool(db, workspaceId, programs.map((p) => p.programId)),
-    traineeTies(db, workspaceId, memberId),
-  ]);
-  if (!pool.some((m) => m.memberId !== memberId)) return { kind: "no_mentors" };
+  const { candidates, mentors } = await cachedCandidatesFor(db, workspaceId, memberId, programs.map((p) => p.programId), now);
+  if (!candidates.some((c) => c.memberId !== memberId)) return { kind: "no_mentors" };
   const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
   const config = rankingConfigOf(programs.map((p) => p.rankingWeights));
-  const result = rank({ memberId, profile }, candidatesFor(pool, ties, now), { now, keywords, vocabulary, config, ...(limit ? { limit } : {}) });
-  return { kind: "ranked", mentors: poolById(pool), vocabulary, result };
+  const result = rank({ memberId, profile }, candidates, { now, keywords, vocabulary, config, ...(limit ? { limit } : {}) });
+  return { kind: "ranked", mentors, vocabulary, result };
 }
 
 export async function searchMentors(db: Db, workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult> {

@@ -73,7 +73,7 @@ export async function askMentors(tx: Tx, round: RoundRecord, run: RunState, now:
 
 /** The top `limit` mentors for a trainee, by the same ranking and cached mentor pool /findmentor uses (paused, full and excluded mentors left out). */
 async function suggestedMentors(db: Db, round: RoundRecord, traineeId: string, limit: number, now: Date): Promise<RankChoice[]> {
-  const [{ candidates, slackOf }, found] = await Promise.all([cachedCandidatesFor(db, round.workspaceId, traineeId, [round.programId], now), findProfile(db, round.workspaceId, traineeId)]);
+  const [{ candidates, mentors }, found] = await Promise.all([cachedCandidatesFor(db, round.workspaceId, traineeId, [round.programId], now), findProfile(db, round.workspaceId, traineeId)]);
   const profile = found ?? EMPTY_PROFILE;
   const options = parseRoundOptions(round.kind, round.options);
   const result = rank({ memberId: traineeId, profile }, candidates, {
@@ -81,7 +81,7 @@ async function suggestedMentors(db: Db, round: RoundRecord, traineeId: string, l
     limit,
     role: options.kind === "STABLE" ? options.role : null,
   });
-  return result.suggestions.map((s) => ({ memberId: s.memberId, slackUserId: slackOf.get(s.memberId) ?? "", name: s.name, reasons: s.reasons.map((r) => r.text) }));
+  return result.suggestions.map((s) => ({ memberId: s.memberId, slackUserId: mentors.get(s.memberId)?.slackUserId ?? "", name: s.name, reasons: s.reasons.map((r) => r.text) }));
 }
 
 async function rankingContext(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, runId: string, now: Date): Promise<RankForm> {

@@ -34,13 +34,6 @@ export interface TraineeTies {
   excluded: Set<string>;
 }
 
-/** A pool mentor seen from one trainee. */
-export interface MentorRow extends PoolMentor {
-  rolesWithTrainee: string[];
-  declinedTraineeAt: Date[];
-  excluded: boolean;
-}
-
 export async function mentorPool(db: Db, workspaceId: string, programIds: string[]): Promise<PoolMentor[]> {
   if (programIds.length === 0) return [];
   const enrollments = await db.enrollment.findMany({
@@ -110,21 +103,6 @@ export async function traineeTies(db: Db, workspaceId: string, traineeId: string
   for (const d of declined) push(ties.declinedAt, d.mentorId, d.respondedAt ?? d.updatedAt);
   for (const x of exclusions) ties.excluded.add(x.memberId === traineeId ? x.excludedId : x.memberId);
   return ties;
-}
-
-/** The pool as one trainee sees it. */
-export function withTies(pool: readonly PoolMentor[], ties: TraineeTies): MentorRow[] {
-  return pool.map((m) => ({
-    ...m,
-    rolesWithTrainee: ties.roles.get(m.memberId) ?? [],
-    declinedTraineeAt: ties.declinedAt.get(m.memberId) ?? [],
-    excluded: ties.excluded.has(m.memberId),
-  }));
-}
-
-export async function mentorsForTrainee(db: Db, workspaceId: string, traineeId: string, programIds: string[]): Promise<MentorRow[]> {
-  const [pool, ties] = await Promise.all([mentorPool(db, workspaceId, programIds), traineeTies(db, workspaceId, traineeId)]);
-  return withTies(pool, ties);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { testProviders } from "../support/databases.js";
-import { mentorsForTrainee } from "../../src/store/candidates.js";
+import { mentorPool, traineeTies } from "../../src/store/candidates.js";
 
 describe.each(testProviders)("loading a trainee's candidate mentors on %s", (provider) => {
   let db: MigratedTestDatabase;
@@ -28,17 +28,22 @@ describe.each(testProviders)("loading a trainee's candidate mentors on %s", (pro
   });
 
   it("loads every mentor of a large program with their load, history with the trainee and exclusions", async () => {
-    const rows = await mentorsForTrainee(db.prisma, "T", "m0", [programId]);
+    const rows = await mentorPool(db.prisma, "T", [programId]);
+    const ties = await traineeTies(db.prisma, "T", "m0");
     expect(rows).toHaveLength(1200);
     const byId = new Map(rows.map((r) => [r.memberId, r]));
-    expect(byId.get("m7")).toMatchObject({ activeMentees: 1, rolesWithTrainee: ["sponsor"] });
-    expect(byId.get("m9")!.declinedTraineeAt).toEqual([new Date("2026-11-02T00:00:00Z")]);
+    expect(byId.get("m7")).toMatchObject({ activeMentees: 1 });
+    expect(ties.roles.get("m7")).toEqual(["sponsor"]);
+    expect(ties.declinedAt.get("m9")).toEqual([new Date("2026-11-02T00:00:00Z")]);
     expect(byId.get("m9")!.replyHours).toEqual([12]);
-    expect(byId.get("m11")!.excluded).toBe(true);
-    expect(byId.get("m12")).toMatchObject({ activeMentees: 0, excluded: false, rolesWithTrainee: [] });
+    expect(ties.excluded.has("m11")).toBe(true);
+    expect(byId.get("m12")).toMatchObject({ activeMentees: 0 });
+    expect([ties.excluded.has("m12"), ties.roles.get("m12"), ties.declinedAt.get("m12")]).toEqual([false, undefined, undefined]);
   });
 
   it("finds nothing of the program from another workspace", async () => {
-    expect(await mentorsForTrainee(db.prisma, "T2", "m0", [programId])).toEqual([]);
+    expect(await mentorPool(db.prisma, "T2", [programId])).toEqual([]);
+    const ties = await traineeTies(db.prisma, "T2", "m0");
+    expect([ties.roles.size, ties.declinedAt.size, ties.excluded.size]).toEqual([0, 0, 0]);
   });
 });
