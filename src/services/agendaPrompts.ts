@@ -1,7 +1,8 @@
 import type { Db } from "../store/database.js";
 import { enqueue } from "../store/outbox.js";
-import { runOnce } from "../store/jobRuns.js";
-import { agendaPlanPage, doneRunKeys, workspacesWithActiveMatchesForAgendas, type AgendaPlanRow } from "../store/meetings.js";
+import { agendaPlanPage, type AgendaPlanRow } from "../store/meetings.js";
+import { workspacesWithActiveMatches } from "../store/checkins.js";
+import { runKeysDone, runOnce } from "../store/jobRuns.js";
 import { planCheckins, type PlanOptions } from "../domain/checkinPlan.js";
 import { periodAt } from "../domain/cadence.js";
 import type { Payload } from "./requests.js";
@@ -26,7 +27,7 @@ export interface AgendaPromptCard {
  */
 export async function queueDueAgendaPrompts(db: Db, now: Date, build: (card: AgendaPromptCard) => Payload, options: PlanOptions & { pageSize?: number } = {}): Promise<number> {
   let queued = 0;
-  for (const workspaceId of await workspacesWithActiveMatchesForAgendas(db)) {
+  for (const workspaceId of await workspacesWithActiveMatches(db)) {
     let afterId: string | null = null;
     for (;;) {
       const page: AgendaPlanRow[] = await agendaPlanPage(db, workspaceId, afterId, options.pageSize ?? PAGE_SIZE);
@@ -34,7 +35,7 @@ export async function queueDueAgendaPrompts(db: Db, now: Date, build: (card: Age
       afterId = page[page.length - 1]!.plan.matchId;
       const rows = new Map(page.map((r) => [r.plan.matchId, r]));
       const due = planCheckins(now, page.map((r) => r.plan), options).filter((a) => a.kind === "agenda-prompt");
-      const done = await doneRunKeys(db, due.map((a) => a.runKey));
+      const done = await runKeysDone(db, due.map((a) => a.runKey));
       for (const action of due.filter((a) => !done.has(a.runKey))) {
         const row = rows.get(action.matchId)!;
         const period = periodAt(row.plan, now)!;

@@ -111,13 +111,6 @@ export async function doneEscalationKeys(db: Db, workspaceId: string): Promise<S
   return new Set(rows.map((r) => r.key));
 }
 
-/** Of `keys`, those already run. */
-export async function takenKeys(db: Db | Tx, keys: string[]): Promise<Set<string>> {
-  if (!keys.length) return new Set();
-  const rows = await db.jobRun.findMany({ where: { key: { in: keys } }, select: { key: true } });
-  return new Set(rows.map((r) => r.key));
-}
-
 export interface NewCheckin {
   id: string;
   workspaceId: string;

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "./database.js";
 import { isUniqueViolation } from "./errors.js";
 import type { OutgoingMessage } from "./outbox.js";
-import { markManyEscalated, markReminded, takenKeys, type NewCheckin } from "./checkins.js";
+import { markManyEscalated, markReminded, type NewCheckin } from "./checkins.js";
+import { runKeysDone } from "./jobRuns.js";
 
 /** One piece of check-in work: its run key, the row it writes and the messages it queues. */
 export interface BatchItem {
@@ -78,7 +79,7 @@ export async function runBatchOnce(db: Db, job: string, workspaceId: string, ite
   if (!items.length) return [];
   try {
     return await db.$transaction(async (tx) => {
-      const taken = await takenKeys(tx, items.map((i) => i.runKey));
+      const taken = await runKeysDone(tx, items.map((i) => i.runKey));
       const todo = items.filter((i) => !taken.has(i.runKey));
       if (!todo.length) return [];
       // Row timestamps are the real time, as Prisma's @default(now()) would write them (the outbox

@@ -57,6 +57,13 @@ export async function hasRun(db: Db | Tx, key: string): Promise<boolean> {
   return (await db.jobRun.count({ where: { key } })) > 0;
 }
 
+/** Of `keys`, those already run (keep the list within SQLite's bound-parameter limit). */
+export async function runKeysDone(db: Db | Tx, keys: readonly string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await db.jobRun.findMany({ where: { key: { in: [...keys] } }, select: { key: true } });
+  return new Set(rows.map((r) => r.key));
+}
+
 /** Deletes finished run keys of one job started before `before` (for keys that only matter briefly). */
 export async function pruneRuns(db: Db, job: string, before: Date): Promise<number> {
   const { count } = await db.jobRun.deleteMany({ where: { job, startedAt: { lt: before } } });

@@ -182,12 +182,6 @@ export interface AgendaPlanRow {
   agenda: string | null;
 }
 
-/** Workspaces with at least one active match. */
-export async function workspacesWithActiveMatchesForAgendas(db: Db): Promise<string[]> {
-  const rows = await db.match.findMany({ where: { status: "ACTIVE" }, distinct: ["workspaceId"], select: { workspaceId: true } });
-  return rows.map((r) => r.workspaceId);
-}
-
 /** A page of a workspace's active matches (by id, after `afterId`), without check-in history: the agenda prompt needs none. */
 export async function agendaPlanPage(db: Db, workspaceId: string, afterId: string | null, take: number): Promise<AgendaPlanRow[]> {
   const person = { select: { slackUserId: true, tz: true, pausedAt: true, pausedUntil: true, erasedAt: true, dmChannelId: true } } as const;
@@ -224,11 +218,4 @@ export async function agendaPlanPage(db: Db, workspaceId: string, afterId: strin
     mentorSlackUserId: r.mentor.slackUserId,
     agenda: r.agenda,
   }));
-}
-
-/** Of `keys`, the run keys already done. */
-export async function doneRunKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
-  if (!keys.length) return new Set();
-  const rows = await db.jobRun.findMany({ where: { key: { in: [...keys] } }, select: { key: true } });
-  return new Set(rows.map((r) => r.key));
 }
