@@ -1,11 +1,8 @@
 import type { Db } from "../store/database.js";
-import { enqueue } from "../store/outbox.js";
-import { endMatch } from "../store/matches.js";
 import { findMatchForCheckins, memberIdOf, type MatchOfCheckin } from "../store/checkins.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../domain/errors.js";
+import { endForDirector, queueNudges } from "./pairActions.js";
 import { effectiveCadence } from "../domain/cadence.js";
-import { nudgeKey, nudgePeriod } from "../domain/nudges.js";
-import { audit } from "./audit.js";
 import { requireDirector } from "./directors.js";
 import type { CheckinMessages } from "./checkins.js";
 import type { SlackDirectory } from "./ports.js";
@@ -38,16 +35,9 @@ export async function nudgeBoth(
 ): Promise<{ match: MatchOfCheckin; sent: boolean }> {
   const { director, match } = await directorsMatch(db, directory, workspaceId, slackUserId, target.matchId, now);
   if (match.status !== "ACTIVE") throw new MatchAlreadyEnded(match.id);
-  const period = nudgePeriod({ startedAt: match.startedAt, cadence: effectiveCadence(match.cadence, match.programCadence) }, now);
-  const sent = await db.$transaction(async (tx) => {
-    let any = false;
-    for (const side of ["mentor", "trainee"] as const) {
-      const payload = { ...messages.nudge(match, side, slackUserId) };
-      if (await enqueue(tx, { workspaceId, key: nudgeKey(match.id, period, side), channel: match[side].dmChannel, payload, notBefore: now })) any = true;
-    }
-    if (any) await audit(tx, director, "match.nudge", match.id, { periodKey: target.periodKey, period }, now);
-    return any;
-  });
+  const timeline = { id: match.id, startedAt: match.startedAt, cadence: effectiveCadence(match.cadence, match.programCadence) };
+  const notices = (["mentor", "trainee"] as const).map((to) => ({ to, channel: match[to].dmChannel, payload: messages.nudge(match, to, slackUserId) }));
+  const sent = await queueNudges(db, director, timeline, notices, now, { periodKey: target.periodKey });
   return { match, sent };
 }
 
@@ -68,13 +58,9 @@ export async function endMatchAsDirector(
 ): Promise<MatchOfCheckin> {
   const { director, match } = await directorsMatch(db, directory, workspaceId, slackUserId, target.matchId, now);
   const directorMemberId = await memberIdOf(db, workspaceId, slackUserId);
-  await db.$transaction(async (tx) => {
-    if (!(await endMatch(tx, workspaceId, match.id, directorMemberId ?? slackUserId, null, now))) throw new MatchAlreadyEnded(match.id);
-    for (const side of ["mentor", "trainee"] as const) {
-      const key = `match-ended-by-director:${match.id}:${side}`;
-      await enqueue(tx, { workspaceId, key, channel: match[side].dmChannel, payload: { ...messages.endedByDirector(match, side, reassign, slackUserId) }, notBefore: now });
-    }
-    await audit(tx, director, reassign ? "match.reassign" : "match.end", match.id, { periodKey: target.periodKey, trainee: match.trainee.slackUserId, mentor: match.mentor.slackUserId }, now);
-  });
+  const notices = (["mentor", "trainee"] as const).map((to) => ({ to, channel: match[to].dmChannel, payload: messages.endedByDirector(match, to, reassign, slackUserId) }));
+  const details = { periodKey: target.periodKey, trainee: match.trainee.slackUserId, mentor: match.mentor.slackUserId };
+  const ended = { id: match.id, endedById: directorMemberId ?? slackUserId };
+  await endForDirector(db, director, ended, notices, `match-ended-by-director:${match.id}`, reassign ? "match.reassign" : "match.end", details, now);
   return { ...match, status: "ENDED" };
 }

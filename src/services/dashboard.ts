@@ -1,14 +1,12 @@
 import type { Db } from "../store/database.js";
-import { enqueue } from "../store/outbox.js";
 import { findMember } from "../store/members.js";
-import { endMatch } from "../store/matches.js";
 import * as store from "../store/dashboard.js";
 import { mentorCapacity } from "../domain/capacity.js";
-import { nudgeKey, nudgePeriod } from "../domain/nudges.js";
 import { completedWindows, type ReportWindow } from "../domain/dashboardPeriods.js";
 import { pairsAtRisk, type RiskReason } from "../domain/dashboardRisk.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../domain/errors.js";
-import { audit, type Actor } from "./audit.js";
+import type { Actor } from "./audit.js";
+import { endForDirector, queueNudges } from "./pairActions.js";
 import type { Payload } from "./requests.js";
 
 /** How many pending requests per program the dashboard names (the rest are counted). */
@@ -122,19 +120,10 @@ export type NudgeOutcome = { outcome: "sent"; pair: store.PairForDirector } | { 
  */
 export async function nudgePair(db: Db, by: Actor, matchId: string, now: Date, messages: DashboardMessages): Promise<NudgeOutcome> {
   const pair = await activePair(db, by.workspaceId, matchId);
-  const period = nudgePeriod({ startedAt: pair.startedAt, cadence: pair.cadence }, now);
-  const queued = await db.$transaction(async (tx) => {
-    let any = false;
-    for (const to of ["trainee", "mentor"] as const) {
-      const person = pair[to];
-      if (!reachable(person)) continue;
-      const key = nudgeKey(pair.matchId, period, to);
-      const payload = messages.nudge(pair, to, by.actor);
-      if (await enqueue(tx, { workspaceId: by.workspaceId, key, channel: person.slackUserId, payload: { ...payload }, notBefore: now })) any = true;
-    }
-    if (any) await audit(tx, by, "match.nudge", pair.matchId, { period }, now);
-    return any;
-  });
+  const notices = (["trainee", "mentor"] as const)
+    .filter((to) => reachable(pair[to]))
+    .map((to) => ({ to, channel: pair[to].slackUserId, payload: messages.nudge(pair, to, by.actor) }));
+  const queued = await queueNudges(db, by, { id: pair.matchId, startedAt: pair.startedAt, cadence: pair.cadence }, notices, now);
   return { outcome: queued ? "sent" : "already", pair };
 }
 
@@ -146,14 +135,10 @@ export async function endPairAsDirector(db: Db, by: Actor, matchId: string, now:
   const pair = await activePair(db, by.workspaceId, matchId);
   const director = await findMember(db, by.workspaceId, by.actor); // requireDirector has created the row
   if (!director) throw new MatchNotFound(matchId);
-  await db.$transaction(async (tx) => {
-    if (!(await endMatch(tx, by.workspaceId, matchId, director.id, null, now))) throw new MatchAlreadyEnded(matchId);
-    for (const to of ["trainee", "mentor"] as const) {
-      if (!reachable(pair[to])) continue;
-      const payload = messages.endedByDirector(pair, to, by.actor);
-      await enqueue(tx, { workspaceId: by.workspaceId, key: `match-ended:${matchId}:${pair[to].memberId}`, channel: pair[to].slackUserId, payload: { ...payload }, notBefore: now });
-    }
-    await audit(tx, by, "match.end", matchId, { by: "director", trainee: pair.trainee.memberId, mentor: pair.mentor.memberId }, now);
-  });
+  const notices = (["trainee", "mentor"] as const)
+    .filter((to) => reachable(pair[to]))
+    .map((to) => ({ to: pair[to].memberId, channel: pair[to].slackUserId, payload: messages.endedByDirector(pair, to, by.actor) }));
+  const details = { by: "director", trainee: pair.trainee.memberId, mentor: pair.mentor.memberId };
+  await endForDirector(db, by, { id: matchId, endedById: director.id }, notices, `match-ended:${matchId}`, "match.end", details, now);
   return { ...pair, status: "ENDED" };
 }
