@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { jobs } from "../jobs/index.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "../store/database.js";
 import { acquireLease, releaseLease } from "../store/leases.js";
+import { cliDatabaseUrl, parseFlags } from "./dbCommand.js";
 
 export const JOB_USAGE = `Usage: npm run cli -- job run NAME [--now ISO-8601]
   Runs one scheduled job once, now (or as if it were --now), under the job's lease.
@@ -20,21 +20,15 @@ const argsSchema = z.object({
 
 /** `job run NAME [--now ISO]`: one run of one job; prints what it did (the job's log lines) and exits 0, 1 or 2. */
 export async function runJobCommand(argv: string[], out: (t: string) => void, err: (t: string) => void): Promise<number> {
-  let parsed;
-  try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { now: { type: "string" } } });
-    parsed = argsSchema.parse({ positionals, now: values.now });
-  } catch (error) {
-    err(`${error instanceof z.ZodError ? (error.issues[0]?.message ?? "bad arguments") : (error as Error).message}\n\n${JOB_USAGE}`);
-    return 2;
-  }
+  const parsed = parseFlags(argv, { now: { type: "string" } }, argsSchema, JOB_USAGE, err);
+  if (!parsed) return 2;
   const job = jobs.find((j) => j.name === parsed.positionals[1]);
   if (!job) {
     err(`no job named ${parsed.positionals[1]}\n\n${JOB_USAGE}`);
     return 2;
   }
   const now = parsed.now ? new Date(parsed.now) : new Date();
-  const { db } = await openDatabase(process.env.DATABASE_URL ?? "file:./data/rounds.db");
+  const { db } = await openDatabase(cliDatabaseUrl());
   const holder = `cli-${randomUUID().slice(0, 8)}`;
   try {
     // The lease is taken at the real time, so a far-future --now cannot block the app's own runs.

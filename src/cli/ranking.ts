@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDatabase } from "../store/database.js";
 import { cliActor } from "../services/audit.js";
 import { programRanking, setProgramRanking, type ProgramRanking } from "../services/rankingWeights.js";
 import { DEFAULT_RANKING_CONFIG, FACTORS } from "../domain/weights.js";
 import { InvalidRankingWeights } from "../domain/errors.js";
 import { cliErrorText } from "./errorText.js";
+import { parseFlags, withDatabase } from "./dbCommand.js";
 
 export const RANKING_USAGE = `Usage: npm run cli -- ranking --team T0123ABCD --program NAME [--set FILE.json | --reset]
   Shows how /findmentor ranks mentors for the program: every weight and knob, and which ones the
@@ -27,19 +26,9 @@ const argsSchema = z
 
 /** `ranking --team T --program NAME [--set FILE | --reset]`: exit 0 when shown or stored, 1 on failure, 2 on bad usage or a bad file. */
 export async function runRankingCommand(argv: string[], out: (t: string) => void, err: (t: string) => void, now: () => Date = () => new Date()): Promise<number> {
-  let args;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { team: { type: "string" }, program: { type: "string" }, set: { type: "string" }, reset: { type: "boolean" } },
-    });
-    args = argsSchema.parse({ positionals, ...values });
-  } catch (error) {
-    err(`${error instanceof z.ZodError ? (error.issues[0]?.message ?? "bad arguments") : (error as Error).message}\n\n${RANKING_USAGE}`);
-    return 2;
-  }
+  const options = { team: { type: "string" }, program: { type: "string" }, set: { type: "string" }, reset: { type: "boolean" } } as const;
+  const args = parseFlags(argv, options, argsSchema, RANKING_USAGE, err);
+  if (!args) return 2;
   let overrides: unknown = undefined;
   if (args.set) {
     try {
@@ -49,25 +38,21 @@ export async function runRankingCommand(argv: string[], out: (t: string) => void
       return 2;
     }
   }
-  const { db } = await openDatabase(process.env.DATABASE_URL ?? "file:./data/rounds.db");
-  try {
-    const ranking =
-      args.set || args.reset
-        ? await setProgramRanking(db.prisma, cliActor(args.team), args.program, args.reset ? null : overrides, now())
-        : await programRanking(db.prisma, args.team, args.program);
-    if (args.set || args.reset) out(`Stored. /findmentor in ${ranking.programName} now ranks with:`);
-    out(rankingTable(ranking));
-    return 0;
-  } catch (error) {
-    if (error instanceof InvalidRankingWeights) {
+  return withDatabase(err, async (db) => {
+    try {
+      const ranking =
+        args.set || args.reset
+          ? await setProgramRanking(db, cliActor(args.team), args.program, args.reset ? null : overrides, now())
+          : await programRanking(db, args.team, args.program);
+      if (args.set || args.reset) out(`Stored. /findmentor in ${ranking.programName} now ranks with:`);
+      out(rankingTable(ranking));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof InvalidRankingWeights)) throw error;
       err(`Nothing was stored: ${args.set} has problems.\n${error.issues.map((i) => `  - ${i.path || "(the file)"}: ${i.message}`).join("\n")}`);
       return 2;
     }
-    err(cliErrorText(error));
-    return 1;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 /** The ranking as a plain table: each weight and knob, its value, its default, and "program" when overridden. */

@@ -1,11 +1,9 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDatabase } from "../store/database.js";
 import { cliActor } from "../services/audit.js";
 import { getProgramByName } from "../services/programs.js";
 import { thanksShortlist } from "../services/thanks.js";
-import { cliErrorText } from "./errorText.js";
+import { parseFlags, withDatabase } from "./dbCommand.js";
 import { connectSlack } from "./slack.js";
 
 export const THANKS_USAGE = `Usage: npm run cli -- thanks-shortlist [--team T0123ABCD] [--program NAME] [--since YYYY-MM-DD] [--out FILE]
@@ -15,6 +13,9 @@ export const THANKS_USAGE = `Usage: npm run cli -- thanks-shortlist [--team T012
   Environment: DATABASE_URL (default file:./data/rounds.db); SLACK_BOT_TOKEN and SLACK_API_URL when --team is not given.`;
 
 const argsSchema = z.object({
+  positionals: z.array(z.string()).superRefine((p, ctx) => {
+    if (p.length) ctx.addIssue({ code: "custom", message: `thanks-shortlist takes no arguments (got ${p.join(" ")})` });
+  }),
   team: z.string().regex(/^[TE][A-Z0-9]+$/, "--team must be a Slack team id, e.g. T0123ABCD").optional(),
   program: z.string().trim().min(1, "--program needs a name").optional(),
   since: z.iso.date("--since must be a date, YYYY-MM-DD").optional(),
@@ -23,21 +24,14 @@ const argsSchema = z.object({
 
 /** `thanks-shortlist`: the award shortlist CSV to stdout or --out; exits 0, 1 (failed) or 2 (bad usage). */
 export async function runThanksShortlist(argv: string[], out: (t: string) => void, err: (t: string) => void): Promise<number> {
-  let args;
-  try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { team: { type: "string" }, program: { type: "string" }, since: { type: "string" }, out: { type: "string" } } });
-    if (positionals.length) throw new Error(`thanks-shortlist takes no arguments (got ${positionals.join(" ")})`);
-    args = argsSchema.parse(values);
-  } catch (error) {
-    err(`${error instanceof z.ZodError ? (error.issues[0]?.message ?? "bad arguments") : (error as Error).message}\n\n${THANKS_USAGE}`);
-    return 2;
-  }
-  const { db } = await openDatabase(process.env.DATABASE_URL || "file:./data/rounds.db");
-  try {
+  const options = { team: { type: "string" }, program: { type: "string" }, since: { type: "string" }, out: { type: "string" } } as const;
+  const args = parseFlags(argv, options, argsSchema, THANKS_USAGE, err);
+  if (!args) return 2;
+  return withDatabase(err, async (db) => {
     const teamId = args.team ?? (await connectSlack(process.env.SLACK_BOT_TOKEN ?? "", process.env.SLACK_API_URL || undefined)).teamId;
-    const programId = args.program ? (await getProgramByName(db.prisma, teamId, args.program)).id : undefined;
+    const programId = args.program ? (await getProgramByName(db, teamId, args.program)).id : undefined;
     const since = args.since ? new Date(`${args.since}T00:00:00Z`) : undefined;
-    const { csv, rows } = await thanksShortlist(db.prisma, cliActor(teamId), { ...(programId ? { programId } : {}), ...(since ? { since } : {}) }, new Date());
+    const { csv, rows } = await thanksShortlist(db, cliActor(teamId), { ...(programId ? { programId } : {}), ...(since ? { since } : {}) }, new Date());
     if (args.out) {
       writeFileSync(args.out, csv);
       err(`Wrote ${rows} mentors to ${args.out}.`);
@@ -45,10 +39,5 @@ export async function runThanksShortlist(argv: string[], out: (t: string) => voi
       out(csv.replace(/\n$/, ""));
     }
     return 0;
-  } catch (error) {
-    err(cliErrorText(error));
-    return 1;
-  } finally {
-    await db.close();
-  }
+  });
 }
