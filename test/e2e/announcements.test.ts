@@ -1,12 +1,13 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
+import { TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
 import { eventBody, postToApp } from "../support/slackRequests.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf } from "../support/slackDriver.js";
 import { runJob as runCliJob } from "../support/jobRunner.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 
 const TEAM = "T0ANN";
 const TZ = "America/Chicago";
@@ -32,14 +33,11 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
   const cohort = { first: "", second: "" };
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider));
     for (const u of Object.values(P)) slack.addUser(u);
     slack.addChannel({ id: CHANNEL, name: "heme-fellows", botIsMember: true });
     slack.addChannel({ id: PRIVATE, name: "fellows-private", isPrivate: true });
     slack.addChannel({ id: PUBLIC_NOT_JOINED, name: "heme-all" });
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
     programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme <Fellowship>", timezone: TZ, announcementChannel: CHANNEL } })).id;
@@ -60,10 +58,7 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver<Key>({ app: () => app, slack: () => slack, user: (k) => P[k] });

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
@@ -50,11 +51,8 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
   const NOW = new Date();
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider));
     for (const u of Object.values(P)) slack.addUser({ ...u, teamId: TEAM, tz: "UTC" });
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
     const p = db.prisma;
     await p.workspace.create({ data: { id: TEAM } });
     const programId = (await p.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship" } })).id;
@@ -84,10 +82,7 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   /** A click on a button of a message, the way Slack sends it (with the message's blocks). */

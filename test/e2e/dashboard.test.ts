@@ -4,12 +4,13 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, type AppProcess } from "../support/appProcess.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
+import type { AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf } from "../support/slackDriver.js";
 import { runCli } from "../support/jobRunner.js";
 import { pngSize } from "../support/chartPng.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { DASH_OTHER, DASH_PEOPLE, DASH_TEAM, DECLINE_REASON, OTHER_SECRET, PROGRESS_NOTE, REQUEST_MESSAGE, SECRET_NOTE, seedDashboard, type DashKey, type DashSeed } from "../support/dashboardSeed.js";
 
 const OTHER_DIRECTOR = { id: "U1ODIR", teamId: DASH_OTHER, name: "Olu Admin", isAdmin: true };
@@ -25,20 +26,14 @@ describe.each(testProviders)("the director dashboard, chart and reports on %s", 
   let seed: DashSeed;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider));
     for (const p of Object.values(DASH_PEOPLE)) slack.addUser({ id: p.id, teamId: DASH_TEAM, name: p.name, tz: "UTC" });
     slack.addUser({ ...OTHER_DIRECTOR, tz: "UTC" });
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
     seed = await seedDashboard(db.prisma, new Date()); // the app reads the real clock
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver<Who>({ app: () => app, slack: () => slack, user: userOf });

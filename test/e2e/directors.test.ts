@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, type AppProcess } from "../support/appProcess.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
+import type { AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver } from "../support/slackDriver.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { HOME_ADMIN_ACTIONS } from "../../src/slack/views/homeActions.js";
 
 const TEAM = "T0DIRECTORS";
@@ -39,23 +40,17 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
   let cohortId = "";
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider));
     slack.addUser({ id: "U0ADMIN", teamId: TEAM, name: "Dr. Admin", isAdmin: true, email: "admin@example.org" });
     slack.addUser({ id: "U0MENTOR", teamId: TEAM, name: "Dr. Mentor", email: "mentor@example.org" });
     slack.addUser({ id: "U0TRAINEE", teamId: TEAM, name: "Ana Trainee", email: "ana@example.org" });
     slack.addUser({ id: "U0PLAIN", teamId: TEAM, name: "Plain Member", email: "plain@example.org" });
     slack.addUser({ id: "U0DEPUTY", teamId: TEAM, name: "Dr. Deputy", email: "deputy@example.org" });
     slack.addUser({ id: "U1ADMIN", teamId: OTHER_TEAM, name: "Other Admin", isAdmin: true });
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver({ app: () => app, slack: () => slack });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack, type RecordedCall } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, type AppProcess } from "../support/appProcess.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
+import type { AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver } from "../support/slackDriver.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE, type ProfileData } from "../../src/domain/profile.js";
 
 const TEAM = "T0FINDMENTOR";
@@ -33,10 +34,7 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
   let db: Database;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
+    ({ slack, database, app, db } = await startWorld(provider));
     const prisma = db.prisma;
 
     const person = async (team: string, programId: string, id: string, name: string, role: "TRAINEE" | "MENTOR", profile: Partial<ProfileData> | null, extra: Record<string, unknown> = {}) => {
@@ -80,10 +78,7 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver({ app: () => app, slack: () => slack });

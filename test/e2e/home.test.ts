@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, type AppProcess } from "../support/appProcess.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
+import type { AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, type Person } from "../support/slackDriver.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
 const TEAM = "T0HOME";
@@ -23,11 +24,8 @@ describe.each(testProviders)("the App Home for each role on %s", (provider) => {
   let db: Database;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider));
     for (const p of Object.values(people)) slack.addUser(p);
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
     const program = await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship", defaultCapacity: 2 } });
@@ -55,10 +53,7 @@ describe.each(testProviders)("the App Home for each role on %s", (provider) => {
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver({ app: () => app, slack: () => slack });

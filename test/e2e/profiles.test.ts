@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, type AppProcess } from "../support/appProcess.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
+import type { AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver } from "../support/slackDriver.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { availableMentors } from "../../src/services/availability.js";
 import { exclusionsFor } from "../../src/store/exclusions.js";
 import { findProfile } from "../../src/store/profiles.js";
@@ -28,11 +29,8 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
   const memberIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider));
     for (const u of [FELLOW, MENTOR, OTHER_MENTOR, STRANGER]) slack.addUser(u);
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM, name: "Fake" } });
     const program = await prisma.program.create({
@@ -53,10 +51,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   /** Runs `/mentoring <text>` as `userId`; returns the trigger id and the response-url id it used. */

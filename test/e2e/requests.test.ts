@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, type AppProcess } from "../support/appProcess.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
+import type { AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf, input } from "../support/slackDriver.js";
 import { runJob as runCliJob } from "../support/jobRunner.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
 const TEAM = "T0REQ";
@@ -34,11 +35,8 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
   const ids = {} as Record<Key, string>;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider));
     for (const u of Object.values(P)) slack.addUser(u);
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
     const prisma = db.prisma;
     await prisma.workspace.createMany({ data: [{ id: TEAM }, { id: OTHER }] });
     programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship", defaultCapacity: 3 } })).id;
@@ -66,10 +64,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver<Key>({ app: () => app, slack: () => slack, user: (k) => P[k] });

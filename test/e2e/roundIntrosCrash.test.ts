@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
 import { startApp, type AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf } from "../support/slackDriver.js";
 import { runJob } from "../support/jobRunner.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 import { proposeRun, previewOf } from "../../src/services/roundProposal.js";
 import { sendPreview } from "../../src/services/roundApproval.js";
@@ -43,11 +44,8 @@ describe.each(testProviders)("a pairing round's introductions survive a kill -9 
   let runId = "";
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider, { OUTBOX_RECLAIM_AFTER_SECONDS: "1" }));
     for (const u of [DIRECTOR, ...mentors, ...trainees]) slack.addUser({ id: u.id, teamId: TEAM, name: u.name, tz: "UTC" });
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "1" } });
-    db = connect(database.url);
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
     const programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship", defaultCapacity: 3 } })).id;
@@ -73,10 +71,7 @@ describe.each(testProviders)("a pairing round's introductions survive a kill -9 
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver({ app: () => app, slack: () => slack });

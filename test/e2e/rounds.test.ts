@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
 import { startApp, type AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf, input } from "../support/slackDriver.js";
 import { runJob as runCliJob } from "../support/jobRunner.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 
 const TEAM = "T0RND";
 const ZONE = "America/New_York";
@@ -37,11 +38,8 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
   const ids = {} as Record<Key, string>;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider, { OUTBOX_RECLAIM_AFTER_SECONDS: "1" }));
     for (const [key, u] of Object.entries(P)) slack.addUser({ ...u, teamId: TEAM, tz: ZONE, isAdmin: key === "dir" });
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "1" } });
-    db = connect(database.url);
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
     programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship", timezone: ZONE } })).id;
@@ -56,10 +54,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver<Key>({

@@ -1,11 +1,12 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fakeSlack.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
-import { startApp, type AppProcess } from "../support/appProcess.js";
+import { testProviders, type TestDatabase } from "../support/databases.js";
+import type { AppProcess } from "../support/appProcess.js";
+import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf } from "../support/slackDriver.js";
 import { runCli } from "../support/jobRunner.js";
-import { connect, type Database } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { thanksCounts } from "../../src/services/thanks.js";
 
 const TEAM = "T0THX";
@@ -29,12 +30,9 @@ describe.each(testProviders)("thanking mentors on %s", (provider) => {
   let programId = "";
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
+    ({ slack, database, app, db } = await startWorld(provider));
     for (const u of Object.values(P)) slack.addUser(u);
     slack.addChannel({ id: CHANNEL, name: "heme-fellows" }); // public; Rounds has not joined it yet
-    database = await createTestDatabase(provider);
-    app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url });
-    db = connect(database.url);
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
     programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme Fellowship", announcementChannel: CHANNEL } })).id;
@@ -54,10 +52,7 @@ describe.each(testProviders)("thanking mentors on %s", (provider) => {
   });
 
   afterAll(async () => {
-    await db?.close();
-    await app?.stop();
-    await slack?.stop();
-    await database?.drop();
+    await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver<Key>({ app: () => app, slack: () => slack, user: (k) => P[k] });
