@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { workspaceExists } from "../store/reports.js";
+import { workspaceExists } from "../store/workspaces.js";
 import { cliActor } from "../services/audit.js";
 import { buildReports, programByName } from "../services/reports.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";

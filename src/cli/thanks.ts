@@ -5,6 +5,7 @@ import { getProgramByName } from "../services/programs.js";
 import { thanksShortlist } from "../services/thanks.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
 import { connectSlack } from "./slack.js";
+import { workspaceExists } from "../store/workspaces.js";
 
 export const THANKS_USAGE = `Usage: npm run cli -- thanks-shortlist [--team T0123ABCD] [--program NAME] [--since YYYY-MM-DD] [--out FILE]
   Writes the mentorship-award shortlist as CSV: every thanked mentor, most thanked first, with
@@ -29,6 +30,10 @@ export async function runThanksShortlist(argv: string[], out: (t: string) => voi
   if (!args) return 2;
   return withDatabase(err, async (db) => {
     const teamId = args.team ?? (await connectSlack(process.env.SLACK_BOT_TOKEN ?? "", process.env.SLACK_API_URL || undefined)).teamId;
+    if (!(await workspaceExists(db, teamId))) {
+      err(`There is no workspace ${teamId} in this database.`);
+      return 1;
+    }
     const programId = args.program ? (await getProgramByName(db, teamId, args.program)).id : undefined;
     const since = args.since ? new Date(`${args.since}T00:00:00Z`) : undefined;
     const { csv, rows } = await thanksShortlist(db, cliActor(teamId), { ...(programId ? { programId } : {}), ...(since ? { since } : {}) }, new Date());

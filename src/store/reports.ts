@@ -150,7 +150,3 @@ export async function auditRows(db: Db, workspaceId: string) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
 }
-
-export async function workspaceExists(db: Db, workspaceId: string): Promise<boolean> {
-  return (await db.workspace.count({ where: { id: workspaceId } })) === 1;
-}

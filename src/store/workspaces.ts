@@ -3,3 +3,7 @@ import type { Db } from "./database.js";
 export async function ensureWorkspace(db: Db, workspaceId: string): Promise<void> {
   await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId }, update: {} });
 }
+
+export async function workspaceExists(db: Db, workspaceId: string): Promise<boolean> {
+  return (await db.workspace.count({ where: { id: workspaceId } })) === 1;
+}

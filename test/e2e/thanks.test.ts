@@ -149,6 +149,9 @@ describe.each(testProviders)("thanking mentors on %s", (provider) => {
     const future = await cli("--team", TEAM, "--since", "2999-01-01");
     expect(future.out.trim()).toBe("rank,mentor,slack_user_id,email,thanks,distinct_thankers,programs,first_thanked,last_thanked,messages");
     expect((await cli("--team", TEAM, "--program", "Nope")).err).toContain('no program named "Nope"');
+    const stranger = await cli("--team", "T0NOBODY");
+    expect(stranger.code).toBe(1);
+    expect(stranger.err).toContain("There is no workspace T0NOBODY in this database.");
     const bad = await cli("--team", TEAM, "--since", "yesterday");
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--since must be a date");
