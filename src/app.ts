@@ -52,6 +52,8 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     logger: boltLogger(logger),
     clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
     customRoutes: [healthRoute(db)],
+    // Bolt's conversation store is unused here, and its lookup builds an Error for every request.
+    convoStore: false as const,
   };
   const app = config.slackAppToken
     ? new App({ ...common, socketMode: true, appToken: config.slackAppToken, installerOptions: { port: config.port } })

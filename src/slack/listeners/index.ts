@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "./deps.js";
+import { ListenerRouter } from "./router.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
 import { registerAdminListeners } from "./actions/admin/index.js";
@@ -17,17 +18,18 @@ import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
-  registerCommands(app, deps);
-  registerEvents(app, deps);
-  registerAdminListeners(app, deps);
-  registerProfileListeners(app, deps);
-  registerRequestListeners(app, deps);
-  registerFindMentorListeners(app, deps);
-  registerCheckinListeners(app, deps);
-  registerGoalMeetingListeners(app, deps);
-  registerRoundPreviewListeners(app, deps);
-  registerRoundListeners(app, deps);
-  registerAnnouncementListeners(app, deps);
-  registerThanksListeners(app, deps);
-  registerDashboardListeners(app, deps);
+  const router = new ListenerRouter(app, deps.logger);
+  registerCommands(router, deps);
+  registerEvents(router, deps);
+  registerAdminListeners(router, deps);
+  registerProfileListeners(router, deps);
+  registerRequestListeners(router, deps);
+  registerFindMentorListeners(router, deps);
+  registerCheckinListeners(router, deps);
+  registerGoalMeetingListeners(router, deps);
+  registerRoundPreviewListeners(router, deps);
+  registerRoundListeners(router, deps);
+  registerAnnouncementListeners(router, deps);
+  registerThanksListeners(router, deps);
+  registerDashboardListeners(router, deps);
 }

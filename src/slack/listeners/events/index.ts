@@ -1,7 +1,7 @@
-import type { App } from "@slack/bolt";
+import type { ListenerRouter } from "../router.js";
 import type { ListenerDeps } from "../deps.js";
 import { appHomeOpened } from "./appHomeOpened.js";
 
-export function registerEvents(app: App, deps: ListenerDeps): void {
-  app.event("app_home_opened", appHomeOpened(deps));
+export function registerEvents(router: ListenerRouter, deps: ListenerDeps): void {
+  router.event("app_home_opened", appHomeOpened(deps));
 }

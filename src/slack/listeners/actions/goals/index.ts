@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { ListenerRouter } from "../../router.js";
 import type { ListenerDeps } from "../../deps.js";
 import { GOAL_ACTIONS, GOAL_CALLBACKS } from "../../../views/goals/ids.js";
 import { homeAction } from "../profile/homeAction.js";
@@ -12,13 +12,13 @@ import { parkSubmit } from "../../views/goals/parkSubmit.js";
 import { noteSubmit } from "../../views/goals/noteSubmit.js";
 
 /** Goals: the App Home button, the buttons and menus in the goals modal, and its stacked modals' submissions. */
-export function registerGoalListeners(app: App, deps: ListenerDeps): void {
-  app.action(GOAL_ACTIONS.open, homeAction(deps, openGoals));
-  app.action(GOAL_ACTIONS.add, addGoalAction(deps));
-  app.action(GOAL_ACTIONS.menu, goalMenuAction(deps));
-  app.action(GOAL_ACTIONS.note, noteAction(deps));
-  app.action(GOAL_ACTIONS.track, trackGoalAction(deps));
-  app.view(GOAL_CALLBACKS.add, addGoalSubmit(deps));
-  app.view(GOAL_CALLBACKS.park, parkSubmit(deps));
-  app.view(GOAL_CALLBACKS.note, noteSubmit(deps));
+export function registerGoalListeners(router: ListenerRouter, deps: ListenerDeps): void {
+  router.action(GOAL_ACTIONS.open, homeAction(deps, openGoals));
+  router.action(GOAL_ACTIONS.add, addGoalAction(deps));
+  router.action(GOAL_ACTIONS.menu, goalMenuAction(deps));
+  router.action(GOAL_ACTIONS.note, noteAction(deps));
+  router.action(GOAL_ACTIONS.track, trackGoalAction(deps));
+  router.view(GOAL_CALLBACKS.add, addGoalSubmit(deps));
+  router.view(GOAL_CALLBACKS.park, parkSubmit(deps));
+  router.view(GOAL_CALLBACKS.note, noteSubmit(deps));
 }

@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { ListenerRouter } from "../../router.js";
 import type { ListenerDeps } from "../../deps.js";
 import { MEETING_ACTIONS, MEETING_CALLBACKS } from "../../../views/meetings/ids.js";
 import { logMeetingAction, setAgendaAction } from "./homeButtons.js";
@@ -8,11 +8,11 @@ import { agendaSubmit } from "../../views/meetings/agendaSubmit.js";
 import { registerGoalListeners } from "../goals/index.js";
 
 /** Meetings, agendas and goals: App Home and DM buttons, and the modals' submissions. */
-export function registerGoalMeetingListeners(app: App, deps: ListenerDeps): void {
-  app.action(MEETING_ACTIONS.log, logMeetingAction(deps));
-  app.action(MEETING_ACTIONS.setAgenda, setAgendaAction(deps));
-  app.view(MEETING_CALLBACKS.pick, pickSubmit(deps));
-  app.view(MEETING_CALLBACKS.log, logSubmit(deps));
-  app.view(MEETING_CALLBACKS.agenda, agendaSubmit(deps));
-  registerGoalListeners(app, deps);
+export function registerGoalMeetingListeners(router: ListenerRouter, deps: ListenerDeps): void {
+  router.action(MEETING_ACTIONS.log, logMeetingAction(deps));
+  router.action(MEETING_ACTIONS.setAgenda, setAgendaAction(deps));
+  router.view(MEETING_CALLBACKS.pick, pickSubmit(deps));
+  router.view(MEETING_CALLBACKS.log, logSubmit(deps));
+  router.view(MEETING_CALLBACKS.agenda, agendaSubmit(deps));
+  registerGoalListeners(router, deps);
 }

@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { ListenerRouter } from "../../router.js";
 import type { ListenerDeps } from "../../deps.js";
 import { REQUEST_ACTIONS, REQUEST_CALLBACKS } from "../../../views/requests/ids.js";
 import { openRequest } from "./openRequest.js";
@@ -12,14 +12,14 @@ import { declineSubmit } from "../../views/requests/declineSubmit.js";
 import { endSubmit } from "../../views/requests/endSubmit.js";
 
 /** Mentor requests and matches: request → accept/decline/withdraw → introduction, cadence, end. */
-export function registerRequestListeners(app: App, deps: ListenerDeps): void {
-  app.action(REQUEST_ACTIONS.request, openRequest(deps));
-  app.action(REQUEST_ACTIONS.accept, acceptAction(deps));
-  app.action(REQUEST_ACTIONS.decline, openDecline(deps));
-  app.action(new RegExp(`^${REQUEST_ACTIONS.withdraw}($|_home_)`), withdrawAction(deps));
-  app.action(new RegExp(`^${REQUEST_ACTIONS.cadence}_`), cadenceAction(deps));
-  app.action(REQUEST_ACTIONS.end, openEnd(deps));
-  app.view(REQUEST_CALLBACKS.request, requestSubmit(deps));
-  app.view(REQUEST_CALLBACKS.decline, declineSubmit(deps));
-  app.view(REQUEST_CALLBACKS.end, endSubmit(deps));
+export function registerRequestListeners(router: ListenerRouter, deps: ListenerDeps): void {
+  router.action(REQUEST_ACTIONS.request, openRequest(deps));
+  router.action(REQUEST_ACTIONS.accept, acceptAction(deps));
+  router.action(REQUEST_ACTIONS.decline, openDecline(deps));
+  router.action(new RegExp(`^${REQUEST_ACTIONS.withdraw}($|_home_)`), withdrawAction(deps));
+  router.action(new RegExp(`^${REQUEST_ACTIONS.cadence}_`), cadenceAction(deps));
+  router.action(REQUEST_ACTIONS.end, openEnd(deps));
+  router.view(REQUEST_CALLBACKS.request, requestSubmit(deps));
+  router.view(REQUEST_CALLBACKS.decline, declineSubmit(deps));
+  router.view(REQUEST_CALLBACKS.end, endSubmit(deps));
 }

@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { ListenerRouter } from "../../router.js";
 import type { ListenerDeps } from "../../deps.js";
 import { PREVIEW_ACTIONS, PREVIEW_CALLBACKS } from "../../../views/rounds/previewIds.js";
 import { openEdit } from "./openEdit.js";
@@ -8,12 +8,12 @@ import { discardAction } from "./discard.js";
 import { editSubmit } from "../../views/roundPreview/editSubmit.js";
 
 /** A pairing round's preview: Swap / Drop (modals), Re-run, Approve, Discard — directors only. */
-export function registerRoundPreviewListeners(app: App, deps: ListenerDeps): void {
-  app.action(PREVIEW_ACTIONS.swap, openEdit(deps, "swap"));
-  app.action(PREVIEW_ACTIONS.drop, openEdit(deps, "drop"));
-  app.action(PREVIEW_ACTIONS.rerun, rerunAction(deps));
-  app.action(PREVIEW_ACTIONS.approve, approveAction(deps));
-  app.action(PREVIEW_ACTIONS.discard, discardAction(deps));
-  app.view(PREVIEW_CALLBACKS.swap, editSubmit(deps, "swap"));
-  app.view(PREVIEW_CALLBACKS.drop, editSubmit(deps, "drop"));
+export function registerRoundPreviewListeners(router: ListenerRouter, deps: ListenerDeps): void {
+  router.action(PREVIEW_ACTIONS.swap, openEdit(deps, "swap"));
+  router.action(PREVIEW_ACTIONS.drop, openEdit(deps, "drop"));
+  router.action(PREVIEW_ACTIONS.rerun, rerunAction(deps));
+  router.action(PREVIEW_ACTIONS.approve, approveAction(deps));
+  router.action(PREVIEW_ACTIONS.discard, discardAction(deps));
+  router.view(PREVIEW_CALLBACKS.swap, editSubmit(deps, "swap"));
+  router.view(PREVIEW_CALLBACKS.drop, editSubmit(deps, "drop"));
 }

@@ -1,0 +1,76 @@
+import { App, type Receiver } from "@slack/bolt";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { ListenerRouter } from "../../src/slack/listeners/router.js";
+
+const quietReceiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };
+
+function routedApp() {
+  const app = new App({ token: "xoxb-test", botId: "B1", botUserId: "UBOT", receiver: quietReceiver, tokenVerificationEnabled: false, convoStore: false, logger: { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error" as never, setName() {} } });
+  const errors: unknown[] = [];
+  app.error(async (error) => void errors.push(error.original ?? error));
+  const router = new ListenerRouter(app, pino({ level: "silent" }));
+  /** Delivers one request as the receiver would; resolves with what was acked. */
+  const deliver = async (body: Record<string, unknown>) => {
+    const acks: unknown[] = [];
+    await app.processEvent({ body, ack: async (response?: unknown) => void acks.push(response ?? "ack") });
+    return acks;
+  };
+  return { router, deliver, errors };
+}
+
+const command = (name: string) => ({ command: name, text: "", team_id: "T1", user_id: "U1", channel_id: "C1", trigger_id: "t1", response_url: "https://hooks.example/r" });
+const click = (actionId: string) => ({
+  type: "block_actions",
+  team: { id: "T1" },
+  user: { id: "U1" },
+  actions: [{ type: "button", action_id: actionId, block_id: "b", value: "v", action_ts: "1" }],
+});
+const event = (type: string) => ({ type: "event_callback", team_id: "T1", event_id: "Ev1", event: { type, user: "U1", tab: "home" } });
+const submit = (callbackId: string) => ({ type: "view_submission", team: { id: "T1" }, user: { id: "U1" }, view: { id: "V1", callback_id: callbackId, state: { values: {} } } });
+
+describe("ListenerRouter", () => {
+  it("sends each command, button, modal submission and event to the handler registered for its id", async () => {
+    const { router, deliver } = routedApp();
+    const seen: string[] = [];
+    router.command("/findmentor", async ({ ack, command }) => void (seen.push(`command ${command.command}`), await ack()));
+    router.command("/mentoring", async ({ ack }) => void (seen.push("wrong command"), await ack()));
+    router.action("request_accept", async ({ ack }) => void (seen.push("accept"), await ack()));
+    router.action(/^cadence_/, async ({ ack, payload }) => void (seen.push(`pattern ${(payload as { action_id: string }).action_id}`), await ack()));
+    router.view("profile_submit", async ({ ack, view }) => void (seen.push(`view ${view.callback_id}`), await ack()));
+    router.event("app_home_opened", async ({ event }) => void seen.push(`event ${event.type}`));
+
+    expect(await deliver(command("/findmentor"))).toEqual(["ack"]);
+    expect(await deliver(click("request_accept"))).toEqual(["ack"]);
+    expect(await deliver(click("cadence_monthly"))).toEqual(["ack"]);
+    expect(await deliver(submit("profile_submit"))).toEqual(["ack"]);
+    expect(await deliver(event("app_home_opened"))).toEqual(["ack"]); // Bolt acks events itself
+    expect(await deliver(event("member_joined_channel"))).toEqual(["ack"]);
+    expect(seen).toEqual(["command /findmentor", "accept", "pattern cadence_monthly", "view profile_submit", "event app_home_opened"]);
+  });
+
+  it("acknowledges a button nobody listens for (a link button, an old message) and runs nothing", async () => {
+    const { router, deliver, errors } = routedApp();
+    let ran = false;
+    router.action("request_accept", async ({ ack }) => void ((ran = true), await ack()));
+    expect(await deliver(click("open_link"))).toEqual(["ack"]);
+    expect(ran).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it("refuses two handlers for the same id at start-up", () => {
+    const { router } = routedApp();
+    router.action("request_accept", async () => undefined);
+    expect(() => router.action("request_accept", async () => undefined)).toThrow('two listeners for the action "request_accept"');
+  });
+
+  it("passes a handler's failure to the app's error handler", async () => {
+    const { router, deliver, errors } = routedApp();
+    router.view("profile_submit", async ({ ack }) => {
+      await ack();
+      throw new Error("database unavailable");
+    });
+    await deliver(submit("profile_submit"));
+    expect(errors.map((e) => (e as Error).message)).toEqual(["database unavailable"]);
+  });
+});
