@@ -5,13 +5,16 @@
  * SQLite database, or PostgreSQL with --database-url), then sends signed /findmentor commands from
  * many connections at once with autocannon — each with its own trigger_id and signature, from 1,000
  * different users — and prints ack latency percentiles and throughput, then how long the work
- * after the acks (the ephemeral replies) took to finish.
+ * after the acks (the ephemeral replies) took to finish. When more than 100 pieces of after-ack work
+ * are waiting, a command is answered "Rounds is very busy…" in the ack itself and has no reply to
+ * wait for; the bench counts those apart.
  *
  *   npm run bench:ack -- [--connections 100] [--duration 10] [--rate N] [--database-url postgresql://…]
  *
  * Without --rate every connection sends its next command as soon as the last is acknowledged (the
- * app's saturation point); with --rate the commands arrive at N per second in all (like real Slack
- * traffic, which does not wait for Rounds).
+ * app's saturation point); with --rate N the commands are sent at evenly spaced moments, N a second,
+ * whether or not earlier ones were acknowledged (as Slack sends them; autocannon's own rate limit
+ * sends each second's commands in one burst).
  */
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -42,45 +45,103 @@ const databaseUrl = values["database-url"] ?? (database = await createTestDataba
 const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { LOG_LEVEL: "warn" } });
 
 let n = 0;
-const rate = values.rate ? Number(values.rate) : undefined;
-const result = await autocannon({
-  url: app.url,
-  connections,
-  duration,
-  ...(rate ? { overallRate: rate } : {}),
-  requests: [
-    {
-      method: "POST",
-      path: "/slack/events",
-      setupRequest: (req) => {
-        n += 1;
-        const body = slashCommandBody({
-          command: "/findmentor",
-          text: "",
-          userId: `U${String(n % users).padStart(6, "0")}`,
-          teamId: TEAM,
-          responseUrl: `${slackUrl}/response/bench`,
-          triggerId: `bench.${n}.${Date.now()}`,
-        });
-        return { ...req, body, headers: signedHeaders(body, "application/x-www-form-urlencoded", { secret: TEST_SIGNING_SECRET }) };
-      },
-    },
-  ],
-});
+/** One signed /findmentor command, from the next of `users` users. */
+function command(): { body: string; headers: Record<string, string> } {
+  n += 1;
+  const body = slashCommandBody({
+    command: "/findmentor",
+    text: "",
+    userId: `U${String(n % users).padStart(6, "0")}`,
+    teamId: TEAM,
+    responseUrl: `${slackUrl}/response/bench`,
+    triggerId: `bench.${n}.${Date.now()}`,
+  });
+  return { body, headers: signedHeaders(body, "application/x-www-form-urlencoded", { secret: TEST_SIGNING_SECRET }) };
+}
 
-const acked = result.requests.total - result.non2xx;
+interface Ack {
+  /** ms after the start of the run that the command was sent. */
+  sentAt: number;
+  ms: number;
+  busy: boolean;
+}
+interface Run {
+  acks: Ack[];
+  failed: number;
+}
+
+/** Every connection sends its next command as soon as the last is acknowledged. */
+async function closedLoop(): Promise<Run> {
+  const sizes: number[] = [];
+  const times: number[] = [];
+  const result = await autocannon({
+    setupClient: (client) =>
+      void client.on("response", (_status: number, bytes: number, time: number) => {
+        sizes.push(bytes);
+        times.push(time);
+      }),
+    url: app.url,
+    connections,
+    duration,
+    requests: [{ method: "POST", path: "/slack/events", setupRequest: (req) => ({ ...req, ...command() }) }],
+  });
+  // A plain ack has an empty body; "Rounds is very busy…" has text.
+  const plain = Math.min(...sizes);
+  return { acks: times.map((ms, i) => ({ sentAt: 0, ms, busy: sizes[i]! > plain + 40 })), failed: result.non2xx + result.errors + result.timeouts };
+}
+
+/** Commands sent at evenly spaced moments, `rate` a second, whether or not earlier ones were acknowledged (as Slack sends them). */
+async function steadyRate(rate: number): Promise<Run> {
+  const acks: Ack[] = [];
+  let failed = 0;
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  const send = async (sentAt: number) => {
+    const { body, headers } = command();
+    try {
+      const response = await fetch(`${app.url}/slack/events`, { method: "POST", body, headers });
+      const text = await response.text();
+      if (!response.ok) failed += 1;
+      else acks.push({ sentAt, ms: performance.now() - start - sentAt, busy: text.length > 0 });
+    } catch {
+      failed += 1;
+    }
+  };
+  for (let i = 0; i < rate * duration; i++) {
+    const due = (i * 1000) / rate;
+    const wait = due - (performance.now() - start);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(performance.now() - start));
+  }
+  await Promise.all(inFlight);
+  return { acks, failed };
+}
+
+const rate = values.rate ? Number(values.rate) : undefined;
+const run = rate ? await steadyRate(rate) : await closedLoop();
+const turnedAway = run.acks.filter((a) => a.busy).length;
+const queued = run.acks.length - turnedAway;
 const atEnd = (await fake.responses());
 const drainStart = Date.now();
-while ((await fake.responses()) < acked && Date.now() - drainStart < 120_000) await new Promise((r) => setTimeout(r, 250));
+while ((await fake.responses()) < queued && Date.now() - drainStart < 120_000) await new Promise((r) => setTimeout(r, 250));
 const drained = (await fake.responses());
 const drainSeconds = (Date.now() - drainStart) / 1000;
 
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
-console.log(`\nbench:ack — signed /findmentor, ${connections} connections, ${rate ? `${rate} commands/s` : "as fast as acked"}, ${duration} s, ${provider}`);
-console.log(`  requests:       ${result.requests.total} (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
-console.log(`  throughput:     ${result.requests.average.toFixed(0)} acks/s`);
-console.log(`  ack latency:    p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms`);
-console.log(`  replies:        ${atEnd} delivered during the run; ${drained} of ${acked} after ${drainSeconds.toFixed(1)} s more (${(drained / (duration + drainSeconds)).toFixed(0)} replies/s overall)`);
+const latencies = (acks: Ack[]) => acks.map((a) => a.ms).sort((a, b) => a - b);
+const percentile = (sorted: number[], p: number) => `${(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(0)} ms`;
+const all = latencies(run.acks);
+console.log(`\nbench:ack — signed /findmentor, ${rate ? `${rate} commands/s, evenly spaced` : `${connections} connections, as fast as acked`}, ${duration} s, ${provider}`);
+console.log(`  acks:           ${run.acks.length} (${run.failed} failed), ${(run.acks.length / duration).toFixed(0)} acks/s`);
+console.log(`  ack latency:    p50 ${percentile(all, 50)} · p90 ${percentile(all, 90)} · p99 ${percentile(all, 99)} · max ${percentile(all, 100)}`);
+if (rate) {
+  const warm = latencies(run.acks.filter((a) => a.sentAt >= 1000));
+  console.log(`  after the first second: p50 ${percentile(warm, 50)} · p90 ${percentile(warm, 90)} · p99 ${percentile(warm, 99)} · max ${percentile(warm, 100)} (a cold app warms up)`);
+}
+const busyLater = rate ? ` (${run.acks.filter((a) => a.busy && a.sentAt >= 1000).length} after the first second)` : "";
+console.log(`  busy:           ${turnedAway} answered "very busy, try again" in the ack (more than 100 pieces of work waiting)${busyLater}`);
+// Commands still on the wire when autocannon's run ends are answered by the app but not counted.
+console.log(`  replies:        ${atEnd} delivered during the run; ${drained} in all after ${drainSeconds.toFixed(1)} s more, for ${queued} counted acks that queued work (${(drained / (duration + drainSeconds)).toFixed(0)} replies/s overall)`);
 
 await app.stop();
 fake.stop();
