@@ -14,7 +14,9 @@ export const JOB_USAGE = `Usage: npm run cli -- job run NAME [--now ISO-8601]
   that call Slack themselves, such as match-intros.`;
 
 const argsSchema = z.object({
-  positionals: z.tuple([z.literal("run", { error: "the only job command is `job run NAME`" }), z.string({ error: "name the job to run" })]),
+  positionals: z.tuple([z.literal("run", { error: "the only job command is `job run NAME`" }), z.string({ error: "name the job to run" })], {
+    error: (issue) => (issue.code !== "too_small" ? undefined : (issue.input as unknown[])[0] === "run" ? "name the job to run" : "the only job command is `job run NAME`"),
+  }),
   now: z.iso.datetime({ offset: true, error: "--now must be an ISO date-time, e.g. 2026-12-01T09:00:00Z" }).optional(),
 });
 
