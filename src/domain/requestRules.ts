@@ -1,4 +1,5 @@
 import { MENTOR_ROLES, type Term } from "./vocabulary.js";
+import { nextSendTime } from "./deliveryTime.js";
 
 /** A pending request gets one reminder to the mentor after this many days… */
 export const REMIND_AFTER_DAYS = 3;
@@ -37,15 +38,47 @@ export function requestBlocker(i: {
   return null;
 }
 
-/** What a pending request created at `createdAt` is due for at `now`. */
-export function requestDue(createdAt: Date, now: Date): "none" | "remind" | "expire" {
-  const age = now.getTime() - createdAt.getTime();
-  if (age >= EXPIRE_AFTER_DAYS * DAY_MS) return "expire";
-  if (age >= REMIND_AFTER_DAYS * DAY_MS) return "remind";
+/** The time zones (Member.tz) a pending request's DMs are timed in; null or unknown reads as UTC. */
+export interface RequestZones {
+  /** The mentor's zone: the reminder goes to them. */
+  mentorTz: string | null | undefined;
+  /** The trainee's zone: they are told the request expired. */
+  traineeTz: string | null | undefined;
+}
+
+/**
+ * When a pending request's reminder to the mentor is due: the first working morning (10:00 local,
+ * Mon–Fri) in the mentor's zone at or after `REMIND_AFTER_DAYS` days from its creation.
+ */
+export function reminderDueAt(createdAt: Date, mentorTz: string | null | undefined): Date {
+  return nextSendTime(new Date(createdAt.getTime() + REMIND_AFTER_DAYS * DAY_MS), mentorTz);
+}
+
+/**
+ * When a pending request expires (and the trainee is told): the first working morning (10:00 local,
+ * Mon–Fri) in the trainee's zone at or after `EXPIRE_AFTER_DAYS` days from its creation. Always
+ * later than the reminder (a send time is less than 3 days and an hour after the moment it follows).
+ */
+export function expiryDueAt(createdAt: Date, traineeTz: string | null | undefined): Date {
+  return nextSendTime(new Date(createdAt.getTime() + EXPIRE_AFTER_DAYS * DAY_MS), traineeTz);
+}
+
+/**
+ * What a pending request created at `createdAt` is due for at `now`: "expire" from its expiry time,
+ * else "remind" from its reminder time, else "none". The job runs hourly and acts on what is due at
+ * the moment it runs, so each DM lands in the recipient's working hours (see reminderDueAt/expiryDueAt).
+ */
+export function requestDue(createdAt: Date, now: Date, zones: RequestZones): "none" | "remind" | "expire" {
+  if (expiryDueAt(createdAt, zones.traineeTz).getTime() <= now.getTime()) return "expire";
+  if (reminderDueAt(createdAt, zones.mentorTz).getTime() <= now.getTime()) return "remind";
   return "none";
 }
 
-/** The oldest createdAt that is not yet due for `what` at `now` (for querying due requests). */
+/**
+ * A prefilter for querying due requests: nothing created after this can be due for `what` at `now`
+ * (a due time is never earlier than createdAt plus the 3 or 7 days). Requests created at or before it
+ * may still not be due yet (their working morning has not come); requestDue decides.
+ */
 export function dueBefore(what: "remind" | "expire", now: Date): Date {
   const days = what === "remind" ? REMIND_AFTER_DAYS : EXPIRE_AFTER_DAYS;
   return new Date(now.getTime() - days * DAY_MS);

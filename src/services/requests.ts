@@ -236,14 +236,16 @@ export async function introduceWaitingMatches(
 }
 
 /**
- * The hourly sweep: each pending request 3 days old gets one reminder to the mentor; each 7 days
- * old expires and the trainee is told. Each piece runs once ever (run keys), so re-running sends nothing twice.
+ * The hourly sweep: each pending request gets one reminder to the mentor on the first working morning
+ * (10:00 local, Mon–Fri) in the mentor's zone after 3 days; it expires, and the trainee is told, on the
+ * first working morning in the trainee's zone after 7 days (requestRules.ts requestDue). A run acts
+ * only on what is due at the moment it runs. Each piece runs once ever (run keys), so re-running sends nothing twice.
  */
 export async function remindAndExpire(db: Db, now: Date, messages: RequestMessages): Promise<{ reminded: number; expired: number }> {
   let reminded = 0;
   let expired = 0;
   for (const request of await pendingCreatedBefore(db, dueBefore("remind", now))) {
-    const due = requestDue(request.createdAt, now);
+    const due = requestDue(request.createdAt, now, { mentorTz: request.mentor.tz, traineeTz: request.trainee.tz });
     const workspaceId = request.workspaceId;
     if (due === "expire") {
       const done = await runOnce(db, { key: `request-expired:${request.id}`, job: "request-reminders", workspaceId }, now, async (tx) => {

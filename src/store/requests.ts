@@ -23,7 +23,14 @@ export interface RequestRecord {
   mentor: RequestParty;
 }
 
+/** A pending request as the reminder/expiry job reads it: each side also carries their time zone (Member.tz). */
+export interface PendingRequestRecord extends RequestRecord {
+  trainee: RequestParty & { tz: string };
+  mentor: RequestParty & { tz: string };
+}
+
 const PARTY = { select: { id: true, slackUserId: true, name: true } } as const;
+const PARTY_WITH_TZ = { select: { id: true, slackUserId: true, name: true, tz: true } } as const;
 const SELECT = {
   id: true,
   workspaceId: true,
@@ -121,11 +128,11 @@ export async function closePending(
 }
 
 /** Pending requests (every workspace) created before `before`: for the reminder/expiry job. */
-export async function pendingCreatedBefore(db: Db, before: Date): Promise<RequestRecord[]> {
+export async function pendingCreatedBefore(db: Db, before: Date): Promise<PendingRequestRecord[]> {
   const rows = await db.mentorRequest.findMany({
     where: { status: "PENDING", createdAt: { lte: before } },
-    select: SELECT,
+    select: { ...SELECT, trainee: PARTY_WITH_TZ, mentor: PARTY_WITH_TZ },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map(toRecord);
+  return rows.map((r) => ({ ...toRecord(r), trainee: { ...party(r.trainee), tz: r.trainee.tz }, mentor: { ...party(r.mentor), tz: r.mentor.tz } }));
 }

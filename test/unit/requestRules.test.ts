@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { dueBefore, hasRoom, requestableRoles, requestBlocker, requestDue, suggestsCoMentor, EXPIRE_AFTER_DAYS, REMIND_AFTER_DAYS } from "../../src/domain/requestRules.js";
+import { DateTime } from "luxon";
+import {
+  dueBefore,
+  expiryDueAt,
+  hasRoom,
+  reminderDueAt,
+  requestableRoles,
+  requestBlocker,
+  requestDue,
+  suggestsCoMentor,
+  EXPIRE_AFTER_DAYS,
+  REMIND_AFTER_DAYS,
+} from "../../src/domain/requestRules.js";
 import { requestMessages } from "../../src/slack/views/requests/messages.js";
 import { readRequestForm } from "../../src/slack/views/requests/form.js";
 import type { RequestRecord } from "../../src/store/requests.js";
@@ -20,19 +32,80 @@ const allowed = {
 };
 
 describe("request rules", () => {
-  it("a pending request needs nothing before 3 days, a reminder from 3 days and expiry from 7", () => {
-    expect(requestDue(created, new Date(at(REMIND_AFTER_DAYS).getTime() - 1))).toBe("none");
-    expect(requestDue(created, at(REMIND_AFTER_DAYS))).toBe("remind");
-    expect(requestDue(created, new Date(at(EXPIRE_AFTER_DAYS).getTime() - 1))).toBe("remind");
-    expect(requestDue(created, at(EXPIRE_AFTER_DAYS))).toBe("expire");
+  const NY = "America/New_York";
+  const LA = "America/Los_Angeles";
+  const TOKYO = "Asia/Tokyo";
+  const local = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toJSDate();
+  const before = (d: Date) => new Date(d.getTime() - 60_000);
+  const localTime = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat("ccc yyyy-MM-dd HH:mm");
+
+  it("the reminder comes on the first working morning (10:00, Mon–Fri) in the mentor's zone at least 3 days after the request", () => {
+    // Friday 11:00 in New York; 3 days later is Monday 11:00, past 10:00, so Tuesday 10:00.
+    const friday = local("2026-11-06T11:00", NY);
+    const zones = { mentorTz: NY, traineeTz: NY };
+    expect(localTime(reminderDueAt(friday, NY), NY)).toBe("Tue 2026-11-10 10:00");
+    expect(requestDue(friday, local("2026-11-09T11:00", NY), zones)).toBe("none");
+    expect(requestDue(friday, before(local("2026-11-10T10:00", NY)), zones)).toBe("none");
+    expect(requestDue(friday, local("2026-11-10T10:00", NY), zones)).toBe("remind");
   });
 
-  it("a request is due for a reminder exactly when it was created no later than dueBefore('remind')", () => {
+  it("mentors in Tokyo and Los Angeles are reminded of the same request at their own 10:00, at different instants", () => {
+    const created = local("2026-11-06T11:00", NY); // 16:00 UTC Friday
+    const tokyo = reminderDueAt(created, TOKYO);
+    const la = reminderDueAt(created, LA);
+    expect(localTime(tokyo, TOKYO)).toBe("Tue 2026-11-10 10:00"); // 3 days on is Tuesday 01:00 in Tokyo
+    expect(localTime(la, LA)).toBe("Mon 2026-11-09 10:00"); // 3 days on is Monday 08:00 in Los Angeles
+    expect(la.getTime()).toBeLessThan(tokyo.getTime());
+    expect(requestDue(created, la, { mentorTz: LA, traineeTz: NY })).toBe("remind");
+    expect(requestDue(created, la, { mentorTz: TOKYO, traineeTz: NY })).toBe("none");
+    expect(requestDue(created, before(tokyo), { mentorTz: TOKYO, traineeTz: NY })).toBe("none");
+    expect(requestDue(created, tokyo, { mentorTz: TOKYO, traineeTz: NY })).toBe("remind");
+  });
+
+  it("the request expires on the first working morning in the trainee's zone at least 7 days after it was made, not the mentor's", () => {
+    // Friday 11:00 New York; 7 days later is Friday 11:00 New York = Friday 08:00 Los Angeles.
+    const created = local("2026-11-06T11:00", NY);
+    const expiry = expiryDueAt(created, NY);
+    expect(localTime(expiry, NY)).toBe("Mon 2026-11-16 10:00");
+    const laMorning = local("2026-11-13T10:00", LA); // when a Los Angeles trainee's request would expire
+    expect(requestDue(created, laMorning, { mentorTz: LA, traineeTz: NY })).toBe("remind");
+    expect(requestDue(created, laMorning, { mentorTz: NY, traineeTz: LA })).toBe("expire");
+    expect(requestDue(created, before(expiry), { mentorTz: LA, traineeTz: NY })).toBe("remind");
+    expect(requestDue(created, expiry, { mentorTz: LA, traineeTz: NY })).toBe("expire");
+  });
+
+  it("across the spring clock change the reminder is still at 10:00 local, 72 hours or more after the request", () => {
+    // Friday 09:30 EST; 72 hours later the clocks have gone forward, so it is Monday 10:30 EDT: Tuesday 10:00 EDT.
+    const created = local("2026-03-06T09:30", NY);
+    const reminder = reminderDueAt(created, NY);
+    expect(localTime(reminder, NY)).toBe("Tue 2026-03-10 10:00");
+    expect(reminder.toISOString()).toBe("2026-03-10T14:00:00.000Z");
+    expect(requestDue(created, before(reminder), { mentorTz: NY, traineeTz: NY })).toBe("none");
+    expect(requestDue(created, reminder, { mentorTz: NY, traineeTz: NY })).toBe("remind");
+  });
+
+  it("an unknown or missing zone reads as UTC", () => {
+    const created = new Date("2026-11-06T16:00:00Z");
+    expect(reminderDueAt(created, "Not/AZone").toISOString()).toBe("2026-11-10T10:00:00.000Z");
+    expect(reminderDueAt(created, null).toISOString()).toBe("2026-11-10T10:00:00.000Z");
+  });
+
+  const zoneArb = fc.constantFrom("UTC", NY, LA, TOKYO, "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", null);
+
+  it("whatever the zones, the reminder comes at 10:00 on a weekday, before expiry, and nothing is due earlier than dueBefore allows", () => {
+    const start = Date.UTC(2026, 0, 1);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20 * DAY }), (ageMs) => {
+      fc.property(fc.integer({ min: 0, max: 365 * DAY }), fc.integer({ min: 0, max: 14 * DAY }), zoneArb, zoneArb, (offset, ageMs, mentorTz, traineeTz) => {
+        const created = new Date(start + offset);
         const now = new Date(created.getTime() + ageMs);
-        expect(created <= dueBefore("remind", now)).toBe(requestDue(created, now) !== "none");
-        expect(created <= dueBefore("expire", now)).toBe(requestDue(created, now) === "expire");
+        const reminder = reminderDueAt(created, mentorTz);
+        const shown = DateTime.fromJSDate(reminder, { zone: mentorTz ?? "UTC" });
+        expect([shown.hour, shown.minute, shown.weekday <= 5]).toEqual([10, 0, true]);
+        expect(reminder.getTime()).toBeGreaterThanOrEqual(created.getTime() + REMIND_AFTER_DAYS * DAY);
+        expect(reminder.getTime()).toBeLessThan(expiryDueAt(created, traineeTz).getTime());
+        const due = requestDue(created, now, { mentorTz, traineeTz });
+        if (due !== "none") expect(created <= dueBefore("remind", now)).toBe(true);
+        if (due === "expire") expect(created <= dueBefore("expire", now)).toBe(true);
       }),
     );
   });
