@@ -2,13 +2,16 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { jobs } from "../jobs/index.js";
+import type { Job } from "../jobs/job.js";
+import type { Db } from "../store/database.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "../store/database.js";
 import { acquireLease, releaseLease } from "../store/leases.js";
 import { cliDatabaseUrl, parseFlags } from "./dbCommand.js";
 
 export const JOB_USAGE = `Usage: npm run cli -- job run NAME [--now ISO-8601]
-  Runs one scheduled job once, now (or as if it were --now), under the job's lease.
+  Runs one scheduled job once, now (or as if it were --now), under the job's lease (waiting up to 15 s
+  if the app or another operator is running it at that moment).
   Work it queues is delivered by the running app's outbox. Jobs: ${jobs.map((j) => j.name).join(", ")}.
   Environment: DATABASE_URL (default file:./data/rounds.db); SLACK_BOT_TOKEN (and SLACK_API_URL) for jobs
   that call Slack themselves, such as match-intros.`;
@@ -19,6 +22,22 @@ const argsSchema = z.object({
   }),
   now: z.iso.datetime({ offset: true, error: "--now must be an ISO date-time, e.g. 2026-12-01T09:00:00Z" }).optional(),
 });
+
+/** How long `job run` waits for a run elsewhere (the app's own scheduler, another operator) to finish. */
+const LEASE_WAIT_MS = 15_000;
+
+/**
+ * Takes the job's lease, waiting up to LEASE_WAIT_MS while another run holds it. The lease is taken
+ * at the real time, so a far-future --now cannot block the app's own runs.
+ */
+async function waitForLease(db: Db, job: Job, holder: string): Promise<boolean> {
+  const giveUpAt = Date.now() + LEASE_WAIT_MS;
+  for (;;) {
+    if (await acquireLease(db, job.name, holder, job.leaseMs, new Date())) return true;
+    if (Date.now() >= giveUpAt) return false;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 /** `job run NAME [--now ISO]`: one run of one job; prints what it did (the job's log lines) and exits 0, 1 or 2. */
 export async function runJobCommand(argv: string[], out: (t: string) => void, err: (t: string) => void): Promise<number> {
@@ -33,8 +52,7 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
   const { db } = await openDatabase(cliDatabaseUrl());
   const holder = `cli-${randomUUID().slice(0, 8)}`;
   try {
-    // The lease is taken at the real time, so a far-future --now cannot block the app's own runs.
-    if (!(await acquireLease(db.prisma, job.name, holder, job.leaseMs, new Date()))) {
+    if (!(await waitForLease(db.prisma, job, holder))) {
       err(`${job.name} is running elsewhere right now (its lease is held); try again in a minute.`);
       return 1;
     }
