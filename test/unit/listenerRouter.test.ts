@@ -6,17 +6,19 @@ import { ListenerRouter } from "../../src/slack/listeners/router.js";
 const quietReceiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };
 
 function routedApp() {
+  const warnings: string[] = [];
   const app = new App({ token: "xoxb-test", botId: "B1", botUserId: "UBOT", receiver: quietReceiver, tokenVerificationEnabled: false, convoStore: false, logger: { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error" as never, setName() {} } });
   const errors: unknown[] = [];
   app.error(async (error) => void errors.push(error.original ?? error));
-  const router = new ListenerRouter(app, pino({ level: "silent" }));
+  const logger = pino({ level: "warn" }, { write: (line: string) => void warnings.push(JSON.parse(line).msg) });
+  const router = new ListenerRouter(app, logger);
   /** Delivers one request as the receiver would; resolves with what was acked. */
   const deliver = async (body: Record<string, unknown>) => {
     const acks: unknown[] = [];
     await app.processEvent({ body, ack: async (response?: unknown) => void acks.push(response ?? "ack") });
     return acks;
   };
-  return { router, deliver, errors };
+  return { router, deliver, errors, warnings };
 }
 
 const command = (name: string) => ({ command: name, text: "", team_id: "T1", user_id: "U1", channel_id: "C1", trigger_id: "t1", response_url: "https://hooks.example/r" });
@@ -44,24 +46,31 @@ describe("ListenerRouter", () => {
     expect(await deliver(click("request_accept"))).toEqual(["ack"]);
     expect(await deliver(click("cadence_monthly"))).toEqual(["ack"]);
     expect(await deliver(submit("profile_submit"))).toEqual(["ack"]);
-    expect(await deliver(event("app_home_opened"))).toEqual(["ack"]); // Bolt acks events itself
-    expect(await deliver(event("member_joined_channel"))).toEqual(["ack"]);
+    await deliver(event("app_home_opened"));
+    await deliver(event("member_joined_channel")); // no listener: nothing runs
     expect(seen).toEqual(["command /findmentor", "accept", "pattern cadence_monthly", "view profile_submit", "event app_home_opened"]);
   });
 
   it("acknowledges a button nobody listens for (a link button, an old message) and runs nothing", async () => {
-    const { router, deliver, errors } = routedApp();
+    const { router, deliver, errors, warnings } = routedApp();
     let ran = false;
     router.action("request_accept", async ({ ack }) => void ((ran = true), await ack()));
     expect(await deliver(click("open_link"))).toEqual(["ack"]);
     expect(ran).toBe(false);
     expect(errors).toEqual([]);
+    expect(warnings).toEqual(["no listener for this Slack interaction; acknowledged and ignored"]);
   });
 
-  it("refuses two handlers for the same id at start-up", () => {
+  it("refuses, at start-up, two handlers that would both answer one click", () => {
     const { router } = routedApp();
     router.action("request_accept", async () => undefined);
+    router.action(/^cadence_/, async () => undefined);
     expect(() => router.action("request_accept", async () => undefined)).toThrow('two listeners for the action "request_accept"');
+    expect(() => router.action("cadence_monthly", async () => undefined)).toThrow('the action "cadence_monthly" is also matched by /^cadence_/');
+    expect(() => router.action(/^request_/, async () => undefined)).toThrow('/^request_/ also matches the action "request_accept"');
+    expect(() => router.action(/^goal_/g, async () => undefined)).toThrow("cannot use the g or y flag");
+    expect(router.registrations("action", "request_accept")).toBe(1);
+    expect(router.registrations("action", "cadence_weekly")).toBe(1);
   });
 
   it("passes a handler's failure to the app's error handler", async () => {

@@ -16,7 +16,8 @@ import { registerDashboardListeners } from "./actions/dashboard/index.js";
 import { registerRoundListeners } from "./actions/rounds/index.js";
 import { dedupeEvents } from "./middleware/dedupeDeliveries.js";
 
-export function registerListeners(app: App, deps: ListenerDeps): void {
+/** Registers every feature's listeners; returns the router they are on. */
+export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter {
   app.use(dedupeEvents(deps));
   const router = new ListenerRouter(app, deps.logger);
   registerCommands(router, deps);
@@ -32,4 +33,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAnnouncementListeners(router, deps);
   registerThanksListeners(router, deps);
   registerDashboardListeners(router, deps);
+  return router;
 }

@@ -13,7 +13,10 @@ import type { Logger } from "pino";
 
 type Handler = (args: never) => Promise<void>;
 
-/** Handlers by exact id, then by pattern; every match runs (as with one Bolt listener each). */
+/**
+ * Handlers by exact id, then by pattern. One handler per id: an exact id that a pattern also matches
+ * is refused at start-up (both would run and ack twice); between patterns the first registered wins.
+ */
 class Routes {
   private readonly exact = new Map<string, Handler>();
   private readonly patterns: [RegExp, Handler][] = [];
@@ -21,20 +24,32 @@ class Routes {
   constructor(private readonly kind: string) {}
 
   add(id: string | RegExp, handler: Handler): void {
-    if (typeof id !== "string") return void this.patterns.push([id, handler]);
-    if (this.exact.has(id)) throw new Error(`two listeners for the ${this.kind} "${id}"`);
-    this.exact.set(id, handler);
+    if (typeof id === "string") {
+      if (this.exact.has(id)) throw new Error(`two listeners for the ${this.kind} "${id}"`);
+      const pattern = this.patterns.find(([p]) => p.test(id));
+      if (pattern) throw new Error(`the ${this.kind} "${id}" is also matched by ${pattern[0]}`);
+      this.exact.set(id, handler);
+      return;
+    }
+    // RegExp.test with g or y remembers where it stopped, and would miss every other click.
+    if (id.global || id.sticky) throw new Error(`${id}: a ${this.kind} pattern cannot use the g or y flag`);
+    const taken = [...this.exact.keys()].find((existing) => id.test(existing));
+    if (taken) throw new Error(`${id} also matches the ${this.kind} "${taken}"`);
+    this.patterns.push([id, handler]);
   }
 
-  matching(id: string): Handler[] {
-    const exact = this.exact.get(id);
-    const byPattern = this.patterns.filter(([pattern]) => pattern.test(id)).map(([, handler]) => handler);
-    return exact ? [exact, ...byPattern] : byPattern;
+  find(id: string): Handler | undefined {
+    return this.exact.get(id) ?? this.patterns.find(([pattern]) => pattern.test(id))?.[1];
+  }
+
+  /** How many registrations match `id` (for tests: each id the app's views emit should have one). */
+  count(id: string): number {
+    return (this.exact.has(id) ? 1 : 0) + this.patterns.filter(([pattern]) => pattern.test(id)).length;
   }
 }
 
 /**
- * Where features register their commands, buttons and modal submissions. Bolt runs every incoming
+ * Where features register their commands, buttons, modal submissions and events. Bolt runs every incoming
  * request through every listener's middleware chain; with some sixty listeners that matching was
  * most of the cost of an ack. The router gives Bolt one listener per kind and finds the handler by
  * id in a map, so an ack costs the same however many buttons the app has.
@@ -71,17 +86,17 @@ export class ListenerRouter {
     this.events.add(type, handler as Handler);
   }
 
+  /** How many handlers are registered for this id (see Routes.count). */
+  registrations(kind: "command" | "action" | "view" | "event", id: string): number {
+    return { command: this.commands, action: this.actions, view: this.views, event: this.events }[kind].count(id);
+  }
+
   private async dispatch(routes: Routes, id: string, args: AllMiddlewareArgs & { ack?: (response?: never) => Promise<void> }): Promise<void> {
-    const handlers = routes.matching(id);
-    if (handlers.length === 0) {
-      // Events are acknowledged by Bolt before they get here, and the app does not ask for
-      // unlisted ones. A link button or a message from an older version of the app still wants its ack.
-      if (args.ack) this.logger.warn({ id }, "no listener for this Slack interaction; acknowledged and ignored");
-      return args.ack?.();
-    }
-    const results = await Promise.allSettled(handlers.map((handler) => handler(args as never)));
-    const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failed.length === 1) throw failed[0]!.reason;
-    if (failed.length > 1) throw new AggregateError(failed.map((f) => f.reason), `${failed.length} listeners failed for "${id}"`);
+    const handler = routes.find(id);
+    if (handler) return handler(args as never);
+    // Events are acknowledged by Bolt before they get here, and the app does not ask for unlisted
+    // ones. A button from a message an older version of the app posted still wants its ack.
+    if (args.ack) this.logger.warn({ id }, "no listener for this Slack interaction; acknowledged and ignored");
+    return args.ack?.();
   }
 }

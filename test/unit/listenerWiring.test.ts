@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { App } from "@slack/bolt";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { registerListeners } from "../../src/slack/listeners/index.js";
+import type { ListenerDeps } from "../../src/slack/listeners/deps.js";
+import { projectRoot } from "../../src/paths.js";
+
+/** Every string under an `…ACTIONS` / `actions` key (button ids) or `…CALLBACKS` / `views` key (modal callback ids) of the views' ids.ts files. */
+async function declaredIds(): Promise<{ actions: string[]; views: string[] }> {
+  const viewsDir = path.join(projectRoot, "src/slack/views");
+  const found = { actions: [] as string[], views: [] as string[] };
+  const walk = (value: unknown, kind: "actions" | "views" | null) => {
+    if (typeof value === "string" && kind) found[kind].push(value);
+    if (value && typeof value === "object" && !Array.isArray(value))
+      for (const [key, inner] of Object.entries(value)) walk(inner, /ACTIONS$|^actions$/.test(key) ? "actions" : /CALLBACKS$|^views$/.test(key) ? "views" : kind);
+  };
+  for (const feature of readdirSync(viewsDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    const file = path.join(viewsDir, feature.name, "ids.ts");
+    if (!readdirSync(path.dirname(file)).includes("ids.ts")) continue;
+    walk(await import(file), null);
+  }
+  return found;
+}
+
+describe("the app's listeners", () => {
+  const fakeApp = { use: () => undefined, command: () => undefined, action: () => undefined, view: () => undefined, event: () => undefined } as unknown as App;
+  const router = registerListeners(fakeApp, { logger: pino({ level: "silent" }) } as unknown as ListenerDeps);
+
+  it("answer each slash command and event in manifest.yml with exactly one handler", () => {
+    const manifest = readFileSync(path.join(projectRoot, "manifest.yml"), "utf8");
+    const commands = [...manifest.matchAll(/- command: (\S+)/g)].map((m) => m[1]!);
+    const events = [...manifest.split("bot_events:")[1]!.matchAll(/^\s+- (\w+)/gm)].map((m) => m[1]!);
+    expect(commands).toEqual(["/findmentor", "/mentoring", "/mentoring-admin"]);
+    expect(events).toEqual(["app_home_opened", "member_joined_channel"]);
+    for (const command of commands) expect(router.registrations("command", command), command).toBe(1);
+    for (const event of events) expect(router.registrations("event", event), event).toBe(1);
+  });
+
+  it("answer every button id and modal callback id the views declare with exactly one handler", async () => {
+    const { actions, views } = await declaredIds();
+    expect(actions.length).toBeGreaterThan(40);
+    expect(views.length).toBeGreaterThan(15);
+    // Some ids are prefixes the views complete (match_cadence_<key>, request_withdraw_home_<id>, round_create_home).
+    const unhandled = actions.filter((id) => ![id, `${id}_home`, `${id}_x`].some((full) => router.registrations("action", full) === 1));
+    expect(unhandled).toEqual([]);
+    // Modals with only a Close button are never submitted, so nothing listens for them.
+    const closeOnly = ["goals_list", "meeting_done", "privacy_view", "profile_info"];
+    for (const id of closeOnly) expect(router.registrations("view", id), id).toBe(0);
+    const unsubmittable = views.filter((id) => !closeOnly.includes(id) && router.registrations("view", id) !== 1);
+    expect(unsubmittable).toEqual([]);
+  });
+});
