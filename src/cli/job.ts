@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { jobs } from "../jobs/index.js";
-import type { Job } from "../jobs/job.js";
 import type { Db } from "../store/database.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "../store/database.js";
-import { acquireLease, releaseLease } from "../store/leases.js";
+import { acquireLease, LEASE_TTL_MS, whileHolding } from "../store/leases.js";
 import { cliDatabaseUrl, parseFlags } from "./dbCommand.js";
 
 export const JOB_USAGE = `Usage: npm run cli -- job run NAME [--now ISO-8601]
@@ -30,10 +29,10 @@ const LEASE_WAIT_MS = 15_000;
  * Takes the job's lease, waiting up to LEASE_WAIT_MS while another run holds it. The lease is taken
  * at the real time, so a far-future --now cannot block the app's own runs.
  */
-async function waitForLease(db: Db, job: Job, holder: string): Promise<boolean> {
+async function waitForLease(db: Db, name: string, holder: string): Promise<boolean> {
   const giveUpAt = Date.now() + LEASE_WAIT_MS;
   for (;;) {
-    if (await acquireLease(db, job.name, holder, job.leaseMs, new Date())) return true;
+    if (await acquireLease(db, name, holder, LEASE_TTL_MS, new Date())) return true;
     if (Date.now() >= giveUpAt) return false;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -52,19 +51,16 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
   const { db } = await openDatabase(cliDatabaseUrl());
   const holder = `cli-${randomUUID().slice(0, 8)}`;
   try {
-    if (!(await waitForLease(db.prisma, job, holder))) {
+    if (!(await waitForLease(db.prisma, job.name, holder))) {
       err(`${job.name} is running elsewhere right now (its lease is held); try again in a minute.`);
       return 1;
     }
-    try {
-      const token = process.env.SLACK_BOT_TOKEN;
-      const apiUrl = process.env.SLACK_API_URL;
-      const slack = token ? new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR }) : undefined;
-      const log = createLogger(process.env.LOG_LEVEL ?? "info").child({ job: job.name });
-      await job.run({ db: db.prisma, now, log, kickOutbox: () => undefined, ...(slack ? { slack } : {}) });
-    } finally {
-      await releaseLease(db.prisma, job.name, holder);
-    }
+    const token = process.env.SLACK_BOT_TOKEN;
+    const apiUrl = process.env.SLACK_API_URL;
+    const slack = token ? new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR }) : undefined;
+    const log = createLogger(process.env.LOG_LEVEL ?? "info").child({ job: job.name });
+    const lost = (error?: unknown) => log.warn({ err: error }, "could not renew the job's lease; another instance may run it too (its steps are idempotent)");
+    await whileHolding(db.prisma, job.name, holder, () => job.run({ db: db.prisma, now, log, kickOutbox: () => undefined, ...(slack ? { slack } : {}) }), lost);
     out(`${job.name}: done (as of ${now.toISOString()}). Messages it queued go out through the running app.`);
     return 0;
   } finally {

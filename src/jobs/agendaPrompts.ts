@@ -9,7 +9,6 @@ import type { Job } from "./job.js";
 export const agendaPrompts: Job = {
   name: "agenda-prompts",
   schedule: "*/15 * * * *",
-  leaseMs: 10 * 60_000,
   async run({ db, now, log, kickOutbox }) {
     const queued = await queueDueAgendaPrompts(db, now, agendaPromptMessage);
     if (queued) kickOutbox();

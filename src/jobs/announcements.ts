@@ -10,7 +10,6 @@ import type { Job } from "./job.js";
 export const announcements: Job = {
   name: "announcements",
   schedule: "* * * * *",
-  leaseMs: 5 * 60_000,
   async run({ db, now, log, kickOutbox }) {
     const handedOver = await handOverDue(db, now, announcementMessages);
     const finished = await finishAllDelivered(db, now, announcementMessages);

@@ -10,7 +10,6 @@ import type { Job } from "./job.js";
 export const checkins: Job = {
   name: "checkins",
   schedule: "*/15 * * * *",
-  leaseMs: 10 * 60_000,
   async run({ db, now, log, kickOutbox }) {
     const done = await queueDueCheckins(db, now, checkinMessages);
     if (done.checkins || done.reminders || done.escalations || done.asks) kickOutbox();

@@ -23,7 +23,5 @@ export interface Job {
   name: string;
   /** node-cron expression (seconds field optional), evaluated in UTC. */
   schedule: string;
-  /** Longest a run may take; the lease expires after this if its holder dies. */
-  leaseMs: number;
   run(ctx: JobContext): Promise<void>;
 }

@@ -11,7 +11,6 @@ import type { Job } from "./job.js";
 export const matchIntros: Job = {
   name: "match-intros",
   schedule: "*/5 * * * *",
-  leaseMs: 10 * 60_000,
   async run({ db, now, log, kickOutbox, slack }) {
     if (!slack) return void log.warn("match intros need SLACK_BOT_TOKEN to open group DMs; skipped");
     const done = await introduceWaitingMatches(db, groupDmOpener(slack), now, requestMessages, (match, error) =>

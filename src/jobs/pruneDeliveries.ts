@@ -6,7 +6,6 @@ import type { Job } from "./job.js";
 export const pruneDeliveries: Job = {
   name: "prune-deliveries",
   schedule: "17 3 * * *",
-  leaseMs: 5 * 60_000,
   async run({ db, now, log }) {
     const removed = await pruneRuns(db, DELIVERY_JOB, new Date(now.getTime() - 2 * 24 * 60 * 60_000));
     log.info({ removed }, "pruned Slack delivery keys");

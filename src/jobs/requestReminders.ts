@@ -6,7 +6,6 @@ import type { Job } from "./job.js";
 export const requestReminders: Job = {
   name: "request-reminders",
   schedule: "7 * * * *",
-  leaseMs: 10 * 60_000,
   async run({ db, now, log, kickOutbox }) {
     const done = await remindAndExpire(db, now, requestMessages);
     if (done.reminded || done.expired) kickOutbox();

@@ -11,7 +11,6 @@ import type { Job } from "./job.js";
 export const roundIntros: Job = {
   name: "round-intros",
   schedule: "*/5 * * * *",
-  leaseMs: 10 * 60_000,
   async run({ db, now, log, kickOutbox, slack }) {
     if (!slack) return void log.warn("round intros need SLACK_BOT_TOKEN to open group DMs; skipped");
     const queued = await sweepRoundIntros(db, () => groupDmOpener(slack), now, roundMessages, (run, error) =>

@@ -26,7 +26,6 @@ export const roundPorts: RoundPorts = {
 export const rounds: Job = {
   name: "rounds",
   schedule: "30 * * * * *",
-  leaseMs: 5 * 60_000,
   async run({ db, now, log, kickOutbox }) {
     const done = await advanceRounds(db, now, roundPorts, (err, where) => log.error({ err, ...where }, "rounds: a step failed; it is retried next pass"));
     if (done.started || done.rankingOpened || done.mentorsAsked || done.previewed) kickOutbox();

@@ -3,7 +3,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { WebClient } from "@slack/web-api";
 import type { Db } from "../store/database.js";
-import { acquireLease, releaseLease } from "../store/leases.js";
+import { acquireLease, LEASE_TTL_MS, whileHolding } from "../store/leases.js";
 import type { Job } from "./job.js";
 
 export interface SchedulerOptions {
@@ -17,7 +17,8 @@ export interface SchedulerOptions {
 
 /**
  * Triggers jobs with node-cron. Each trigger takes the job's lease first, so across any number of
- * instances one runs it at a time; the others skip that tick.
+ * instances one runs it at a time; the others skip that tick. The lease is renewed while the job
+ * runs, so an instance killed mid-run blocks that job for at most LEASE_TTL_MS.
  */
 export class Scheduler {
   readonly instance = `instance-${randomUUID().slice(0, 8)}`;
@@ -52,19 +53,19 @@ export class Scheduler {
   private async runLeased(job: Job): Promise<boolean> {
     const { db, logger } = this.o;
     const log = logger.child({ job: job.name, instance: this.instance });
-    if (!(await acquireLease(db, job.name, this.instance, job.leaseMs, this.now()))) {
+    if (!(await acquireLease(db, job.name, this.instance, LEASE_TTL_MS, this.now()))) {
       log.debug("job: another instance holds the lease; skipping this tick");
       return false;
     }
-    try {
-      await job.run({ db, now: this.now(), log, kickOutbox: this.o.kickOutbox ?? (() => undefined), ...(this.o.slack ? { slack: this.o.slack } : {}) });
-      return true;
-    } catch (error) {
-      log.error({ err: error }, "job failed; it will run again at its next tick");
-      return true;
-    } finally {
-      await releaseLease(db, job.name, this.instance).catch(() => undefined);
-    }
+    const lost = (err?: unknown) => log.warn({ err }, "job: could not renew the lease; another instance may run this job too (its steps are idempotent)");
+    await whileHolding(db, job.name, this.instance, async () => {
+      try {
+        await job.run({ db, now: this.now(), log, kickOutbox: this.o.kickOutbox ?? (() => undefined), ...(this.o.slack ? { slack: this.o.slack } : {}) });
+      } catch (error) {
+        log.error({ err: error }, "job failed; it will run again at its next tick");
+      }
+    }, lost, { now: this.now });
+    return true;
   }
 
   /** Stops triggering, then waits (up to `timeoutMs`) for runs in progress to finish. */

@@ -24,3 +24,36 @@ export async function acquireLease(db: Db, name: string, holder: string, ttlMs: 
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
   await db.jobLease.deleteMany({ where: { name, holder } });
 }
+
+/** A held lease lasts this long without renewal: how long a killed holder blocks its job. */
+export const LEASE_TTL_MS = 60_000;
+
+export interface LeaseTiming {
+  ttlMs: number;
+  renewEveryMs: number;
+  now: () => Date;
+}
+
+/**
+ * Runs `work` under a lease `holder` already took, renewing it every `renewEveryMs` (a third of the
+ * TTL by default) so a long run keeps it while a killed instance's lease lapses within the TTL.
+ * Releases it when `work` settles. A renewal that finds the lease taken (this process stalled past
+ * the TTL) is reported through `lost`; the work goes on, as every job's steps are idempotent.
+ */
+export async function whileHolding<T>(db: Db, name: string, holder: string, work: () => Promise<T>, lost: (error?: unknown) => void, timing: Partial<LeaseTiming> = {}): Promise<T> {
+  const { ttlMs = LEASE_TTL_MS, renewEveryMs = ttlMs / 3, now = () => new Date() } = timing;
+  const renewal = setInterval(() => {
+    acquireLease(db, name, holder, ttlMs, now()).then(
+      (renewed) => void (renewed || lost()),
+      (error) => lost(error),
+    );
+  }, renewEveryMs);
+  renewal.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(renewal);
+    await releaseLease(db, name, holder).catch(() => undefined);
+  }
+}
+

@@ -103,8 +103,8 @@ describe.each(testProviders)("a pairing round's introductions survive a kill -9 
       expect(await db.prisma.match.count({ where: { workspaceId: TEAM, status: "ACTIVE" } })).toBe(12);
       expect(slack.responses.some((r) => r.id === responseId && JSON.stringify(r.body).includes("12 matches created"))).toBe(true);
 
-      // Killed during its own */5 round-intros tick, the app leaves that job's lease held until it expires (leaseMs):
-      // the test lets that time pass. Nothing else runs now, so only the dead app can hold a lease.
+      // Killed during its own */5 round-intros tick, the app leaves that job's lease held until it expires
+      // (a minute without renewal, LEASE_TTL_MS): the test lets that time pass. Nothing else runs now, so only the dead app can hold a lease.
       await db.prisma.jobLease.updateMany({ where: { expiresAt: { gt: new Date() } }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
       app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "1" } });

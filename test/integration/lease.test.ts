@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireLease, releaseLease } from "../../src/store/leases.js";
+import { acquireLease, releaseLease, whileHolding } from "../../src/store/leases.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 
@@ -84,5 +84,53 @@ describe.each(testProviders)("job leases on %s", (provider) => {
     const results = await Promise.all(holders.map((h) => acquireLease(database.prisma, name, h, TTL, at(120))));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await holderOf(name)).toBe(holders[results.indexOf(true)]);
+  });
+
+  describe("while a job runs", () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const timing = { ttlMs: 1_000, renewEveryMs: 200 };
+
+    it("its holder keeps renewing the lease, so no one else gets it past the TTL; it is released when the run ends", async () => {
+      const name = lease();
+      expect(await acquireLease(database.prisma, name, "instance-a", timing.ttlMs, new Date())).toBe(true);
+      const lost: unknown[] = [];
+      let refusedAfterTtl: boolean | null = null;
+      await whileHolding(
+        database.prisma,
+        name,
+        "instance-a",
+        async () => {
+          await sleep(1_600); // longer than the TTL: only renewal keeps the lease
+          refusedAfterTtl = !(await acquireLease(database.prisma, name, "instance-b", timing.ttlMs, new Date()));
+        },
+        (error) => lost.push(error ?? "taken"),
+        timing,
+      );
+      expect(refusedAfterTtl).toBe(true);
+      expect(lost).toEqual([]);
+      expect(await holderOf(name)).toBeNull();
+      expect(await acquireLease(database.prisma, name, "instance-b", timing.ttlMs, new Date())).toBe(true);
+    });
+
+    it("a holder whose lease was taken (it stalled past the TTL) is told at its next renewal, and does not release the new holder's lease", async () => {
+      const name = lease();
+      await acquireLease(database.prisma, name, "instance-a", timing.ttlMs, new Date());
+      const lost: unknown[] = [];
+      await whileHolding(
+        database.prisma,
+        name,
+        "instance-a",
+        async () => {
+          // As if instance-a had stalled: its lease lapsed and instance-b took it.
+          await database.prisma.jobLease.updateMany({ where: { name }, data: { expiresAt: new Date(Date.now() - 1) } });
+          expect(await acquireLease(database.prisma, name, "instance-b", 60_000, new Date())).toBe(true);
+          for (let i = 0; i < 50 && lost.length === 0; i++) await sleep(50);
+        },
+        (error) => lost.push(error ?? "taken"),
+        timing,
+      );
+      expect(lost).toEqual(["taken"]);
+      expect(await holderOf(name)).toBe("instance-b");
+    });
   });
 });
