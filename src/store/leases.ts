@@ -21,6 +21,12 @@ export async function acquireLease(db: Db, name: string, holder: string, ttlMs: 
   return taken.count === 1;
 }
 
+/** Extends a lease `holder` still holds; false if it no longer does (never creates one). */
+export async function renewLease(db: Db, name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
+  const renewed = await db.jobLease.updateMany({ where: { name, holder }, data: { expiresAt: new Date(now.getTime() + ttlMs) } });
+  return renewed.count === 1;
+}
+
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
   await db.jobLease.deleteMany({ where: { name, holder } });
 }
@@ -42,8 +48,9 @@ export interface LeaseTiming {
  */
 export async function whileHolding<T>(db: Db, name: string, holder: string, work: () => Promise<T>, lost: (error?: unknown) => void, timing: Partial<LeaseTiming> = {}): Promise<T> {
   const { ttlMs = LEASE_TTL_MS, renewEveryMs = ttlMs / 3, now = () => new Date() } = timing;
+  let renewing: Promise<void> = Promise.resolve();
   const renewal = setInterval(() => {
-    acquireLease(db, name, holder, ttlMs, now()).then(
+    renewing = renewLease(db, name, holder, ttlMs, now()).then(
       (renewed) => void (renewed || lost()),
       (error) => lost(error),
     );
@@ -53,6 +60,7 @@ export async function whileHolding<T>(db: Db, name: string, holder: string, work
     return await work();
   } finally {
     clearInterval(renewal);
+    await renewing; // a renewal still in flight must not land after the release
     await releaseLease(db, name, holder).catch(() => undefined);
   }
 }

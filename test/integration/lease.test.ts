@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireLease, releaseLease, whileHolding } from "../../src/store/leases.js";
+import { acquireLease, releaseLease, renewLease, whileHolding } from "../../src/store/leases.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 
@@ -84,6 +84,17 @@ describe.each(testProviders)("job leases on %s", (provider) => {
     const results = await Promise.all(holders.map((h) => acquireLease(database.prisma, name, h, TTL, at(120))));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await holderOf(name)).toBe(holders[results.indexOf(true)]);
+  });
+
+  it("renewing extends only a lease the holder still has: never one released or taken", async () => {
+    const name = lease();
+    await acquireLease(database.prisma, name, "instance-a", TTL, T0);
+    expect(await renewLease(database.prisma, name, "instance-a", TTL, at(30))).toBe(true);
+    expect((await database.prisma.jobLease.findUniqueOrThrow({ where: { name } })).expiresAt).toEqual(at(90));
+    expect(await renewLease(database.prisma, name, "instance-b", TTL, at(31))).toBe(false);
+    await releaseLease(database.prisma, name, "instance-a");
+    expect(await renewLease(database.prisma, name, "instance-a", TTL, at(32))).toBe(false);
+    expect(await holderOf(name)).toBeNull(); // a late renewal does not bring a finished run's lease back
   });
 
   describe("while a job runs", () => {
