@@ -58,7 +58,7 @@ export const requestMessages: RequestMessages = {
     build(`${card.request.trainee.name} asks you to be their ${role(card.request.role)}`, [para(cardText(card)), answerButtons(card.request.id)]),
   mentorReminder: (card) =>
     build(`Reminder: ${card.request.trainee.name} is waiting for your answer`, [
-      para(`:hourglass: ${Md.bold("A request is waiting for your answer.")} It expires after ${EXPIRE_AFTER_DAYS} days; a quick decline is kinder than silence.`),
+      para(`:hourglass: ${Md.bold("A request is waiting for your answer.")} It expires after about a week (${EXPIRE_AFTER_DAYS} days, on a working morning); a quick decline is kinder than silence.`),
       para(cardText(card)),
       answerButtons(card.request.id),
     ]),

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { remindAndExpire } from "../../src/services/requests.js";
+import { requestMessages } from "../../src/slack/views/requests/messages.js";
+import { testProviders } from "../support/databases.js";
+import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+
+const TEAM = "T0ZONES";
+// Created Monday 2026-11-02 15:00Z. Three days on is Thursday 15:00Z: 07:00 in Los Angeles (PST, so
+// the reminder waits for 10:00 there, 18:00Z) and Friday 00:00 in Tokyo (10:00 there is Friday 01:00Z).
+const CREATED = new Date("2026-11-02T15:00:00Z");
+const at = (iso: string) => new Date(iso);
+
+describe.each(testProviders)("request reminders and expiry follow each person's zone on %s", (provider) => {
+  let database: MigratedTestDatabase;
+  let programId = "";
+  const member: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await createMigratedDatabase(provider);
+    const prisma = database.prisma;
+    await prisma.workspace.create({ data: { id: TEAM } });
+    programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme" } })).id;
+    const people = { laMentor: "America/Los_Angeles", tokyoMentor: "Asia/Tokyo", tokyoTrainee: "Asia/Tokyo", laTrainee: "America/Los_Angeles" };
+    for (const [key, tz] of Object.entries(people)) {
+      member[key] = (await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: `U0${key.toUpperCase()}`, name: key, tz, refreshedAt: CREATED } })).id;
+      await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId: member[key]!, role: key.endsWith("Mentor") ? "MENTOR" : "TRAINEE" } });
+    }
+    // The Los Angeles mentor's trainee is in Tokyo, and the other way round: reminders follow the mentor, expiry the trainee.
+    await prisma.mentorRequest.create({ data: { id: "req-la-mentor", workspaceId: TEAM, programId, traineeId: member.tokyoTrainee!, mentorId: member.laMentor!, role: "mentor", createdAt: CREATED } });
+    await prisma.mentorRequest.create({ data: { id: "req-tokyo-mentor", workspaceId: TEAM, programId, traineeId: member.laTrainee!, mentorId: member.tokyoMentor!, role: "mentor", createdAt: CREATED } });
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  const queued = async () =>
+    (await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM }, select: { key: true }, orderBy: { key: "asc" } })).map((m) => m.key);
+  const run = (now: string) => remindAndExpire(database.prisma, at(now), requestMessages);
+
+  it("reminds each mentor at 10:00 on their own weekday morning, once", async () => {
+    expect(await run("2026-11-05T15:30:00Z")).toEqual({ reminded: 0, expired: 0 }); // 3 days on: 07:30 in LA, 00:30 in Tokyo
+    expect(await run("2026-11-05T17:59:00Z")).toEqual({ reminded: 0, expired: 0 });
+    expect(await run("2026-11-05T18:00:00Z")).toEqual({ reminded: 1, expired: 0 }); // 10:00 Thursday in LA
+    expect(await queued()).toEqual(["request-reminder:req-la-mentor"]);
+    expect(await run("2026-11-06T00:59:00Z")).toEqual({ reminded: 0, expired: 0 }); // 09:59 Friday in Tokyo
+    expect(await run("2026-11-06T01:00:00Z")).toEqual({ reminded: 1, expired: 0 }); // 10:00 Friday in Tokyo
+    expect(await run("2026-11-06T02:00:00Z")).toEqual({ reminded: 0, expired: 0 });
+    expect(await queued()).toEqual(["request-reminder:req-la-mentor", "request-reminder:req-tokyo-mentor"]);
+  });
+
+  it("expires each request at 10:00 on the trainee's first weekday morning after 7 days", async () => {
+    // 7 days on is Monday 2026-11-09 15:00Z: 07:00 in LA (10:00 = 18:00Z), Tuesday 00:00 in Tokyo (10:00 = 01:00Z).
+    expect(await run("2026-11-09T17:59:00Z")).toEqual({ reminded: 0, expired: 0 });
+    expect(await run("2026-11-09T18:00:00Z")).toEqual({ reminded: 0, expired: 1 }); // the LA trainee's request
+    expect((await database.prisma.mentorRequest.findUniqueOrThrow({ where: { id: "req-tokyo-mentor" } })).status).toBe("EXPIRED");
+    expect((await database.prisma.mentorRequest.findUniqueOrThrow({ where: { id: "req-la-mentor" } })).status).toBe("PENDING");
+    expect(await run("2026-11-10T00:59:00Z")).toEqual({ reminded: 0, expired: 0 });
+    expect(await run("2026-11-10T01:00:00Z")).toEqual({ reminded: 0, expired: 1 }); // 10:00 Tuesday in Tokyo
+    expect(await queued()).toEqual(["request-expired:req-la-mentor", "request-expired:req-tokyo-mentor", "request-reminder:req-la-mentor", "request-reminder:req-tokyo-mentor"]);
+  });
+});
