@@ -37,7 +37,7 @@ export class Scheduler {
     }
   }
 
-  /** Runs a job now if this instance can take its lease. Returns false if another holds it. */
+  /** Runs a job now if this instance can take its lease. Returns false if another holds it (or the database is unreachable). */
   async runNow(name: string): Promise<boolean> {
     const job = this.o.jobs.find((j) => j.name === name);
     if (!job) throw new Error(`no job named ${name}; jobs: ${this.o.jobs.map((j) => j.name).join(", ")}`);
@@ -53,7 +53,14 @@ export class Scheduler {
   private async runLeased(job: Job): Promise<boolean> {
     const { db, logger } = this.o;
     const log = logger.child({ job: job.name, instance: this.instance });
-    if (!(await acquireLease(db, job.name, this.instance, LEASE_TTL_MS, this.now()))) {
+    let taken: boolean;
+    try {
+      taken = await acquireLease(db, job.name, this.instance, LEASE_TTL_MS, this.now());
+    } catch (error) {
+      log.error({ err: error }, "job: could not take its lease (database unreachable?); it will try at its next tick");
+      return false;
+    }
+    if (!taken) {
       log.debug("job: another instance holds the lease; skipping this tick");
       return false;
     }
