@@ -29,11 +29,12 @@ const LEASE_WAIT_MS = 15_000;
  * Takes the job's lease, waiting up to LEASE_WAIT_MS while another run holds it. The lease is taken
  * at the real time, so a far-future --now cannot block the app's own runs.
  */
-async function waitForLease(db: Db, name: string, holder: string): Promise<boolean> {
+async function waitForLease(db: Db, name: string, holder: string, say: (t: string) => void): Promise<boolean> {
   const giveUpAt = Date.now() + LEASE_WAIT_MS;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     if (await acquireLease(db, name, holder, LEASE_TTL_MS, new Date())) return true;
     if (Date.now() >= giveUpAt) return false;
+    if (attempt === 0) say(`${name} is running elsewhere right now; waiting for it to finish (up to ${LEASE_WAIT_MS / 1000} s)…`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -51,7 +52,7 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
   const { db } = await openDatabase(cliDatabaseUrl());
   const holder = `cli-${randomUUID().slice(0, 8)}`;
   try {
-    if (!(await waitForLease(db.prisma, job.name, holder))) {
+    if (!(await waitForLease(db.prisma, job.name, holder, err))) {
       err(`${job.name} is running elsewhere right now (its lease is held); try again in a minute.`);
       return 1;
     }

@@ -34,7 +34,7 @@ describe("npm run cli -- job run NAME while the app is running that job", () => 
 
     expect(await command).toBe(0);
     expect(out).toContain("prune-deliveries: done");
-    expect(err).toBe("");
+    expect(err).toBe("prune-deliveries is running elsewhere right now; waiting for it to finish (up to 15 s)…");
     expect(await database.prisma.jobLease.count({ where: { name: "prune-deliveries" } })).toBe(0); // and gave it back
   });
 });
