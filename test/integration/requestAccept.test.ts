@@ -5,6 +5,7 @@ import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 import { requestMessages } from "../../src/slack/views/requests/messages.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { seedProgram } from "../support/programSeed.js";
 
 const TEAM = "T0ACCEPT";
 const NOW = new Date("2026-11-02T10:00:00Z");
@@ -13,18 +14,13 @@ const directory = { userProfile: async () => { throw new Error("every member is 
 describe.each(testProviders)("accepting and submitting requests under concurrency on %s", (provider) => {
   let database: MigratedTestDatabase;
   let programId = "";
-  const member: Record<string, string> = {};
+  let member: Record<string, string> = {};
 
   beforeAll(async () => {
     database = await createMigratedDatabase(provider);
-    const prisma = database.prisma;
-    await prisma.workspace.create({ data: { id: TEAM } });
-    programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme" } })).id;
-    for (const key of ["mentor", "t1", "t2", "t3", "t4", "t5", "t6"]) {
-      member[key] = (await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: `U0${key.toUpperCase()}`, name: key, refreshedAt: NOW } })).id;
-      await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId: member[key]!, role: key === "mentor" ? "MENTOR" : "TRAINEE" } });
-    }
-    await prisma.profile.create({ data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: member.mentor!, capacity: 1 } });
+    const people = Object.fromEntries(["mentor", "t1", "t2", "t3", "t4", "t5", "t6"].map((key) => [key, { role: key === "mentor" ? ("MENTOR" as const) : ("TRAINEE" as const) }]));
+    ({ programId, member } = await seedProgram(database.prisma, TEAM, people, NOW));
+    await database.prisma.profile.create({ data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: member.mentor!, capacity: 1 } });
   });
 
   afterAll(async () => {

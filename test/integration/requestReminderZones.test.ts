@@ -3,6 +3,7 @@ import { remindAndExpire } from "../../src/services/requests.js";
 import { requestMessages } from "../../src/slack/views/requests/messages.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { seedProgram } from "../support/programSeed.js";
 
 const TEAM = "T0ZONES";
 // Created Monday 2026-11-02 15:00Z. Three days on is Thursday 15:00Z: 07:00 in Los Angeles (PST, so
@@ -13,18 +14,17 @@ const at = (iso: string) => new Date(iso);
 describe.each(testProviders)("request reminders and expiry follow each person's zone on %s", (provider) => {
   let database: MigratedTestDatabase;
   let programId = "";
-  const member: Record<string, string> = {};
+  let member: Record<string, string> = {};
 
   beforeAll(async () => {
     database = await createMigratedDatabase(provider);
     const prisma = database.prisma;
-    await prisma.workspace.create({ data: { id: TEAM } });
-    programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme" } })).id;
-    const people = { laMentor: "America/Los_Angeles", tokyoMentor: "Asia/Tokyo", tokyoTrainee: "Asia/Tokyo", laTrainee: "America/Los_Angeles" };
-    for (const [key, tz] of Object.entries(people)) {
-      member[key] = (await prisma.member.create({ data: { workspaceId: TEAM, slackUserId: `U0${key.toUpperCase()}`, name: key, tz, refreshedAt: CREATED } })).id;
-      await prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId: member[key]!, role: key.endsWith("Mentor") ? "MENTOR" : "TRAINEE" } });
-    }
+    ({ programId, member } = await seedProgram(prisma, TEAM, {
+      laMentor: { role: "MENTOR", tz: "America/Los_Angeles" },
+      tokyoMentor: { role: "MENTOR", tz: "Asia/Tokyo" },
+      tokyoTrainee: { role: "TRAINEE", tz: "Asia/Tokyo" },
+      laTrainee: { role: "TRAINEE", tz: "America/Los_Angeles" },
+    }, CREATED));
     // The Los Angeles mentor's trainee is in Tokyo, and the other way round: reminders follow the mentor, expiry the trainee.
     await prisma.mentorRequest.create({ data: { id: "req-la-mentor", workspaceId: TEAM, programId, traineeId: member.tokyoTrainee!, mentorId: member.laMentor!, role: "mentor", createdAt: CREATED } });
     await prisma.mentorRequest.create({ data: { id: "req-tokyo-mentor", workspaceId: TEAM, programId, traineeId: member.laTrainee!, mentorId: member.tokyoMentor!, role: "mentor", createdAt: CREATED } });
