@@ -7,6 +7,8 @@ export interface RequestParty {
   memberId: string;
   slackUserId: string;
   name: string;
+  /** Slack time zone (Member.tz): reminders and expiry notices wait for this person's working morning. */
+  tz: string;
 }
 
 export interface RequestRecord {
@@ -23,14 +25,7 @@ export interface RequestRecord {
   mentor: RequestParty;
 }
 
-/** A pending request as the reminder/expiry job reads it: each side also carries their time zone (Member.tz). */
-export interface PendingRequestRecord extends RequestRecord {
-  trainee: RequestParty & { tz: string };
-  mentor: RequestParty & { tz: string };
-}
-
-const PARTY = { select: { id: true, slackUserId: true, name: true } } as const;
-const PARTY_WITH_TZ = { select: { id: true, slackUserId: true, name: true, tz: true } } as const;
+const PARTY = { select: { id: true, slackUserId: true, name: true, tz: true } } as const;
 const SELECT = {
   id: true,
   workspaceId: true,
@@ -55,11 +50,11 @@ type Row = {
   status: RequestStatus;
   createdAt: Date;
   program: { name: string };
-  trainee: { id: string; slackUserId: string; name: string };
-  mentor: { id: string; slackUserId: string; name: string };
+  trainee: { id: string; slackUserId: string; name: string; tz: string };
+  mentor: { id: string; slackUserId: string; name: string; tz: string };
 };
 
-const party = (p: Row["trainee"]): RequestParty => ({ memberId: p.id, slackUserId: p.slackUserId, name: p.name });
+const party = (p: Row["trainee"]): RequestParty => ({ memberId: p.id, slackUserId: p.slackUserId, name: p.name, tz: p.tz });
 const toRecord = (r: Row): RequestRecord => ({
   id: r.id,
   workspaceId: r.workspaceId,
@@ -85,7 +80,7 @@ export async function memberWithProfile(
   workspaceId: string,
   memberId: string,
 ): Promise<{ party: RequestParty; profile: ProfileData | null } | null> {
-  const m = await db.member.findFirst({ where: { workspaceId, id: memberId, erasedAt: null }, select: { id: true, slackUserId: true, name: true } });
+  const m = await db.member.findFirst({ where: { workspaceId, id: memberId, erasedAt: null }, select: PARTY.select });
   if (!m) return null;
   return { party: party(m), profile: await findProfile(db, workspaceId, m.id) };
 }
@@ -128,11 +123,11 @@ export async function closePending(
 }
 
 /** Pending requests (every workspace) created before `before`: for the reminder/expiry job. */
-export async function pendingCreatedBefore(db: Db, before: Date): Promise<PendingRequestRecord[]> {
+export async function pendingCreatedBefore(db: Db, before: Date): Promise<RequestRecord[]> {
   const rows = await db.mentorRequest.findMany({
     where: { status: "PENDING", createdAt: { lte: before } },
-    select: { ...SELECT, trainee: PARTY_WITH_TZ, mentor: PARTY_WITH_TZ },
+    select: SELECT,
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((r) => ({ ...toRecord(r), trainee: { ...party(r.trainee), tz: r.trainee.tz }, mentor: { ...party(r.mentor), tz: r.mentor.tz } }));
+  return rows.map(toRecord);
 }

@@ -147,8 +147,8 @@ const request: RequestRecord = {
   goal: null,
   status: "PENDING",
   createdAt: created,
-  trainee: { memberId: "t", slackUserId: "U0T", name: "Ana <b>" },
-  mentor: { memberId: "m", slackUserId: "U0M", name: "Dr. M" },
+  trainee: { memberId: "t", slackUserId: "U0T", name: "Ana <b>", tz: "UTC" },
+  mentor: { memberId: "m", slackUserId: "U0M", name: "Dr. M", tz: "UTC" },
 };
 
 describe("request messages and form", () => {
