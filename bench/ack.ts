@@ -17,7 +17,7 @@
  * sends each second's commands in one burst).
  */
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
+import { closedLoop, type Ack, type LoadRun } from "./ackLoad.js";
 import { startFakeSlackProcess } from "./fakeSlackHarness.js";
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
@@ -59,39 +59,8 @@ function command(): { body: string; headers: Record<string, string> } {
   return { body, headers: signedHeaders(body, "application/x-www-form-urlencoded", { secret: TEST_SIGNING_SECRET }) };
 }
 
-interface Ack {
-  /** ms after the start of the run that the command was sent. */
-  sentAt: number;
-  ms: number;
-  busy: boolean;
-}
-interface Run {
-  acks: Ack[];
-  failed: number;
-}
-
-/** Every connection sends its next command as soon as the last is acknowledged. */
-async function closedLoop(): Promise<Run> {
-  const sizes: number[] = [];
-  const times: number[] = [];
-  const result = await autocannon({
-    setupClient: (client) =>
-      void client.on("response", (_status: number, bytes: number, time: number) => {
-        sizes.push(bytes);
-        times.push(time);
-      }),
-    url: app.url,
-    connections,
-    duration,
-    requests: [{ method: "POST", path: "/slack/events", setupRequest: (req) => ({ ...req, ...command() }) }],
-  });
-  // A plain ack has an empty body; "Rounds is very busy…" has text.
-  const plain = Math.min(...sizes);
-  return { acks: times.map((ms, i) => ({ sentAt: 0, ms, busy: sizes[i]! > plain + 40 })), failed: result.non2xx + result.errors + result.timeouts };
-}
-
 /** Commands sent at evenly spaced moments, `rate` a second, whether or not earlier ones were acknowledged (as Slack sends them). */
-async function steadyRate(rate: number): Promise<Run> {
+async function steadyRate(rate: number): Promise<LoadRun> {
   const acks: Ack[] = [];
   let failed = 0;
   const inFlight: Promise<void>[] = [];
@@ -118,7 +87,7 @@ async function steadyRate(rate: number): Promise<Run> {
 }
 
 const rate = values.rate ? Number(values.rate) : undefined;
-const run = rate ? await steadyRate(rate) : await closedLoop();
+const run = rate ? await steadyRate(rate) : await closedLoop(app.url, connections, duration, command);
 const turnedAway = run.acks.filter((a) => a.busy).length;
 const queued = run.acks.length - turnedAway;
 const atEnd = (await fake.responses());

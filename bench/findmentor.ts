@@ -18,7 +18,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
+import { closedLoop } from "./ackLoad.js";
 import { startFakeSlackProcess } from "./fakeSlackHarness.js";
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
@@ -193,47 +193,24 @@ const fake = await startFakeSlackProcess(total);
 const slackUrl = fake.url;
 const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { LOG_LEVEL: "warn" } });
 let n = 0;
-/** Signed /findmentor commands from `connections` connections for `duration` s; returns autocannon's result and every ack time. */
-async function underLoad(connections: number, duration: number) {
-  const times: number[] = [];
-  const sizes: number[] = [];
-  const result = await autocannon({
-    setupClient: (client) =>
-      void client.on("response", (_status: number, bytes: number, time: number) => {
-        times.push(time);
-        sizes.push(bytes);
-      }),
-    url: app.url,
-    connections,
-    duration,
-    requests: commands,
+/** One signed /findmentor command from a random trainee; a third of them with a search word. */
+function command() {
+  n += 1;
+  const body = slashCommandBody({
+    command: "/findmentor",
+    text: n % 3 === 0 ? "thrombosis" : "",
+    userId: userId(MENTORS + Math.floor(random() * TRAINEES)),
+    teamId: TEAM,
+    responseUrl: `${slackUrl}/response/bench`,
+    triggerId: `benchfm.${n}.${Date.now()}`,
   });
-  // A plain ack has an empty body; "Rounds is very busy…" (the after-ack queue is full) has text.
-  const plain = Math.min(...sizes);
-  return { result, times, turnedAway: sizes.filter((b) => b > plain + 40).length };
+  return { body, headers: signedHeaders(body, "application/x-www-form-urlencoded", { secret: TEST_SIGNING_SECRET }) };
 }
-const commands: autocannon.Request[] = [
-    {
-      method: "POST",
-      path: "/slack/events",
-      setupRequest: (req) => {
-        n += 1;
-        const body = slashCommandBody({
-          command: "/findmentor",
-          text: n % 3 === 0 ? "thrombosis" : "",
-          userId: userId(MENTORS + Math.floor(random() * TRAINEES)),
-          teamId: TEAM,
-          responseUrl: `${slackUrl}/response/bench`,
-          triggerId: `benchfm.${n}.${Date.now()}`,
-        });
-        return { ...req, body, headers: signedHeaders(body, "application/x-www-form-urlencoded", { secret: TEST_SIGNING_SECRET }) };
-      },
-    },
-];
 // A freshly started app answers its first requests slowly (JIT, first database connections, the
 // search worker loading the mentor pool): warm it up gently, then measure the steady state.
-const warmup = await underLoad(10, Number(values.warmup));
-const { result, times: ackTimes, turnedAway } = await underLoad(Number(values.connections), Number(values.duration));
+const warmup = await closedLoop(app.url, 10, Number(values.warmup), command);
+const run = await closedLoop(app.url, Number(values.connections), Number(values.duration), command);
+const turnedAway = run.acks.filter((a) => a.busy).length;
 const replied = (await fake.responses());
 
 const provider = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
@@ -243,11 +220,11 @@ console.log(`  full service call ("thrombosis grants"): ${timing(withWords)}`);
 console.log(`  load the pool (cache miss):       ${timing(load)}`);
 console.log(`  pool fingerprint check:           ${timing(fingerprint)}`);
 console.log(`  pure rank of ${candidates.length} candidates: p50 ${ms(pure.p50)} · p95 ${ms(pure.p95)}`);
-console.log(`  /findmentor acks, ${values.connections} connections, ${values.duration} s: ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts), ${result.requests.average.toFixed(0)} acks/s`);
-ackTimes.sort((a, b) => a - b);
+console.log(`  /findmentor acks, ${values.connections} connections, ${values.duration} s: ${run.acks.length} acks (${run.failed} failed), ${(run.acks.length / Number(values.duration)).toFixed(0)} acks/s`);
+const ackTimes = run.acks.map((a) => a.ms).sort((a, b) => a - b);
 console.log(`  ack latency:                      p50 ${ms(percentile(ackTimes, 50))} · p95 ${ms(percentile(ackTimes, 95))} · p99 ${ms(percentile(ackTimes, 99))} · max ${ms(ackTimes.at(-1) ?? 0)}`);
 console.log(`  commands answered "very busy, try again" in the ack (more than 100 waiting): ${turnedAway}`);
-console.log(`  card replies delivered during the run: ${replied} (warm-up: ${values.warmup} s at 10 connections, ${warmup.result.requests.total} commands, slowest ack ${ms(Math.max(0, ...warmup.times))})`);
+console.log(`  card replies delivered during the run: ${replied} (warm-up: ${values.warmup} s at 10 connections, ${warmup.acks.length} commands, slowest ack ${ms(Math.max(0, ...warmup.acks.map((a) => a.ms)))})`);
 
 const stopped = app.stop("SIGTERM");
 const timer = setTimeout(() => void app.stop("SIGKILL"), 5_000);
