@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { jobs } from "../jobs/index.js";
+import { warnLeaseLost } from "../jobs/job.js";
 import type { Db } from "../store/database.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "../store/database.js";
@@ -60,8 +61,7 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
     const apiUrl = process.env.SLACK_API_URL;
     const slack = token ? new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR }) : undefined;
     const log = createLogger(process.env.LOG_LEVEL ?? "info").child({ job: job.name });
-    const lost = (error?: unknown) => log.warn({ err: error }, "could not renew the job's lease; another instance may run it too (its steps are idempotent)");
-    await whileHolding(db.prisma, job.name, holder, () => job.run({ db: db.prisma, now, log, kickOutbox: () => undefined, ...(slack ? { slack } : {}) }), lost);
+    await whileHolding(db.prisma, job.name, holder, () => job.run({ db: db.prisma, now, log, kickOutbox: () => undefined, ...(slack ? { slack } : {}) }), warnLeaseLost(log));
     out(`${job.name}: done (as of ${now.toISOString()}). Messages it queued go out through the running app.`);
     return 0;
   } finally {

@@ -25,3 +25,7 @@ export interface Job {
   schedule: string;
   run(ctx: JobContext): Promise<void>;
 }
+
+/** What a job run does when renewing its lease fails (see whileHolding): say so; the run goes on, as its steps are idempotent. */
+export const warnLeaseLost = (log: Logger) => (err?: unknown) =>
+  log.warn({ err }, "could not renew the job's lease; another instance may run it too (its steps are idempotent)");

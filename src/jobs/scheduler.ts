@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { WebClient } from "@slack/web-api";
 import type { Db } from "../store/database.js";
 import { acquireLease, LEASE_TTL_MS, whileHolding } from "../store/leases.js";
-import type { Job } from "./job.js";
+import { warnLeaseLost, type Job } from "./job.js";
 
 export interface SchedulerOptions {
   db: Db;
@@ -64,14 +64,13 @@ export class Scheduler {
       log.debug("job: another instance holds the lease; skipping this tick");
       return false;
     }
-    const lost = (err?: unknown) => log.warn({ err }, "job: could not renew the lease; another instance may run this job too (its steps are idempotent)");
     await whileHolding(db, job.name, this.instance, async () => {
       try {
         await job.run({ db, now: this.now(), log, kickOutbox: this.o.kickOutbox ?? (() => undefined), ...(this.o.slack ? { slack: this.o.slack } : {}) });
       } catch (error) {
         log.error({ err: error }, "job failed; it will run again at its next tick");
       }
-    }, lost, { now: this.now });
+    }, warnLeaseLost(log), { now: this.now });
     return true;
   }
 
