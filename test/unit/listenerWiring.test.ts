@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { App } from "@slack/bolt";
 import { pino } from "pino";
@@ -18,7 +18,7 @@ async function declaredIds(): Promise<{ actions: string[]; views: string[] }> {
   };
   for (const feature of readdirSync(viewsDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     const file = path.join(viewsDir, feature.name, "ids.ts");
-    if (!readdirSync(path.dirname(file)).includes("ids.ts")) continue;
+    if (!existsSync(file)) continue;
     walk(await import(file), null);
   }
   return found;
