@@ -15,6 +15,10 @@ Commands:
       Grant or take back the director role inside Rounds.
   program list
       List the workspace's programs with their cohorts and head counts.
+  program settings --team TEAM_ID --program NAME [--trainee-checkins yes|no]
+                   [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
+      Show or change a program's check-in settings: whether trainees are asked too, and its breaks
+      (days with no check-ins, e.g. --add-break 2026-12-24..2027-01-02). Audited. Needs only the database.
   match FILE.json
       Solve a pairing instance (optimal or stable) and print the pairs and metrics as JSON
       (see docs/matching.md). Needs neither Slack nor the database.

@@ -5,6 +5,8 @@ import { grantDirector, revokeDirector, slackUserIdForEmail } from "../services/
 import { programOverviews } from "../services/programs.js";
 import { exportRoster, importRoster } from "../services/roster.js";
 import type { CliCommand } from "./args.js";
+import { labelOf, CADENCES } from "../domain/vocabulary.js";
+import { count } from "../slack/kit/plural.js";
 import type { CliSlack } from "./slack.js";
 
 export interface Output {
@@ -56,7 +58,8 @@ export async function runCommand(db: Db, slack: CliSlack, command: Exclude<CliCo
       const programs = await programOverviews(db, slack.teamId);
       if (programs.length === 0) io.out("No programs yet. A director creates one in Slack with /mentoring-admin.");
       for (const p of programs) {
-        io.out(`${p.name} — ${p.people} people, check-ins ${p.checkinCadence.toLowerCase()}, ${p.timezone}, default capacity ${p.defaultCapacity}`);
+        const asked = p.checkinAlsoTrainee ? "mentor and trainee" : "mentor only";
+        io.out(`${p.name} — ${count(p.people, "person", "people")}, check-ins ${labelOf(CADENCES, p.checkinCadence).toLowerCase()} (${asked}), ${count(p.breaks.length, "break")}, ${p.timezone}, default capacity ${p.defaultCapacity}`);
         for (const c of p.cohorts) io.out(`  cohort: ${c.name}`);
       }
       return 0;

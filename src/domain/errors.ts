@@ -27,6 +27,14 @@ export class ProgramNotFound extends DomainError {
   }
 }
 
+/** A break to remove that the program does not have (the CLI's `program settings --remove-break`). */
+export class ProgramBreakNotFound extends DomainError {
+  readonly code = "program_break_not_found";
+  constructor(readonly programBreak: string | { from: string; to: string }) {
+    super(`the program has no break ${JSON.stringify(programBreak)}`);
+  }
+}
+
 export class CohortNameTaken extends DomainError {
   readonly code = "cohort_name_taken";
   constructor(readonly cohortName: string) {

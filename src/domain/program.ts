@@ -1,5 +1,6 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
+import { parseBreakLines } from "./programBreaks.js";
 
 /** What a director sets on a program, and the rules it must meet (modal and CLI alike). */
 export const CADENCE_KEYS = ["WEEKLY", "BIWEEKLY", "MONTHLY", "BIMONTHLY", "QUARTERLY"] as const;
@@ -17,9 +18,21 @@ export const programInputSchema = z.object({
   checkinCadence: z.enum(CADENCE_KEYS, "Pick a check-in cadence."),
   announcementChannel: z.string().min(1).nullable().default(null),
   timezone: z
-    .string()
+    .string("Pick the program's time zone.")
     .trim()
-    .refine((tz) => IANAZone.isValidZone(tz), "Use a time zone name such as America/Chicago or Europe/London."),
+    .refine((tz) => IANAZone.isValidZone(tz), "Pick the program's time zone."),
+  /** Check-ins ask the trainee as well as the mentor. */
+  checkinAlsoTrainee: z.boolean().default(false),
+  /** Break days, written one a line (see programBreaks.ts); read into the stored list. */
+  breaks: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const parsed = parseBreakLines(text);
+      if (parsed.ok) return parsed.breaks;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
   defaultCapacity: z.coerce
     .number("Enter a number.")
     .int("Enter a whole number.")

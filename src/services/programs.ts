@@ -3,8 +3,9 @@ import { isUniqueViolation } from "../store/errors.js";
 import { ensureWorkspace } from "../store/workspaces.js";
 import * as store from "../store/programs.js";
 import { countEnrollments } from "../store/enrollments.js";
-import { CohortNameTaken, ProgramNameTaken, ProgramNotFound } from "../domain/errors.js";
+import { CohortNameTaken, ProgramBreakNotFound, ProgramNameTaken, ProgramNotFound } from "../domain/errors.js";
 import { dateOf, type CohortInput, type ProgramInput } from "../domain/program.js";
+import { changeBreaks, type BreaksChange } from "../domain/programBreaks.js";
 import { audit, type Actor } from "./audit.js";
 
 export type { ProgramRecord, CohortRecord } from "../store/programs.js";
@@ -70,6 +71,39 @@ export async function updateProgram(db: Db, by: Actor, programId: string, input:
     if (isUniqueViolation(error)) throw new ProgramNameTaken(input.name);
     throw error;
   }
+}
+
+/** What the CLI's `program settings` may change: trainee check-ins, and breaks added, removed or cleared. */
+export interface ProgramSettingsChange {
+  checkinAlsoTrainee?: boolean;
+  breaks?: BreaksChange;
+}
+
+/**
+ * Changes a program's check-in settings (the CLI's `program settings`), audited as `program.update`
+ * with what changed before and after. Returns the program and whether anything changed (a change to
+ * what is already set changes nothing and is not audited). A break to remove that the program does not
+ * have is ProgramBreakNotFound, with nothing changed.
+ */
+export async function updateProgramSettings(
+  db: Db,
+  by: Actor,
+  programName: string,
+  change: ProgramSettingsChange,
+  now: Date,
+): Promise<{ program: store.ProgramRecord; changed: boolean }> {
+  const before = await getProgramByName(db, by.workspaceId, programName);
+  const breaks = change.breaks ? changeBreaks(before.breaks, change.breaks) : { ok: true as const, breaks: before.breaks };
+  if (!breaks.ok) throw new ProgramBreakNotFound(breaks.missing);
+  const after = { checkinAlsoTrainee: change.checkinAlsoTrainee ?? before.checkinAlsoTrainee, breaks: breaks.breaks };
+  const was = { checkinAlsoTrainee: before.checkinAlsoTrainee, breaks: before.breaks };
+  if (JSON.stringify(after) === JSON.stringify(was)) return { program: before, changed: false };
+  const program = await db.$transaction(async (tx) => {
+    const updated = await store.updateProgram(tx, by.workspaceId, before.id, after);
+    await audit(tx, by, "program.update", before.id, { before: was, after }, now);
+    return updated;
+  });
+  return { program, changed: true };
 }
 
 /** Creates a cohort in a program of this workspace; its name must be new in the program. */

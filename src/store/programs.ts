@@ -1,5 +1,7 @@
 import type { Db, Tx } from "./database.js";
+import type { Prisma } from "../generated/sqlite/client.js";
 import type { CadenceKey } from "../domain/program.js";
+import { readBreaks, type ProgramBreak } from "../domain/programBreaks.js";
 
 export interface ProgramRecord {
   id: string;
@@ -11,6 +13,10 @@ export interface ProgramRecord {
   timezone: string;
   defaultCapacity: number;
   vocabulary: unknown;
+  /** Check-ins ask the trainee as well as the mentor. */
+  checkinAlsoTrainee: boolean;
+  /** Days with no check-ins, in date order (program time zone). */
+  breaks: ProgramBreak[];
 }
 
 export interface ProgramFields {
@@ -20,6 +26,8 @@ export interface ProgramFields {
   announcementChannel: string | null;
   timezone: string;
   defaultCapacity: number;
+  checkinAlsoTrainee: boolean;
+  breaks: ProgramBreak[];
 }
 
 export interface CohortRecord {
@@ -40,26 +48,35 @@ const programSelect = {
   timezone: true,
   defaultCapacity: true,
   vocabulary: true,
+  checkinAlsoTrainee: true,
+  breaks: true,
 } as const;
 
+/** The fields as Prisma writes them (breaks are JSON). */
+const columns = <F extends Partial<ProgramFields>>({ breaks, ...rest }: F) => ({ ...rest, ...(breaks ? { breaks: breaks as Prisma.InputJsonValue } : {}) });
+
+type ProgramRow = Omit<ProgramRecord, "breaks"> & { breaks: unknown };
+const record = ({ breaks, ...row }: ProgramRow): ProgramRecord => ({ ...row, breaks: readBreaks(breaks) });
+const one = (row: ProgramRow | null): ProgramRecord | null => (row ? record(row) : null);
+
 export async function listPrograms(db: Db | Tx, workspaceId: string): Promise<ProgramRecord[]> {
-  return db.program.findMany({ where: { workspaceId }, select: programSelect, orderBy: { name: "asc" } });
+  return (await db.program.findMany({ where: { workspaceId }, select: programSelect, orderBy: { name: "asc" } })).map(record);
 }
 
 export async function findProgram(db: Db | Tx, workspaceId: string, programId: string): Promise<ProgramRecord | null> {
-  return db.program.findFirst({ where: { workspaceId, id: programId }, select: programSelect });
+  return one(await db.program.findFirst({ where: { workspaceId, id: programId }, select: programSelect }));
 }
 
 export async function findProgramByName(db: Db | Tx, workspaceId: string, name: string): Promise<ProgramRecord | null> {
-  return db.program.findUnique({ where: { workspaceId_name: { workspaceId, name } }, select: programSelect });
+  return one(await db.program.findUnique({ where: { workspaceId_name: { workspaceId, name } }, select: programSelect }));
 }
 
 export async function createProgram(db: Db | Tx, workspaceId: string, fields: ProgramFields): Promise<ProgramRecord> {
-  return db.program.create({ data: { workspaceId, ...fields }, select: programSelect });
+  return record(await db.program.create({ data: { workspaceId, ...columns(fields) }, select: programSelect }));
 }
 
-export async function updateProgram(db: Db | Tx, workspaceId: string, programId: string, fields: ProgramFields): Promise<ProgramRecord> {
-  const { count } = await db.program.updateMany({ where: { workspaceId, id: programId }, data: fields });
+export async function updateProgram(db: Db | Tx, workspaceId: string, programId: string, fields: Partial<ProgramFields>): Promise<ProgramRecord> {
+  const { count } = await db.program.updateMany({ where: { workspaceId, id: programId }, data: columns(fields) });
   if (count !== 1) throw new Error(`program ${programId} is not in workspace ${workspaceId}`);
   return (await findProgram(db, workspaceId, programId))!;
 }

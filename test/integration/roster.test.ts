@@ -96,7 +96,7 @@ describe.each(testProviders)("roster import and export through the CLI on %s", (
     await createProgram(
       db.prisma,
       cliActor(TEAM),
-      { name: "Hematology Fellowship", description: "", checkinCadence: "MONTHLY", announcementChannel: null, timezone: "America/Chicago", defaultCapacity: 3 },
+      { name: "Hematology Fellowship", description: "", checkinCadence: "MONTHLY", announcementChannel: null, timezone: "America/Chicago", defaultCapacity: 3, checkinAlsoTrainee: false, breaks: [] },
       new Date(),
     );
     dir = mkdtempSync(path.join(os.tmpdir(), "rounds-roster-"));
@@ -244,7 +244,7 @@ describe.each(testProviders)("roster import and export through the CLI on %s", (
     await createProgram(
       db.prisma,
       cliActor(TEAM),
-      { name: "Sample Program", description: "", checkinCadence: "MONTHLY", announcementChannel: null, timezone: "UTC", defaultCapacity: 3 },
+      { name: "Sample Program", description: "", checkinCadence: "MONTHLY", announcementChannel: null, timezone: "UTC", defaultCapacity: 3, checkinAlsoTrainee: false, breaks: [] },
       new Date(),
     );
     writeFileSync(path.join(dir, "sample.csv"), sample);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isDirector } from "../../src/domain/roles.js";
 import { cohortInputSchema, programInputSchema } from "../../src/domain/program.js";
+import { breakLines, changeBreaks } from "../../src/domain/programBreaks.js";
 
 describe("who is a director", () => {
   const plain = { isAdmin: false, isOwner: false };
@@ -26,9 +27,27 @@ describe("program and cohort forms", () => {
   it("refuse a name over 80 characters, an unknown time zone and a capacity outside 1–20", () => {
     const issues = (input: object) => programInputSchema.safeParse({ ...good, ...input }).error?.issues.map((i) => [i.path[0], i.message]);
     expect(issues({ name: "x".repeat(81) })).toEqual([["name", "A program name can be at most 80 characters."]]);
-    expect(issues({ timezone: "Central Time" })).toEqual([["timezone", "Use a time zone name such as America/Chicago or Europe/London."]]);
+    expect(issues({ timezone: "Central Time" })).toEqual([["timezone", "Pick the program's time zone."]]);
     expect(issues({ defaultCapacity: "21" })).toEqual([["defaultCapacity", "From 1 to 20."]]);
     expect(issues({ defaultCapacity: "2.5" })).toEqual([["defaultCapacity", "Enter a whole number."]]);
+  });
+  it("read the breaks a director writes, one a line, into stored breaks in date order, each once", () => {
+    const parsed = programInputSchema.parse({ ...good, checkinAlsoTrainee: true, breaks: "2027-03-15\n\n2026-12-24 to 2027-01-02\n2027-03-15\n2027-04-01..2027-04-02" });
+    expect(parsed.checkinAlsoTrainee).toBe(true);
+    expect(parsed.breaks).toEqual([{ from: "2026-12-24", to: "2027-01-02" }, "2027-03-15", { from: "2027-04-01", to: "2027-04-02" }]);
+    expect(programInputSchema.parse(good)).toMatchObject({ checkinAlsoTrainee: false, breaks: [] });
+    expect(breakLines(parsed.breaks)).toBe("2026-12-24 to 2027-01-02\n2027-03-15\n2027-04-01 to 2027-04-02");
+  });
+  it("refuse a break that is not a day or a range, is backwards, runs over a year or is not in the calendar, naming its line", () => {
+    const issues = (breaks: string) => programInputSchema.safeParse({ ...good, breaks }).error?.issues.map((i) => [i.path[0], i.message]);
+    expect(issues("Christmas")).toEqual([["breaks", '"Christmas" isn\'t a day or a range of days. Write 2026-12-24, or 2026-12-24 to 2027-01-02.']]);
+    expect(issues("2026-12-24\n2027-01-02 to 2026-12-24")).toEqual([["breaks", "Line 2: 2027-01-02 to 2026-12-24 ends before it starts. Put the first day first."]]);
+    expect(issues("2026-01-01 to 2027-06-30")).toEqual([["breaks", "2026-01-01 to 2027-06-30 is longer than a year. Check the years."]]);
+    expect(issues("2027-02-30")).toEqual([["breaks", "2027-02-30 isn't a date in the calendar."]]);
+    const days101 = Array.from({ length: 101 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10));
+    expect(issues(days101.join("\n"))).toEqual([
+      ["breaks", "At most 100 breaks. Remove past ones you no longer need."],
+    ]);
   });
   it("let a cohort end on its start day but not before it", () => {
     expect(cohortInputSchema.safeParse({ name: "A", startsOn: "2026-07-01", endsOn: "2026-07-01" }).success).toBe(true);
@@ -36,5 +55,16 @@ describe("program and cohort forms", () => {
       path: ["endsOn"],
       message: "The end date must be on or after the start date.",
     });
+  });
+});
+
+describe("program breaks changed from the command line", () => {
+  const current = [{ from: "2026-12-24", to: "2027-01-02" }, "2027-03-15"];
+  it("adds and removes breaks, keeping them in date order, and clears them all first when asked", () => {
+    expect(changeBreaks(current, { add: ["2027-02-01"], remove: ["2027-03-15"] })).toEqual({ ok: true, breaks: [{ from: "2026-12-24", to: "2027-01-02" }, "2027-02-01"] });
+    expect(changeBreaks(current, { clear: true, add: ["2027-05-01"] })).toEqual({ ok: true, breaks: ["2027-05-01"] });
+  });
+  it("names a break to remove that the program does not have, and changes nothing", () => {
+    expect(changeBreaks(current, { remove: ["2026-12-24"], add: ["2027-02-01"] })).toEqual({ ok: false, missing: "2026-12-24" });
   });
 });

@@ -2,7 +2,7 @@ import { listGrantedDirectors, requireDirector } from "../../../services/directo
 import { listCohorts, programOverviews } from "../../../services/programs.js";
 import { NotADirector } from "../../../domain/errors.js";
 import { errorText } from "../../errorText.js";
-import { adminMenu, plainMessage } from "../../views/admin/menu.js";
+import { adminMenu, noProgramYet, plainMessage } from "../../views/admin/menu.js";
 import { programModal } from "../../views/admin/programModal.js";
 import { peopleModal } from "../../views/admin/peopleModal.js";
 import { directorsModal } from "../../views/admin/directorsModal.js";
@@ -39,7 +39,7 @@ export function mentoringAdminCommand(deps: ListenerDeps) {
         const reply = await roundsAdminCommand(deps, client, by, sub, triggerId, programs); // pairing rounds: set-up modal, list with cancel
         if (reply) await respond({ response_type: "ephemeral", ...reply });
       } else if (sub === "people" && programs.length === 0) {
-        await respond({ response_type: "ephemeral", ...plainMessage("There is no program to add people to yet. Create one first with `/mentoring-admin program`.") });
+        await respond({ response_type: "ephemeral", ...noProgramYet("add people to") });
       } else {
         await respond({ response_type: "ephemeral", ...adminMenu(programs) });
       }

@@ -22,6 +22,8 @@ export const ADMIN = {
     programChannel: "program_channel",
     programTimezone: "program_timezone",
     programCapacity: "program_capacity",
+    programCheckinRecipients: "program_checkin_recipients",
+    programBreaks: "program_breaks",
     cohortName: "cohort_name",
     cohortStarts: "cohort_starts",
     cohortEnds: "cohort_ends",

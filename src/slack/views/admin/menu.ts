@@ -1,20 +1,20 @@
 import { Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
 import type { ProgramOverview } from "../../../services/programs.js";
-import { labelOf, CADENCES } from "../../../domain/vocabulary.js";
+import { count } from "../../kit/plural.js";
+import { breaksWords, checkinWords } from "./programFacts.js";
 import { escapeMrkdwn } from "../escape.js";
 import type { SlackMessage } from "../help.js";
+import type { NextStep } from "./doneModal.js";
 import { ADMIN } from "./ids.js";
 import { ANNOUNCE } from "../announcements/ids.js";
 import { THANKS } from "../thanks/ids.js";
 import { ROUND_ACTIONS } from "../rounds/ids.js";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function programBlocks(p: ProgramOverview): BlockBuilder[] {
   const cohorts = p.cohorts.length ? p.cohorts.map((c) => escapeMrkdwn(c.name)).join(", ") : "no cohorts yet";
   const facts =
-    `${Md.bold(escapeMrkdwn(p.name))} — ${plural(p.people, "person", "people")}; ${cohorts}\n` +
-    `Check-ins ${labelOf(CADENCES, p.checkinCadence).toLowerCase()} · ${escapeMrkdwn(p.timezone)} · ` +
+    `${Md.bold(escapeMrkdwn(p.name))} — ${count(p.people, "person", "people")}; ${cohorts}\n` +
+    `${checkinWords(p)} · ${breaksWords(p.breaks)} · ${escapeMrkdwn(p.timezone)} · ` +
     `default capacity ${p.defaultCapacity}${p.announcementChannel ? ` · announcements in <#${p.announcementChannel}>` : ""}`;
   return [
     Blocks.Section({ text: facts }),
@@ -33,7 +33,7 @@ function programBlocks(p: ProgramOverview): BlockBuilder[] {
 export function adminMenu(programs: ProgramOverview[]): SlackMessage {
   const text = "Program administration: /mentoring-admin";
   const intro = programs.length
-    ? `${Md.bold("Program administration")} — ${plural(programs.length, "program")} in this workspace.`
+    ? `${Md.bold("Program administration")} — ${count(programs.length, "program")} in this workspace.`
     : `${Md.bold("Program administration")} — no programs yet. Start with ${Md.bold("New program")}.`;
   const blocks: BlockBuilder[] = [
     Blocks.Section({ text: intro }),
@@ -59,3 +59,20 @@ export function adminMenu(programs: ProgramOverview[]): SlackMessage {
 export function plainMessage(text: string): SlackMessage {
   return { text, blocks: Message().blocks(Blocks.Section({ text })).buildToObject().blocks ?? [] };
 }
+
+/** A short message with its next steps as buttons (none: just the words). */
+export function noteMessage(text: string, next: readonly NextStep[] = []): SlackMessage {
+  if (next.length === 0) return plainMessage(text);
+  const buttons = next.map((n) => Elements.Button({ text: n.text, actionId: n.actionId, ...(n.value ? { value: n.value } : {}) }));
+  return { text, blocks: Message().blocks(Blocks.Section({ text }), Blocks.Actions().elements(buttons)).buildToObject().blocks ?? [] };
+}
+
+/** "There is no program to … yet. Create one first." */
+export const noProgramText = (toDo: string) => `There is no program to ${toDo} yet. Create one first.`;
+
+/** The same, with the button that creates one. */
+export function noProgramYet(toDo: string): SlackMessage {
+  return noteMessage(noProgramText(toDo), [NEW_PROGRAM]);
+}
+
+export const NEW_PROGRAM: NextStep = { text: "New program", actionId: ADMIN.actions.newProgram };

@@ -11,8 +11,8 @@ export const ROLE_OPTIONS = [
   { value: "DIRECTOR", text: "Director" },
 ] as const;
 
-/** Add people to a program with a role and, optionally, a cohort (private_metadata: program id). */
-export function peopleModal(program: ProgramRecord, cohorts: CohortRecord[]) {
+/** Add people to a program with a role and, optionally, a cohort (`cohortId` chosen at first; private_metadata: program id). */
+export function peopleModal(program: ProgramRecord, cohorts: CohortRecord[], cohortId?: string) {
   const blocks = [
     Blocks.Section({
       text: `Add people to ${Md.bold(escapeMrkdwn(program.name))}. Someone already in the program with that role is updated, not added twice.`,
@@ -23,13 +23,12 @@ export function peopleModal(program: ProgramRecord, cohorts: CohortRecord[]) {
     ),
   ];
   if (cohorts.length) {
-    blocks.push(
-      Blocks.Input({ label: "Cohort", blockId: B.peopleCohort })
-        .optional()
-        .element(
-          Elements.StaticSelect({ actionId: input, placeholder: "No cohort" }).options(cohorts.slice(0, 100).map((c) => Bits.Option({ text: c.name.slice(0, 75), value: c.id }))),
-        ),
-    );
+    const option = (c: CohortRecord) => Bits.Option({ text: c.name.slice(0, 75), value: c.id });
+    const offered = cohorts.slice(0, 100);
+    const select = Elements.StaticSelect({ actionId: input, placeholder: "No cohort" }).options(offered.map(option));
+    const chosen = offered.find((c) => c.id === cohortId);
+    if (chosen) select.initialOption(option(chosen));
+    blocks.push(Blocks.Input({ label: "Cohort", blockId: B.peopleCohort }).optional().element(select));
   }
   return Modal({ title: "Add people", submit: "Add", close: "Cancel", callbackId: ADMIN.views.people, privateMetaData: program.id })
     .blocks(blocks)

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { requireDirector, type DirectorActor } from "../../../../services/directors.js";
 import { errorText } from "../../../errorText.js";
-import { doneModal } from "../../../views/admin/doneModal.js";
+import { doneModal, type NextStep } from "../../../views/admin/doneModal.js";
+import { noteMessage } from "../../../views/admin/menu.js";
 import type { ListenerDeps } from "../../deps.js";
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -26,15 +27,25 @@ export function directorButton(deps: ListenerDeps, work: (by: DirectorActor, arg
 }
 
 /**
- * Tells the presser something where they pressed: an ephemeral reply under a message, the modal
- * itself for a button in a modal, or a DM from Rounds for a button on the App Home.
+ * Shows a form for a button press: a new modal, or — for a next-step button inside a modal (e.g.
+ * "New cohort" on "Program created") — that modal turned into the form (views.update).
  */
-export async function tell({ body, client, respond }: ButtonArgs, text: string): Promise<void> {
+export async function showModal({ body, client }: ButtonArgs, view: Parameters<ButtonArgs["client"]["views"]["open"]>[0]["view"]): Promise<void> {
+  if (body.view?.type === "modal" && body.view.id) await client.views.update({ view_id: body.view.id, view });
+  else await client.views.open({ trigger_id: body.trigger_id, view });
+}
+
+/**
+ * Tells the presser something where they pressed: an ephemeral reply under a message, the modal
+ * itself for a button in a modal, or a DM from Rounds for a button on the App Home. `next` are the
+ * next steps, as buttons.
+ */
+export async function tell({ body, client, respond }: ButtonArgs, text: string, next: readonly NextStep[] = []): Promise<void> {
   if (body.response_url) {
-    await respond({ response_type: "ephemeral", replace_original: false, text });
+    await respond({ response_type: "ephemeral", replace_original: false, ...noteMessage(text, next) });
   } else if (body.view?.type === "modal" && body.view.id) {
-    await client.views.update({ view_id: body.view.id, view: doneModal("Nothing changed", text) });
+    await client.views.update({ view_id: body.view.id, view: doneModal("Nothing changed", text, next) });
   } else {
-    await client.chat.postMessage({ channel: body.user.id, text });
+    await client.chat.postMessage({ channel: body.user.id, ...noteMessage(text, next) });
   }
 }

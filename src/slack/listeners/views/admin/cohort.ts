@@ -19,7 +19,13 @@ export function cohortSubmitted(deps: ListenerDeps) {
       if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
       try {
         const cohort = await createCohort(deps.db, by, args.view.private_metadata, parsed.data, deps.now());
-        return { done: { title: "Cohort created", text: `Cohort *${escapeMrkdwn(cohort.name)}* is ready. Add people to it with *Add people*.` } };
+        return {
+          done: {
+            title: "Cohort created",
+            text: `Cohort *${escapeMrkdwn(cohort.name)}* is ready. Next, add its people.`,
+            next: [{ text: "Add people", actionId: ADMIN.actions.addPeople, value: `${cohort.programId}:${cohort.id}` }],
+          },
+        };
       } catch (error) {
         if (error instanceof CohortNameTaken) return { errors: { [B.cohortName]: "This program already has a cohort with this name." } };
         throw error;

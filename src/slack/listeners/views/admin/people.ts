@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { addPeople, checkAddPeople } from "../../../../services/people.js";
 import { ADMIN } from "../../../views/admin/ids.js";
+import { ROUND_ACTIONS } from "../../../views/rounds/ids.js";
+import { count } from "../../../kit/plural.js";
 import type { ListenerDeps } from "../../deps.js";
 import { blockErrors, ViewState } from "./state.js";
 import { submitAsDirector, type SubmitArgs } from "./submit.js";
@@ -25,7 +27,7 @@ export function peopleSubmitted(deps: ListenerDeps) {
       const { slackUserIds, role } = parsed.data;
       await checkAddPeople(deps.db, by, { programId: args.view.private_metadata, cohortId: parsed.data.cohortId });
       return {
-        working: { title: "Adding people", text: `Adding ${slackUserIds.length} ${slackUserIds.length === 1 ? "person" : "people"} as ${role.toLowerCase()}…` },
+        working: { title: "Adding people", text: `Adding ${count(slackUserIds.length, "person", "people")} as ${role.toLowerCase()}…` },
         finish: async () => {
           const result = await addPeople(deps.db, deps.directory(args.client), by, { programId: args.view.private_metadata, ...parsed.data }, deps.now());
           const label = role.toLowerCase();
@@ -34,7 +36,12 @@ export function peopleSubmitted(deps: ListenerDeps) {
             result.updated.length ? `Updated (already ${label}s): ${list(result.updated)}` : null,
             result.unchanged.length ? `Already there as ${label}, nothing to change: ${list(result.unchanged)}` : null,
           ].filter(Boolean);
-          return { done: { title: "People added", text: lines.join("\n") }, alsoRefresh: [...result.created, ...result.updated] };
+          const programId = args.view.private_metadata;
+          const next = [
+            { text: "Add more people", actionId: ADMIN.actions.addPeople, value: parsed.data.cohortId ? `${programId}:${parsed.data.cohortId}` : programId },
+            { text: "New round", actionId: ROUND_ACTIONS.create, value: programId },
+          ];
+          return { done: { title: "People added", text: `${lines.join("\n")}\nNext, add more people, or pair them in a round.`, next }, alsoRefresh: [...result.created, ...result.updated] };
         },
       };
     });

@@ -3,12 +3,12 @@ import { requireDirector } from "../../../../services/directors.js";
 import type { Actor } from "../../../../services/audit.js";
 import { errorText } from "../../../errorText.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
-import { doneModal } from "../../../views/admin/doneModal.js";
+import { doneModal, type NextStep } from "../../../views/admin/doneModal.js";
 import type { ListenerDeps } from "../../deps.js";
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-type Done = { done: { title: string; text: string }; alsoRefresh?: string[] };
+type Done = { done: { title: string; text: string; next?: NextStep[] }; alsoRefresh?: string[] };
 
 /**
  * What a submission's work decides: inline errors (nothing saved), the modal to show instead, or —
@@ -48,7 +48,7 @@ export async function submitAsDirector(deps: ListenerDeps, args: SubmitArgs, wor
       body.view.callback_id,
       async () => {
         const done = await finish();
-        await client.views.update({ view_id: body.view.id, view: doneModal(done.done.title, done.done.text) });
+        await client.views.update({ view_id: body.view.id, view: doneModal(done.done.title, done.done.text, done.done.next) });
         await refreshHomes(deps, args, teamId, done);
       },
       async (error) => {
@@ -57,7 +57,7 @@ export async function submitAsDirector(deps: ListenerDeps, args: SubmitArgs, wor
     );
     return;
   }
-  await ack({ response_action: "update", view: doneModal(outcome.done.title, outcome.done.text) });
+  await ack({ response_action: "update", view: doneModal(outcome.done.title, outcome.done.text, outcome.done.next) });
   await refreshHomes(deps, args, teamId, outcome);
 }
 

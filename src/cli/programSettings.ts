@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { cliActor } from "../services/audit.js";
+import { getProgramByName, updateProgramSettings, type ProgramRecord } from "../services/programs.js";
+import { parseBreak, rangeOf, type ProgramBreak } from "../domain/programBreaks.js";
+import { labelOf, CADENCES } from "../domain/vocabulary.js";
+import { ProgramBreakNotFound } from "../domain/errors.js";
+import { calendarDay } from "../slack/kit/dates.js";
+import { parseFlags, withDatabase } from "./dbCommand.js";
+
+export const PROGRAM_SETTINGS_USAGE = `Usage: npm run cli -- program settings --team T0123ABCD --program NAME
+         [--trainee-checkins yes|no] [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
+  Shows a program's check-in settings, or changes them (the same settings as "Edit program" in Slack):
+  --trainee-checkins yes   check-ins ask the trainee as well as the mentor (no: the mentor only)
+  --add-break 2026-12-24..2027-01-02   a break: no check-in for a period that ends on one of its days
+                           (one day: --add-break 2027-03-15); days are read in the program's time zone
+  --remove-break DAY[..DAY]   takes a break off again (as listed)
+  --clear-breaks           removes every break (before any --add-break)
+  Repeat --add-break and --remove-break as often as needed. Each change is audited (program.update).
+  Needs only the database. Environment: DATABASE_URL (default file:./data/rounds.db).`;
+
+/** A break on the command line: "DAY" or "DAY..DAY" (the form's "DAY to DAY" works too). */
+const breakArg = (flag: string) =>
+  z.string().transform((text, ctx) => {
+    const parsed = parseBreak(text, "2026-12-24..2027-01-02");
+    if (parsed.ok) return parsed.break;
+    ctx.addIssue({ code: "custom", message: `${flag} ${text}: ${parsed.message}` });
+    return z.NEVER;
+  });
+
+const argsSchema = z.object({
+  positionals: z.tuple([z.literal("settings")], { error: "the command is `program settings --team T… --program NAME`" }),
+  team: z.string({ error: "--team TEAM_ID is required (the Slack team id, e.g. T0123ABCD)" }).trim().regex(/^[TE][A-Z0-9-]+$/, "--team must be a Slack team id, e.g. T0123ABCD"),
+  program: z.string({ error: "--program NAME is required" }).trim().min(1, "--program needs a name"),
+  "trainee-checkins": z.enum(["yes", "no"], "--trainee-checkins takes yes or no").optional(),
+  "add-break": z.array(breakArg("--add-break")).optional(),
+  "remove-break": z.array(breakArg("--remove-break")).optional(),
+  "clear-breaks": z.boolean().optional(),
+});
+
+const OPTIONS = {
+  team: { type: "string" },
+  program: { type: "string" },
+  "trainee-checkins": { type: "string" },
+  "add-break": { type: "string", multiple: true },
+  "remove-break": { type: "string", multiple: true },
+  "clear-breaks": { type: "boolean" },
+} as const;
+
+/** "Thu 24 Dec 2026 – Sat 2 Jan 2027  (2026-12-24..2027-01-02)": how the person reads it, and how to name it again. */
+function breakLine(b: ProgramBreak): string {
+  const { from, to } = rangeOf(b);
+  const words = from === to ? calendarDay(from) : `${calendarDay(from)} – ${calendarDay(to)}`;
+  return `${words}  (${from === to ? from : `${from}..${to}`})`;
+}
+
+/** The program's check-in settings as plain text. */
+export function settingsText(p: ProgramRecord): string {
+  const lines = [
+    p.name,
+    `  time zone:  ${p.timezone}`,
+    `  check-ins:  ${labelOf(CADENCES, p.checkinCadence).toLowerCase()}, asking ${p.checkinAlsoTrainee ? "the mentor and the trainee" : "the mentor only"}`,
+    `  breaks:     ${p.breaks.length ? breakLine(p.breaks[0]!) : "none"}`,
+    ...p.breaks.slice(1).map((b) => `              ${breakLine(b)}`),
+  ];
+  return lines.join("\n");
+}
+
+/** `program settings`: exit 0 when shown or stored, 1 on failure (no such program or break), 2 on bad usage. */
+export async function runProgramSettings(argv: string[], out: (t: string) => void, err: (t: string) => void, now: () => Date = () => new Date()): Promise<number> {
+  const args = parseFlags(argv, OPTIONS, argsSchema, PROGRAM_SETTINGS_USAGE, err);
+  if (!args) return 2;
+  const changing = args["trainee-checkins"] !== undefined || args["add-break"] || args["remove-break"] || args["clear-breaks"];
+  return withDatabase(err, async (db) => {
+    if (!changing) {
+      out(settingsText(await getProgramByName(db, args.team, args.program)));
+      return 0;
+    }
+    try {
+      const { program, changed } = await updateProgramSettings(
+        db,
+        cliActor(args.team),
+        args.program,
+        {
+          ...(args["trainee-checkins"] ? { checkinAlsoTrainee: args["trainee-checkins"] === "yes" } : {}),
+          breaks: { add: args["add-break"] ?? [], remove: args["remove-break"] ?? [], clear: args["clear-breaks"] ?? false },
+        },
+        now(),
+      );
+      out(changed ? "Saved. The program's check-in settings are now:" : "Nothing changed: the program already has these settings.");
+      out(settingsText(program));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ProgramBreakNotFound)) throw error;
+      const { from, to } = rangeOf(error.programBreak);
+      err(`Nothing was changed: ${args.program} has no break ${from === to ? from : `${from}..${to}`}. See its breaks with: npm run cli -- program settings --team ${args.team} --program "${args.program}"`);
+      return 1;
+    }
+  });
+}
