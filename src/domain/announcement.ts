@@ -105,11 +105,6 @@ export function validateCompose(fields: ComposeFields, ctx: ComposeContext): { o
   return { ok: true, draft: { programId: f.programId, cohortIds: f.cohortIds, channelId: channelId!, text: f.text, notifyEveryone: f.notifyEveryone, alsoDm: f.alsoDm, postAt } };
 }
 
-/** A scheduled time as the program's people read it, e.g. "Tue 3 Mar 2026, 09:00 (America/Chicago)". */
-export function formatPostAt(at: Date, timezone: string): string {
-  return `${DateTime.fromJSDate(at).setZone(timezone).toFormat("ccc d LLL yyyy, HH:mm")} (${timezone})`;
-}
-
 /** The date and time fields of a scheduled time in the program's zone (to refill the form). */
 export function postAtFields(at: Date, timezone: string): { date: string; time: string } {
   const local = DateTime.fromJSDate(at).setZone(timezone);

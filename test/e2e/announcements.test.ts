@@ -172,7 +172,8 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     const day = DateTime.now().setZone(TZ).plus({ days: 2 }).toFormat("yyyy-MM-dd");
     const view = await preview({ text: "Mock interviews on Friday", when: { date: day, time: "09:30" } });
     expect(view.submit?.text).toBe("Schedule");
-    expect(JSON.stringify(view)).toContain(`(${TZ})`);
+    const dueWords = DateTime.fromISO(`${day}T09:30`, { zone: TZ }).setLocale("en-US").toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+    expect(JSON.stringify(view)).toContain(`on *${dueWords}*`); // in the program's zone, in the one date style
     const saved = await submit("dir", view, {});
     await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === saved.viewId && JSON.stringify(c.args.view).includes("Announcement scheduled")));
     const row = await db.prisma.announcement.findFirstOrThrow({ where: { text: "Mock interviews on Friday" } });
@@ -221,13 +222,43 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     expect(postsIn(CHANNEL, "room 5C")).toHaveLength(1);
   });
 
-  it("a scheduled announcement can be cancelled, and the job then never posts it", async () => {
+  it("editing a posted announcement that also went by DM says, at each step, that the DM copies keep the old words — and they do", async () => {
+    const row = await db.prisma.announcement.findFirstOrThrow({ where: { workspaceId: TEAM, text: { contains: "Journal club" } } });
+    const copies = "The copies members got by DM keep the old words.";
+    const { triggerId } = await press("dir", "announce_edit", row.id, ON_DM);
+    const postedForm = await opened(triggerId);
+    expect(JSON.stringify(postedForm)).toContain(`you can change the words, and Rounds updates the channel message. ${copies}`);
+    const previewed = await submit("dir", postedForm, { ann_text: { type: "plain_text_input", value: "Journal club moved to the atrium" } });
+    expect(JSON.stringify(previewed.body!.view)).toContain(`Rounds will update the message already posted in <#${CHANNEL}>. Slack notifies nobody of the edit. ${copies}`);
+    const saved = await submit("dir", previewed.body!.view!, {});
+    const done = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === saved.viewId && JSON.stringify(c.args.view).includes("Announcement updated")));
+    expect(JSON.stringify(done.args.view)).toContain(`now says what you wrote. ${copies}`);
+    expect(JSON.stringify(done.args.view)).toContain('"action_id":"announce_list"'); // the next step is a button
+    expect(slack.messagesIn(CHANNEL).find((m) => m.ts === row.postedTs)!.text).toBe("Journal club moved to the atrium");
+    expect(postsIn(P.ana.id, "atrium")).toHaveLength(0);
+    expect(postsIn(P.ana.id, "Journal club at")).toHaveLength(1);
+  });
+
+  it("a director cancels a scheduled announcement from the list: Cancel asks first, the list comes back saying Cancelled with nothing left to press, and the job never posts it", async () => {
     const day = DateTime.now().setZone(TZ).plus({ days: 3 }).toFormat("yyyy-MM-dd");
     await submit("dir", await preview({ text: "Cancelled social", when: { date: day, time: "18:00" } }), {});
     const row = await waitForRow(() => db.prisma.announcement.findFirst({ where: { text: "Cancelled social" } }), (r) => r !== null);
-    const { responseId } = await press("dir", "announce_cancel", row!.id, ON_DM);
-    expect(await response(responseId)).toContain("Cancelled");
+    const list = await command("dir", "announcements");
+    const listed = await drive.responseBody<{ blocks: { type: string; elements?: { action_id: string; value?: string; style?: string; confirm?: { title: { text: string }; text: { text: string } } }[] }[] }>(list.responseId);
+    const cancel = listed.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === "announce_cancel" && e.value === row!.id)!;
+    expect(cancel.style).toBe("danger");
+    expect(cancel.confirm).toMatchObject({ title: { text: "Cancel this announcement?" }, text: { text: "It will not be posted, and nobody gets it by DM. This can't be undone." } });
+
+    const { responseId } = await press("dir", "announce_cancel", row!.id, { ephemeral: { channel: "C0GENERAL", ts: "1.5" } });
+    const after = await drive.responseBody<{ replace_original?: boolean; blocks: { type: string; text?: { text: string }; elements?: { action_id: string; value?: string }[] }[] }>(responseId);
+    expect(after.replace_original).toBe(true);
+    expect(after.blocks[0]!.text!.text).toContain("Cancelled: the announcement for Heme &lt;Fellowship&gt; in <#C0ANNOUNCE> will not be posted.");
+    const rowLine = after.blocks.findIndex((b) => b.text?.text.includes("Cancelled social"));
+    expect(after.blocks[rowLine]!.text!.text).toContain(":no_entry_sign: Cancelled");
+    expect(after.blocks[rowLine]!.text!.text).not.toContain("Scheduled");
+    expect(after.blocks.flatMap((b) => b.elements ?? []).filter((e) => e.value === row!.id)).toEqual([]);
     expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id: row!.id } })).status).toBe("CANCELLED");
+    expect(await db.prisma.auditLog.count({ where: { action: "announcement.cancel", target: row!.id } })).toBe(1);
     expect((await runJob(DateTime.fromISO(`${day}T18:01`, { zone: TZ }).toJSDate())).out).toContain('"handedOver":0');
     expect(postsIn(CHANNEL, "Cancelled social")).toHaveLength(0);
   });
@@ -239,14 +270,16 @@ describe.each(testProviders)("cohort announcements on %s", (provider) => {
     await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === done.viewId && JSON.stringify(c.args.view).includes("/invite @Rounds")));
     const notice = await slack.waitFor(() => postsIn(P.dir.id, "/invite @Rounds").find((m) => textOf(m).includes("Private cohort dinner")));
     expect(textOf(notice)).toContain(`<#${PRIVATE}>`);
-    expect(textOf(notice)).toContain("announce_retry");
+    expect(textOf(notice)).toContain("announce_invite_retry");
+    expect(textOf(notice)).toContain('"action_id":"announce_invite_cancel"');
+    expect(textOf(notice)).toContain("Cancel this announcement?");
     expect(postsIn(PRIVATE, "Private cohort dinner")).toHaveLength(0);
     const row = await db.prisma.announcement.findFirstOrThrow({ where: { text: "Private cohort dinner" } });
     expect(row.postedTs).toBeNull();
     const list = await command("dir", "announcements");
     expect(await response(list.responseId)).toContain("Waiting");
 
-    const retry = await press("dir", "announce_retry", row.id, ON_DM);
+    const retry = await press("dir", "announce_invite_retry", row.id, ON_DM);
     expect(await response(retry.responseId)).toContain("Trying again now");
     await waitForRow(() => db.prisma.outboxMessage.findFirstOrThrow({ where: { key: `announcement:${row.id}` } }), (o) => o.status === "FAILED" && o.attempts === 1);
     expect(postsIn(PRIVATE, "Private cohort dinner")).toHaveLength(0);

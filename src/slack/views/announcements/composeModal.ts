@@ -39,6 +39,9 @@ export const blankCompose = (p: ComposeProgram): ComposeInitial => ({
   time: null,
 });
 
+/** Said wherever a posted announcement that also went by DM is edited: only the channel message changes. */
+export const DM_COPIES_KEEP_OLD_WORDS = "The copies members got by DM keep the old words.";
+
 const cut = (s: string, n = 75) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function optionBlocks(initial: ComposeInitial, posted: boolean): BlockBuilder {
@@ -60,7 +63,8 @@ export function composeModal(programs: ComposeProgram[], initial: ComposeInitial
   const blocks: BlockBuilder[] = [];
   if (notice) blocks.push(Blocks.Section({ text: `:warning: ${notice}` }));
   if (meta.posted) {
-    blocks.push(Blocks.Context().elements(`Already posted in <#${initial.channelId}> for ${escapeMrkdwn(program.name)}: you can change the words; Rounds updates the message.`));
+    const copies = initial.alsoDm ? ` ${DM_COPIES_KEEP_OLD_WORDS}` : "";
+    blocks.push(Blocks.Context().elements(`Already posted in <#${initial.channelId}> for ${escapeMrkdwn(program.name)}: you can change the words, and Rounds updates the channel message.${copies}`));
   } else {
     const option = (p: ComposeProgram) => Bits.Option({ text: cut(p.name), value: p.id });
     blocks.push(
@@ -96,7 +100,7 @@ export function composeModal(programs: ComposeProgram[], initial: ComposeInitial
     const time = Elements.TimePicker({ actionId: VALUE });
     if (initial.time) time.initialTime(initial.time);
     const zones = [...new Set(programs.map((p) => p.timezone))];
-    const zoneHint = zones.length === 1 ? `In ${zones[0]}, the program's time zone.` : "In the program's time zone.";
+    const zoneHint = zones.length === 1 ? `In ${zones[0]}, the program's time zone.` : "In the chosen program's time zone.";
     blocks.push(
       Blocks.Input({ label: "When", blockId: B.when }).element(Elements.RadioButtons({ actionId: VALUE }).options([now, later]).initialOption(initial.when === "later" ? later : now)),
       Blocks.Input({ label: "Date", blockId: B.date }).optional().element(date),

@@ -10,8 +10,11 @@ export const ANNOUNCE = {
     /** In the list; value = announcement id. */
     edit: "announce_edit",
     cancel: "announce_cancel",
-    /** In the list and the director's invite DM; value = announcement id. */
+    /** In the list; value = announcement id. */
     retry: "announce_retry",
+    /** The same two in the director's "invite Rounds" DM, which they update instead of the list. */
+    cancelInvite: "announce_invite_cancel",
+    retryInvite: "announce_invite_retry",
   },
   views: { compose: "announce_compose_submit", preview: "announce_preview_submit" },
   blocks: {

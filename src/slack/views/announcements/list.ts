@@ -1,9 +1,11 @@
 import { Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
 import type { ListedAnnouncement } from "../../../services/announcements.js";
-import { formatPostAt, type AnnouncementState } from "../../../domain/announcement.js";
+import type { AnnouncementState } from "../../../domain/announcement.js";
 import { escapeMrkdwn } from "../escape.js";
 import type { AnnouncementPayload } from "../../../services/announcements.js";
+import { dayTime } from "../../kit/dates.js";
 import { ANNOUNCE } from "./ids.js";
+import { cancelButton } from "./messages.js";
 
 const STATE_WORDS: Record<AnnouncementState, string> = {
   scheduled: ":calendar: Scheduled",
@@ -20,19 +22,23 @@ export const MESSAGE_MAX_BLOCKS = 50;
 const snippet = (text: string) => escapeMrkdwn(text.replace(/\s+/g, " ").slice(0, 120)) + (text.length > 120 ? "…" : "");
 
 function item({ announcement: a, state }: ListedAnnouncement): BlockBuilder[] {
-  const when = formatPostAt(a.postedAt ?? a.postAt, a.timezone);
+  const when = dayTime(a.postedAt ?? a.postAt, a.timezone);
   const line = `${STATE_WORDS[state]} · ${escapeMrkdwn(a.programName)} · <#${a.channelId}> · ${when}${a.editedAt ? " · edited" : ""}\n>${snippet(a.text)}`;
   const buttons = [];
   if (state === "scheduled" || state === "posted") buttons.push(Elements.Button({ text: "Edit", actionId: ANNOUNCE.actions.edit, value: a.id }));
   if (state === "waiting_for_invite" || state === "failed") buttons.push(Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retry, value: a.id }));
-  if (state === "scheduled" || state === "waiting_for_invite" || state === "failed") buttons.push(Elements.Button({ text: "Cancel", actionId: ANNOUNCE.actions.cancel, value: a.id }).danger());
+  if (state === "scheduled" || state === "waiting_for_invite" || state === "failed") buttons.push(cancelButton("Cancel", ANNOUNCE.actions.cancel, a.id));
   return buttons.length ? [Blocks.Section({ text: line }), Blocks.Actions().elements(buttons)] : [Blocks.Section({ text: line })];
 }
 
-/** `/mentoring-admin announcements`: scheduled and waiting ones (with Edit / Cancel), then recent ones. */
-export function announcementList(items: ListedAnnouncement[]): AnnouncementPayload {
-  const text = "Announcements";
+/**
+ * `/mentoring-admin announcements`: scheduled and waiting ones (with Edit / Cancel), then recent ones.
+ * `notice` is a line on top saying what the last button did (the list is shown again in its place).
+ */
+export function announcementList(items: ListedAnnouncement[], notice?: string): AnnouncementPayload {
+  const text = notice ?? "Announcements";
   const blocks: BlockBuilder[] = [
+    ...(notice ? [Blocks.Section({ text: notice })] : []),
     Blocks.Section({ text: `${Md.bold("Announcements")} — scheduled, waiting and the 10 most recent.` }).accessory(
       Elements.Button({ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }).primary(),
     ),

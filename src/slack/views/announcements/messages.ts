@@ -1,8 +1,23 @@
-import { Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
+import { Bits, Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
 import type { AnnouncementMessages, AnnouncementPayload, AnnouncementRecord } from "../../../services/announcements.js";
 import { announcementMrkdwn } from "../../../domain/announcement.js";
 import { escapeMrkdwn } from "../escape.js";
 import { ANNOUNCE } from "./ids.js";
+
+/** Cancel (red), asking first: a cancelled announcement is never posted, and that can't be undone. */
+export function cancelButton(text: string, actionId: string, id: string) {
+  return Elements.Button({ text, actionId, value: id })
+    .danger()
+    .confirm(
+      Bits.ConfirmationDialog({ title: "Cancel this announcement?", text: "It will not be posted, and nobody gets it by DM. This can't be undone.", confirm: "Cancel it", deny: "Keep it" }).danger(),
+    );
+}
+
+/** What the invite DM becomes once its announcement is cancelled. */
+export function cancelledInviteNote(a: Pick<AnnouncementRecord, "programName" | "channelId">): AnnouncementPayload {
+  const text = `:no_entry_sign: Cancelled: the announcement for ${escapeMrkdwn(a.programName)} in <#${a.channelId}> will not be posted.`;
+  return build(text, [Blocks.Section({ text })]);
+}
 
 const build = (text: string, blocks: BlockBuilder[]): AnnouncementPayload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
 
@@ -45,13 +60,8 @@ export const announcementMessages: AnnouncementMessages = {
       }),
       Blocks.Section({ text: `>${announcementMrkdwn(a.text, false).slice(0, 500).replace(/\n/g, "\n>")}` }),
       Blocks.Actions().elements(
-        Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retry, value: a.id }).primary(),
-        Elements.Button({ text: "Cancel it", actionId: ANNOUNCE.actions.cancel, value: a.id }),
+        Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retryInvite, value: a.id }).primary(),
+        cancelButton("Cancel it", ANNOUNCE.actions.cancelInvite, a.id),
       ),
     ]),
 };
-
-/** A short line (confirmations, refusals). */
-export function announceNote(text: string): AnnouncementPayload {
-  return build(text, [Blocks.Section({ text })]);
-}

@@ -1,5 +1,8 @@
 import { Blocks, Elements, Md, Modal, type BlockBuilder } from "slack-block-builder";
-import { formatPostAt, hasBroadcastMention } from "../../../domain/announcement.js";
+import { hasBroadcastMention } from "../../../domain/announcement.js";
+import { dayTime } from "../../kit/dates.js";
+import { count } from "../../kit/plural.js";
+import { DM_COPIES_KEEP_OLD_WORDS } from "./composeModal.js";
 import { escapeMrkdwn } from "../escape.js";
 import { ANNOUNCE } from "./ids.js";
 import { postBlocks } from "./messages.js";
@@ -23,12 +26,12 @@ export interface PreviewFacts {
 export function previewModal(meta: PreviewMetadata, facts: PreviewFacts) {
   const d = meta.draft;
   const where = `<#${d.channelId}>`;
-  const when = d.postAt ? `on ${Md.bold(formatPostAt(d.postAt, facts.timezone))}` : Md.bold("now");
+  const when = d.postAt ? `on ${Md.bold(dayTime(d.postAt, facts.timezone))}` : Md.bold("now");
   const audience = facts.cohortNames.length ? `${facts.cohortNames.map(escapeMrkdwn).join(", ")} (${escapeMrkdwn(facts.programName)})` : `everyone in ${escapeMrkdwn(facts.programName)}`;
   const lines = meta.posted
-    ? [`Rounds will update the message already posted in ${where}.`]
+    ? [`Rounds will update the message already posted in ${where}. Slack notifies nobody of the edit.${d.alsoDm ? ` ${DM_COPIES_KEEP_OLD_WORDS}` : ""}`]
     : [`Rounds will post this in ${where} ${when}, for ${audience}.`];
-  if (!meta.posted && d.alsoDm) lines.push(`It also goes by DM to each of the ${facts.audience} ${facts.audience === 1 ? "member" : "members"} of ${audience}.`);
+  if (!meta.posted && d.alsoDm) lines.push(`It also goes by DM to ${facts.audience === 1 ? "the 1 member" : `each of the ${count(facts.audience, "member")}`} of ${audience}.`);
   if (d.notifyEveryone) lines.push("It notifies everyone in the channel (@channel).");
   else if (hasBroadcastMention(d.text)) lines.push("Your text has a channel-wide mention; it will show as text and notify no one. Tick “Notify everyone” to notify the channel.");
   const blocks: BlockBuilder[] = [Blocks.Section({ text: lines.join("\n") })];

@@ -3,7 +3,7 @@ import type { DirectorActor } from "../../../../services/directors.js";
 import { listForDirector } from "../../../../services/announcements.js";
 import { thanksCounts } from "../../../../services/thanks.js";
 import { announcementList } from "../../../views/announcements/list.js";
-import { announceNote } from "../../../views/announcements/messages.js";
+import { noProgramYet } from "../../../views/admin/menu.js";
 import { thanksCountsMessage } from "../../../views/thanks/views.js";
 import type { ListenerDeps } from "../../deps.js";
 import { openCompose } from "./compose.js";
@@ -14,8 +14,8 @@ import { openCompose } from "./compose.js";
  */
 export async function appreciationAdminCommand(deps: ListenerDeps, client: WebClient, by: DirectorActor, sub: "announce" | "announcements" | "thanks", triggerId: string) {
   if (sub === "announce") {
-    const opened = await openCompose(deps, client, by.workspaceId, triggerId, null);
-    return opened ? null : announceNote("There is no program to announce to yet. Create one first with `/mentoring-admin program`.");
+    const opened = await openCompose(deps, by.workspaceId, async (view) => void (await client.views.open({ trigger_id: triggerId, view })), null);
+    return opened ? null : noProgramYet("announce to");
   }
   if (sub === "announcements") return announcementList(await listForDirector(deps.db, by.workspaceId));
   return thanksCountsMessage(await thanksCounts(deps.db, by.workspaceId));

@@ -16,12 +16,12 @@ export async function composePrograms(deps: ListenerDeps, workspaceId: string): 
   }));
 }
 
-/** Opens a new announcement's form (for `programId`, else the first program); false when there is no program yet. */
-export async function openCompose(deps: ListenerDeps, client: WebClient, workspaceId: string, triggerId: string, programId: string | null): Promise<boolean> {
+/** Opens a new announcement's form (for `programId`, else the first program) with `show`; false when there is no program yet. */
+export async function openCompose(deps: ListenerDeps, workspaceId: string, show: (view: ReturnType<typeof composeModal>) => Promise<void>, programId: string | null): Promise<boolean> {
   const programs = await composePrograms(deps, workspaceId);
   const program = programs.find((p) => p.id === programId) ?? programs[0];
   if (!program) return false;
-  await client.views.open({ trigger_id: triggerId, view: composeModal(programs, blankCompose(program), { id: null, posted: false }) });
+  await show(composeModal(programs, blankCompose(program), { id: null, posted: false }));
   return true;
 }
 

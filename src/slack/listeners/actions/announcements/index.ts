@@ -14,8 +14,10 @@ export function registerAnnouncementListeners(router: ListenerRouter, deps: List
   router.action(new RegExp(`^${a.list}(_home)?$`), listClicked(deps));
   router.action(a.backToEdit, backToEditClicked(deps));
   router.action(a.edit, editClicked(deps));
-  router.action(a.cancel, cancelClicked(deps));
-  router.action(a.retry, retryClicked(deps));
+  router.action(a.cancel, cancelClicked(deps, "list"));
+  router.action(a.retry, retryClicked(deps, "list"));
+  router.action(a.cancelInvite, cancelClicked(deps, "invite"));
+  router.action(a.retryInvite, retryClicked(deps, "invite"));
   router.view(ANNOUNCE.views.compose, composeSubmitted(deps));
   router.view(ANNOUNCE.views.preview, previewSubmitted(deps));
   router.event("member_joined_channel", botJoinedChannel(deps));

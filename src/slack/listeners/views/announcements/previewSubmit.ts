@@ -4,6 +4,7 @@ import { errorText } from "../../../errorText.js";
 import { doneModal } from "../../../views/admin/doneModal.js";
 import { composeInitialOf, composeModal } from "../../../views/announcements/composeModal.js";
 import { readPreviewMetadata, type PreviewMetadata } from "../../../views/announcements/form.js";
+import { ANNOUNCE } from "../../../views/announcements/ids.js";
 import { composePrograms } from "../../actions/announcements/compose.js";
 import type { ListenerDeps } from "../../deps.js";
 import type { SubmitArgs } from "../admin/submit.js";
@@ -25,7 +26,7 @@ export function previewSubmitted(deps: ListenerDeps) {
     } catch (error) {
       return void (await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) }));
     }
-    if (!meta) return void (await ack({ response_action: "update", view: doneModal("Nothing changed", "This preview is out of date. Start again with `/mentoring-admin announce`.") }));
+    if (!meta) return void (await ack({ response_action: "update", view: doneModal("Nothing changed", "This preview is out of date. Start again.", [{ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }]) }));
     const { draft } = meta;
     if (draft.postAt && draft.postAt.getTime() <= deps.now().getTime()) {
       const programs = await composePrograms(deps, by.workspaceId);
@@ -39,7 +40,7 @@ export function previewSubmitted(deps: ListenerDeps) {
       "announcement-publish",
       async () => {
         const done = await publish(deps, client, by, m);
-        await client.views.update({ view_id: view.id, view: doneModal(done.title, done.text) });
+        await client.views.update({ view_id: view.id, view: doneModal(done.title, done.text, done.next) });
       },
       async (error) => void (await client.views.update({ view_id: view.id, view: doneModal("Nothing changed", errorText(error)) })),
     );
