@@ -27,7 +27,9 @@ const programValues = (o: { name: string; timezone?: string; capacity?: string; 
   program_description: text("Mentoring for hematology fellows"),
   program_cadence: option("BIWEEKLY"),
   program_channel: conversation(o.channel ?? "C0ANNOUNCE"),
-  program_timezone: text(o.timezone ?? "America/Chicago"),
+  program_timezone: option(o.timezone ?? "America/Chicago"),
+  program_checkin_recipients: { value: { type: "radio_buttons", selected_option: { text: { type: "plain_text", text: "The mentor" }, value: "mentor" } } },
+  program_breaks: text(null),
   program_capacity: number(o.capacity ?? "4"),
 });
 
@@ -97,8 +99,17 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
     expect(modal.type).toBe("modal");
     expect(modal.callback_id).toBe("admin_program");
     expect(modal.title?.text).toBe("New program");
-    expect(modal.blocks.map((b) => b.block_id)).toEqual(["program_name", "program_description", "program_cadence", "program_channel", "program_timezone", "program_capacity"]);
-    expect(JSON.stringify(modal.blocks)).toContain('"initial_value":"America/New_York"'); // the director's own time zone
+    expect(modal.blocks.map((b) => b.block_id)).toEqual([
+      "program_name",
+      "program_description",
+      "program_timezone",
+      "program_cadence",
+      "program_checkin_recipients",
+      "program_breaks",
+      "program_channel",
+      "program_capacity",
+    ]);
+    expect(modal.blocks[2]).toMatchObject({ element: { type: "static_select", initial_option: { value: "America/New_York" } } }); // the director's own time zone
   });
 
   it("refuses a bad program form with inline errors and saves nothing", async () => {
@@ -106,7 +117,7 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
     expect(answer.response_action).toBe("errors");
     expect(answer.errors).toEqual({
       program_name: "Give the program a name.",
-      program_timezone: "Use a time zone name such as America/Chicago or Europe/London.",
+      program_timezone: "Pick the program's time zone.",
       program_capacity: "From 1 to 20.",
     });
     expect(await db.prisma.program.count()).toBe(0);
@@ -117,6 +128,7 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
     const answer = await submit("U0ADMIN", "admin_program", programValues({ name: "Hematology Fellowship" }));
     expect(answer.response_action).toBe("update");
     expect(JSON.stringify(answer.view)).toContain("*Hematology Fellowship* is ready");
+    expect(JSON.stringify(answer.view)).not.toContain("run `/mentoring-admin`"); // the next steps are buttons, not words
     const program = await db.prisma.program.findFirstOrThrow({ where: { workspaceId: TEAM } });
     programId = program.id;
     expect(program).toMatchObject({
@@ -159,10 +171,19 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
 
     const answer = await submit("U0ADMIN", "admin_cohort", { cohort_name: text("2026–27 Fellows"), cohort_starts: date("2026-07-01"), cohort_ends: date("2027-06-30") }, programId);
     expect(JSON.stringify(answer.view)).toContain("Cohort *2026–27 Fellows* is ready");
+    expect(JSON.stringify(answer.view)).toContain('"action_id":"admin_add_people","value":"'); // its next step
     const cohort = await db.prisma.cohort.findFirstOrThrow({ where: { programId } });
     cohortId = cohort.id;
     expect(cohort.startsOn?.toISOString().slice(0, 10)).toBe("2026-07-01");
     expect(cohort.endsOn?.toISOString().slice(0, 10)).toBe("2027-06-30");
+    expect(JSON.stringify(answer.view)).toContain(`"action_id":"admin_add_people","value":"${programId}:${cohortId}"`);
+
+    // Its "Add people" turns the confirmation into the people form, with the new cohort chosen.
+    await drive.press({ id: "U0ADMIN", teamId: TEAM }, "admin_add_people", `${programId}:${cohortId}`, { view: { id: "VCOHORTDONE", callback_id: "", private_metadata: "" } });
+    const people = await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === "VCOHORTDONE"));
+    const form = people.args.view as View;
+    expect(form.callback_id).toBe("admin_people");
+    expect(form.blocks.find((b) => b.block_id === "people_cohort")).toMatchObject({ element: { initial_option: { value: cohortId } } });
   });
 
   it("adds a mentor and a trainee; adding an existing member again updates them, never duplicates", async () => {
