@@ -32,8 +32,10 @@ export interface RoundMentor extends RoundPerson {
 export interface RoundInputs {
   kind: RoundKindCode;
   options: StoredRoundOptions;
-  /** The run's scheduled time (speed mentoring starts here unless options.startsAt says otherwise). */
+  /** The run's scheduled time (speed mentoring starts at options.startsAt, or options.startTime that day, or else here). */
   scheduledFor: Date;
+  /** The program's time zone (a recurring speed event's start time is read in it). */
+  timezone: string;
   /** Trainees taking part (skips removed; paused kept with paused = true so they are reported). */
   trainees: RoundPerson[];
   mentors: RoundMentor[];

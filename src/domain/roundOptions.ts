@@ -46,7 +46,7 @@ export type RoundOptions =
   | ({ kind: "MENTOR_MATCH"; role: string } & Recurrence)
   | ({ kind: "STABLE"; role: string; rankDays: number; suggestions: number } & Recurrence)
   | ({ kind: "ROTATION"; groupSize: number; crossGroup: boolean } & Recurrence)
-  | ({ kind: "SPEED"; rotations: number; minutesPerRotation: number; breakMinutes: number } & Recurrence);
+  | ({ kind: "SPEED"; rotations: number; minutesPerRotation: number; breakMinutes: number; startsAt?: string; startTime?: string } & Recurrence);
 
 const int = (min: number, max: number, what: string) =>
   z.coerce.number(`Enter a number of ${what}.`).int("Enter a whole number.").min(min, `From ${min} to ${max}.`).max(max, `From ${min} to ${max}.`);
@@ -83,8 +83,10 @@ const storedSchema = z.object({
   crossGroup: storedFlag,
   /** SPEED: how many rotations each trainee sits. */
   rotations: storedInt(ROUND_LIMITS.rotations, ROUND_DEFAULTS.rotations),
-  /** SPEED: when the first rotation starts (ISO with offset); absent = the run's scheduled time. */
+  /** SPEED, a one-off: when the first rotation starts (ISO with offset); absent = startTime, else the run's scheduled time. */
   startsAt: z.iso.datetime({ offset: true }).optional().catch(undefined),
+  /** SPEED, recurring: the first rotation's time of day (HH:MM, program zone) on each run's day. */
+  startTime: z.string().regex(/^\d{2}:\d{2}$/).optional().catch(undefined),
   /** SPEED: length of one rotation. */
   minutesPerRotation: storedInt(ROUND_LIMITS.minutesPerRotation, ROUND_DEFAULTS.minutesPerRotation),
   /** SPEED: pause between rotations. */
@@ -114,7 +116,15 @@ export function parseRoundOptions(kind: RoundKindKey, json: unknown): RoundOptio
     case "ROTATION":
       return { kind, groupSize: o.groupSize, crossGroup: o.crossGroup, ...recurrence };
     case "SPEED":
-      return { kind, rotations: o.rotations, minutesPerRotation: o.minutesPerRotation, breakMinutes: o.breakMinutes, ...recurrence };
+      return {
+        kind,
+        rotations: o.rotations,
+        minutesPerRotation: o.minutesPerRotation,
+        breakMinutes: o.breakMinutes,
+        ...(o.startsAt ? { startsAt: o.startsAt } : {}),
+        ...(o.startTime ? { startTime: o.startTime } : {}),
+        ...recurrence,
+      };
   }
 }
 
@@ -144,6 +154,9 @@ export const roundFormSchema = z.object({
   weekday: z.coerce.number().int().min(1).max(7).nullable().default(null),
   everyWeeks: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2), z.literal(4)])).nullable().default(null),
   cron: z.string().trim().nullable().default(null),
+  /** SPEED: the event's day (one-offs; empty = the run's day) and when its first rotation starts. */
+  speedDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  speedStart: z.string().regex(/^\d{2}:\d{2}$/).nullable().default(null),
 });
 export type RoundForm = z.infer<typeof roundFormSchema>;
 
@@ -173,10 +186,10 @@ export function optionsFromForm(form: RoundForm): RoundOptions {
 }
 
 /** The form field a timing problem belongs to. */
-export type WhenField = "when" | "date" | "time" | "weekday" | "everyWeeks" | "cron";
+export type WhenField = "when" | "date" | "time" | "weekday" | "everyWeeks" | "cron" | "speedDay" | "speedStart";
 
 export type WhenPlan =
-  | { ok: true; schedule: string | null; nextRunAt: Date; everyWeeks?: number; anchor?: string }
+  | { ok: true; schedule: string | null; nextRunAt: Date; everyWeeks?: number; anchor?: string; startsAt?: string; startTime?: string }
   | { ok: false; field: WhenField; message: string };
 
 const SCHEDULE_WORDS = {
@@ -184,13 +197,45 @@ const SCHEDULE_WORDS = {
   too_often: "Rounds can repeat at most once a day. Use a daily or weekly schedule.",
 } as const;
 
+const fail = (field: WhenField, message: string): WhenPlan => ({ ok: false, field, message });
+
 /**
  * When a round runs, from the form, in the program's zone: now; once at a local date and time (in
  * the future); or recurring — the picker ("every N weeks on a weekday at HH:MM") or a node-cron
- * expression. Returns the first run, or the field to flag with the words to show.
+ * expression. A speed round also gets its event's start (see planSpeedStart). Returns the first run,
+ * or the field to flag with the words to show.
  */
 export function planWhen(form: RoundForm, zone: string, now: Date): WhenPlan {
-  const fail = (field: WhenField, message: string): WhenPlan => ({ ok: false, field, message });
+  const run = planRunTime(form, zone, now);
+  return run.ok && form.kind === "SPEED" ? planSpeedStart(form, zone, run) : run;
+}
+
+/**
+ * A speed event's first rotation. The run is when the director gets the preview, and everyone's
+ * schedule goes out only when they approve it, so the event must start after the run: a one-off
+ * at a day and time (`startsAt`), a recurring round at a time of day on each run's day (`startTime`).
+ */
+function planSpeedStart(form: RoundForm, zone: string, run: Extract<WhenPlan, { ok: true }>): WhenPlan {
+  if (!form.speedStart) return fail("speedStart", "Pick when rotation 1 starts. Leave time after the round runs: everyone gets their schedule once you approve the preview.");
+  if (run.schedule) {
+    if (form.speedDay) return fail("speedDay", "A repeating round's event is on the day of each run. Leave the event day empty.");
+    if (form.when === "weekly" && form.time && form.speedStart <= form.time) return fail("speedStart", `Rotation 1 must start after ${form.time}, when each run's preview reaches you to approve.`);
+    return { ...run, startTime: form.speedStart };
+  }
+  const startsAt = localInstant(form.speedDay ?? localDateOf(run.nextRunAt, zone), form.speedStart, zone);
+  if (startsAt.getTime() <= run.nextRunAt.getTime()) {
+    return fail(
+      "speedStart",
+      form.when === "now"
+        ? `That time has already passed in ${zone}. Pick a later time, or a later event day.`
+        : "Rotation 1 must start after the round runs, when the preview reaches you to approve. Pick a later time or event day.",
+    );
+  }
+  return { ...run, startsAt: startsAt.toISOString() };
+}
+
+/** When the round runs (see planWhen). */
+function planRunTime(form: RoundForm, zone: string, now: Date): WhenPlan {
   switch (form.when) {
     case "now":
       return { ok: true, schedule: null, nextRunAt: now };

@@ -76,6 +76,8 @@ export interface SpeedSchedule {
   rotations: { index: number; startsAt: string; endsAt: string }[];
   /** Per person, per rotation: who they sit with. */
   byPerson: Record<string, { rotation: number; with: string[] }[]>;
+  /** Set when approval moved the schedule (its first rotation had started): the first rotation's original start, ISO. */
+  movedFrom?: string;
 }
 
 export interface RoundProposal {

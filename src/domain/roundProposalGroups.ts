@@ -10,6 +10,7 @@
 import { crossGroupRound, PairHistory, planRound, speedMentoring } from "./rotation.js";
 import type { RoundInputs, RoundPerson } from "./roundInputs.js";
 import type { ProposalUnmatched, ProposedGroup, RoundProposal, SpeedSchedule } from "./roundProposal.js";
+import { localDateOf, localInstant } from "./roundSchedule.js";
 
 /** How heavily an excluded pair weighs against a cross-group pairing (one real repeat weighs 1). */
 const EXCLUSION_WEIGHT = 1000;
@@ -93,13 +94,20 @@ export function proposeRotation(inputs: RoundInputs, computedAt: Date): RoundPro
   return describeGroups(inputs, inputs.trainees, groups, unmatched, computedAt);
 }
 
+/** When a speed event's first rotation starts: a one-off's own time, a recurring round's time of day on the run's day, else the run's time. */
+export function speedStart(o: Pick<RoundInputs["options"], "startsAt" | "startTime">, scheduledFor: Date, zone: string): Date {
+  if (o.startsAt) return new Date(o.startsAt);
+  if (o.startTime) return localInstant(localDateOf(scheduledFor, zone), o.startTime, zone);
+  return scheduledFor;
+}
+
 /** Speed mentoring: K rotations from the start time; each trainee meets K different mentors. */
 export function proposeSpeed(inputs: RoundInputs, computedAt: Date): RoundProposal {
   const o = inputs.options;
   const people = [...inputs.trainees, ...inputs.mentors];
   const trainees = inputs.trainees.filter((t) => !t.paused).map((t) => t.memberId);
   const mentors = inputs.mentors.filter((m) => !m.paused).map((m) => m.memberId);
-  const startsAt = o.startsAt ? new Date(o.startsAt) : inputs.scheduledFor;
+  const startsAt = speedStart(o, inputs.scheduledFor, inputs.timezone);
   const plan = speedMentoring({ mentors, trainees, rotations: o.rotations, startsAt, minutesPerRotation: o.minutesPerRotation, breakMinutes: o.breakMinutes });
   if (!plan.ok) {
     const unmatched = [...pausedOut(people), ...trainees.map((memberId) => ({ memberId, reason: "not_enough_mentors" as const }))];

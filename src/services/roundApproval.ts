@@ -30,6 +30,7 @@ import { audit, type Actor } from "./audit.js";
 import type { Payload, RequestMessages } from "./requests.js";
 import { roundInputs } from "./roundProposal.js";
 import { readStoredOptions } from "../domain/roundOptions.js";
+import { retimeSpeed } from "../domain/speedRetime.js";
 
 /** What a round is called in messages. */
 export interface RoundLabel {
@@ -109,9 +110,12 @@ export type ApproveOutcome = { outcome: "approved" | "already"; run: RunRecord; 
 export async function approveRun(db: Db, by: Actor, runId: string, now: Date, messages: RoundMessages, version?: number): Promise<ApproveOutcome> {
   const workspaceId = by.workspaceId;
   const run = await runOf(db, workspaceId, runId);
-  const proposal = run.proposal as RoundProposal | null;
-  if (run.status === "APPROVED" && proposal) return { outcome: "already", run, proposal };
-  if (run.status !== "PREVIEW" || !proposal) throw new RoundRunNotInPreview(run.status);
+  const shownProposal = run.proposal as RoundProposal | null;
+  if (run.status === "APPROVED" && shownProposal) return { outcome: "already", run, proposal: shownProposal };
+  if (run.status !== "PREVIEW" || !shownProposal) throw new RoundRunNotInPreview(run.status);
+  // Schedules go out now: a speed event whose first rotation has started by now moves to start a little later.
+  const proposal = shownProposal.speed ? { ...shownProposal, speed: retimeSpeed(shownProposal.speed, now) } : shownProposal;
+  const retimed = proposal.speed !== shownProposal.speed;
   const shown = version === undefined ? run.updatedAt : new Date(version);
   if (shown.getTime() !== run.updatedAt.getTime()) throw new RoundProposalChanged();
   const pairs = isPairKind(proposal.kind);
@@ -128,7 +132,7 @@ export async function approveRun(db: Db, by: Actor, runId: string, now: Date, me
   const zones = proposal.speed ? await memberZones(db, workspaceId, Object.keys(proposal.speed.byPerson)) : new Map<string, string>();
 
   const approved = await db.$transaction(async (tx) => {
-    if (!(await markApproved(tx, workspaceId, runId, by.actor, now, shown))) return false;
+    if (!(await markApproved(tx, workspaceId, runId, by.actor, now, shown, retimed ? proposal : undefined))) return false;
     if (pairs) {
       const perMentor = new Map<string, number>();
       for (const p of proposal.pairs) perMentor.set(p.mentor, (perMentor.get(p.mentor) ?? 0) + 1);
@@ -165,7 +169,8 @@ export async function approveRun(db: Db, by: Actor, runId: string, now: Date, me
       }
     }
     await enqueue(tx, { workspaceId, key: `round-summary:${runId}`, channel: by.actor, payload: { ...messages.summary(label, proposal, by.actor) }, notBefore: now });
-    await audit(tx, by, "round.approve", runId, { kind: proposal.kind, pairs: proposal.pairs.length, groups: proposal.groups.length }, now);
+    const moved = retimed ? { speedMovedFrom: proposal.speed!.movedFrom, speedStartsAt: proposal.speed!.rotations[0]!.startsAt } : {};
+    await audit(tx, by, "round.approve", runId, { kind: proposal.kind, pairs: proposal.pairs.length, groups: proposal.groups.length, ...moved }, now);
     return true;
   }, APPROVE_TRANSACTION_LIMITS);
   const after = await runOf(db, workspaceId, runId);

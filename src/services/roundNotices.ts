@@ -1,17 +1,17 @@
 import type { Db, Tx } from "../store/database.js";
 import { enqueue } from "../store/outbox.js";
-import { addSkip, findRound, participants, removeSkip, runState, type Participant, type RoundRecord, type RunState } from "../store/rounds.js";
+import { addSkip, findRound, hasSkip, participants, removeSkip, runState, type Participant, type RoundRecord, type RunState } from "../store/rounds.js";
 import { parseRoundOptions } from "../domain/roundOptions.js";
 import { RoundRunClosed, RoundRunNotFound } from "../domain/errors.js";
-import { pause, type AvailabilityResult } from "./availability.js";
+import { pause, resume, type AvailabilityResult } from "./availability.js";
 import { ensureMember } from "./members.js";
 import type { SlackDirectory } from "./ports.js";
 import type { Payload } from "./requests.js";
 
 /**
- * The day-before notice ("you're in the next round — skip this one?") and its two answers: skip
- * this run (a RoundSkip row, which the proposal leaves out) or pause (the member's pause, which
- * every round and /findmentor respect).
+ * The day-before notice ("you're in the next round — skip this one?") and its answers: skip this
+ * run only (a RoundSkip row, which the proposal leaves out), or pause everything (the member's pause,
+ * which every round, /findmentor and the check-ins respect) — and, once paused, resume.
  */
 
 /** What a notice says: plain data, the words are the view's. */
@@ -27,7 +27,7 @@ export interface NoticeCard {
   rankDeadline: Date | null;
 }
 
-export type NoticeAnswer = "skipped" | "unskipped" | "paused";
+export type NoticeAnswer = "skipped" | "unskipped" | "paused" | "resumed";
 
 export interface RoundNoticeMessages {
   notice(card: NoticeCard): Payload;
@@ -90,6 +90,9 @@ export interface NoticeOutcome {
   card: NoticeCard;
   answer: NoticeAnswer;
   pause?: AvailabilityResult;
+  /** After "resumed": whether they still skip this run, and whether the run can still be skipped. */
+  skipping?: boolean;
+  runOpen?: boolean;
 }
 
 /** "Skip this one" (or, with `skip` false, "Count me in after all"): only while the run is still open. */
@@ -109,7 +112,7 @@ export async function answerSkip(
   return { card: cardFor(round, run, { tz: member.tz, side: "trainee" }), answer: skip ? "skipped" : "unskipped" };
 }
 
-/** "Pause me": the person's pause until they resume (the same as /mentoring pause). */
+/** "Pause everything": the person's pause until they resume (the same as /mentoring pause). */
 export async function answerPause(
   db: Db,
   directory: SlackDirectory,
@@ -123,4 +126,22 @@ export async function answerPause(
   if (!run || !round) throw new RoundRunNotFound(runId);
   const result = await pause(db, directory, workspaceId, slackUserId, null, now);
   return { card: cardFor(round, run, { tz: result.tz, side: "trainee" }), answer: "paused", pause: result };
+}
+
+/** "Resume" on a notice answered with a pause: the pause ends (as /mentoring resume), and the notice shows this run again. */
+export async function answerResume(
+  db: Db,
+  directory: SlackDirectory,
+  workspaceId: string,
+  slackUserId: string,
+  runId: string,
+  now: Date,
+): Promise<NoticeOutcome> {
+  const run = await runState(db, workspaceId, runId);
+  const round = run ? await findRound(db, workspaceId, run.roundId) : null;
+  if (!run || !round) throw new RoundRunNotFound(runId);
+  const result = await resume(db, directory, workspaceId, slackUserId, now);
+  const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
+  const runOpen = round.status === "ACTIVE" && (run.status === "NOTICED" || run.status === "RANKING");
+  return { card: cardFor(round, run, { tz: result.tz, side: "trainee" }), answer: "resumed", skipping: await hasSkip(db, workspaceId, run.id, member.id), runOpen };
 }

@@ -42,6 +42,7 @@ export async function roundInputs(db: Db, run: RunRecord, now: Date): Promise<Ro
     kind: run.round.kind,
     options,
     scheduledFor: run.scheduledFor,
+    timezone: run.round.programTimezone,
     trainees: trainees.filter((t) => !hasMentor.has(t.memberId)).map(person),
     mentors: data.mentors
       .filter((m) => !skipped.has(m.memberId))

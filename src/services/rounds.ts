@@ -54,7 +54,12 @@ export async function createRound(db: Db, by: Actor, form: RoundForm, now: Date)
   if (cohortId && (await findCohort(db, by.workspaceId, cohortId))?.programId !== programId) throw new CohortNotFound(cohortId);
   const plan = planWhen(form, program.timezone, now);
   if (!plan.ok) return plan;
-  const options = { ...optionsFromForm(form), ...(plan.everyWeeks ? { everyWeeks: plan.everyWeeks, anchor: plan.anchor } : {}) };
+  const options = {
+    ...optionsFromForm(form),
+    ...(plan.everyWeeks ? { everyWeeks: plan.everyWeeks, anchor: plan.anchor } : {}),
+    ...(plan.startsAt ? { startsAt: plan.startsAt } : {}),
+    ...(plan.startTime ? { startTime: plan.startTime } : {}),
+  };
   const { kind: _kind, ...stored } = options;
   const round = await db.$transaction(async (tx) => {
     const created = await store.createRound(tx, {

@@ -179,11 +179,12 @@ export async function replaceProposal(db: Db | Tx, workspaceId: string, runId: s
 /**
  * PREVIEW → APPROVED, once, and only the proposal the approver read (unchanged since `seenAt`): the
  * loser of two racing approvals (or a double click), or an approval that an edit overtook, gets false.
+ * `approved` replaces the stored proposal when approval changed it (a speed schedule moved to start later).
  */
-export async function markApproved(tx: Tx, workspaceId: string, runId: string, by: string, now: Date, seenAt: Date): Promise<boolean> {
+export async function markApproved(tx: Tx, workspaceId: string, runId: string, by: string, now: Date, seenAt: Date, approved?: object): Promise<boolean> {
   const { count } = await tx.roundRun.updateMany({
     where: { workspaceId, id: runId, status: "PREVIEW", updatedAt: seenAt },
-    data: { status: "APPROVED", approvedAt: now, approvedById: by },
+    data: { status: "APPROVED", approvedAt: now, approvedById: by, ...(approved ? { proposal: approved as Prisma.InputJsonValue } : {}) },
   });
   return count === 1;
 }

@@ -225,6 +225,10 @@ export async function addSkip(db: Db, workspaceId: string, runId: string, member
   });
 }
 
+export async function hasSkip(db: Db, workspaceId: string, runId: string, memberId: string): Promise<boolean> {
+  return (await db.roundSkip.count({ where: { workspaceId, runId, memberId } })) > 0;
+}
+
 export async function removeSkip(db: Db, workspaceId: string, runId: string, memberId: string): Promise<void> {
   await db.roundSkip.deleteMany({ where: { workspaceId, runId, memberId } });
 }

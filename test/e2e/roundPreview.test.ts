@@ -82,6 +82,9 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
     const text = textOf(preview);
     expect(text).toContain("*Spring match* — Heme Fellowship · 2026 · mentor match (best total fit)");
     expect(text).toContain("<@U0ANA> ↔ <@U0MAYA> — fit");
+    // Nobody chose anyone in a mentor match: each pair says where it stands by fit, not "1st choice".
+    expect(text).toMatch(/<@U0BEN> ↔ <@U0JUN> — fit [\d.]+, their best fit/);
+    expect(text).not.toContain("choice");
     expect(text).toContain("<@U0BEN> ↔ <@U0JUN> — fit");
     expect(text).toContain("same subspecialty: malignant hematology");
     expect(text).toContain("*Matched*: 3 of 3 trainees (100%)");
@@ -148,7 +151,7 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
   };
   const currentApprove = () => approveValueIn(updatesOf(preview.ts).at(-1)!.args.blocks);
 
-  it("Approve on a preview message from before a colleague's edits approves nothing: the message shows the current proposal and says why", async () => {
+  it("Approve on a preview message from before a colleague's edits approves nothing: the message shows the current proposal and says that nothing was approved or created", async () => {
     // What the preview DM carried when it was sent (the fake Slack applies chat.update to its copy).
     const sent = await db.prisma.outboxMessage.findFirstOrThrow({ where: { workspaceId: TEAM, key: `round-preview:${runId}:${P.dir.id}` } });
     const stale = approveValueIn(sent.payload);
@@ -156,11 +159,15 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
     expect(stale).not.toBe(currentApprove());
     const { responseId } = await press("dir2", "round_preview_approve", stale, { channel: "D-U0DIR2", ts: "1.000002" });
     const replaced = await response(responseId);
-    expect(replaced).toContain("Another director changed this proposal since this message was sent; this is it now.");
+    expect(replaced).toContain(
+      "Nothing was approved and nothing was created: this proposal changed (a swap, drop or re-run) after this message was shown to you. This is the proposal now; approve it if it looks right.",
+    );
     expect(replaced).toContain("<@U0CAL> — dropped from this proposal by a director");
     expect(approveValueIn(JSON.parse(replaced))).toBe(currentApprove());
-    const told = await slack.waitFor(() => slack.responses.find((r) => r.id === responseId && JSON.stringify(r.body).includes("Another director changed this proposal a moment ago")));
-    expect(told.body).toMatchObject({ response_type: "ephemeral" });
+    // One answer, and it does not blame the director for a change they did not make.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(slack.responses.filter((r) => r.id === responseId)).toHaveLength(1);
+    expect(JSON.stringify(slack.responses)).not.toContain("your change was not made");
     expect((await db.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("PREVIEW");
     expect(await db.prisma.match.count()).toBe(0);
   });

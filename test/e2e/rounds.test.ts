@@ -127,6 +127,8 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     const done = JSON.stringify(good.answer.view);
     expect(done).toContain("Fellows coffee &lt;pairs&gt;");
     expect(done).toContain("every 2 weeks on Monday at 09:00");
+    expect(done).toContain("nothing is created and nobody is told until you approve it");
+    expect(done).toContain('"action_id":"round_list"'); // the next step is a button
     const round = await db.prisma.round.findFirstOrThrow({ where: { workspaceId: TEAM } });
     expect(round).toMatchObject({ kind: "ROTATION", schedule: "0 9 * * 1", cohortId, status: "ACTIVE", createdById: P.dir.id });
     expect(round.options).toMatchObject({ groupSize: 2, crossGroup: false, everyWeeks: 2 });
@@ -177,7 +179,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     expect(await db.prisma.round.count()).toBe(before);
   });
 
-  it("the day-before notice reaches each participant once; Skip leaves that person out of the proposal and Pause pauses them", async () => {
+  it("the day-before notice reaches each participant once; Skip this round leaves that person out of this one only, Pause everything pauses them everywhere, and Resume undoes it", async () => {
     const at = new Date(Date.now() + 23 * HOUR);
     const round = await seedRound({ name: "Peer pairs", kind: "ROTATION", nextRunAt: at });
     await runJobTwice(new Date());
@@ -188,9 +190,11 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     expect(dms("maya", "You're in the next round")).toHaveLength(0); // peer rotation: trainees only
     expect(dms("ned", "You're in the next round")).toHaveLength(0); // not in the cohort
     const notice = textOf(dms("ana", "You're in the next round")[0]!);
-    expect(notice).toContain(DateTime.fromJSDate(at, { zone: ZONE }).toFormat("cccc d LLLL"));
+    expect(notice).toContain(`on *${DateTime.fromJSDate(at, { zone: ZONE }).setLocale("en-US").toFormat("ccc d LLL yyyy, HH:mm ZZZZ")}*`);
+    expect(notice).toContain("*Skip this round* leaves you out of this one only. *Pause everything* stops all of Rounds for you until you resume.");
     expect(notice).toContain("round_notice_skip");
     expect(notice).toContain("round_notice_pause");
+    expect(notice).toContain("Pause everything?"); // it asks first
 
     const run = await db.prisma.roundRun.findFirstOrThrow({ where: { roundId: round.id } });
     expect(run.status).toBe("NOTICED");
@@ -199,7 +203,9 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     expect(await reply(skip.responseId)).toContain("You're skipping");
     const benNotice = dms("ben", "You're in the next round")[0]!;
     const paused = await press("ben", "round_notice_pause", run.id, { channel: benNotice.channel, ts: benNotice.ts });
-    expect(await reply(paused.responseId)).toContain("You're paused");
+    const pausedNotice = await reply(paused.responseId);
+    expect(pausedNotice).toContain("You're paused everywhere in Rounds until you resume: no round pairs you, /findmentor doesn't suggest you, and check-ins stop.");
+    expect(pausedNotice).toContain("round_notice_resume");
     expect(await db.prisma.roundSkip.count({ where: { runId: run.id, memberId: ids.ana } })).toBe(1);
     expect((await db.prisma.member.findUniqueOrThrow({ where: { id: ids.ben } })).pausedAt).not.toBeNull();
 
@@ -216,7 +222,14 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     const late = await press("cal", "round_notice_skip", run.id);
     expect(await reply(late.responseId)).toContain("already been put together");
     expect(await db.prisma.roundSkip.count({ where: { runId: run.id, memberId: ids.cal } })).toBe(0);
-    await db.prisma.member.update({ where: { id: ids.ben }, data: { pausedAt: null, pausedUntil: null } });
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: ids.ana } })).pausedAt).toBeNull(); // skipping paused nothing
+
+    // Ben meant only to miss this round: Resume on the same message ends the pause everywhere.
+    const resumed = await press("ben", "round_notice_resume", run.id, { channel: benNotice.channel, ts: benNotice.ts });
+    const back = await reply(resumed.responseId);
+    expect(back).toContain("You're back: Rounds pairs and suggests you again.");
+    expect(back).toContain("has already been put together, so it can't be skipped now.");
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: ids.ben } })).pausedAt).toBeNull();
   });
 
   it("a due round fires once with two job processes racing (and, on PostgreSQL, two app processes delivering): one run, one preview", async () => {
@@ -278,6 +291,50 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     const fired = await db.prisma.roundRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(fired.status).toBe("PREVIEW");
     expect((fired.proposal as { pairs: { trainee: string; mentor: string }[] }).pairs).toContainEqual(expect.objectContaining({ trainee: ids.ana, mentor: ids.jun }));
+  });
+
+  it("speed mentoring run now needs a start time; a schedule about to start when the director approves is moved, and everyone's DM shows the moved times", async () => {
+    const base = { round_name: text("Speed night"), round_target: pick(`p:${programId}`), round_kind: pick("SPEED"), round_rotations: { type: "number_input", value: "2" }, round_when: radio("now") };
+    const noStart = await submit("dir", "round_create_submit", base);
+    expect(noStart.answer).toEqual({
+      response_action: "errors",
+      errors: { round_speed_start: "Pick when rotation 1 starts. Leave time after the round runs: everyone gets their schedule once you approve the preview." },
+    });
+    expect(await db.prisma.round.count({ where: { name: "Speed night" } })).toBe(0);
+
+    // The director sets rotation 1 for a minute or two from now, then takes their time over the preview.
+    const start = DateTime.now().setZone(ZONE).plus({ minutes: 2 }).startOf("minute");
+    const { viewId } = await submit("dir", "round_create_submit", {
+      ...base,
+      round_speed_day: { type: "datepicker", selected_date: start.toFormat("yyyy-MM-dd") },
+      round_speed_start: { type: "timepicker", selected_time: start.toFormat("HH:mm") },
+    });
+    await slack.waitFor(() => slack.callsTo("views.update").find((c) => c.args.view_id === viewId && JSON.stringify(c.args.view).includes("the preview is on its way")));
+    const round = await db.prisma.round.findFirstOrThrow({ where: { name: "Speed night" } });
+    expect(round.options).toMatchObject({ rotations: 2, startsAt: start.toUTC().toISO({ suppressMilliseconds: false }) });
+    const preview = await dmTo("dir", "Speed night");
+    const startWords = start.setLocale("en-US").toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+    expect(textOf(preview)).toContain(`Rotation 1 starts *${startWords}*. Everyone gets their schedule when you approve`);
+    expect(textOf(preview)).toContain("and sends everyone their schedule."); // what Approve's confirmation says
+
+    const approve = JSON.stringify(preview.blocks).match(/"action_id":"round_preview_approve","value":"([^"]+)"/)![1]!;
+    const approvedAt = Date.now();
+    const approved = await reply((await press("dir", "round_preview_approve", approve, { channel: preview.channel, ts: preview.ts })).responseId);
+    expect(approved).toContain(`Rotation 1 was set for ${start.toFormat("HH:mm")}, less than 5 minutes after the approval (or already past), so the whole schedule moved`);
+    const run = await db.prisma.roundRun.findFirstOrThrow({ where: { roundId: round.id } });
+    expect(run.status).toBe("APPROVED");
+    const speed = (run.proposal as { speed: { movedFrom: string; rotations: { startsAt: string }[] } }).speed;
+    const moved = Date.parse(speed.rotations[0]!.startsAt);
+    expect(speed.movedFrom).toBe(start.toUTC().toISO());
+    expect(moved).toBeGreaterThanOrEqual(approvedAt + 5 * MINUTE);
+    expect(moved % (5 * MINUTE)).toBe(0);
+    expect(moved).toBeLessThan(Date.now() + 10 * MINUTE + 1000);
+
+    const schedule = await dmTo("ana", "Your speed-mentoring schedule for Speed night");
+    const movedWords = DateTime.fromMillis(moved, { zone: ZONE }).setLocale("en-US").toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+    expect(textOf(schedule)).toContain(`Your first rotation starts *${movedWords}*`);
+    expect(textOf(schedule)).not.toContain(`*${start.toFormat("HH:mm")}–`);
+    expect(await db.prisma.auditLog.count({ where: { action: "round.approve", target: run.id } })).toBe(1);
   });
 
   it("kill -9 of the app while notices go out (after 429s), then a restart: every participant gets exactly one notice", async () => {

@@ -21,9 +21,11 @@ describe("the round preview a director sees", () => {
     expect(text).toContain("Spring &lt;match&gt;");
     expect(text).toContain("Heme &amp; Onc · 2026 · mentor match (best total fit) · Mon 2 Mar 2026");
     expect(text).toContain("<@UT1> ↔ <@UM1> — fit");
-    expect(text).toMatch(/<@UT2> ↔ <@UM2> — fit [\d.]+, 1st choice · same subspecialty: malignant hematology/);
+    // Nobody chose anything in a mentor match: the rank is by fit, and the words say so.
+    expect(text).toMatch(/<@UT2> ↔ <@UM2> — fit [\d.]+, their best fit · same subspecialty: malignant hematology/);
+    expect(text).not.toContain("choice");
     expect(text).toContain("*Matched*: 3 of 4 trainees (75%)");
-    expect(text).toContain("*top-3 choice* for 75% of trainees");
+    expect(text).toContain("*one of their 3 best fits* for 75% of trainees");
     expect(text).toContain("*Mentor load*: 3 of 4 open places used; 1 full, 0 with nobody new");
     expect(text).toContain("<@UT4> — paused (away)");
     const actions = (msg.blocks as Block[]).find((b) => b.type === "actions")!.elements!;
@@ -64,12 +66,35 @@ describe("the round preview a director sees", () => {
     expect(left).toBeGreaterThan(0);
   });
 
+  it("a stable round's pairs say which of the trainee's own choices they got", () => {
+    const data = inputs("STABLE", { ...hemeCohort(), rankings: { t1: ["m2", "m1"] } });
+    const text = json(previewMessage({ ...label, kind: "STABLE" }, buildProposal(data, AT)).blocks);
+    expect(text).toMatch(/<@UT1> ↔ <@UM\d> — fit [\d.]+, (1st|2nd) choice/);
+    expect(text).toContain("*one of their top 3 choices* for");
+    expect(text).not.toContain("best fit");
+  });
+
+  it("every share in the metrics is rounded the same way: 8 of 9 is 89% twice, not 88.89% and 89%", () => {
+    const people = Array.from({ length: 9 }, (_, i) => person(`t${i}`, { interests: ["thrombosis"] }));
+    const p = buildProposal(inputs("MENTOR_MATCH", { trainees: people, mentors: [mentorOf("m1", 4), mentorOf("m2", 4)] }), AT);
+    expect(p.metrics.matchedPercent).toBe(88.89);
+    const text = json(previewMessage(label, p).blocks);
+    expect(text).toContain("*Matched*: 8 of 9 trainees (89%)");
+    expect(text).toMatch(/best fits\* for \d+% of trainees/);
+    expect(text).not.toContain("88.89");
+    expect(json(roundMessages.summary(label, p, "UDIR").blocks)).toContain("8 of 9 trainees (89%)");
+  });
+
   it("rotation and speed previews offer Drop a group but no Swap, and speed shows each rotation's times in the program's zone", () => {
     const data = inputs("SPEED", { trainees: [person("a"), person("b")], mentors: [mentorOf("x", 1), mentorOf("y", 1)], options: { rotations: 2, startsAt: "2026-03-02T15:00:00Z" } });
     const msg = previewMessage({ ...label, kind: "SPEED" }, buildProposal(data, AT));
     const text = json(msg.blocks);
     expect(text).toContain("*Rotation 1 (09:00–09:10)*");
     expect(text).toContain("*Rotation 2 (09:12–09:22)*");
+    // Schedules go out at approval: the director is told when the event starts and what happens if that passes first.
+    expect(text).toContain(
+      "Rotation 1 starts *Mon 2 Mar 2026, 09:00 CST*. Everyone gets their schedule when you approve; if that is less than 5 minutes away by then (or past), the whole schedule moves so rotation 1 starts at least 5 minutes after approval.",
+    );
     expect(text).not.toContain("round_preview_swap");
     expect(text).toContain("Drop a group…");
   });
@@ -117,7 +142,7 @@ describe("the messages an approved round sends", () => {
   it("each person's speed schedule is in their own time zone", () => {
     const msg = roundMessages.speedSchedule({ ...label, kind: "SPEED" }, [{ rotation: 0, startsAt: new Date("2026-03-02T15:00:00Z"), endsAt: new Date("2026-03-02T15:10:00Z"), withSlackUserIds: ["UX"] }], "Europe/Berlin");
     expect(json(msg.blocks)).toContain("*16:00–16:10* rotation 1: <@UX>");
-    expect(json(msg.blocks)).toContain("times in Europe/Berlin");
+    expect(json(msg.blocks)).toContain("Your first rotation starts *Mon 2 Mar 2026, 16:00 GMT+1*; the times below are in the same time zone.");
   });
 
   it("the director's summary lists who was not matched and why", () => {

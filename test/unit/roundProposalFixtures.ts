@@ -22,6 +22,7 @@ export function inputs(kind: RoundKindCode, over: Partial<Omit<RoundInputs, "opt
     kind,
     options: readStoredOptions(options ?? {}),
     scheduledFor: AT,
+    timezone: "UTC",
     trainees: [],
     mentors: [],
     exclusions: [],

@@ -19,19 +19,33 @@ const card: NoticeCard = {
 const json = (x: unknown) => JSON.stringify(x);
 
 describe("round views", () => {
-  it("the notice shows the date in the reader's own zone, escapes the round name and offers Skip and Pause", () => {
+  it("the notice shows the date in the reader's own zone, escapes the round name and offers Skip this round and Pause everything as different choices", () => {
     const m = roundNoticeMessages.notice(card);
-    expect(json(m.blocks)).toContain("Monday 9 March at 08:00 (America/Chicago)");
+    expect(json(m.blocks)).toContain("on *Mon 9 Mar 2026, 08:00 CDT*");
     expect(json(m.blocks)).toContain("Coffee &lt;b&gt; &amp; chat");
-    expect(json(m.blocks)).toContain("round_notice_skip");
-    expect(json(m.blocks)).toContain("round_notice_pause");
+    expect(json(m.blocks)).toContain("*Skip this round* leaves you out of this one only. *Pause everything* stops all of Rounds for you until you resume.");
+    const buttons = (m.blocks as { type: string; elements?: { action_id: string; text: { text: string }; confirm?: { title: { text: string }; text: { text: string } } }[] }[]).find((b) => b.type === "actions")!.elements!;
+    expect(buttons.map((b) => [b.action_id, b.text.text])).toEqual([
+      ["round_notice_skip", "Skip this round"],
+      ["round_notice_pause", "Pause everything…"],
+    ]);
+    // Pausing is more than skipping: it asks first, and says what it stops.
+    expect(buttons[1]!.confirm).toMatchObject({ title: { text: "Pause everything?" } });
+    expect(buttons[1]!.confirm!.text.text).toBe("Until you resume, no round pairs you, /findmentor doesn't suggest you, and check-ins stop. To miss only this round, choose Skip this round instead.");
+    expect(buttons[0]).not.toHaveProperty("confirm");
   });
 
-  it("after Skip the notice says so and offers to count the person back in", () => {
+  it("after Skip the notice offers to count the person back in; after Pause it says what stops and offers Resume", () => {
     const m = answeredNotice({ card, answer: "skipped" });
     expect(json(m.blocks)).toContain("You're skipping");
     expect(json(m.blocks)).toContain("round_notice_unskip");
-    expect(json(answeredNotice({ card, answer: "paused" }).blocks)).toContain("/mentoring resume");
+    const paused = json(answeredNotice({ card, answer: "paused" }).blocks);
+    expect(paused).toContain("You're paused everywhere in Rounds until you resume: no round pairs you, /findmentor doesn't suggest you, and check-ins stop.");
+    expect(paused).toContain('"action_id":"round_notice_resume"');
+    const back = json(answeredNotice({ card, answer: "resumed", skipping: false, runOpen: true }).blocks);
+    expect(back).toContain("You're back");
+    expect(back).toContain("round_notice_skip");
+    expect(json(answeredNotice({ card, answer: "resumed", skipping: false, runOpen: false }).blocks)).not.toContain("round_notice_skip");
   });
 
   it("the create modal reads back into a form, with inline errors on the right blocks", () => {
@@ -97,7 +111,7 @@ describe("round views within Slack's limits", () => {
       expect(values).not.toContain("t99");
     }
     expect(selects[0]!.element!.initial_option!.value).toBe("t120");
-    expect(json(view)).toContain("The lists show the first 100, those who put you highest; 30 more ranked you.");
+    expect(json(view)).toContain("The lists show the first 100, those who put you highest; 30 more people ranked you.");
   });
 
   it("the round list holds at most 50 blocks and says how many more rounds there are; a round's name is escaped in the Cancel confirmation", () => {

@@ -10,6 +10,8 @@ export const ROUND_ACTIONS = {
   skip: "round_notice_skip",
   unskip: "round_notice_unskip",
   pause: "round_notice_pause",
+  /** On the notice once paused: resume; value = run id. */
+  resume: "round_notice_resume",
   /** "Rank …" on the stable round DMs; value = run id. */
   rank: "round_rank_open",
 } as const;
@@ -36,6 +38,8 @@ export const ROUND_BLOCKS = {
   weekday: "round_weekday",
   everyWeeks: "round_every_weeks",
   cron: "round_cron",
+  speedDay: "round_speed_day",
+  speedStart: "round_speed_start",
 } as const;
 
 /** Rank modal: one select per place, block ids `rank_0`, `rank_1`, … */

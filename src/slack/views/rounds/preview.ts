@@ -7,7 +7,6 @@
  * into sections and a very large round shows its first lines and says how many more there are.
  */
 import { Bits, Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
-import { DateTime } from "luxon";
 import type { Payload } from "../../../services/requests.js";
 import type { RoundLabel } from "../../../services/roundApproval.js";
 import { isPairKind, type ProposalUnmatched, type RoundProposal } from "../../../domain/roundProposal.js";
@@ -15,15 +14,28 @@ import { MENTOR_ROLES, labelOf } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
 import { PREVIEW_ACTIONS } from "./previewIds.js";
 import { canSwap } from "./previewModals.js";
+import { SPEED_LEAD_MINUTES } from "../../../domain/speedRetime.js";
+import { count, verb } from "../../kit/plural.js";
+import { ordinal } from "./ordinal.js";
+import { day, dayTime, timeOfDay } from "../../kit/dates.js";
 
 const SECTION_CHARS = 2900;
 const MAX_LINE_SECTIONS = 30;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const at = (id: string, p: RoundProposal) => (p.people[id] ? `<@${p.people[id]!.slackUserId}>` : "someone who left");
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
 const fit = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** Every share in a round's messages is rounded one way: a whole percent. */
+export const percent = (part: number, whole: number) => `${whole ? Math.round((100 * part) / whole) : 0}%`;
+
+/**
+ * Where a pair stands among the trainee's options. In a stable round the trainee ranked the mentors
+ * themself ("2nd choice"); otherwise the rank is by fit, and the words say so ("2nd-best fit"), since
+ * nobody chose anything.
+ */
+export function rankWords(kind: RoundProposal["kind"], rank: number): string {
+  if (kind === "STABLE") return `${ordinal(rank)} choice`;
+  return rank === 1 ? "their best fit" : `their ${ordinal(rank)}-best fit`;
+}
 
 export const KIND_WORDS: Record<RoundProposal["kind"], string> = {
   MENTOR_MATCH: "mentor match (best total fit)",
@@ -34,7 +46,7 @@ export const KIND_WORDS: Record<RoundProposal["kind"], string> = {
 
 /** The round's name line: "*Spring match* — Heme Fellowship · 2026 cohort · mentor match · Mon 2 Mar". */
 export function roundTitle(r: RoundLabel): string {
-  const when = DateTime.fromJSDate(r.scheduledFor, { zone: r.timezone }).toFormat("ccc d LLL yyyy");
+  const when = day(r.scheduledFor, r.timezone);
   const where = [escapeMrkdwn(r.programName), r.cohortName ? escapeMrkdwn(r.cohortName) : null].filter(Boolean).join(" · ");
   return `${Md.bold(escapeMrkdwn(r.roundName))} — ${where} · ${KIND_WORDS[r.kind]} · ${when}`;
 }
@@ -59,7 +71,7 @@ export function unmatchedWords(u: ProposalUnmatched): string {
       return `no mentor allowed${why.length ? ` (${why.join(", ")})` : ""}`;
     }
     case "mentors_full":
-      return `every mentor they could have is full (${plural(u.eligibleMentors ?? 0, "eligible mentor")})`;
+      return `every mentor they could have is full (${count(u.eligibleMentors ?? 0, "eligible mentor")})`;
     case "not_ranked_back":
       return "no mentor on their list ranked them";
     case "dropped":
@@ -73,34 +85,41 @@ export function unmatchedWords(u: ProposalUnmatched): string {
   }
 }
 
-function metricLines(p: RoundProposal): string[] {
+/** The numbers of a proposal: how many matched, fit, load, stable facts, repeats. One rounding for every share. */
+export function metricLines(p: RoundProposal): string[] {
   const m = p.metrics;
-  const who = isPairKind(p.kind) ? "trainees" : "people";
-  const lines = [`${Md.bold("Matched")}: ${m.matched} of ${m.participants} ${who} (${m.matchedPercent}%)`];
-  if (m.averageFit !== null) lines[0] += ` · ${Md.bold("average fit")} ${fit(m.averageFit)} · ${Md.bold("lowest fit")} ${fit(m.minFit ?? 0)}`;
-  if (m.top3Share !== null) lines[0] += ` · ${Md.bold("top-3 choice")} for ${percent(m.top3Share)} of trainees`;
-  lines[0] += ` · ${Md.bold("repeats")} ${m.repeats}`;
+  const who = isPairKind(p.kind) ? ["trainee", "trainees"] : ["person", "people"];
+  const facts = [`${Md.bold("Matched")}: ${m.matched} of ${count(m.participants, who[0]!, who[1])} (${percent(m.matched, m.participants)})`];
+  if (m.averageFit !== null) facts.push(`${Md.bold("average fit")} ${fit(m.averageFit)}`, `${Md.bold("lowest fit")} ${fit(m.minFit ?? 0)}`);
+  if (m.top3Share !== null) {
+    const top3 = Math.round(m.top3Share * m.participants);
+    const what = p.kind === "STABLE" ? "one of their top 3 choices" : "one of their 3 best fits";
+    facts.push(`${Md.bold(what)} for ${percent(top3, m.participants)} of trainees`);
+  }
+  facts.push(`${Md.bold("repeats")} ${m.repeats}`);
+  const lines = [facts.join(" · ")];
   if (m.mentorLoad) {
     const l = m.mentorLoad;
     const spread = Object.entries(l.histogram)
       .filter(([k]) => k !== "0")
       .sort(([a], [b]) => Number(a) - Number(b))
-      .map(([k, v]) => `${plural(v, "mentor")} with ${k}`)
+      .map(([k, v]) => `${count(v, "mentor")} with ${k}`)
       .join(", ");
-    lines.push(`${Md.bold("Mentor load")}: ${l.used} of ${l.capacity} open places used; ${l.full} full, ${l.idle} with nobody new${spread ? ` (${spread})` : ""}`);
+    lines.push(`${Md.bold("Mentor load")}: ${l.used} of ${count(l.capacity, "open place")} used; ${l.full} full, ${l.idle} with nobody new${spread ? ` (${spread})` : ""}`);
   }
   if (p.stable) {
     const choices = p.stable.byChoice.map((n, i) => (n ? `${ordinal(i + 1)} choice ${n}` : null)).filter(Boolean).join(", ");
-    lines.push(`${Md.bold("Stable")}: ${plural(p.stable.blockingPairs, "blocking pair")}${choices ? ` · ${choices}` : ""} · unmatched ${p.stable.unmatched}`);
+    lines.push(`${Md.bold("Stable")}: ${count(p.stable.blockingPairs, "blocking pair")}${choices ? ` · ${choices}` : ""} · unmatched ${p.stable.unmatched}`);
   }
-  if (p.alreadyMatched.length) lines.push(`${plural(p.alreadyMatched.length, "trainee")} already ${p.alreadyMatched.length === 1 ? "has" : "have"} a ${labelOf(MENTOR_ROLES, p.role).toLowerCase()} and ${p.alreadyMatched.length === 1 ? "is" : "are"} not in this round.`);
-  if (p.conflicts) lines.push(`:warning: ${plural(p.conflicts, "group")} could not avoid a confidential exclusion; drop ${p.conflicts === 1 ? "it" : "them"} or re-run.`);
+  const already = p.alreadyMatched.length;
+  if (already) lines.push(`${count(already, "trainee")} already ${verb(already, "has", "have")} a ${labelOf(MENTOR_ROLES, p.role).toLowerCase()} and ${verb(already, "is", "are")} not in this round.`);
+  if (p.conflicts) lines.push(`:warning: ${count(p.conflicts, "group")} could not avoid a confidential exclusion; drop ${p.conflicts === 1 ? "it" : "them"} or re-run.`);
   return lines;
 }
 
 function pairLines(p: RoundProposal): string[] {
   return p.pairs.map((x, i) => {
-    const facts = [`fit ${fit(x.fit)}`, x.choice ? `${ordinal(x.choice)} choice` : null, x.repeat ? "paired before" : null].filter(Boolean).join(", ");
+    const facts = [`fit ${fit(x.fit)}`, x.choice ? rankWords(p.kind, x.choice) : null, x.repeat ? "paired before" : null].filter(Boolean).join(", ");
     const reasons = x.reasons.slice(0, 2).map((r) => escapeMrkdwn(r)).join("; ");
     return `${i + 1}. ${at(x.trainee, p)} ↔ ${at(x.mentor, p)} — ${facts}${reasons ? ` · ${reasons}` : ""}`;
   });
@@ -110,7 +129,7 @@ function groupLines(p: RoundProposal, zone: string): string[] {
   if (p.speed) {
     const lines: string[] = [];
     for (const r of p.speed.rotations) {
-      const t = (iso: string) => DateTime.fromISO(iso, { zone }).toFormat("HH:mm");
+      const t = (iso: string) => timeOfDay(new Date(iso), zone);
       lines.push(Md.bold(`Rotation ${r.index + 1} (${t(r.startsAt)}–${t(r.endsAt)})`));
       p.groups.forEach((g, i) => {
         if (g.slot === r.index) lines.push(`${i + 1}. ${at(g.mentor!, p)}: ${g.members.filter((m) => m !== g.mentor).map((m) => at(m, p)).join(", ")}`);
@@ -120,7 +139,7 @@ function groupLines(p: RoundProposal, zone: string): string[] {
   }
   return p.groups.map((g, i) => {
     const names = g.mentor ? `${at(g.mentor, p)} with ${g.members.filter((m) => m !== g.mentor).map((m) => at(m, p)).join(", ")}` : g.members.map((m) => at(m, p)).join(", ");
-    return `${i + 1}. ${names}${g.repeats ? ` — ${plural(g.repeats, "pair")} met before` : ""}`;
+    return `${i + 1}. ${names}${g.repeats ? ` — ${count(g.repeats, "pair")} met before` : ""}`;
   });
 }
 
@@ -142,23 +161,53 @@ export function packLines(lines: readonly string[], maxSections = MAX_LINE_SECTI
   return { texts, left: lines.length - used };
 }
 
+/** What approving creates: "2 matches", "1 group". */
+export const madeWords = (p: RoundProposal): string => (isPairKind(p.kind) ? count(p.pairs.length, "match", "matches") : count(p.groups.length, "group"));
+
+/**
+ * A speed event's start, and what happens if it passes before approval: schedules go out only when a
+ * director approves, so approval moves a schedule whose first rotation has started (see retimeSpeed).
+ */
+function speedStartLine(p: RoundProposal, zone: string): string | null {
+  const first = p.speed?.rotations[0];
+  if (!first) return null;
+  return (
+    `:stopwatch: Rotation 1 starts ${Md.bold(dayTime(new Date(first.startsAt), zone))}. Everyone gets their schedule when you approve; ` +
+    `if that is less than ${SPEED_LEAD_MINUTES} minutes away by then (or past), the whole schedule moves so rotation 1 starts at least ${SPEED_LEAD_MINUTES} minutes after approval.`
+  );
+}
+
+/** A speed schedule moved at approval: from when, to when. */
+export function movedWords(p: RoundProposal, zone: string): string | null {
+  const first = p.speed?.rotations[0];
+  if (!first || !p.speed?.movedFrom) return null;
+  return (
+    `:arrow_right: Rotation 1 was set for ${timeOfDay(new Date(p.speed.movedFrom), zone)}, less than ${SPEED_LEAD_MINUTES} minutes after the approval (or already past), ` +
+    `so the whole schedule moved: rotation 1 now starts ${Md.bold(dayTime(new Date(first.startsAt), zone))}.`
+  );
+}
+
 function actions(r: RoundLabel, p: RoundProposal): BlockBuilder {
   const runId = r.runId;
   const buttons = [];
   if (canSwap(p)) buttons.push(Elements.Button({ text: "Swap / reassign…", actionId: PREVIEW_ACTIONS.swap, value: runId }));
   if (p.pairs.length || p.groups.length) buttons.push(Elements.Button({ text: isPairKind(p.kind) ? "Drop a pair…" : "Drop a group…", actionId: PREVIEW_ACTIONS.drop, value: runId }));
   buttons.push(Elements.Button({ text: "Re-run", actionId: PREVIEW_ACTIONS.rerun, value: runId }));
-  const made = isPairKind(p.kind) ? plural(p.pairs.length, "match", "matches") : plural(p.groups.length, "group");
+  const does = p.kind === "SPEED" ? `This creates ${madeWords(p)} and sends everyone their schedule.` : `This creates ${madeWords(p)} and introduces everyone in them.`;
   buttons.push(
     Elements.Button({ text: "Approve", actionId: PREVIEW_ACTIONS.approve, value: `${runId}:${r.version}` })
       .primary()
-      .confirm(Bits.ConfirmationDialog({ title: "Approve this round?", text: `This creates ${made} and introduces everyone in it.`, confirm: "Approve", deny: "Not yet" })),
+      .confirm(Bits.ConfirmationDialog({ title: "Approve this round?", text: does, confirm: "Approve", deny: "Not yet" })),
     Elements.Button({ text: "Discard", actionId: PREVIEW_ACTIONS.discard, value: runId })
       .danger()
       .confirm(Bits.ConfirmationDialog({ title: "Discard this round?", text: "Nothing is created and nobody is told.", confirm: "Discard", deny: "Keep it" }).danger()),
   );
   return Blocks.Actions().elements(buttons);
 }
+
+/** The notice on a preview shown in place of an outdated one whose Approve was pressed. */
+export const STALE_APPROVE =
+  "Nothing was approved and nothing was created: this proposal changed (a swap, drop or re-run) after this message was shown to you. This is the proposal now; approve it if it looks right.";
 
 /** The preview message (also what it is updated to after each edit). `notice` is a line on top, e.g. "Swapped." */
 export function previewMessage(r: RoundLabel, p: RoundProposal, notice?: string): Payload {
@@ -167,6 +216,8 @@ export function previewMessage(r: RoundLabel, p: RoundProposal, notice?: string)
   if (p.problem === "not_enough_mentors") blocks.push(Blocks.Section({ text: ":warning: There are fewer mentors available than rotations, so no schedule could be made. Lower the number of rotations or add mentors, then re-run." }));
   else if (p.problem === "no_trainees") blocks.push(Blocks.Section({ text: ":warning: Nobody is taking part in this round, so there is nothing to approve." }));
   blocks.push(Blocks.Section({ text: metricLines(p).join("\n") }));
+  const start = speedStartLine(p, r.timezone);
+  if (start) blocks.push(Blocks.Section({ text: start }));
   const lines = isPairKind(p.kind) ? pairLines(p) : groupLines(p, r.timezone);
   const heading = isPairKind(p.kind) ? `${Md.bold(`Proposed pairs (${p.pairs.length})`)}` : `${Md.bold(`Proposed groups (${p.groups.length})`)}`;
   const unmatched = p.unmatched.map((u) => `• ${at(u.memberId, p)} — ${unmatchedWords(u)}`);
@@ -185,10 +236,10 @@ export function previewMessage(r: RoundLabel, p: RoundProposal, notice?: string)
 
 /** What the preview becomes once approved (by whoever approved first). */
 export function approvedMessage(r: RoundLabel, p: RoundProposal, approvedBySlackUserId: string | null): Payload {
-  const made = isPairKind(p.kind) ? plural(p.pairs.length, "match", "matches") : plural(p.groups.length, "group");
   const how = p.kind === "SPEED" ? "Everyone gets their schedule by DM." : "Each is introduced in a group message.";
-  const text = `:white_check_mark: Approved${approvedBySlackUserId ? ` by <@${approvedBySlackUserId}>` : ""}: ${made} created. ${how}`;
-  const blocks = [Blocks.Section({ text: roundTitle(r) }), Blocks.Section({ text }), Blocks.Section({ text: metricLines(p).join("\n") })];
+  const text = `:white_check_mark: Approved${approvedBySlackUserId ? ` by <@${approvedBySlackUserId}>` : ""}: ${madeWords(p)} created. ${how}`;
+  const moved = movedWords(p, r.timezone);
+  const blocks = [Blocks.Section({ text: roundTitle(r) }), Blocks.Section({ text: moved ? `${text}\n${moved}` : text }), Blocks.Section({ text: metricLines(p).join("\n") })];
   return { text: `Round approved: ${escapeMrkdwn(r.roundName)}`, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] };
 }
 

@@ -5,13 +5,13 @@
  * with cadence buttons).
  */
 import { Blocks, Md, Message, type BlockBuilder } from "slack-block-builder";
-import { DateTime } from "luxon";
 import type { Payload } from "../../../services/requests.js";
 import type { RoundMessages } from "../../../services/roundApproval.js";
 import { isPairKind } from "../../../domain/roundProposal.js";
 import { escapeMrkdwn } from "../escape.js";
 import { requestMessages } from "../requests/messages.js";
-import { packLines, previewMessage, roundTitle, unmatchedWords } from "./preview.js";
+import { madeWords, metricLines, movedWords, packLines, previewMessage, roundTitle, unmatchedWords } from "./preview.js";
+import { dayTime, timeOfDay } from "../../kit/dates.js";
 
 const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
 const para = (text: string) => Blocks.Section({ text });
@@ -34,25 +34,25 @@ export const roundMessages: RoundMessages = {
     ]),
 
   speedSchedule: (round, seats, tz) => {
-    const time = (d: Date) => DateTime.fromJSDate(d, { zone: tz });
-    const first = seats[0] ? time(seats[0].startsAt).toFormat("cccc d LLLL") : "";
     const lines = seats.map(
-      (s) => `${Md.bold(`${time(s.startsAt).toFormat("HH:mm")}–${time(s.endsAt).toFormat("HH:mm")}`)} rotation ${s.rotation + 1}: ${s.withSlackUserIds.length ? mentions(s.withSlackUserIds) : "a break"}`,
+      (s) => `${Md.bold(`${timeOfDay(s.startsAt, tz)}–${timeOfDay(s.endsAt, tz)}`)} rotation ${s.rotation + 1}: ${s.withSlackUserIds.length ? mentions(s.withSlackUserIds) : "a break"}`,
     );
+    const start = seats[0] ? ` Your first rotation starts ${Md.bold(dayTime(seats[0].startsAt, tz))}; the times below are in the same time zone.` : "";
     return build(`Your speed-mentoring schedule for ${escapeMrkdwn(round.roundName)}`, [
-      para(`:stopwatch: Your schedule for ${Md.bold(escapeMrkdwn(round.roundName))} (${escapeMrkdwn(round.programName)}), ${first} — times in ${escapeMrkdwn(tz)}:`),
+      para(`:stopwatch: Your schedule for ${Md.bold(escapeMrkdwn(round.roundName))} (${escapeMrkdwn(round.programName)}).${start}`),
       para(lines.join("\n")),
       para("Each rotation is short: say who you are, what you're aiming for, and ask one question. Follow up afterwards with anyone you'd like to talk to again."),
     ]);
   },
 
   summary: (round, proposal, approvedBy) => {
-    const made = isPairKind(proposal.kind) ? `${proposal.pairs.length} matches` : `${proposal.groups.length} groups`;
-    const m = proposal.metrics;
+    const next = proposal.kind === "SPEED" ? "everyone's schedule is on its way" : "introductions are on their way";
     const lines = [
-      `:white_check_mark: ${roundTitle(round)} was approved by <@${approvedBy}>: ${made} created; introductions are on their way.`,
-      `Matched ${m.matched} of ${m.participants} (${m.matchedPercent}%)${m.averageFit !== null ? ` · average fit ${m.averageFit}` : ""} · repeats ${m.repeats}.`,
+      `:white_check_mark: ${roundTitle(round)} was approved by <@${approvedBy}>: ${madeWords(proposal)} created; ${next}.`,
+      ...metricLines(proposal),
     ];
+    const moved = movedWords(proposal, round.timezone);
+    if (moved) lines.push(moved);
     if (proposal.unmatched.length) {
       lines.push(`${Md.bold("Not matched")}:`);
       for (const u of proposal.unmatched.slice(0, 40)) lines.push(`• <@${proposal.people[u.memberId]?.slackUserId ?? ""}> — ${unmatchedWords(u)}`);

@@ -2,12 +2,13 @@ import { Bits, Blocks, Elements, Md, Modal } from "slack-block-builder";
 import type { RankForm } from "../../../services/roundRankings.js";
 import { escapeMrkdwn } from "../escape.js";
 import { rankBlock, ROUND_CALLBACKS, ROUND_VALUE } from "./ids.js";
-import { localWhen } from "./notices.js";
+import { dayTime } from "../../kit/dates.js";
+import { count } from "../../kit/plural.js";
+import { ordinal } from "./ordinal.js";
 
 /** At most this many places to fill (Slack modals hold 100 blocks; nobody ranks more usefully). */
 export const MAX_RANK_PLACES = 10;
 
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
 
 export const rankPlaces = (form: Pick<RankForm, "choices">) => Math.min(form.choices.length, MAX_RANK_PLACES);
 
@@ -33,7 +34,7 @@ export function rankModal(form: RankForm) {
       ? form.side === "trainee"
         ? "No mentor can be suggested to you in this round right now (all are paused, full or excluded). Your program director will see you in the preview."
         : "Nobody has ranked you in this round."
-      : `Rank the ${who} in ${Md.bold(escapeMrkdwn(form.roundName))}, best first, by ${localWhen(form.deadline, form.tz)}. Leave places empty for people you wouldn't work with.${more ? ` The lists show the first ${offered.length}, those who put you highest; ${more} more ranked you.` : ""}`;
+      : `Rank the ${who} in ${Md.bold(escapeMrkdwn(form.roundName))}, best first, by ${Md.bold(dayTime(form.deadline, form.tz))}. Leave places empty for people you wouldn't work with.${more ? ` The lists show the first ${offered.length}, those who put you highest; ${count(more, "more person", "more people")} ranked you.` : ""}`;
   const reasons = offered
     .filter((c) => c.reasons.length)
     .map((c) => `• ${Md.bold(escapeMrkdwn(c.name))}: ${c.reasons.map(escapeMrkdwn).join("; ")}`)
@@ -60,5 +61,5 @@ export function rankModal(form: RankForm) {
 export function rankSavedText(form: RankForm): string {
   const names = new Map(form.choices.map((c) => [c.memberId, c.name]));
   const list = form.current.map((id, i) => `${i + 1}. ${escapeMrkdwn(names.get(id) ?? "")}`).join("\n");
-  return `Your ranking is saved:\n${list}\nYou can change it until ${localWhen(form.deadline, form.tz)}.`;
+  return `Your ranking is saved:\n${list}\nYou can change it until ${dayTime(form.deadline, form.tz)}.`;
 }

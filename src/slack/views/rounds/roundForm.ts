@@ -33,6 +33,8 @@ const BLOCK_OF: Record<string, string> = {
   weekday: B.weekday,
   everyWeeks: B.everyWeeks,
   cron: B.cron,
+  speedDay: B.speedDay,
+  speedStart: B.speedStart,
 };
 
 export const blockOfWhen = (field: WhenField): string => BLOCK_OF[field]!;
@@ -56,6 +58,8 @@ export function readRoundForm(raw: unknown): { ok: true; form: RoundForm } | { o
     weekday: el(s, B.weekday)?.selected_option?.value ?? null,
     everyWeeks: el(s, B.everyWeeks)?.selected_option?.value ?? null,
     cron: text(s, B.cron),
+    speedDay: el(s, B.speedDay)?.selected_date ?? null,
+    speedStart: el(s, B.speedStart)?.selected_time ?? null,
   });
   if (parsed.success) return { ok: true, form: parsed.data };
   const errors: Record<string, string> = {};

@@ -1,10 +1,13 @@
 import { Bits, Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
-import type { RoundSummary } from "../../../services/rounds.js";
+import type { RoundRecord, RoundSummary } from "../../../services/rounds.js";
+import type { NextStep } from "../admin/doneModal.js";
+import { readStoredOptions } from "../../../domain/roundOptions.js";
 import type { SlackMessage } from "../help.js";
 import { escapeMrkdwn } from "../escape.js";
 import { ROUND_ACTIONS } from "./ids.js";
 import { KIND_LABELS } from "./roundModal.js";
-import { localWhen } from "./notices.js";
+import { dayTime } from "../../kit/dates.js";
+import { count } from "../../kit/plural.js";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -36,8 +39,8 @@ const MAX_BLOCKS = 50;
 
 function roundBlocks(r: RoundSummary): BlockBuilder[] {
   const who = r.cohortName ? `${escapeMrkdwn(r.programName)} › ${escapeMrkdwn(r.cohortName)}` : `${escapeMrkdwn(r.programName)} (whole program)`;
-  const next = r.nextRunAt ? `next run ${localWhen(r.nextRunAt, r.timezone)}` : "nothing more planned";
-  const last = r.latestRun ? ` · latest run ${localWhen(r.latestRun.scheduledFor, r.timezone)}: ${STATUS_WORDS[r.latestRun.status] ?? r.latestRun.status}` : "";
+  const next = r.nextRunAt ? `next run ${dayTime(r.nextRunAt, r.timezone)}` : "nothing more planned";
+  const last = r.latestRun ? ` · latest run ${dayTime(r.latestRun.scheduledFor, r.timezone)}: ${STATUS_WORDS[r.latestRun.status] ?? r.latestRun.status}` : "";
   return [
     Blocks.Section({ text: `${Md.bold(escapeMrkdwn(r.name))} — ${KIND_LABELS[r.kind].split(" — ")[0]}, ${who}\nRuns ${scheduleWords(r)}; ${next}${last}` }).accessory(
       Elements.Button({ text: "Cancel round", actionId: ROUND_ACTIONS.cancel, value: r.id })
@@ -47,9 +50,33 @@ function roundBlocks(r: RoundSummary): BlockBuilder[] {
   ];
 }
 
+/** The "Rounds" button as a next step (the list of active rounds, sent to the director's DM from a modal). */
+export const ROUNDS_LIST: NextStep = { text: "Rounds", actionId: ROUND_ACTIONS.list };
+
+/** What "Round created" says for a round that runs later: when, and what happens then. */
+export function roundCreatedText(round: RoundRecord): string {
+  const name = Md.bold(escapeMrkdwn(round.name));
+  const first = round.nextRunAt ? dayTime(round.nextRunAt, round.timezone) : "";
+  const start = speedStartWords(round);
+  return (
+    `${name} is set up: it runs ${round.schedule ? `${scheduleWords(round)}, first on ${Md.bold(first)}` : `once, on ${Md.bold(first)}`}.${start}\n` +
+    "Participants are told about a day before and can skip. At each run you get the preview by DM; nothing is created and nobody is told until you approve it. " +
+    "The Rounds list shows it, with Cancel round."
+  );
+}
+
+/** A speed round's event start, as the director set it. */
+function speedStartWords(round: RoundRecord): string {
+  if (round.kind !== "SPEED") return "";
+  const o = readStoredOptions(round.options);
+  if (o.startsAt) return ` Rotation 1 starts ${Md.bold(dayTime(new Date(o.startsAt), round.timezone))}.`;
+  if (o.startTime) return ` Rotation 1 starts at ${o.startTime} on the day of each run.`;
+  return "";
+}
+
 /** The director's list of active rounds, each with Cancel. */
 export function roundList(rounds: RoundSummary[], notice?: string): SlackMessage {
-  const text = rounds.length ? `Pairing rounds: ${rounds.length} active` : "No active pairing rounds";
+  const text = rounds.length ? `Pairing rounds: ${count(rounds.length, "active round")}` : "No active pairing rounds";
   const blocks: BlockBuilder[] = [
     ...(notice ? [Blocks.Section({ text: notice })] : []),
     Blocks.Section({ text: rounds.length ? Md.bold(text) : `${Md.bold(text)}. Set one up with ${Md.bold("New round")}.` }),

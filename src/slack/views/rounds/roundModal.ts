@@ -69,6 +69,12 @@ export function roundModal(programs: readonly ProgramOverview[], preselect?: str
         .element(Elements.Checkboxes({ actionId: ROUND_VALUE }).options(option("Rotations: pair mentors with trainees, not peers", "cross"))),
       number("Rotations", B.rotations, "Speed mentoring: how many mentors each trainee meets", ROUND_LIMITS.rotations, ROUND_DEFAULTS.rotations),
       number("Minutes per rotation", B.minutesPerRotation, "Speed mentoring", ROUND_LIMITS.minutesPerRotation, ROUND_DEFAULTS.minutesPerRotation),
+      Blocks.Input({ label: "Rotation 1 starts at", blockId: B.speedStart, hint: "Speed mentoring: the event's start. Leave time after the round runs: everyone gets their schedule once you approve the preview." })
+        .optional()
+        .element(Elements.TimePicker({ actionId: ROUND_VALUE })),
+      Blocks.Input({ label: "Event day", blockId: B.speedDay, hint: "Speed mentoring, run now or once: empty = the day the round runs. A repeating round's event is on each run's day." })
+        .optional()
+        .element(Elements.DatePicker({ actionId: ROUND_VALUE })),
       number("Ranking days", B.rankDays, "Stable match: days to rank (trainees the first half, mentors the second)", ROUND_LIMITS.rankDays, ROUND_DEFAULTS.rankDays),
       Blocks.Header({ text: "When" }),
       Blocks.Context().elements(`Dates and times are in the program's time zone (${Md.codeInline(zones || "UTC")}). Participants are told about a day before and can skip.`),

@@ -1,5 +1,5 @@
 import { approveRun, labelOf, sendRoundIntros } from "../../../../services/roundApproval.js";
-import { approvedMessage, previewMessage } from "../../../views/rounds/preview.js";
+import { approvedMessage, previewMessage, STALE_APPROVE } from "../../../views/rounds/preview.js";
 import { roundMessages } from "../../../views/rounds/previewMessages.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import { directorButton } from "../admin/guard.js";
@@ -16,11 +16,17 @@ import { groupDmOpener } from "../../../groupDm.js";
 export function approveAction(deps: ListenerDeps) {
   return directorButton(deps, async (by, args) => {
     const { runId, version } = approveRefOf(args);
-    const { outcome, run, proposal } = await approveRun(deps.db, by, runId, deps.now(), roundMessages, version).catch(async (error: unknown) => {
-      // The message showed an older proposal: show the current one in its place, then say why.
-      if (error instanceof RoundProposalChanged) await args.respond({ replace_original: true, ...(await currentPreview(deps, by.workspaceId, runId)) });
-      throw error;
-    });
+    let approval;
+    try {
+      approval = await approveRun(deps.db, by, runId, deps.now(), roundMessages, version);
+    } catch (error) {
+      if (!(error instanceof RoundProposalChanged)) throw error;
+      // The message showed an older proposal: nothing was approved. Show the current one in its place, saying so.
+      deps.logger.info({ team: by.workspaceId, user: by.actor, run: runId }, "approve refused: the proposal changed since this preview was shown");
+      await args.respond({ replace_original: true, ...(await currentPreview(deps, by.workspaceId, runId)) });
+      return;
+    }
+    const { outcome, run, proposal } = approval;
     await args.respond({ replace_original: true, ...approvedMessage(labelOf(run), proposal, run.approvedById) });
     if (outcome !== "approved") return;
     deps.kickOutbox();
@@ -41,5 +47,5 @@ export function approveAction(deps: ListenerDeps) {
 
 async function currentPreview(deps: ListenerDeps, workspaceId: string, runId: string) {
   const { run, proposal } = await previewOf(deps.db, workspaceId, runId);
-  return previewMessage(labelOf(run), proposal!, "Another director changed this proposal since this message was sent; this is it now.");
+  return previewMessage(labelOf(run), proposal!, STALE_APPROVE);
 }

@@ -3,17 +3,17 @@ import { cancelRound, listRounds } from "../../../../services/rounds.js";
 import { escapeMrkdwn } from "../../../views/escape.js";
 import { roundModal } from "../../../views/rounds/roundModal.js";
 import { roundList } from "../../../views/rounds/roundList.js";
-import { plainMessage } from "../../../views/admin/menu.js";
+import { NEW_PROGRAM, noProgramText, plainMessage } from "../../../views/admin/menu.js";
 import type { ListenerDeps } from "../../deps.js";
-import { directorButton, tell } from "../admin/guard.js";
+import { directorButton, showModal, tell } from "../admin/guard.js";
 
 /** "New round" (menu, App Home, round list): the set-up modal, with the clicked program chosen. */
 export const openCreateRound = (deps: ListenerDeps) =>
   directorButton(deps, async (by, args) => {
     const programs = await programOverviews(deps.db, by.workspaceId);
-    if (programs.length === 0) return tell(args, "There is no program yet. Create one first with `/mentoring-admin program`.");
+    if (programs.length === 0) return tell(args, noProgramText("run a round in"), [NEW_PROGRAM]);
     const value = args.action.value;
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: roundModal(programs, value ? `p:${value}` : undefined) });
+    await showModal(args, roundModal(programs, value ? `p:${value}` : undefined));
   });
 
 /** "Rounds": the list of active rounds, where the button was pressed. */

@@ -2,7 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { DirectorActor } from "../../../../services/directors.js";
 import type { ProgramOverview } from "../../../../services/programs.js";
 import { listRounds } from "../../../../services/rounds.js";
-import { plainMessage } from "../../../views/admin/menu.js";
+import { noProgramYet } from "../../../views/admin/menu.js";
 import type { SlackMessage } from "../../../views/help.js";
 import { roundModal } from "../../../views/rounds/roundModal.js";
 import { roundList } from "../../../views/rounds/roundList.js";
@@ -18,7 +18,7 @@ export async function roundsAdminCommand(
   programs: ProgramOverview[],
 ): Promise<SlackMessage | null> {
   if (sub === "rounds") return roundList(await listRounds(deps.db, by.workspaceId));
-  if (programs.length === 0) return plainMessage("There is no program to run a round in yet. Create one first with `/mentoring-admin program`.");
+  if (programs.length === 0) return noProgramYet("run a round in");
   await client.views.open({ trigger_id: triggerId, view: roundModal(programs) });
   return null;
 }

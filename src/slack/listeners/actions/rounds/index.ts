@@ -16,6 +16,7 @@ export function registerRoundListeners(router: ListenerRouter, deps: ListenerDep
   router.action(ROUND_ACTIONS.skip, noticeAnswer(deps, "skip"));
   router.action(ROUND_ACTIONS.unskip, noticeAnswer(deps, "unskip"));
   router.action(ROUND_ACTIONS.pause, noticeAnswer(deps, "pause"));
+  router.action(ROUND_ACTIONS.resume, noticeAnswer(deps, "resume"));
   router.action(ROUND_ACTIONS.rank, openRank(deps));
   router.view(ROUND_CALLBACKS.create, createRoundSubmitted(deps));
   router.view(ROUND_CALLBACKS.rank, rankSubmitted(deps));

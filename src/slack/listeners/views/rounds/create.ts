@@ -2,8 +2,7 @@ import { createRound, runRoundNow } from "../../../../services/rounds.js";
 import { roundPorts } from "../../../../jobs/rounds.js";
 import { escapeMrkdwn } from "../../../views/escape.js";
 import { blockOfWhen, readRoundForm } from "../../../views/rounds/roundForm.js";
-import { localWhen } from "../../../views/rounds/notices.js";
-import { scheduleWords } from "../../../views/rounds/roundList.js";
+import { roundCreatedText, ROUNDS_LIST } from "../../../views/rounds/roundList.js";
 import type { ListenerDeps } from "../../deps.js";
 import { submitAsDirector, type SubmitArgs } from "../admin/submit.js";
 
@@ -16,11 +15,8 @@ export function createRoundSubmitted(deps: ListenerDeps) {
       const created = await createRound(deps.db, by, read.form, deps.now());
       if (!created.ok) return { errors: { [blockOfWhen(created.field)]: created.message } };
       const { round } = created;
+      if (read.form.when !== "now") return { done: { title: "Round created", text: roundCreatedText(round), next: [ROUNDS_LIST] } };
       const name = `*${escapeMrkdwn(round.name)}*`;
-      if (read.form.when !== "now") {
-        const text = `${name} is set up: it runs ${scheduleWords(round)}, first on ${localWhen(round.nextRunAt!, round.timezone)}. Participants are told about a day before; you get the preview at the run time. See \`/mentoring-admin rounds\`.`;
-        return { done: { title: "Round created", text } };
-      }
       return {
         working: { title: "Round created", text: `${name} is being put together…` },
         finish: async () => {
@@ -28,7 +24,7 @@ export function createRoundSubmitted(deps: ListenerDeps) {
           deps.kickOutbox();
           const text = pass.rankingOpened
             ? `${name} has started: trainees are ranking their mentors now. You'll get the preview when ranking closes.`
-            : `${name} is ready: the preview is on its way to your DM with Rounds.`;
+            : `${name} is ready: the preview is on its way to your DM with Rounds. Nothing is created and nobody is told until you approve it there.`;
           return { done: { title: "Round created", text } };
         },
       };
