@@ -49,6 +49,7 @@ function cohort(trainees: number, mentors: number, seed: number, kind: RoundKind
     kind,
     options: readStoredOptions({}),
     scheduledFor: new Date("2026-03-02T15:00:00Z"),
+    timezone: "America/New_York",
     trainees: ts,
     mentors: ms,
     exclusions: Array.from({ length: Math.floor(trainees / 20) }, () => [pick(ts).memberId, pick(ms).memberId] as [string, string]),
