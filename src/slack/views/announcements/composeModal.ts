@@ -46,7 +46,7 @@ const cut = (s: string, n = 75) => (s.length > n ? `${s.slice(0, n - 1)}…` : s
 
 function optionBlocks(initial: ComposeInitial, posted: boolean): BlockBuilder {
   const notify = Bits.Option({ text: "Notify everyone in the channel (@channel)", value: ANNOUNCE.options.notifyEveryone });
-  const dm = Bits.Option({ text: "Also DM every member of the cohort(s)", value: ANNOUNCE.options.alsoDm });
+  const dm = Bits.Option({ text: "Also send it by DM to each member (chosen cohorts, or the program)", value: ANNOUNCE.options.alsoDm });
   const offered = posted ? [notify] : [notify, dm];
   const ticked = [initial.notifyEveryone ? notify : null, initial.alsoDm && !posted ? dm : null].filter((o) => o !== null);
   const boxes = Elements.Checkboxes({ actionId: VALUE }).options(offered);

@@ -77,7 +77,7 @@ export function roundModal(programs: readonly ProgramOverview[], preselect?: str
         .element(Elements.DatePicker({ actionId: ROUND_VALUE })),
       number("Ranking days", B.rankDays, "Stable match: days to rank (trainees the first half, mentors the second)", ROUND_LIMITS.rankDays, ROUND_DEFAULTS.rankDays),
       Blocks.Header({ text: "When" }),
-      Blocks.Context().elements(`Dates and times are in the program's time zone (${Md.codeInline(zones || "UTC")}). Participants are told about a day before and can skip.`),
+      Blocks.Context().elements(`Dates and times are in the program's time zone (${Md.codeInline(zones || "UTC")}). A round that runs later is announced to its participants about a day before, so they can skip it; you get each run's preview to approve.`),
       Blocks.Input({ label: "Runs", blockId: B.when }).element(
         Elements.RadioButtons({ actionId: ROUND_VALUE })
           .options(Object.entries(WHEN_LABELS).map(([k, l]) => option(l, k)))
