@@ -77,13 +77,22 @@ export async function queueNotices(tx: Tx, round: RoundRecord, run: RunState, no
   return queued;
 }
 
-/** The run a notice button points at, if it is in this workspace and still before its preview. */
-async function openRunFor(db: Db, workspaceId: string, runId: string): Promise<{ run: RunState; round: RoundRecord }> {
+/** The run a notice button points at, and its round, if they are in this workspace. */
+async function runFor(db: Db, workspaceId: string, runId: string): Promise<{ run: RunState; round: RoundRecord }> {
   const run = await runState(db, workspaceId, runId);
   const round = run ? await findRound(db, workspaceId, run.roundId) : null;
   if (!run || !round) throw new RoundRunNotFound(runId);
-  if (round.status !== "ACTIVE" || (run.status !== "NOTICED" && run.status !== "RANKING")) throw new RoundRunClosed(run.status);
   return { run, round };
+}
+
+/** Whether a run can still be skipped: its round is active and it has not been previewed yet. */
+const isOpen = ({ run, round }: { run: RunState; round: RoundRecord }) => round.status === "ACTIVE" && (run.status === "NOTICED" || run.status === "RANKING");
+
+/** The run a notice button points at, if it is in this workspace and still before its preview. */
+async function openRunFor(db: Db, workspaceId: string, runId: string): Promise<{ run: RunState; round: RoundRecord }> {
+  const found = await runFor(db, workspaceId, runId);
+  if (!isOpen(found)) throw new RoundRunClosed(found.run.status);
+  return found;
 }
 
 export interface NoticeOutcome {
@@ -112,36 +121,27 @@ export async function answerSkip(
   return { card: cardFor(round, run, { tz: member.tz, side: "trainee" }), answer: skip ? "skipped" : "unskipped" };
 }
 
-/** "Pause everything": the person's pause until they resume (the same as /mentoring pause). */
-export async function answerPause(
+/**
+ * "Pause everything" (`pausing`: the person's pause until they resume, the same as /mentoring pause)
+ * or, on a notice answered with a pause, "Resume" (as /mentoring resume; the notice then shows this
+ * run again, skippable if it still is).
+ */
+export async function answerAvailability(
   db: Db,
   directory: SlackDirectory,
   workspaceId: string,
   slackUserId: string,
   runId: string,
+  pausing: boolean,
   now: Date,
 ): Promise<NoticeOutcome> {
-  const run = await runState(db, workspaceId, runId);
-  const round = run ? await findRound(db, workspaceId, run.roundId) : null;
-  if (!run || !round) throw new RoundRunNotFound(runId);
-  const result = await pause(db, directory, workspaceId, slackUserId, null, now);
-  return { card: cardFor(round, run, { tz: result.tz, side: "trainee" }), answer: "paused", pause: result };
-}
-
-/** "Resume" on a notice answered with a pause: the pause ends (as /mentoring resume), and the notice shows this run again. */
-export async function answerResume(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  runId: string,
-  now: Date,
-): Promise<NoticeOutcome> {
-  const run = await runState(db, workspaceId, runId);
-  const round = run ? await findRound(db, workspaceId, run.roundId) : null;
-  if (!run || !round) throw new RoundRunNotFound(runId);
+  const found = await runFor(db, workspaceId, runId);
+  if (pausing) {
+    const result = await pause(db, directory, workspaceId, slackUserId, null, now);
+    return { card: cardFor(found.round, found.run, { tz: result.tz, side: "trainee" }), answer: "paused", pause: result };
+  }
   const result = await resume(db, directory, workspaceId, slackUserId, now);
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
-  const runOpen = round.status === "ACTIVE" && (run.status === "NOTICED" || run.status === "RANKING");
-  return { card: cardFor(round, run, { tz: result.tz, side: "trainee" }), answer: "resumed", skipping: await hasSkip(db, workspaceId, run.id, member.id), runOpen };
+  const skipping = await hasSkip(db, workspaceId, found.run.id, member.id);
+  return { card: cardFor(found.round, found.run, { tz: result.tz, side: "trainee" }), answer: "resumed", skipping, runOpen: isOpen(found) };
 }

@@ -60,7 +60,7 @@ export function roundCreatedText(round: RoundRecord): string {
   const start = speedStartWords(round);
   return (
     `${name} is set up: it runs ${round.schedule ? `${scheduleWords(round)}, first on ${Md.bold(first)}` : `once, on ${Md.bold(first)}`}.${start}\n` +
-    "Participants are told about a day before and can skip. At each run you get the preview by DM; nothing is created and nobody is told until you approve it. " +
+    "Participants are told about a day before and can skip. When it runs you get the preview by DM; nothing is created and nobody is told until you approve it. " +
     "The Rounds list shows it, with Cancel round."
   );
 }

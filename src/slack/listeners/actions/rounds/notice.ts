@@ -1,4 +1,4 @@
-import { answerPause, answerResume, answerSkip } from "../../../../services/roundNotices.js";
+import { answerAvailability, answerSkip } from "../../../../services/roundNotices.js";
 import { answeredNotice } from "../../../views/rounds/notices.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
@@ -13,11 +13,9 @@ export function noticeAnswer(deps: ListenerDeps, answer: "skip" | "unskip" | "pa
       const teamId = teamOf(body);
       const who = [deps.db, deps.directory(client), teamId, body.user.id, buttonValue(body)] as const;
       const outcome =
-        answer === "pause"
-          ? await answerPause(...who, deps.now())
-          : answer === "resume"
-            ? await answerResume(...who, deps.now())
-            : await answerSkip(...who, answer === "skip", deps.now());
+        answer === "pause" || answer === "resume"
+          ? await answerAvailability(...who, answer === "pause", deps.now())
+          : await answerSkip(...who, answer === "skip", deps.now());
       if (body.response_url) await respond({ replace_original: true, ...answeredNotice(outcome) });
       if (answer === "pause" || answer === "resume") await refreshHomeQuietly(deps, client, teamId, body.user.id);
     });
