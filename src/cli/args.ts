@@ -17,8 +17,10 @@ Commands:
       List the workspace's programs with their cohorts and head counts.
   program settings --team TEAM_ID --program NAME [--trainee-checkins yes|no]
                    [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
-      Show or change a program's check-in settings: whether trainees are asked too, and its breaks
-      (days with no check-ins, e.g. --add-break 2026-12-24..2027-01-02). Audited. Needs only the database.
+                   [--add-word KIND=Label]... [--remove-word KIND=Label]...
+      Show or change a program's settings: whether trainees are asked at check-ins too, its breaks
+      (days with no check-ins, e.g. --add-break 2026-12-24..2027-01-02) and its own words for
+      profiles and rosters (e.g. --add-word interests="CAR-T therapy"). Audited. Needs only the database.
   match FILE.json
       Solve a pairing instance (optimal or stable) and print the pairs and metrics as JSON
       (see docs/matching.md). Needs neither Slack nor the database.

@@ -3,19 +3,25 @@ import { cliActor } from "../services/audit.js";
 import { getProgramByName, updateProgramSettings, type ProgramRecord } from "../services/programs.js";
 import { parseBreak, rangeOf, type ProgramBreak } from "../domain/programBreaks.js";
 import { labelOf, CADENCES } from "../domain/vocabulary.js";
-import { ProgramBreakNotFound } from "../domain/errors.js";
+import { ProgramBreakNotFound, ProgramWordRefused } from "../domain/errors.js";
+import { parseWord, readWords, WORD_KINDS, WORD_LIMITS } from "../domain/programWords.js";
 import { calendarDay } from "../slack/kit/dates.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
 
 export const PROGRAM_SETTINGS_USAGE = `Usage: npm run cli -- program settings --team T0123ABCD --program NAME
          [--trainee-checkins yes|no] [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
-  Shows a program's check-in settings, or changes them (the same settings as "Edit program" in Slack):
+         [--add-word KIND=Label]... [--remove-word KIND=Label]...
+  Shows a program's settings, or changes them (check-ins and breaks as "Edit program" in Slack does):
   --trainee-checkins yes   check-ins ask the trainee as well as the mentor (no: the mentor only)
   --add-break 2026-12-24..2027-01-02   a break: no check-in for a period that ends on one of its days
                            (one day: --add-break 2027-03-15); days are read in the program's time zone
   --remove-break DAY[..DAY]   takes a break off again (as listed)
   --clear-breaks           removes every break (before any --add-break)
-  Repeat --add-break and --remove-break as often as needed. Each change is audited (program.update).
+  --add-word interests="CAR-T therapy"   a word of the program's own, offered in its people's profile
+                           forms and accepted in its roster: KIND is specialties, subspecialties,
+                           careerPaths or interests
+  --remove-word KIND=Label takes one of the program's own words off again
+  Repeat --add-break, --remove-break, --add-word and --remove-word as often as needed. Each change is audited (program.update).
   Needs only the database. Environment: DATABASE_URL (default file:./data/rounds.db).`;
 
 /** A break on the command line: "DAY" or "DAY..DAY" (the form's "DAY to DAY" works too). */
@@ -23,6 +29,15 @@ const breakArg = (flag: string) =>
   z.string().transform((text, ctx) => {
     const parsed = parseBreak(text, "2026-12-24..2027-01-02");
     if (parsed.ok) return parsed.break;
+    ctx.addIssue({ code: "custom", message: `${flag} ${text}: ${parsed.message}` });
+    return z.NEVER;
+  });
+
+/** A word on the command line: "KIND=Label". */
+const wordArg = (flag: string) =>
+  z.string().transform((text, ctx) => {
+    const parsed = parseWord(text);
+    if (parsed.ok) return parsed.word;
     ctx.addIssue({ code: "custom", message: `${flag} ${text}: ${parsed.message}` });
     return z.NEVER;
   });
@@ -35,6 +50,8 @@ const argsSchema = z.object({
   "add-break": z.array(breakArg("--add-break")).optional(),
   "remove-break": z.array(breakArg("--remove-break")).optional(),
   "clear-breaks": z.boolean().optional(),
+  "add-word": z.array(wordArg("--add-word")).optional(),
+  "remove-word": z.array(wordArg("--remove-word")).optional(),
 });
 
 const OPTIONS = {
@@ -44,6 +61,8 @@ const OPTIONS = {
   "add-break": { type: "string", multiple: true },
   "remove-break": { type: "string", multiple: true },
   "clear-breaks": { type: "boolean" },
+  "add-word": { type: "string", multiple: true },
+  "remove-word": { type: "string", multiple: true },
 } as const;
 
 /** "Thu 24 Dec 2026 – Sat 2 Jan 2027  (2026-12-24..2027-01-02)": how the person reads it, and how to name it again. */
@@ -53,7 +72,7 @@ function breakLine(b: ProgramBreak): string {
   return `${words}  (${from === to ? from : `${from}..${to}`})`;
 }
 
-/** The program's check-in settings as plain text. */
+/** The program's settings as plain text. */
 export function settingsText(p: ProgramRecord): string {
   const lines = [
     p.name,
@@ -62,6 +81,9 @@ export function settingsText(p: ProgramRecord): string {
     `  breaks:     ${p.breaks.length ? breakLine(p.breaks[0]!) : "none"}`,
     ...p.breaks.slice(1).map((b) => `              ${breakLine(b)}`),
   ];
+  const words = readWords(p.vocabulary);
+  const own = WORD_KINDS.filter((k) => words[k]?.length).map((k) => `${k}=${words[k]!.map((t) => t.label).join("; ")}`);
+  lines.push(`  own words:  ${own.length ? own.join("\n              ") : "none (only the built-in ones)"}`);
   return lines.join("\n");
 }
 
@@ -69,7 +91,7 @@ export function settingsText(p: ProgramRecord): string {
 export async function runProgramSettings(argv: string[], out: (t: string) => void, err: (t: string) => void, now: () => Date = () => new Date()): Promise<number> {
   const args = parseFlags(argv, OPTIONS, argsSchema, PROGRAM_SETTINGS_USAGE, err);
   if (!args) return 2;
-  const changing = args["trainee-checkins"] !== undefined || args["add-break"] || args["remove-break"] || args["clear-breaks"];
+  const changing = args["trainee-checkins"] !== undefined || args["add-break"] || args["remove-break"] || args["clear-breaks"] || args["add-word"] || args["remove-word"];
   return withDatabase(err, async (db) => {
     if (!changing) {
       out(settingsText(await getProgramByName(db, args.team, args.program)));
@@ -83,17 +105,27 @@ export async function runProgramSettings(argv: string[], out: (t: string) => voi
         {
           ...(args["trainee-checkins"] ? { checkinAlsoTrainee: args["trainee-checkins"] === "yes" } : {}),
           breaks: { add: args["add-break"] ?? [], remove: args["remove-break"] ?? [], clear: args["clear-breaks"] ?? false },
+          words: { add: args["add-word"] ?? [], remove: args["remove-word"] ?? [] },
         },
         now(),
       );
-      out(changed ? "Saved. The program's check-in settings are now:" : "Nothing changed: the program already has these settings.");
+      out(changed ? "Saved. The program's settings are now:" : "Nothing changed: the program already has these settings.");
       out(settingsText(program));
       return 0;
     } catch (error) {
-      if (!(error instanceof ProgramBreakNotFound)) throw error;
-      const { from, to } = rangeOf(error.programBreak);
-      err(`Nothing was changed: ${args.program} has no break ${from === to ? from : `${from}..${to}`}. See its breaks with: npm run cli -- program settings --team ${args.team} --program "${args.program}"`);
-      return 1;
+      const see = `See its settings with: npm run cli -- program settings --team ${args.team} --program "${args.program}"`;
+      if (error instanceof ProgramBreakNotFound) {
+        const { from, to } = rangeOf(error.programBreak);
+        err(`Nothing was changed: ${args.program} has no break ${from === to ? from : `${from}..${to}`}. ${see}`);
+        return 1;
+      }
+      if (error instanceof ProgramWordRefused) {
+        const word = `${error.word.kind}=${error.word.term.label}`;
+        const why = { missing: `${args.program} has no word of its own ${word}`, exists: `${word} is already a word there`, too_many: `a program can have at most ${WORD_LIMITS.perKind} ${error.word.kind} of its own` }[error.problem];
+        err(`Nothing was changed: ${why}. ${see}`);
+        return 1;
+      }
+      throw error;
     }
   });
 }

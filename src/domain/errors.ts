@@ -35,6 +35,14 @@ export class ProgramBreakNotFound extends DomainError {
   }
 }
 
+/** A word the CLI's `program settings` cannot add or remove: not there, already there, or one too many. */
+export class ProgramWordRefused extends DomainError {
+  readonly code = "program_word_refused";
+  constructor(readonly problem: "missing" | "exists" | "too_many", readonly word: { kind: string; term: { key: string; label: string } }) {
+    super(`program word ${word.kind}/${word.term.key}: ${problem}`);
+  }
+}
+
 export class CohortNameTaken extends DomainError {
   readonly code = "cohort_name_taken";
   constructor(readonly cohortName: string) {

@@ -3,9 +3,10 @@ import { isUniqueViolation } from "../store/errors.js";
 import { ensureWorkspace } from "../store/workspaces.js";
 import * as store from "../store/programs.js";
 import { countEnrollments } from "../store/enrollments.js";
-import { CohortNameTaken, ProgramBreakNotFound, ProgramNameTaken, ProgramNotFound } from "../domain/errors.js";
+import { CohortNameTaken, ProgramBreakNotFound, ProgramNameTaken, ProgramNotFound, ProgramWordRefused } from "../domain/errors.js";
 import { dateOf, type CohortInput, type ProgramInput } from "../domain/program.js";
 import { changeBreaks, type BreaksChange } from "../domain/programBreaks.js";
+import { changeWords, readWords, type WordsChange } from "../domain/programWords.js";
 import { audit, type Actor } from "./audit.js";
 
 export type { ProgramRecord, CohortRecord } from "../store/programs.js";
@@ -73,17 +74,19 @@ export async function updateProgram(db: Db, by: Actor, programId: string, input:
   }
 }
 
-/** What the CLI's `program settings` may change: trainee check-ins, and breaks added, removed or cleared. */
+/** What the CLI's `program settings` may change: trainee check-ins, breaks added, removed or cleared, and the program's own words. */
 export interface ProgramSettingsChange {
   checkinAlsoTrainee?: boolean;
   breaks?: BreaksChange;
+  words?: WordsChange;
 }
 
 /**
- * Changes a program's check-in settings (the CLI's `program settings`), audited as `program.update`
- * with what changed before and after. Returns the program and whether anything changed (a change to
+ * Changes a program's settings (the CLI's `program settings`), audited as `program.update` with the
+ * settings that changed, before and after. Returns the program and whether anything changed (a change to
  * what is already set changes nothing and is not audited). A break to remove that the program does not
- * have is ProgramBreakNotFound, with nothing changed.
+ * have is ProgramBreakNotFound, a word that cannot be added or removed ProgramWordRefused, each with
+ * nothing changed.
  */
 export async function updateProgramSettings(
   db: Db,
@@ -95,12 +98,16 @@ export async function updateProgramSettings(
   const before = await getProgramByName(db, by.workspaceId, programName);
   const breaks = change.breaks ? changeBreaks(before.breaks, change.breaks) : { ok: true as const, breaks: before.breaks };
   if (!breaks.ok) throw new ProgramBreakNotFound(breaks.missing);
-  const after = { checkinAlsoTrainee: change.checkinAlsoTrainee ?? before.checkinAlsoTrainee, breaks: breaks.breaks };
-  const was = { checkinAlsoTrainee: before.checkinAlsoTrainee, breaks: before.breaks };
-  if (JSON.stringify(after) === JSON.stringify(was)) return { program: before, changed: false };
+  const words = changeWords(readWords(before.vocabulary), change.words ?? {});
+  if (!words.ok) throw new ProgramWordRefused(words.problem, words.word);
+  const after = { checkinAlsoTrainee: change.checkinAlsoTrainee ?? before.checkinAlsoTrainee, breaks: breaks.breaks, vocabulary: words.words };
+  const was = { checkinAlsoTrainee: before.checkinAlsoTrainee, breaks: before.breaks, vocabulary: readWords(before.vocabulary) };
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(was[k]));
+  if (changed.length === 0) return { program: before, changed: false };
+  const pick = (o: typeof after) => Object.fromEntries(changed.map((k) => [k, o[k]]));
   const program = await db.$transaction(async (tx) => {
     const updated = await store.updateProgram(tx, by.workspaceId, before.id, after);
-    await audit(tx, by, "program.update", before.id, { before: was, after }, now);
+    await audit(tx, by, "program.update", before.id, { before: pick(was), after: pick(after) }, now);
     return updated;
   });
   return { program, changed: true };

@@ -2,6 +2,7 @@ import type { Db, Tx } from "./database.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { CadenceKey } from "../domain/program.js";
 import { readBreaks, type ProgramBreak } from "../domain/programBreaks.js";
+import type { VocabularyExtension } from "../domain/vocabulary.js";
 
 export interface ProgramRecord {
   id: string;
@@ -28,6 +29,8 @@ export interface ProgramFields {
   defaultCapacity: number;
   checkinAlsoTrainee: boolean;
   breaks: ProgramBreak[];
+  /** The program's own words (domain/programWords.ts); only the CLI's program settings sets them. */
+  vocabulary?: VocabularyExtension;
 }
 
 export interface CohortRecord {
@@ -53,7 +56,11 @@ const programSelect = {
 } as const;
 
 /** The fields as Prisma writes them (breaks are JSON). */
-const columns = <F extends Partial<ProgramFields>>({ breaks, ...rest }: F) => ({ ...rest, ...(breaks ? { breaks: breaks as Prisma.InputJsonValue } : {}) });
+const columns = <F extends Partial<ProgramFields>>({ breaks, vocabulary, ...rest }: F) => ({
+  ...rest,
+  ...(breaks ? { breaks: breaks as Prisma.InputJsonValue } : {}),
+  ...(vocabulary ? { vocabulary: vocabulary as Prisma.InputJsonValue } : {}),
+});
 
 type ProgramRow = Omit<ProgramRecord, "breaks"> & { breaks: unknown };
 const record = ({ breaks, ...row }: ProgramRow): ProgramRecord => ({ ...row, breaks: readBreaks(breaks) });

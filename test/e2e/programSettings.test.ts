@@ -162,6 +162,38 @@ describe.each(testProviders)("program check-in settings on %s", (provider) => {
     expect(asked("maya", "Ana Fellow")).toBe(1); // asked once, however often the job runs
   });
 
+  it("a word the program adds from the command line is offered in its trainee's profile form; a built-in word or a missing one is refused and nothing changes", async () => {
+    const ana = await db.prisma.member.findFirstOrThrow({ where: { workspaceId: TEAM, slackUserId: P.ana.id } });
+    await db.prisma.enrollment.create({ data: { workspaceId: TEAM, programId, memberId: ana.id, role: "TRAINEE" } });
+    const before = await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "program.update" } });
+
+    const builtIn = await cli("--add-word", "interests=Thrombosis");
+    expect(builtIn.code).toBe(1);
+    expect(builtIn.err).toContain("Nothing was changed: interests=Thrombosis is already a word there.");
+    const missing = await cli("--remove-word", "interests=Gene therapy");
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain("Nothing was changed: Heme Fellowship has no word of its own interests=Gene therapy.");
+    const badKind = await cli("--add-word", "hobbies=Sailing");
+    expect(badKind.code).toBe(2);
+    expect(badKind.err).toContain("--add-word hobbies=Sailing: write KIND=Label, with KIND one of specialties, subspecialties, careerPaths, interests");
+    expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "program.update" } })).toBe(before);
+
+    const added = await cli("--add-word", "interests=CAR-T  therapy", "--add-word", "careerPaths=Global health");
+    expect(added.code, added.all).toBe(0);
+    expect(added.out).toContain("own words:  careerPaths=Global health\n              interests=CAR-T therapy");
+    expect((await db.prisma.program.findUniqueOrThrow({ where: { id: programId } })).vocabulary).toEqual({
+      careerPaths: [{ key: "global_health", label: "Global health" }],
+      interests: [{ key: "car_t_therapy", label: "CAR-T therapy" }],
+    });
+    expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "program.update", actor: "cli" } })).toBe(before + 1);
+
+    // What Ana sees: her profile form offers the program's word beside the built-in ones.
+    const { triggerId } = await drive.command("ana", "/mentoring", "profile");
+    const form = JSON.stringify(await drive.opened(triggerId));
+    expect(form).toContain('{"type":"plain_text","text":"CAR-T therapy"},"value":"car_t_therapy"');
+    expect(form).toContain('"value":"thrombosis"');
+  });
+
   it("Edit program shows the settings as stored, and saving the director's change is audited with before and after", async () => {
     const { triggerId } = await drive.press("dir", "admin_edit_program", programId, { ephemeral: { channel: "C0GENERAL", ts: "1.1" } });
     const form = await drive.opened<View>(triggerId);

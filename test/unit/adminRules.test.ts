@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isDirector } from "../../src/domain/roles.js";
 import { cohortInputSchema, programInputSchema } from "../../src/domain/program.js";
 import { breakLines, changeBreaks } from "../../src/domain/programBreaks.js";
+import { changeWords, parseWord } from "../../src/domain/programWords.js";
 
 describe("who is a director", () => {
   const plain = { isAdmin: false, isOwner: false };
@@ -66,5 +67,23 @@ describe("program breaks changed from the command line", () => {
   });
   it("names a break to remove that the program does not have, and changes nothing", () => {
     expect(changeBreaks(current, { remove: ["2026-12-24"], add: ["2027-02-01"] })).toEqual({ ok: false, missing: "2026-12-24" });
+  });
+});
+
+describe("a program's own words", () => {
+  it("are written KIND=Label, keyed from the label, and refused when the kind is unknown or the label empty or too long", () => {
+    expect(parseWord("interests= CAR-T   therapy ")).toEqual({ ok: true, word: { kind: "interests", term: { key: "car_t_therapy", label: "CAR-T therapy" } } });
+    expect(parseWord("hobbies=Sailing")).toMatchObject({ ok: false });
+    expect(parseWord("interests=--")).toEqual({ ok: false, message: "give the word a label with letters or digits" });
+    expect(parseWord(`interests=${"x".repeat(61)}`)).toEqual({ ok: false, message: "a label can be at most 60 characters" });
+  });
+  it("never duplicate a built-in word or one of the program's, and stop at 60 of a kind so profile selects keep every word", () => {
+    const word = (label: string) => ({ kind: "interests" as const, term: { key: label.toLowerCase(), label } });
+    expect(changeWords({}, { add: [word("Thrombosis")] })).toMatchObject({ ok: false, problem: "exists" });
+    const sixty = Array.from({ length: 60 }, (_, i) => word(`Topic${i}`));
+    const full = changeWords({}, { add: sixty });
+    expect(full.ok && full.words.interests).toHaveLength(60);
+    expect(changeWords(full.ok ? full.words : {}, { add: [word("One more")] })).toMatchObject({ ok: false, problem: "too_many" });
+    expect(changeWords(full.ok ? full.words : {}, { remove: [word("Topic0")], add: [word("One more")] })).toMatchObject({ ok: true });
   });
 });
