@@ -123,7 +123,7 @@ describe.each(testProviders)("program check-in settings on %s", (provider) => {
     expect(asked("ben", "Dr. Jun")).toBe(0);
   });
 
-  it("from the command line: the settings are shown, a break is removed (audited as the CLI), and the job then asks the pair it had skipped", async () => {
+  it("from the command line: the settings are shown, and a break the program lacks or a date not in the calendar is refused with nothing changed", async () => {
     const shown = await cli();
     expect(shown.code, shown.all).toBe(0);
     expect(shown.out).toContain("check-ins:  every month, asking the mentor and the trainee");
@@ -136,7 +136,9 @@ describe.each(testProviders)("program check-in settings on %s", (provider) => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--add-break 2026-02-30: 2026-02-30 isn't a date in the calendar.");
     expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "program.update" } })).toBe(0);
+  });
 
+  it("from the command line: a break is removed and trainee check-ins switched off (audited as the CLI), and the job then asks the pair it had skipped", async () => {
     const changed = await cli("--remove-break", `${breakFrom}..${breakTo}`, "--remove-break", breakTo, "--add-break", "2027-12-24..2028-01-02", "--trainee-checkins", "no");
     expect(changed.code, changed.all).toBe(0);
     expect(changed.out).toContain("Saved.");

@@ -317,7 +317,9 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     expect(textOf(preview)).toContain(`Rotation 1 starts *${startWords}*. Everyone gets their schedule when you approve`);
     expect(textOf(preview)).toContain("and sends everyone their schedule."); // what Approve's confirmation says
 
-    const approve = JSON.stringify(preview.blocks).match(/"action_id":"round_preview_approve","value":"([^"]+)"/)![1]!;
+    // The payload went through the outbox (PostgreSQL's jsonb reorders keys): find the button by its action id.
+    const buttons = (preview.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap((b) => b.elements ?? []);
+    const approve = buttons.find((e) => e.action_id === "round_preview_approve")!.value!;
     const approvedAt = Date.now();
     const approved = await reply((await press("dir", "round_preview_approve", approve, { channel: preview.channel, ts: preview.ts })).responseId);
     expect(approved).toContain(`Rotation 1 was set for ${start.toFormat("HH:mm")}, less than 5 minutes after the approval (or already past), so the whole schedule moved`);

@@ -233,7 +233,7 @@ describe.each(testProviders)("roster import and export through the CLI on %s", (
   it("lists programs with their cohorts", async () => {
     const list = await cli("program", "list");
     expect(list.code).toBe(0);
-    expect(list.stdout).toContain("Hematology Fellowship — 495 people, check-ins monthly, America/Chicago, default capacity 3");
+    expect(list.stdout).toContain("Hematology Fellowship — 495 people, check-ins every month (mentor only), 0 breaks, America/Chicago, default capacity 3");
     expect(list.stdout).toContain("  cohort: 2026–27 Fellows");
   });
 
