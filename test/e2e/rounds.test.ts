@@ -179,7 +179,10 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     expect(await db.prisma.round.count()).toBe(before);
   });
 
-  it("the day-before notice reaches each participant once; Skip this round leaves that person out of this one only, Pause everything pauses them everywhere, and Resume undoes it", async () => {
+  /** Ben's notice, answered with Pause everything in the test below (its Resume is tested after it). */
+  let benPaused: { runId: string; channel: string; ts: string } | null = null;
+
+  it("the day-before notice reaches each participant once; Skip this round leaves that person out of this one only, Pause everything pauses them everywhere", async () => {
     const at = new Date(Date.now() + 23 * HOUR);
     const round = await seedRound({ name: "Peer pairs", kind: "ROTATION", nextRunAt: at });
     await runJobTwice(new Date());
@@ -206,6 +209,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     const pausedNotice = await reply(paused.responseId);
     expect(pausedNotice).toContain("You're paused everywhere in Rounds until you resume: no round pairs you, /findmentor doesn't suggest you, and check-ins stop.");
     expect(pausedNotice).toContain("round_notice_resume");
+    benPaused = { runId: run.id, channel: benNotice.channel, ts: benNotice.ts };
     expect(await db.prisma.roundSkip.count({ where: { runId: run.id, memberId: ids.ana } })).toBe(1);
     expect((await db.prisma.member.findUniqueOrThrow({ where: { id: ids.ben } })).pausedAt).not.toBeNull();
 
@@ -223,9 +227,11 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     expect(await reply(late.responseId)).toContain("already been put together");
     expect(await db.prisma.roundSkip.count({ where: { runId: run.id, memberId: ids.cal } })).toBe(0);
     expect((await db.prisma.member.findUniqueOrThrow({ where: { id: ids.ana } })).pausedAt).toBeNull(); // skipping paused nothing
+  });
 
-    // Ben meant only to miss this round: Resume on the same message ends the pause everywhere.
-    const resumed = await press("ben", "round_notice_resume", run.id, { channel: benNotice.channel, ts: benNotice.ts });
+  it("Resume on a paused notice ends the pause everywhere, and says the round, already put together, can't be skipped now", async () => {
+    const { runId, channel, ts } = benPaused!;
+    const resumed = await press("ben", "round_notice_resume", runId, { channel, ts });
     const back = await reply(resumed.responseId);
     expect(back).toContain("You're back: Rounds pairs and suggests you again.");
     expect(back).toContain("has already been put together, so it can't be skipped now.");
