@@ -8,6 +8,7 @@ import { registerListeners } from "./slack/listeners/index.js";
 import { slackDirectory } from "./slack/directory.js";
 import { WorkQueue } from "./slack/workQueue.js";
 import { slackReceiver } from "./slack/receiver.js";
+import { logFailure } from "./slack/errorText.js";
 import { searchHere, type MentorSearch } from "./services/findMentor.js";
 
 export interface AppOptions {
@@ -80,8 +81,7 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     searchMentors: searchMentors ?? searchHere(db.prisma),
   });
 
-  app.error(async (error) => {
-    logger.error({ err: error.original ?? error, code: error.code }, "a Slack listener failed");
-  });
+  // What the router's handlers did not catch themselves (global middleware, Bolt's own steps).
+  app.error(async (error) => logFailure(logger, error.original ?? error, { boltCode: error.code }, "Slack request"));
   return { app, work };
 }

@@ -1,10 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { requireDirector, type DirectorActor } from "../../../../services/directors.js";
-import { errorText } from "../../../errorText.js";
+import { reportFailure } from "../../../failureReport.js";
 import { doneModal } from "../../../views/admin/doneModal.js";
 import type { ListenerDeps } from "../../deps.js";
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Any block action's args, as far as telling its presser something needs them. */
+type PresserArgs = Pick<SlackActionMiddlewareArgs<BlockAction>, "body" | "respond"> & Pick<AllMiddlewareArgs, "client">;
 
 /**
  * Acks a button, checks the presser is a director, then does the work. A refusal or failure is
@@ -19,8 +22,7 @@ export function directorButton(deps: ListenerDeps, work: (by: DirectorActor, arg
       const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
       await work(by, args);
     } catch (error) {
-      deps.logger.warn({ err: error, team: teamId, user: body.user.id, action: args.action.action_id }, "admin action refused or failed");
-      await tell(args, errorText(error));
+      await reportFailure(deps.logger, error, { team: teamId, user: body.user.id, action: args.action.action_id }, "admin action", (text) => tell(args, text));
     }
   };
 }
@@ -29,7 +31,7 @@ export function directorButton(deps: ListenerDeps, work: (by: DirectorActor, arg
  * Tells the presser something where they pressed: an ephemeral reply under a message, the modal
  * itself for a button in a modal, or a DM from Rounds for a button on the App Home.
  */
-export async function tell({ body, client, respond }: ButtonArgs, text: string): Promise<void> {
+export async function tell({ body, client, respond }: PresserArgs, text: string): Promise<void> {
   if (body.response_url) {
     await respond({ response_type: "ephemeral", replace_original: false, text });
   } else if (body.view?.type === "modal" && body.view.id) {
