@@ -31,7 +31,7 @@ const interactionSchema = z
       trigger_id: id,
       actions: z.array(z.looseObject({ action_id: z.string(), block_id: z.string().optional() })).min(1),
       view: view.partial({ callback_id: true }).optional(),
-      response_url: z.url().optional(),
+      response_url: z.string().optional(),
     }),
     interaction("view_submission", { trigger_id: id, view: submittedView }),
     interaction("view_closed", { view }),
@@ -48,7 +48,7 @@ const slashCommandSchema = z.looseObject({
   user_id: id,
   channel_id: id,
   trigger_id: id,
-  response_url: z.url(),
+  response_url: id,
 });
 
 const eventSchemas = {

@@ -24,7 +24,7 @@ const header = (req: BufferedIncomingMessage, name: string): string | undefined 
 export function checkSlackRequest(req: BufferedIncomingMessage, signingSecret: string, nowMs: number): Verdict {
   const text = req.rawBody.toString("utf8");
   const form = req.headers["content-type"] === "application/x-www-form-urlencoded";
-  if (form && new URLSearchParams(text).get("ssl_check") === "1") return { pass: true };
+  if (form && text.includes("ssl_check=") && new URLSearchParams(text).get("ssl_check") === "1") return { pass: true };
 
   const stamp = header(req, "x-slack-request-timestamp");
   if (!stamp || !/^\d{1,12}$/.test(stamp)) return refuse(401, "warn", "Slack request refused (401): no valid x-slack-request-timestamp");
