@@ -57,6 +57,8 @@ export function slackReceiver(o: ReceiverOptions): Receiver {
     } catch (error) {
       const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413;
       log.warn({ reason: error instanceof Error ? error.message : String(error) }, tooLarge ? "Slack request refused (413): body too large" : "Slack request body could not be read");
+      // The rest of the body is not read, so this connection cannot carry another request.
+      res.setHeader("connection", "close");
       return answer(res, tooLarge ? 413 : 400);
     }
     const verdict = checkSlackRequest(buffered, signingSecret, nowMs());

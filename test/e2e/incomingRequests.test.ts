@@ -170,6 +170,12 @@ describe.each(testProviders)("requests reaching the running app on %s", (provide
       noErrorsSince(mark);
     });
 
+    it("refuses a body over 4 MB with 413", async () => {
+      const big = interactionBody(block({ padding: "x".repeat(4.5 * 1024 * 1024) }));
+      const res = await postToApp(world.app.url, big, "form", sign());
+      expect(res.status).toBe(413);
+    });
+
     it("still refuses a malformed request that is not signed with 401, not 400", async () => {
       const res = await postToApp(world.app.url, interactionBody(block({ actions: "x" })), "form", sign({ secret: "not-the-secret" }));
       expect(res.status).toBe(401);
@@ -237,6 +243,25 @@ describe.each(testProviders)("requests reaching the running app on %s", (provide
       expect(refusal.level).toBe(30);
       expect(await programsNamed("Plain member's program")).toBe(0);
       noErrorsSince(mark);
+    });
+
+    it("a click on someone else's check-in is refused in words and logged at info (not_your_checkin), and the check-in is unanswered", async () => {
+      const p = world.db.prisma;
+      await p.workspace.upsert({ where: { id: TEAM }, create: { id: TEAM }, update: {} });
+      const program = await p.program.create({ data: { workspaceId: TEAM, name: "Check-in program" } });
+      const person = (slackUserId: string) => p.member.create({ data: { workspaceId: TEAM, slackUserId, name: slackUserId, refreshedAt: new Date() } });
+      const [mentor, trainee] = [await person("U0CHKMENTOR"), await person("U0CHKTRAINEE")];
+      const match = await p.match.create({ data: { workspaceId: TEAM, programId: program.id, traineeId: trainee.id, mentorId: mentor.id, role: "mentor", cadence: "MONTHLY", startedAt: new Date(Date.now() - 45 * 86_400_000) } });
+      const checkin = await p.checkin.create({ data: { workspaceId: TEAM, matchId: match.id, periodKey: "2026-01-01", recipient: "mentor", sentAt: new Date() } });
+      const mark = world.app.output().length;
+      const res = await press("U0PLAIN", "checkin_met", checkin.id, inMessage(world.slack.responseUrl("not-yours")));
+      expect(res.status).toBe(200);
+      const reply = await world.slack.waitFor(() => world.slack.responses.find((r) => r.id === "not-yours"));
+      expect(reply.body).toMatchObject({ response_type: "ephemeral", text: "This check-in is for someone else, so your click changed nothing." });
+      const refusal = await logLine(mark, (l) => l.code === "not_your_checkin");
+      expect(refusal.level).toBe(30);
+      noErrorsSince(mark);
+      expect((await p.checkin.findUniqueOrThrow({ where: { id: checkin.id } })).answer).toBeNull();
     });
 
     it("a check-in click that fails from the App Home (no response_url) tells the person in a DM and logs no error", async () => {
