@@ -7,6 +7,8 @@ import { boltLogger } from "./logger.js";
 import { registerListeners } from "./slack/listeners/index.js";
 import { slackDirectory } from "./slack/directory.js";
 import { WorkQueue } from "./slack/workQueue.js";
+import { slackReceiver } from "./slack/receiver.js";
+import { logFailure } from "./slack/errorText.js";
 import { searchHere, type MentorSearch } from "./services/findMentor.js";
 
 export interface AppOptions {
@@ -44,20 +46,29 @@ export function healthRoute(db: Pick<Database, "ping">): CustomRoute {
 
 /**
  * The Bolt app: the HTTP receiver on POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is
- * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server).
+ * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server). Both
+ * check each request before Bolt dispatches it (slack/receiver.ts).
  */
 export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4, kickOutbox = () => undefined, searchMentors }: AppOptions): RoundsApp {
-  const common = {
-    token: config.slackBotToken,
-    logger: boltLogger(logger),
-    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+  const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+  const bolt = boltLogger(logger);
+  const receiver = slackReceiver({
+    signingSecret: config.slackSigningSecret,
+    appToken: config.slackAppToken,
+    port: config.port,
     customRoutes: [healthRoute(db)],
+    clientOptions,
+    logger,
+    boltLogger: bolt,
+  });
+  const app = new App({
+    token: config.slackBotToken,
+    logger: bolt,
+    clientOptions,
+    receiver,
     // Bolt's conversation store is unused here, and its lookup builds an Error for every request.
-    convoStore: false as const,
-  };
-  const app = config.slackAppToken
-    ? new App({ ...common, socketMode: true, appToken: config.slackAppToken, installerOptions: { port: config.port } })
-    : new App({ ...common, signingSecret: config.slackSigningSecret!, port: config.port });
+    convoStore: false,
+  });
 
   const work = new WorkQueue(workConcurrency, logger.child({ component: "work" }));
   registerListeners(app, {
@@ -70,8 +81,7 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     searchMentors: searchMentors ?? searchHere(db.prisma),
   });
 
-  app.error(async (error) => {
-    logger.error({ err: error.original ?? error, code: error.code }, "a Slack listener failed");
-  });
+  // What the router's handlers did not catch themselves (global middleware, Bolt's own steps).
+  app.error(async (error) => logFailure(logger, error.original ?? error, { boltCode: error.code }, "Slack request"));
   return { app, work };
 }

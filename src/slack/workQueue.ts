@@ -1,13 +1,20 @@
 import type { Logger } from "pino";
+import { reportFailure } from "./failureReport.js";
+
+/** What to do when a piece of work fails: who it was for (logged), and how to tell them. */
+export interface AfterAckFailure {
+  fields?: Record<string, unknown>;
+  tell?: (text: string) => Promise<unknown>;
+}
+
+/** Waiting pieces of work beyond which new commands are turned away at once rather than queued. */
+const MAX_WAITING = 100;
 
 /**
  * Work that follows an ack(). Listeners acknowledge Slack at once and hand the slow part here; a
  * bounded number run at a time, so a burst of commands cannot starve the event loop that answers
  * the next ack. Shutdown waits for what is queued or running (bounded by the caller).
  */
-/** Waiting pieces of work beyond which new commands are turned away at once rather than queued. */
-const MAX_WAITING = 100;
-
 export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => Promise<void>)[] = [];
@@ -18,14 +25,17 @@ export class WorkQueue {
     private readonly logger: Logger,
   ) {}
 
-  /** Queues `work`; `onError` is told if it throws (after the error is logged). */
-  run(label: string, work: () => Promise<void>, onError?: (error: unknown) => Promise<void>): void {
+  /**
+   * Queues `work`. If it throws, the failure is logged at the level it deserves (a refusal at info,
+   * a fault at error; errorText.ts logFailure) with `onFailure.fields`, and `onFailure.tell` is
+   * given the words for the person; telling them may fail, but never throws here.
+   */
+  run(label: string, work: () => Promise<void>, onFailure: AfterAckFailure = {}): void {
     this.waiting.push(async () => {
       try {
         await work();
       } catch (error) {
-        this.logger.error({ err: error, work: label }, "work after ack failed");
-        await onError?.(error).catch((e: unknown) => this.logger.error({ err: e, work: label }, "reporting a failure failed"));
+        await reportFailure(this.logger, error, { work: label, ...onFailure.fields }, label, onFailure.tell);
       }
     });
     this.pump();

@@ -2,15 +2,26 @@ import { App, type Receiver } from "@slack/bolt";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { ListenerRouter } from "../../src/slack/listeners/router.js";
+import { NotADirector } from "../../src/domain/errors.js";
 
 const quietReceiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };
 
 function routedApp() {
   const warnings: string[] = [];
+  const lines: { level: number; msg: string; code?: string; err?: { stack?: string } }[] = [];
   const app = new App({ token: "xoxb-test", botId: "B1", botUserId: "UBOT", receiver: quietReceiver, tokenVerificationEnabled: false, convoStore: false, logger: { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error" as never, setName() {} } });
   const errors: unknown[] = [];
   app.error(async (error) => void errors.push(error.original ?? error));
-  const logger = pino({ level: "warn" }, { write: (line: string) => void warnings.push(JSON.parse(line).msg) });
+  const logger = pino(
+    { level: "info" },
+    {
+      write: (line: string) => {
+        const parsed = JSON.parse(line);
+        lines.push(parsed);
+        if (parsed.level === 40) warnings.push(parsed.msg);
+      },
+    },
+  );
   const router = new ListenerRouter(app, logger);
   /** Delivers one request as the receiver would; resolves with what was acked. */
   const deliver = async (body: Record<string, unknown>) => {
@@ -18,7 +29,7 @@ function routedApp() {
     await app.processEvent({ body, ack: async (response?: unknown) => void acks.push(response ?? "ack") });
     return acks;
   };
-  return { router, deliver, errors, warnings };
+  return { router, deliver, errors, warnings, lines };
 }
 
 const command = (name: string) => ({ command: name, text: "", team_id: "T1", user_id: "U1", channel_id: "C1", trigger_id: "t1", response_url: "https://hooks.example/r" });
@@ -73,13 +84,33 @@ describe("ListenerRouter", () => {
     expect(router.registrations("action", "cadence_weekly")).toBe(1);
   });
 
-  it("passes a handler's failure to the app's error handler", async () => {
-    const { router, deliver, errors } = routedApp();
-    router.view("profile_submit", async ({ ack }) => {
-      await ack();
+  it("acknowledges at once a request whose handler failed before its ack, and logs the fault at error with its stack", async () => {
+    const { router, deliver, errors, lines } = routedApp();
+    router.view("profile_submit", async () => {
       throw new Error("database unavailable");
     });
-    await deliver(submit("profile_submit"));
-    expect(errors.map((e) => (e as Error).message)).toEqual(["database unavailable"]);
+    expect(await deliver(submit("profile_submit"))).toEqual(["ack"]);
+    const logged = lines.find((l) => l.msg === "Slack listener failed");
+    expect(logged?.level).toBe(50);
+    expect(logged?.err?.stack).toContain("database unavailable");
+    expect(errors).toEqual([]);
+  });
+
+  it("logs a refusal a handler throws after its ack at info with its code, and does not ack twice", async () => {
+    const { router, deliver, lines } = routedApp();
+    router.action("admin_new_program", async ({ ack }) => {
+      await ack();
+      throw new NotADirector("U1");
+    });
+    expect(await deliver(click("admin_new_program"))).toEqual(["ack"]);
+    expect(lines.map((l) => [l.level, l.msg, l.code, "err" in l])).toEqual([[30, "Slack listener refused (not_a_director)", "not_a_director", false]]);
+  });
+
+  it("answers a closed modal, a shortcut and a menu's options request that nobody listens for", async () => {
+    const { deliver, errors } = routedApp();
+    expect(await deliver({ type: "view_closed", team: { id: "T1" }, user: { id: "U1" }, view: { id: "V1", callback_id: "profile_submit" } })).toEqual(["ack"]);
+    expect(await deliver({ type: "shortcut", callback_id: "not_ours", trigger_id: "t1", team: { id: "T1" }, user: { id: "U1" } })).toEqual(["ack"]);
+    expect(await deliver({ type: "block_suggestion", action_id: "pick", block_id: "b", value: "he", team: { id: "T1" }, user: { id: "U1" } })).toEqual([{ options: [] }]);
+    expect(errors).toEqual([]);
   });
 });

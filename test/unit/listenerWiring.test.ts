@@ -25,7 +25,7 @@ async function declaredIds(): Promise<{ actions: string[]; views: string[] }> {
 }
 
 describe("the app's listeners", () => {
-  const fakeApp = { use: () => undefined, command: () => undefined, action: () => undefined, view: () => undefined, event: () => undefined } as unknown as App;
+  const fakeApp = { use: () => undefined, command: () => undefined, action: () => undefined, view: () => undefined, event: () => undefined, shortcut: () => undefined, options: () => undefined } as unknown as App;
   const router = registerListeners(fakeApp, { logger: pino({ level: "silent" }) } as unknown as ListenerDeps);
 
   it("answer each slash command and event in manifest.yml with exactly one handler", () => {

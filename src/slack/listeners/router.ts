@@ -10,6 +10,7 @@ import type {
   SlackViewMiddlewareArgs,
 } from "@slack/bolt";
 import type { Logger } from "pino";
+import { logFailure } from "../errorText.js";
 
 type Handler = (args: never) => Promise<void>;
 
@@ -68,6 +69,20 @@ export class ListenerRouter {
     app.action(/.*/, (args) => this.dispatch(this.actions, (args.payload as { action_id?: string }).action_id ?? "", args));
     app.view(/.*/, (args) => this.dispatch(this.views, args.view.callback_id, args));
     app.event(/.*/, (args) => this.dispatch(this.events, args.event.type, args));
+    // No modal asks to be told when it closes (notify_on_close), and the manifest declares no
+    // shortcuts or external selects; should Slack send one anyway, it is answered, not left to time out.
+    app.view({ type: "view_closed" }, async ({ ack, view }) => {
+      this.logger.info({ view: view.callback_id }, "a modal was closed");
+      await ack();
+    });
+    app.shortcut(/.*/, async ({ ack, shortcut }) => {
+      this.logger.warn({ id: shortcut.callback_id }, "no listener for this shortcut; acknowledged and ignored");
+      await ack();
+    });
+    app.options(/.*/, async ({ ack }) => {
+      this.logger.warn("no listener for this menu's options; answered with none");
+      await ack({ options: [] });
+    });
   }
 
   command(name: string, handler: Middleware<SlackCommandMiddlewareArgs>): void {
@@ -91,12 +106,31 @@ export class ListenerRouter {
     return { command: this.commands, action: this.actions, view: this.views, event: this.events }[kind].count(id);
   }
 
+  /**
+   * Runs the handler for `id`. A handler that throws is logged at the level its error deserves
+   * (errorText.ts logFailure) and, if it had not acknowledged yet, the request is acknowledged
+   * here, so Slack gets its answer now instead of timing out.
+   */
   private async dispatch(routes: Routes, id: string, args: AllMiddlewareArgs & { ack?: (response?: never) => Promise<void> }): Promise<void> {
     const handler = routes.find(id);
-    if (handler) return handler(args as never);
-    // Events are acknowledged by Bolt before they get here, and the app does not ask for unlisted
-    // ones. A button from a message an older version of the app posted still wants its ack.
-    if (args.ack) this.logger.warn({ id }, "no listener for this Slack interaction; acknowledged and ignored");
-    return args.ack?.();
+    if (!handler) {
+      // Events are acknowledged by Bolt before they get here, and the app does not ask for unlisted
+      // ones. A button from a message an older version of the app posted still wants its ack.
+      if (args.ack) this.logger.warn({ id }, "no listener for this Slack interaction; acknowledged and ignored");
+      return args.ack?.();
+    }
+    const ack = args.ack;
+    if (!ack) return handler(args as never).catch((error: unknown) => logFailure(this.logger, error, { id }, "Slack listener"));
+    let acked = false;
+    const tracked = async (response?: never) => {
+      acked = true;
+      return ack(response);
+    };
+    try {
+      await handler({ ...args, ack: tracked } as never);
+    } catch (error) {
+      logFailure(this.logger, error, { id }, "Slack listener");
+      if (!acked) await ack().catch(() => undefined);
+    }
   }
 }

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import { errorText } from "../../errorText.js";
 import type { ListenerDeps } from "../deps.js";
 import { isFirstDelivery } from "../middleware/dedupeDeliveries.js";
 
@@ -10,7 +9,8 @@ export const BUSY_TEXT = "Rounds is very busy right now and couldn't take that. 
 
 /**
  * Every slash command: ack() at once (Slack waits 3 s at most), then do the work in the work queue
- * — once per delivery, however often Slack retries it — and tell the person if it fails.
+ * — once per delivery, however often Slack retries it — and tell the person if it fails (a refusal is
+ * logged at info, a fault at error: see WorkQueue.run).
  */
 export function ackFirst(deps: ListenerDeps, handle: (args: CommandArgs) => Promise<void>) {
   return async (args: CommandArgs) => {
@@ -26,8 +26,9 @@ export function ackFirst(deps: ListenerDeps, handle: (args: CommandArgs) => Prom
         }
         await handle(args);
       },
-      async (error) => {
-        await respond({ response_type: "ephemeral", text: errorText(error) });
+      {
+        fields: { team: command.team_id, user: command.user_id, command: command.command },
+        tell: (text) => respond({ response_type: "ephemeral", text }),
       },
     );
   };

@@ -1,11 +1,14 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { requireDirector, type DirectorActor } from "../../../../services/directors.js";
-import { errorText } from "../../../errorText.js";
+import { reportFailure } from "../../../failureReport.js";
 import { doneModal, type NextStep } from "../../../views/admin/doneModal.js";
 import { noteMessage } from "../../../views/admin/menu.js";
 import type { ListenerDeps } from "../../deps.js";
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Any block action's args, as far as telling its presser something needs them. */
+type PresserArgs = Pick<SlackActionMiddlewareArgs<BlockAction>, "body" | "respond"> & Pick<AllMiddlewareArgs, "client">;
 
 /**
  * Acks a button, checks the presser is a director, then does the work. A refusal or failure is
@@ -20,8 +23,7 @@ export function directorButton(deps: ListenerDeps, work: (by: DirectorActor, arg
       const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
       await work(by, args);
     } catch (error) {
-      deps.logger.warn({ err: error, team: teamId, user: body.user.id, action: args.action.action_id }, "admin action refused or failed");
-      await tell(args, errorText(error));
+      await reportFailure(deps.logger, error, { team: teamId, user: body.user.id, action: args.action.action_id }, "admin action", (text) => tell(args, text));
     }
   };
 }
@@ -40,7 +42,7 @@ export async function showModal({ body, client }: ButtonArgs, view: Parameters<B
  * itself for a button in a modal, or a DM from Rounds for a button on the App Home. `next` are the
  * next steps, as buttons.
  */
-export async function tell({ body, client, respond }: ButtonArgs, text: string, next: readonly NextStep[] = []): Promise<void> {
+export async function tell({ body, client, respond }: PresserArgs, text: string, next: readonly NextStep[] = []): Promise<void> {
   if (body.response_url) {
     await respond({ response_type: "ephemeral", replace_original: false, ...noteMessage(text, next) });
   } else if (body.view?.type === "modal" && body.view.id) {

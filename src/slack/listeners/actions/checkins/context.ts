@@ -1,14 +1,13 @@
-import { errorText } from "../../../errorText.js";
-import { note } from "../../../views/requests/messages.js";
 import type { ListenerDeps } from "../../deps.js";
-import type { ActionArgs } from "../requests/context.js";
+import { tell } from "../admin/guard.js";
+import { teamOf, type ActionArgs } from "../requests/context.js";
 
 export { buttonValue, messageRef, teamOf, type ActionArgs } from "../requests/context.js";
 
 /**
  * A check-in button: ack() at once, then the work in the work queue; a failure (not your
- * check-in, match ended, …) is told to the clicker only, as an ephemeral message, and the message
- * they clicked stays as it was.
+ * check-in, match ended, …) is told to the clicker only — an ephemeral message under the message they
+ * clicked, which stays as it was (a DM when there is no message to answer under).
  */
 export function afterAck(deps: ListenerDeps, label: string, work: (args: ActionArgs) => Promise<void>) {
   return async (args: ActionArgs) => {
@@ -16,8 +15,9 @@ export function afterAck(deps: ListenerDeps, label: string, work: (args: ActionA
     deps.work.run(
       label,
       () => work(args),
-      async (error) => {
-        await args.respond({ response_type: "ephemeral", replace_original: false, ...note(errorText(error)) });
+      {
+        fields: { team: teamOf(args.body), user: args.body.user.id, action: args.body.actions[0]?.action_id },
+        tell: (text) => tell(args, text),
       },
     );
   };

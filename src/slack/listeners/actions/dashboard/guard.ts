@@ -1,6 +1,4 @@
 import { requireDirector, type DirectorActor } from "../../../../services/directors.js";
-import { DomainError } from "../../../../domain/errors.js";
-import { errorText } from "../../../errorText.js";
 import type { ListenerDeps } from "../../deps.js";
 import { tell, type ButtonArgs } from "../admin/guard.js";
 
@@ -19,10 +17,7 @@ export function dashboardButton(deps: ListenerDeps, label: string, work: (by: Di
         const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
         await work(by, args, args.action.value ?? "");
       },
-      async (error) => {
-        if (error instanceof DomainError) deps.logger.info({ team: teamId, user: body.user.id, action: label, code: error.code }, "dashboard action refused");
-        await tell(args, errorText(error));
-      },
+      { fields: { team: teamId, user: body.user.id, action: label }, tell: (text) => tell(args, text) },
     );
   };
 }

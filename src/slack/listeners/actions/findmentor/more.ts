@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
 import { findMentors } from "../../../../services/findMentor.js";
-import { errorText } from "../../../errorText.js";
+import { reportFailure } from "../../../failureReport.js";
 import { findMentorReply } from "../../../views/findmentor/cards.js";
 import type { ListenerDeps } from "../../deps.js";
 
@@ -18,8 +18,7 @@ export function findMentorMore(deps: ListenerDeps) {
       if (result.kind === "no_profile") throw new Error("profile disappeared between pages");
       await respond({ response_type: "ephemeral", replace_original: true, ...findMentorReply(result) });
     } catch (error) {
-      deps.logger.error({ err: error, team: teamId, user: body.user.id }, "findmentor_more failed");
-      await respond({ response_type: "ephemeral", replace_original: false, text: errorText(error) });
+      await reportFailure(deps.logger, error, { team: teamId, user: body.user.id }, "findmentor_more", (text) => respond({ response_type: "ephemeral", replace_original: false, text }));
     }
   };
 }

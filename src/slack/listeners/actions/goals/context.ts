@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { goalsBoard } from "../../../../services/goals.js";
-import { DomainError } from "../../../../domain/errors.js";
-import { errorText } from "../../../errorText.js";
+import { reportFailure } from "../../../failureReport.js";
 import { goalsModal } from "../../../views/goals/goalsModal.js";
 import { infoModal, message } from "../../../views/profile/message.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
@@ -24,11 +23,11 @@ export async function inGoals(deps: ListenerDeps, args: ActionArgs, work: () => 
   try {
     await work();
   } catch (error) {
-    if (!(error instanceof DomainError)) deps.logger.error({ err: error, team: teamOf(args.body), user: args.body.user.id }, "goals action failed");
-    const text = errorText(error);
-    const view = infoModal("Goals", message(text, text));
-    if (args.body.view?.type === "modal") await args.client.views.push({ trigger_id: args.body.trigger_id, view });
-    else await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+    await reportFailure(deps.logger, error, { team: teamOf(args.body), user: args.body.user.id }, "goals action", async (text) => {
+      const view = infoModal("Goals", message(text, text));
+      if (args.body.view?.type === "modal") await args.client.views.push({ trigger_id: args.body.trigger_id, view });
+      else await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+    });
   }
 }
 

@@ -1,6 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import { DomainError } from "../../../../domain/errors.js";
-import { errorText } from "../../../errorText.js";
+import { reportFailure } from "../../../failureReport.js";
 import type { SlackMessage } from "../../../views/help.js";
 import { message } from "../../../views/profile/message.js";
 import type { ListenerDeps } from "../../deps.js";
@@ -15,14 +14,12 @@ export interface Asker {
   reply(m: SlackMessage): Promise<void>;
 }
 
-/** Runs `work`; a domain error becomes its words in a reply, anything else a generic apology (and a log line). */
+/** Runs `work`; a domain error becomes its words in a reply, anything else a generic apology (logged as an error). */
 export async function answering(asker: Asker, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (!(error instanceof DomainError)) asker.deps.logger.error({ err: error, team: asker.teamId, user: asker.userId }, "profile action failed");
-    const text = errorText(error);
-    await asker.reply(message(text, text));
+    await reportFailure(asker.deps.logger, error, { team: asker.teamId, user: asker.userId }, "profile action", (text) => asker.reply(message(text, text)));
   }
 }
 

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { DomainError } from "../../../../domain/errors.js";
-import { errorText } from "../../../errorText.js";
+import { reportFailure } from "../../../failureReport.js";
 import { infoModal } from "../../../views/profile/message.js";
 import { note } from "../../../views/requests/messages.js";
 import type { ListenerDeps } from "../../deps.js";
@@ -27,9 +26,9 @@ export async function answering(deps: ListenerDeps, args: ActionArgs, work: () =
   try {
     await work();
   } catch (error) {
-    if (!(error instanceof DomainError)) deps.logger.error({ err: error, team: teamOf(args.body), user: args.body.user.id }, "request action failed");
-    const text = errorText(error);
-    if (args.body.response_url) await args.respond({ response_type: "ephemeral", replace_original: false, ...note(text) });
-    else await args.client.views.open({ trigger_id: args.body.trigger_id, view: infoModal("Rounds", note(text)) });
+    await reportFailure(deps.logger, error, { team: teamOf(args.body), user: args.body.user.id, action: args.body.actions[0]?.action_id }, "request action", async (text) => {
+      if (args.body.response_url) await args.respond({ response_type: "ephemeral", replace_original: false, ...note(text) });
+      else await args.client.views.open({ trigger_id: args.body.trigger_id, view: infoModal("Rounds", note(text)) });
+    });
   }
 }

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { requireDirector } from "../../../../services/directors.js";
 import type { Actor } from "../../../../services/audit.js";
-import { errorText } from "../../../errorText.js";
+import { errorText, logFailure } from "../../../errorText.js";
+import { tellSafely } from "../../../failureReport.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import { doneModal, type NextStep } from "../../../views/admin/doneModal.js";
 import type { ListenerDeps } from "../../deps.js";
@@ -28,12 +29,13 @@ export type Outcome =
 export async function submitAsDirector(deps: ListenerDeps, args: SubmitArgs, work: (by: Actor) => Promise<Outcome>): Promise<void> {
   const { ack, body, client } = args;
   const teamId = body.team?.id ?? body.user.team_id!;
+  const who = { team: teamId, user: body.user.id };
   let outcome: Outcome;
   try {
     const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
     outcome = await work(by);
   } catch (error) {
-    deps.logger.warn({ err: error, team: teamId, user: body.user.id, view: body.view.callback_id }, "admin submission refused or failed");
+    logFailure(deps.logger, error, { ...who, view: body.view.callback_id }, "admin submission");
     await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) });
     return;
   }
@@ -48,12 +50,11 @@ export async function submitAsDirector(deps: ListenerDeps, args: SubmitArgs, wor
       body.view.callback_id,
       async () => {
         const done = await finish();
-        await client.views.update({ view_id: body.view.id, view: doneModal(done.done.title, done.done.text, done.done.next) });
+        // The director may have closed the modal meanwhile; the work is done all the same.
+        await tellSafely(deps.logger, who, () => client.views.update({ view_id: body.view.id, view: doneModal(done.done.title, done.done.text, done.done.next) }));
         await refreshHomes(deps, args, teamId, done);
       },
-      async (error) => {
-        await client.views.update({ view_id: body.view.id, view: doneModal("Nothing changed", errorText(error)) });
-      },
+      { fields: who, tell: (text) => client.views.update({ view_id: body.view.id, view: doneModal("Nothing changed", text) }) },
     );
     return;
   }

@@ -1,5 +1,5 @@
 import { requireDirector } from "../../../../services/directors.js";
-import { errorText } from "../../../errorText.js";
+import { errorText, logFailure } from "../../../errorText.js";
 import { doneModal } from "../../../views/admin/doneModal.js";
 import type { ListenerDeps } from "../../deps.js";
 import type { SubmitArgs } from "../admin/submit.js";
@@ -13,6 +13,7 @@ import { previewFor } from "./previewFor.js";
 export function composeSubmitted(deps: ListenerDeps) {
   return async ({ ack, body, client, view }: SubmitArgs) => {
     const teamId = body.team?.id ?? body.user.team_id!;
+    const who = { team: teamId, user: body.user.id };
     try {
       const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
       const outcome = await previewFor(deps, client, by, view.private_metadata, view.state.values);
@@ -20,9 +21,9 @@ export function composeSubmitted(deps: ListenerDeps) {
       if ("view" in outcome) return void (await ack({ response_action: "update", view: outcome.view }));
       await ack({ response_action: "update", view: outcome.preparing });
       const show = async (next: ReturnType<typeof doneModal>) => void (await client.views.update({ view_id: body.view.id, view: next }));
-      deps.work.run(body.view.callback_id, async () => show(await outcome.finish()), async (error) => show(doneModal("Nothing changed", errorText(error))));
+      deps.work.run(body.view.callback_id, async () => show(await outcome.finish()), { fields: who, tell: (text) => show(doneModal("Nothing changed", text)) });
     } catch (error) {
-      deps.logger.warn({ err: error, team: teamId, user: body.user.id }, "announcement preview refused or failed");
+      logFailure(deps.logger, error, who, "announcement preview");
       await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) });
     }
   };

@@ -1,6 +1,7 @@
 import { requireDirector, type DirectorActor } from "../../../../services/directors.js";
 import { postAtFields } from "../../../../domain/announcement.js";
-import { errorText } from "../../../errorText.js";
+import { errorText, logFailure } from "../../../errorText.js";
+import { tellSafely } from "../../../failureReport.js";
 import { doneModal } from "../../../views/admin/doneModal.js";
 import { composeInitialOf, composeModal } from "../../../views/announcements/composeModal.js";
 import { readPreviewMetadata, type PreviewMetadata } from "../../../views/announcements/form.js";
@@ -18,12 +19,14 @@ import { publish } from "./publish.js";
 export function previewSubmitted(deps: ListenerDeps) {
   return async ({ ack, body, client, view }: SubmitArgs) => {
     const teamId = body.team?.id ?? body.user.team_id!;
+    const who = { team: teamId, user: body.user.id };
     let by: DirectorActor;
     let meta: PreviewMetadata | null;
     try {
       by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
       meta = readPreviewMetadata(view.private_metadata);
     } catch (error) {
+      logFailure(deps.logger, error, who, "announcement publish");
       return void (await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) }));
     }
     if (!meta) return void (await ack({ response_action: "update", view: doneModal("Nothing changed", "This preview is out of date. Start again.", [{ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }]) }));
@@ -40,9 +43,10 @@ export function previewSubmitted(deps: ListenerDeps) {
       "announcement-publish",
       async () => {
         const done = await publish(deps, client, by, m);
-        await client.views.update({ view_id: view.id, view: doneModal(done.title, done.text, done.next) });
+        // The director may have closed the modal meanwhile; the announcement is saved all the same.
+        await tellSafely(deps.logger, who, () => client.views.update({ view_id: view.id, view: doneModal(done.title, done.text, done.next) }));
       },
-      async (error) => void (await client.views.update({ view_id: view.id, view: doneModal("Nothing changed", errorText(error)) })),
+      { fields: who, tell: (text) => client.views.update({ view_id: view.id, view: doneModal("Nothing changed", text) }) },
     );
   };
 }
