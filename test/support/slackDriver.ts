@@ -222,14 +222,14 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
     },
 
     /** Opens the App Home (app_home_opened) and resolves with the newest view published to that person after it. */
-    async openHome<V = Record<string, unknown>>(who: K | Person) {
+    async openHome<V = Record<string, unknown>>(who: K | Person, timeoutMs?: number) {
       const user = person(who);
       const slack = o.slack();
       const before = views("views.publish").length;
       const res = await post(eventBody(user.teamId, { type: "app_home_opened", user: user.id, channel: `D${user.id}`, tab: "home" }), "json");
       expect(res.status).toBe(200);
       return slack
-        .waitFor(() => views("views.publish").slice(before).filter((c) => c.args.user_id === user.id).at(-1))
+        .waitFor(() => views("views.publish").slice(before).filter((c) => c.args.user_id === user.id).at(-1), timeoutMs)
         .then((c) => acceptedOrThrow(c).args.view as V);
     },
   };
