@@ -39,6 +39,9 @@ export const blankCompose = (p: ComposeProgram): ComposeInitial => ({
   time: null,
 });
 
+/** Slack's limit on the options of a select. */
+const MAX_OPTIONS = 100;
+
 const cut = (s: string, n = 75) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function optionBlocks(initial: ComposeInitial, posted: boolean): BlockBuilder {
@@ -57,6 +60,8 @@ function optionBlocks(initial: ComposeInitial, posted: boolean): BlockBuilder {
  */
 export function composeModal(programs: ComposeProgram[], initial: ComposeInitial, meta: ComposeMetadata, notice: string | null = null) {
   const program = programs.find((p) => p.id === initial.programId) ?? programs[0]!;
+  // A select holds at most 100 options (Slack refuses more): the first programs, always with the chosen one.
+  const listed = programs.length <= MAX_OPTIONS ? programs : [program, ...programs.filter((p) => p !== program).slice(0, MAX_OPTIONS - 1)];
   const blocks: BlockBuilder[] = [];
   if (notice) blocks.push(Blocks.Section({ text: `:warning: ${notice}` }));
   if (meta.posted) {
@@ -65,10 +70,10 @@ export function composeModal(programs: ComposeProgram[], initial: ComposeInitial
     const option = (p: ComposeProgram) => Bits.Option({ text: cut(p.name), value: p.id });
     blocks.push(
       Blocks.Input({ label: "Program", blockId: B.program }).element(
-        Elements.StaticSelect({ actionId: VALUE }).options(programs.map(option)).initialOption(option(program)),
+        Elements.StaticSelect({ actionId: VALUE }).options(listed.map(option)).initialOption(option(program)),
       ),
     );
-    const withCohorts = programs.filter((p) => p.cohorts.length > 0);
+    const withCohorts = listed.filter((p) => p.cohorts.length > 0);
     if (withCohorts.length) {
       const cohortOption = (c: { id: string; name: string }) => Bits.Option({ text: cut(c.name), value: c.id });
       const select = Elements.StaticMultiSelect({ actionId: VALUE, placeholder: "The whole program" }).optionGroups(
