@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { block, homeView, MODAL_ONLY_ELEMENTS, modalView } from "./blockKitSchemas.js";
+import { block, homeView, modalView } from "./blocks.js";
+import { MODAL_ONLY_ELEMENTS } from "./elements.js";
 import { located, slackLines } from "./slackMessages.js";
 
 /**
