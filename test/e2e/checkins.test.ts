@@ -4,7 +4,7 @@ import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, postToApp } from "../support/slackRequests.js";
+import { interactionBody, newTriggerId, postToApp } from "../support/slackRequests.js";
 import { connect, type Database } from "../../src/store/database.js";
 
 const TEAM = "T0CHK";
@@ -90,7 +90,7 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     seq += 1;
     const user = P[who];
     const responseId = `resp-${seq}`;
-    const triggerId = `${seq}.press.${user.id}`;
+    const triggerId = newTriggerId(`press.${user.id}`);
     const payload = {
       type: "block_actions",
       team: { id: TEAM, domain: "fake" },

@@ -313,4 +313,21 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
     expect(own.response_action).toBe("update");
     expect(await db.prisma.program.count({ where: { workspaceId: OTHER_TEAM } })).toBe(1);
   });
+
+  it("a director of 50 programs gets the admin menu and the App Home: Slack takes both, and they say how many programs did not fit", async () => {
+    const LARGE = "T0LARGE";
+    slack.addUser({ id: "U2ADMIN", teamId: LARGE, name: "Dr. Dean", isAdmin: true });
+    await db.prisma.workspace.create({ data: { id: LARGE } });
+    const ids = Array.from({ length: 50 }, (_, i) => `large-program-${String(i).padStart(2, "0")}`);
+    await db.prisma.program.createMany({ data: ids.map((id, i) => ({ id, workspaceId: LARGE, name: `Residency ${i} & fellowship`, timezone: "America/Chicago" })) });
+    await db.prisma.cohort.createMany({ data: ids.flatMap((programId) => Array.from({ length: 12 }, (_, k) => ({ workspaceId: LARGE, programId, name: `PGY-${k} <${2026 + k}>` }))) });
+    // Before, the menu had 154 blocks (Slack takes 50) and the Home over 100: Slack refused both.
+    const { responseId } = await command("U2ADMIN", "", LARGE);
+    const menu = await reply(responseId); // fails with Slack's error if the fake Slack refused it
+    expect(menu.blocks!.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(menu.blocks)).toContain("…and 35 more programs, not shown");
+    const home = await drive.openHome<View>({ id: "U2ADMIN", teamId: LARGE }, 20_000); // the dashboard of 50 programs takes a while
+    expect(home.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(home.blocks)).toMatch(/…and \d+ more programs, not shown/);
+  });
 });

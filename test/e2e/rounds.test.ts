@@ -146,6 +146,22 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     expect(await db.prisma.auditLog.count({ where: { action: "round.cancel", target: round.id } })).toBe(1);
   });
 
+  it("every New round button opens the round modal, whose number inputs Slack accepts (issue 12: is_decimal_allowed was missing)", async () => {
+    const fromMenu = await press("dir", "round_create", programId);
+    const fromHome = await press("dir", "round_create_home", programId, "home");
+    const fromList = await press("dir", "round_create", undefined);
+    for (const { triggerId } of [fromMenu, fromHome, fromList]) {
+      // opened() fails with Slack's error if the fake Slack refused the view, as real Slack would.
+      const view = await opened(triggerId);
+      expect(view.callback_id).toBe("round_create_submit");
+      const numbers = view.blocks.map((b) => b.element as { type?: string; is_decimal_allowed?: boolean } | undefined).filter((e) => e?.type === "number_input");
+      expect(numbers).toHaveLength(4);
+      for (const n of numbers) expect(n!.is_decimal_allowed).toBe(false);
+    }
+    const target = (await opened(fromMenu.triggerId)).blocks.find((b) => b.block_id === "round_target")!.element as { initial_option?: { value: string } };
+    expect(target.initial_option?.value).toBe(`p:${programId}`);
+  });
+
   it("a round set to run now is put together at once: the director's modal says so and the preview reaches their DM, with no notices", async () => {
     const { viewId, answer } = await submit("dir", "round_create_submit", {
       round_name: text("Quick match"),

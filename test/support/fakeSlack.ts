@@ -1,10 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { checkBlockKit, type BlockKitRefusal } from "../../src/slack/standin/blockKit.js";
+import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./slackRequests.js";
 
 /**
  * A stand-in for Slack's Web API, for tests and benchmarks: it answers the methods Rounds calls,
  * records every call, keeps posted messages per conversation (with metadata, for
  * conversations.history), and can be told to answer 429 with Retry-After, or fail, a number of times.
+ *
+ * It is as strict as Slack: every message and view (chat.postMessage, chat.postEphemeral, chat.update,
+ * views.open/push/update/publish, replies to a response_url) goes through the Block Kit checks of
+ * src/slack/standin/blockKit.ts, and views.open/views.push take a trigger_id only once and only within
+ * 3 s of the click that issued it. What Slack would refuse is answered as Slack answers it and kept in
+ * `refused`; test/support/refusalGuard.ts fails the test during which a refusal happened, unless the
+ * test declared it with expectRefusal().
  */
 
 export interface FakeUser {
@@ -24,6 +33,27 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   token: string | null;
   at: number;
+  /** Set when the stand-in refused the call as Slack would (an invalid view or message, a spent trigger). */
+  refusal?: Refusal;
+}
+
+/** Something Slack would have refused: a Web API call, a response_url reply, or an answer the app gave in an ack. */
+export interface Refusal {
+  /** The Web API method, "response_url", or what the driver checked ("view_submission ack", "slash command ack"). */
+  method: string;
+  error: string;
+  /** Slack's response_metadata.messages lines, without the "[ERROR] " prefix. */
+  messages: string[];
+  args: Record<string, unknown>;
+  at: number;
+  /** The test said it would happen (expectRefusal). */
+  expected: boolean;
+}
+
+/** A refusal a test says it provokes on purpose: by method, and optionally by error code. */
+export interface ExpectedRefusal {
+  method: string;
+  error?: string;
 }
 
 export interface PostedMessage {
@@ -50,7 +80,18 @@ interface Failure {
 }
 
 export class FakeSlack {
+  /** Every stand-in started in this process, until the refusal guard has seen it stopped. */
+  static readonly started = new Set<FakeSlack>();
+
   readonly calls: RecordedCall[] = [];
+  /** Everything refused as Slack would refuse it, in order. */
+  readonly refused: Refusal[] = [];
+  private readonly expectedRefusals: ExpectedRefusal[] = [];
+  /** How many of `refused` the guard has already reported. */
+  private reportedRefusals = 0;
+  /** Trigger ids views.open/views.push have used up. */
+  private readonly spentTriggers = new Set<string>();
+  private stopped = false;
   /** What the app POSTed to response_url (respond()). */
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly uploads = new Map<string, Buffer>();
@@ -87,10 +128,12 @@ export class FakeSlack {
     this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
+    FakeSlack.started.add(this);
     return this;
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -108,6 +151,44 @@ export class FakeSlack {
 
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Calls to `method` that Slack would have taken (not refused). */
+  acceptedCallsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && !c.refusal);
+  }
+
+  /**
+   * Declares that the test provokes a refusal on purpose (say why in the test): the next refusal of
+   * `method` (with `error`, when given) does not fail the test. One declaration covers one refusal.
+   */
+  expectRefusal(expected: ExpectedRefusal): void {
+    this.expectedRefusals.push(expected);
+  }
+
+  /** Records a refusal found outside the Web API (the driver checks what the app answers in an ack). */
+  recordRefusal(refusal: Omit<Refusal, "at" | "expected">): Refusal {
+    const i = this.expectedRefusals.findIndex((e) => e.method === refusal.method && (e.error === undefined || e.error === refusal.error));
+    if (i >= 0) this.expectedRefusals.splice(i, 1);
+    const recorded: Refusal = { ...refusal, at: Date.now(), expected: i >= 0 };
+    this.refused.push(recorded);
+    return recorded;
+  }
+
+  /**
+   * What the refusal guard reports after each test: refusals no test declared, since the last report,
+   * and declared refusals that never came. Forgets a stand-in once it is stopped and reported.
+   */
+  static unreportedProblems(): string[] {
+    const problems: string[] = [];
+    for (const slack of FakeSlack.started) {
+      const fresh = slack.refused.slice(slack.reportedRefusals);
+      slack.reportedRefusals = slack.refused.length;
+      for (const r of fresh.filter((x) => !x.expected)) problems.push(describeRefusal(r));
+      for (const e of slack.expectedRefusals.splice(0)) problems.push(`a refusal of ${e.method}${e.error ? ` (${e.error})` : ""} was expected but never came`);
+      if (slack.stopped) FakeSlack.started.delete(slack);
+    }
+    return problems;
   }
 
   /** Messages in a conversation; a DM to U123 is the conversation D-U123. */
@@ -182,11 +263,20 @@ export class FakeSlack {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", this.url);
     if (url.pathname.startsWith("/response/")) {
-      this.responses.push({ id: url.pathname.slice("/response/".length), body: JSON.parse(raw.toString() || "{}") });
+      const id = url.pathname.slice("/response/".length);
+      const body = JSON.parse(raw.toString() || "{}") as Record<string, unknown>;
+      const refusal = checkBlockKit("response_url", body);
+      if (refusal) {
+        // A response_url answers a refused message with HTTP 400 and the error code as plain text.
+        this.recordRefusal({ method: "response_url", ...refusal, args: { response_id: id, ...body } });
+        res.writeHead(400, { "content-type": "text/plain" });
+        return void res.end(refusal.error);
+      }
+      this.responses.push({ id, body });
       return send(res, 200, { ok: true });
     }
     if (url.pathname === "/_stats") {
-      return send(res, 200, { responses: this.responses.length, calls: this.calls.length, messages: this.allMessages().length });
+      return send(res, 200, { responses: this.responses.length, calls: this.calls.length, messages: this.allMessages().length, refused: this.refused.length });
     }
     if (url.pathname.startsWith("/upload/")) {
       this.uploads.set(url.pathname.slice("/upload/".length), raw);
@@ -198,7 +288,8 @@ export class FakeSlack {
     const args = parseArgs(req.headers["content-type"] ?? "", raw);
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof args.token === "string" ? args.token : null;
-    this.calls.push({ method, args, token, at: Date.now() });
+    const call: RecordedCall = { method, args, token, at: Date.now() };
+    this.calls.push(call);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
 
     const failure = this.takeFailure(method);
@@ -211,7 +302,48 @@ export class FakeSlack {
       return send(res, 200, { ok: false, error: failure.error ?? "fatal_error" });
     }
     if (!token?.startsWith("xoxb-")) return send(res, 200, { ok: false, error: "not_authed" });
+    const refusal = this.refusalOf(method, args, call.at);
+    if (refusal) {
+      call.refusal = this.recordRefusal({ method, ...refusal, args });
+      return send(res, 200, refusalAnswer(method, refusal));
+    }
+    if ((method === "views.open" || method === "views.push") && typeof args.trigger_id === "string") this.spentTriggers.add(args.trigger_id);
     return send(res, 200, this.answer(method, args));
+  }
+
+  /** How Slack would refuse this call, or null: a spent or stale trigger, or a message or view Block Kit refuses. */
+  private refusalOf(method: string, args: Record<string, unknown>, at: number): BlockKitRefusal | { error: string; messages: string[] } | null {
+    switch (method) {
+      case "chat.postMessage":
+      case "chat.update":
+        return checkBlockKit("message", args);
+      case "chat.postEphemeral":
+        return checkBlockKit("ephemeral", args);
+      case "views.open":
+      case "views.push":
+        return this.triggerRefusal(args.trigger_id, at) ?? checkBlockKit("modal", args.view);
+      case "views.update": {
+        const view = args.view as { type?: unknown } | undefined;
+        return checkBlockKit(view?.type === "home" ? "home" : "modal", args.view);
+      }
+      case "views.publish":
+        return checkBlockKit("home", args.view);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Slack lets one views.open or views.push use a trigger_id, within 3 seconds of the interaction that
+   * issued it (docs.slack.dev/interactivity: "they expire in three seconds", "can be used only once").
+   */
+  private triggerRefusal(triggerId: unknown, at: number): { error: string; messages: string[] } | null {
+    if (typeof triggerId !== "string" || triggerId === "") return { error: "invalid_arguments", messages: ["invalid `trigger_id`"] };
+    const issuedAt = triggerIssuedAt(triggerId);
+    if (issuedAt === null) return { error: "invalid_trigger_id", messages: [] };
+    if (this.spentTriggers.has(triggerId)) return { error: "exchanged_trigger_id", messages: [] };
+    if (at - issuedAt > TRIGGER_LIFETIME_MS) return { error: "expired_trigger_id", messages: [`the trigger was used ${at - issuedAt} ms after it was issued`] };
+    return null;
   }
 
   private takeFailure(method: string): Failure | null {
@@ -307,6 +439,24 @@ export class FakeSlack {
         return { ok: false, error: "unknown_method" };
     }
   }
+}
+
+/** Slack's answer to a refused call: chat.* methods also list the lines under `errors`. */
+function refusalAnswer(method: string, refusal: { error: string; messages: string[] }): Record<string, unknown> {
+  return {
+    ok: false,
+    error: refusal.error,
+    ...(method.startsWith("chat.") && refusal.messages.length ? { errors: refusal.messages } : {}),
+    ...(refusal.messages.length ? { response_metadata: { messages: refusal.messages.map((m) => `[ERROR] ${m}`) } } : {}),
+  };
+}
+
+/** A refusal as a person reads it in a failed test: what was refused, Slack's error and its lines. */
+export function describeRefusal(r: Refusal): string {
+  const what = r.method === "views.open" || r.method === "views.push" || r.method === "views.update" || r.method === "views.publish"
+    ? ` (callback_id ${JSON.stringify((r.args.view as { callback_id?: unknown } | undefined)?.callback_id ?? null)})`
+    : "";
+  return [`Slack would refuse ${r.method}${what}: ${r.error}`, ...r.messages.map((m) => `  ${m}`)].join("\n");
 }
 
 function slackUser(u: FakeUser) {

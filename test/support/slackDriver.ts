@@ -1,12 +1,18 @@
 import { expect } from "vitest";
-import type { FakeSlack, PostedMessage } from "./fakeSlack.js";
+import { describeRefusal, type FakeSlack, type PostedMessage, type RecordedCall } from "./fakeSlack.js";
 import { TEST_SIGNING_SECRET } from "./appProcess.js";
-import { eventBody, interactionBody, postToApp, slashCommandBody, viewSubmissionPayload } from "./slackRequests.js";
+import { commandAckRefusal, viewSubmissionAckRefusal } from "./ackChecks.js";
+import { eventBody, interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload } from "./slackRequests.js";
 
 /**
  * Drives the running app the way people do in Slack (button presses, modal submissions, slash commands,
  * opening the App Home) with signed requests, and waits for what it sends back through the fake Slack.
  * Created at describe level with getters, since the app and the fake Slack start in beforeAll.
+ *
+ * No side door: what the app answers in an ack (a view_submission's response_action, a slash command's
+ * message) is checked as Slack checks it and refused into the fake Slack's `refused` list; opened(),
+ * shown(), openHome() and responseBody() fail at once with Slack's error when Slack refused the view or
+ * message they wait for; trigger ids carry their time of issue, so the fake refuses a stale or reused one.
  */
 
 /** Someone in a workspace. */
@@ -35,6 +41,8 @@ export interface PressOptions {
 export interface SubmittableView {
   callback_id: string;
   private_metadata?: string;
+  /** The view's blocks, when the test has them (a view from opened() or an ack); else the driver finds the view shown last with this callback_id. */
+  blocks?: readonly { type?: unknown; block_id?: unknown }[];
 }
 
 export interface SlackDriverOptions<K extends string> {
@@ -78,6 +86,22 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
   };
   const post = (body: string, type: "form" | "json" = "form") => postToApp(o.app().url, body, type, { secret: TEST_SIGNING_SECRET });
   const views = (method: string) => o.slack().callsTo(method);
+  /** Views the app showed by acking a submission with response_action update or push. */
+  const ackViews: { at: number; view: SubmittableView }[] = [];
+  /** The call, or an error saying how Slack refused it. */
+  const acceptedOrThrow = (call: RecordedCall) => {
+    if (call.refusal) throw new Error(describeRefusal(call.refusal));
+    return call;
+  };
+  /** The modal last shown with this callback id (views.open/push/update or an ack), to check a submission's answer against. */
+  const lastShown = (callbackId: string): SubmittableView | null => {
+    const slack = o.slack();
+    const shown = [
+      ...["views.open", "views.push", "views.update"].flatMap((m) => slack.acceptedCallsTo(m)).map((c) => ({ at: c.at, view: c.args.view as SubmittableView })),
+      ...ackViews,
+    ].filter((s) => s.view?.callback_id === callbackId);
+    return shown.sort((a, b) => a.at - b.at).at(-1)?.view ?? null;
+  };
 
   const driver = {
     /** A block_actions click (value undefined: a button without one); resolves with the trigger id and the response_url id (message surfaces only answer there). */
@@ -85,7 +109,7 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
       seq += 1;
       const user = person(who);
       const responseId = `resp-${seq}`;
-      const triggerId = `${seq}.press.${user.id}`;
+      const triggerId = newTriggerId(`press.${user.id}`);
       const surface = surfaceOf(where, user.teamId, o.slack().responseUrl(responseId));
       const action = opts.overflow
         ? { type: "overflow", action_id: actionId, block_id: "b", selected_option: { text: { type: "plain_text", text: "x" }, value }, action_ts: `${Date.now() / 1000}` }
@@ -116,12 +140,17 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
         callbackId: view.callback_id,
         privateMetadata: view.private_metadata ?? "",
         values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
-        triggerId: `${seq}.submit.${user.id}`,
+        triggerId: newTriggerId(`submit.${user.id}`),
       });
       const res = await post(interactionBody(payload));
       expect(res.status).toBe(200);
       /** The parsed answer (response_action …), or null when the app answered with an empty body (the modal closes). */
       const answer = res.body ? (JSON.parse(res.body) as A) : null;
+      const submitted = view.blocks ? view : lastShown(view.callback_id);
+      const refusal = viewSubmissionAckRefusal(answer, submitted?.blocks ?? null);
+      if (refusal) o.slack().recordRefusal({ method: "view_submission ack", ...refusal, args: { callback_id: view.callback_id, answer } });
+      const shownView = (answer as { response_action?: string; view?: SubmittableView } | null)?.view;
+      if (!refusal && shownView) ackViews.push({ at: Date.now(), view: shownView });
       return { viewId, status: res.status, body: res.body, answer };
     },
 
@@ -135,30 +164,41 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
       seq += 1;
       const user = person(who);
       const responseId = `cmd-${seq}`;
-      const triggerId = `${seq}.cmd.${user.id}`;
+      const triggerId = newTriggerId(`cmd.${user.id}`);
       const res = await post(slashCommandBody({ command, text, userId: user.id, teamId: user.teamId, responseUrl: o.slack().responseUrl(responseId), triggerId }));
       expect(res.status).toBe(200);
+      const ackBody = res.body ? (res.body.startsWith("{") ? (JSON.parse(res.body) as unknown) : { text: res.body }) : null;
+      const refusal = commandAckRefusal(ackBody);
+      if (refusal) o.slack().recordRefusal({ method: "slash command ack", ...refusal, args: { command, text, body: ackBody } });
       return { triggerId, responseId };
     },
 
-    /** The view views.open showed for a trigger. */
+    /** The view views.open showed for a trigger (fails with Slack's error if Slack refused it). */
     opened<V = Record<string, unknown>>(triggerId: string) {
       const slack = o.slack();
-      return slack.waitFor(() => views("views.open").find((c) => c.args.trigger_id === triggerId)).then((c) => c.args.view as V);
+      return slack
+        .waitFor(() => views("views.open").find((c) => c.args.trigger_id === triggerId))
+        .then((c) => acceptedOrThrow(c).args.view as V);
     },
 
-    /** The view views.open or views.push showed for a trigger. */
+    /** The view views.open or views.push showed for a trigger (fails with Slack's error if Slack refused it). */
     shown<V = Record<string, unknown>>(triggerId: string) {
       const slack = o.slack();
       return slack
         .waitFor(() => slack.calls.find((c) => (c.method === "views.open" || c.method === "views.push") && c.args.trigger_id === triggerId))
-        .then((c) => c.args.view as V);
+        .then((c) => acceptedOrThrow(c).args.view as V);
     },
 
-    /** What the app POSTed to a response_url. */
+    /** What the app POSTed to a response_url (fails with Slack's error if Slack refused it). */
     responseBody<B = Record<string, unknown>>(responseId: string, timeoutMs?: number) {
       const slack = o.slack();
-      return slack.waitFor(() => slack.responses.find((r) => r.id === responseId), timeoutMs).then((r) => r.body as B);
+      const refusedReply = () => slack.refused.find((r) => r.method === "response_url" && r.args.response_id === responseId);
+      return slack
+        .waitFor(() => slack.responses.find((r) => r.id === responseId) ?? refusedReply(), timeoutMs)
+        .then((r) => {
+          if ("method" in r) throw new Error(describeRefusal(r));
+          return r.body as B;
+        });
     },
 
     /** What the app POSTed to a response_url, as JSON text. */
@@ -182,13 +222,15 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
     },
 
     /** Opens the App Home (app_home_opened) and resolves with the newest view published to that person after it. */
-    async openHome<V = Record<string, unknown>>(who: K | Person) {
+    async openHome<V = Record<string, unknown>>(who: K | Person, timeoutMs?: number) {
       const user = person(who);
       const slack = o.slack();
       const before = views("views.publish").length;
       const res = await post(eventBody(user.teamId, { type: "app_home_opened", user: user.id, channel: `D${user.id}`, tab: "home" }), "json");
       expect(res.status).toBe(200);
-      return slack.waitFor(() => views("views.publish").slice(before).filter((c) => c.args.user_id === user.id).at(-1)).then((c) => c.args.view as V);
+      return slack
+        .waitFor(() => views("views.publish").slice(before).filter((c) => c.args.user_id === user.id).at(-1), timeoutMs)
+        .then((c) => acceptedOrThrow(c).args.view as V);
     },
   };
   return driver;

@@ -2,6 +2,26 @@ import { createHmac, randomUUID } from "node:crypto";
 
 /** Builds and sends requests the way Slack does: signed with the app's signing secret. */
 
+/** How long Slack honours a trigger_id after the interaction that issued it. */
+export const TRIGGER_LIFETIME_MS = 3_000;
+
+let triggers = 0;
+
+/**
+ * A trigger_id as Slack issues one with an interaction, shaped like Slack's ("12345.98765.abcd…"):
+ * its first part is the time of issue in ms, which the fake Slack reads to refuse it after 3 s.
+ */
+export function newTriggerId(tag = randomUUID().slice(0, 8)): string {
+  triggers += 1;
+  return `${Date.now()}.${triggers}.${tag}`;
+}
+
+/** When a trigger id from newTriggerId was issued (ms since the epoch); null for an id Slack never issued. */
+export function triggerIssuedAt(triggerId: string): number | null {
+  const match = /^(\d{13})\./.exec(triggerId);
+  return match ? Number(match[1]) : null;
+}
+
 export interface SignOptions {
   secret: string;
   /** Seconds since the epoch; defaults to now. */
@@ -48,7 +68,7 @@ export function slashCommandBody(c: SlashCommand): string {
     api_app_id: "A0ROUNDS",
     is_enterprise_install: "false",
     response_url: c.responseUrl,
-    trigger_id: c.triggerId ?? `${Date.now()}.${randomUUID()}`,
+    trigger_id: c.triggerId ?? newTriggerId(),
   }).toString();
 }
 

@@ -11,6 +11,8 @@ import { ROUND_ACTIONS } from "./rounds/ids.js";
 import { withdrawButtons } from "./requests/homeButtons.js";
 import { mentorMatchBlocks, traineeMatchBlocks } from "./home/matchDetails.js";
 import { dashboardBlocks, HOME_BLOCK_LIMIT } from "./home/dashboard.js";
+import { count } from "../kit/plural.js";
+import { joinWithin } from "../kit/fit.js";
 
 const ABOUT =
   `${Md.bold("Rounds")} runs your institution's mentoring program in Slack: trainees find mentors ranked by fit, ` +
@@ -19,16 +21,17 @@ const ABOUT =
 const day = (d: Date, tz: string) => DateTime.fromJSDate(d).setZone(tz).toFormat("d LLL yyyy");
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 
+/** Slack refuses a section over 3,000 characters: a list of people takes at most this many, then says how many more. */
+const SECTION_LINES_CHARS = 2800;
+
 function relationLines(rows: RelationRow[], tz: string): string {
-  return rows
-    .map((r) => `• <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, since ${day(r.since, tz)}`)
-    .join("\n");
+  const lines = rows.map((r) => `• <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, since ${day(r.since, tz)}`);
+  return joinWithin(lines, SECTION_LINES_CHARS, "\n", (n) => `…and ${count(n, "more")}`);
 }
 
 function requestLines(rows: RequestRow[], tz: string, verb: string): string {
-  return rows
-    .map((r) => `• ${verb} <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, since ${day(r.createdAt, tz)}`)
-    .join("\n");
+  const lines = rows.map((r) => `• ${verb} <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, since ${day(r.createdAt, tz)}`);
+  return joinWithin(lines, SECTION_LINES_CHARS, "\n", (n) => `…and ${count(n, "more request")}`);
 }
 
 function personalBlocks(data: HomeData): BlockBuilder[] {
@@ -111,13 +114,16 @@ function programLine(p: ProgramCounts): string {
   );
 }
 
-function directorBlocks(data: HomeData): BlockBuilder[] {
+/** The director's part in at most `room` blocks (what the rest of the Home leaves of Slack's 100): two per program, as many as fit. */
+function directorBlocks(data: HomeData, room: number): BlockBuilder[] {
   if (!data.programs) return [];
   const blocks: BlockBuilder[] = [Blocks.Divider(), Blocks.Header({ text: "Programs you direct" })];
   if (data.programs.length === 0) {
     blocks.push(Blocks.Section({ text: "No programs yet. Create one, then add its cohorts and people (or import a roster)." }));
   }
-  for (const p of data.programs) {
+  // the divider, the header and the closing buttons take three; a line for those left out takes one
+  const fit = data.programs.length * 2 + 3 <= room ? data.programs.length : Math.max(0, Math.floor((room - 4) / 2));
+  for (const p of data.programs.slice(0, fit)) {
     blocks.push(
       Blocks.Section({ text: programLine(p) }),
       Blocks.Actions().elements(
@@ -129,6 +135,9 @@ function directorBlocks(data: HomeData): BlockBuilder[] {
         Elements.Button({ text: "New round", actionId: `${ROUND_ACTIONS.create}_home`, value: p.programId }),
       ),
     );
+  }
+  if (fit < data.programs.length) {
+    blocks.push(Blocks.Context().elements(`…and ${count(data.programs.length - fit, "more program")}, not shown: the Home has no room for them.`));
   }
   blocks.push(
     Blocks.Actions().elements(
@@ -159,7 +168,8 @@ export function homeView(data: HomeData) {
       .join(" · ");
     blocks.push(Blocks.Section({ text: `${Md.bold(`Welcome, ${name}.`)} ${programs}` }), ...personalBlocks(data));
   }
-  blocks.push(...traineeBlocks(data), ...mentorBlocks(data), ...directorBlocks(data));
+  blocks.push(...traineeBlocks(data), ...mentorBlocks(data));
+  blocks.push(...directorBlocks(data, HOME_BLOCK_LIMIT - blocks.length));
   blocks.push(...dashboardBlocks(data.dashboard ?? null, data.standing.member.tz, HOME_BLOCK_LIMIT - blocks.length)); // director dashboard, within Slack's 100 blocks (views/home/dashboard.ts)
   return HomeTab().blocks(blocks).buildToObject();
 }

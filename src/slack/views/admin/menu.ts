@@ -9,9 +9,16 @@ import { ADMIN } from "./ids.js";
 import { ANNOUNCE } from "../announcements/ids.js";
 import { THANKS } from "../thanks/ids.js";
 import { ROUND_ACTIONS } from "../rounds/ids.js";
+import { joinWithin } from "../../kit/fit.js";
+
+/** Slack refuses a message of more than 50 blocks: the menu's own five leave room for 15 programs of three. */
+const MAX_BLOCKS = 50;
+const PROGRAMS_SHOWN = Math.floor((MAX_BLOCKS - 5) / 3);
+/** Slack refuses a section over 3,000 characters: a program's cohort names take at most this many. */
+const COHORT_CHARS = 1500;
 
 function programBlocks(p: ProgramOverview): BlockBuilder[] {
-  const cohorts = p.cohorts.length ? p.cohorts.map((c) => escapeMrkdwn(c.name)).join(", ") : "no cohorts yet";
+  const cohorts = p.cohorts.length ? joinWithin(p.cohorts.map((c) => escapeMrkdwn(c.name)), COHORT_CHARS, ", ", (n) => `…and ${count(n, "more cohort")}`) : "no cohorts yet";
   const facts =
     `${Md.bold(escapeMrkdwn(p.name))} — ${count(p.people, "person", "people")}; ${cohorts}\n` +
     `${checkinWords(p)} · ${breaksWords(p.breaks)} · ${escapeMrkdwn(p.timezone)} · ` +
@@ -45,7 +52,10 @@ export function adminMenu(programs: ProgramOverview[]): SlackMessage {
       Elements.Button({ text: "Rounds", actionId: ROUND_ACTIONS.list }),
     ),
   ];
-  for (const p of programs) blocks.push(Blocks.Divider(), ...programBlocks(p));
+  for (const p of programs.slice(0, PROGRAMS_SHOWN)) blocks.push(Blocks.Divider(), ...programBlocks(p));
+  if (programs.length > PROGRAMS_SHOWN) {
+    blocks.push(Blocks.Context().elements(`…and ${count(programs.length - PROGRAMS_SHOWN, "more program")}, not shown: a Slack message has room for ${PROGRAMS_SHOWN}.`));
+  }
   blocks.push(
     Blocks.Context().elements(
       `Shortcuts: ${Md.codeInline("/mentoring-admin program")} · ${Md.codeInline("/mentoring-admin people")} · ` +

@@ -42,6 +42,9 @@ export const blankCompose = (p: ComposeProgram): ComposeInitial => ({
 /** Said wherever a posted announcement that also went by DM is edited: only the channel message changes. */
 export const DM_COPIES_KEEP_OLD_WORDS = "The copies members got by DM keep the old words.";
 
+/** Slack's limit on the options of a select. */
+const MAX_OPTIONS = 100;
+
 const cut = (s: string, n = 75) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function optionBlocks(initial: ComposeInitial, posted: boolean): BlockBuilder {
@@ -60,6 +63,8 @@ function optionBlocks(initial: ComposeInitial, posted: boolean): BlockBuilder {
  */
 export function composeModal(programs: ComposeProgram[], initial: ComposeInitial, meta: ComposeMetadata, notice: string | null = null) {
   const program = programs.find((p) => p.id === initial.programId) ?? programs[0]!;
+  // A select holds at most 100 options (Slack refuses more): the first programs, always with the chosen one.
+  const listed = programs.length <= MAX_OPTIONS ? programs : [program, ...programs.filter((p) => p !== program).slice(0, MAX_OPTIONS - 1)];
   const blocks: BlockBuilder[] = [];
   if (notice) blocks.push(Blocks.Section({ text: `:warning: ${notice}` }));
   if (meta.posted) {
@@ -69,10 +74,10 @@ export function composeModal(programs: ComposeProgram[], initial: ComposeInitial
     const option = (p: ComposeProgram) => Bits.Option({ text: cut(p.name), value: p.id });
     blocks.push(
       Blocks.Input({ label: "Program", blockId: B.program }).element(
-        Elements.StaticSelect({ actionId: VALUE }).options(programs.map(option)).initialOption(option(program)),
+        Elements.StaticSelect({ actionId: VALUE }).options(listed.map(option)).initialOption(option(program)),
       ),
     );
-    const withCohorts = programs.filter((p) => p.cohorts.length > 0);
+    const withCohorts = listed.filter((p) => p.cohorts.length > 0);
     if (withCohorts.length) {
       const cohortOption = (c: { id: string; name: string }) => Bits.Option({ text: cut(c.name), value: c.id });
       const select = Elements.StaticMultiSelect({ actionId: VALUE, placeholder: "The whole program" }).optionGroups(

@@ -34,7 +34,8 @@ function targets(programs: readonly ProgramOverview[]): { text: string; value: s
 const number = (label: string, block: string, hint: string, limits: { min: number; max: number }, initial: number) =>
   Blocks.Input({ label, blockId: block, hint })
     .optional()
-    .element(Elements.NumberInput({ actionId: ROUND_VALUE, minValue: limits.min, maxValue: limits.max, initialValue: initial }));
+    // Slack refuses a number_input without is_decimal_allowed; these are all whole numbers.
+    .element(Elements.NumberInput({ actionId: ROUND_VALUE, isDecimalAllowed: false, minValue: limits.min, maxValue: limits.max, initialValue: initial }));
 
 /**
  * The director's "New round" modal: who, what kind (with each kind's options; those of other kinds

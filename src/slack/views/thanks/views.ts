@@ -25,7 +25,8 @@ export function thanksModal(initial: { mentor: string | null; message: string })
   const mentor = Elements.UserSelect({ actionId: VALUE, placeholder: "Your mentor" });
   if (initial.mentor) mentor.initialUser(initial.mentor);
   const message = Elements.TextInput({ actionId: VALUE, maxLength: THANKS_MESSAGE_MAX, placeholder: "What did their mentoring mean to you?" }).multiline();
-  if (initial.message) message.initialValue(initial.message);
+  // what was typed after the command, cut to what the field takes (Slack refuses a longer initial value)
+  if (initial.message) message.initialValue(initial.message.slice(0, THANKS_MESSAGE_MAX));
   return Modal({ title: "Thank a mentor", submit: "Send thanks", close: "Cancel", callbackId: THANKS.views.thank })
     .blocks(
       Blocks.Input({ label: "Who", blockId: THANKS.blocks.mentor }).element(mentor),
