@@ -44,6 +44,8 @@ const program = (i: number, cohorts: number): ProgramOverview => ({
   timezone: "America/Chicago",
   defaultCapacity: 3,
   vocabulary: null,
+  checkinAlsoTrainee: false,
+  breaks: [],
   cohorts: times(cohorts, (k) => ({ id: `c${i}-${k}`, programId: `prog${i}`, name: ampersands(PROGRAM_LIMITS.name), startsOn: null, endsOn: null })),
   people: 40,
 });
