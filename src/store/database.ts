@@ -1,8 +1,7 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { migrate, type MigrateResult } from "./migrator.js";
-import { SqliteAdapter } from "./driverAdapters.js";
+import { PostgresAdapter, SqliteAdapter } from "./driverAdapters.js";
 import { providerOf, sqliteFilePath, type Provider } from "./provider.js";
 
 /**
@@ -28,7 +27,7 @@ export function connect(databaseUrl: string): Database {
   const prisma =
     provider === "sqlite"
       ? new SqliteClient({ adapter: new SqliteAdapter({ url: sqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }) })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db);
+      : (new PostgresClient({ adapter: new PostgresAdapter(databaseUrl) }) as unknown as Db);
   return {
     prisma,
     provider,

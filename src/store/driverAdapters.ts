@@ -1,8 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
 /**
- * The driver adapter Prisma talks to SQLite through: the stock one, with a fix to how it runs
- * transactions (explained below). Everything else is the stock adapter's.
+ * The driver adapters Prisma talks to the databases through: the stock ones, with two fixes to how
+ * they run transactions (each explained below). Everything else is the stock adapter's.
  */
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
@@ -21,6 +22,16 @@ function turns(): { next(): Promise<() => void> } {
       return ready;
     },
   };
+}
+
+/** Runs `work` in its turn and ends the turn however `work` ends. */
+async function inTurn<T>(queue: ReturnType<typeof turns>, work: () => Promise<T>): Promise<T> {
+  const end = await queue.next();
+  try {
+    return await work();
+  } finally {
+    end();
+  }
 }
 
 /** The adapter's own methods, passed through (the transaction method is each wrapper's). */
@@ -79,6 +90,45 @@ export class SqliteAdapter {
           executeRaw: (query) => connection.executeRaw(query),
           commit: async () => endTurn(),
           rollback: async () => endTurn(),
+        };
+      },
+    };
+  }
+}
+
+/**
+ * PostgreSQL: the queries of one transaction take turns. A transaction runs on one pooled
+ * connection, and Prisma loads a record's relations side by side (its query plan's `join` runs the
+ * child queries with Promise.all), so a transaction that reads or writes with two or more relations
+ * included called client.query() while the connection was still busy. pg queues such a query, and
+ * says that this is deprecated (a DeprecationWarning, an error in pg 9). Queries outside
+ * transactions go to the pool, one connection each, and still run side by side.
+ */
+export class PostgresAdapter {
+  readonly provider = "postgres" as const;
+  readonly adapterName: string;
+  private readonly stock: PrismaPg;
+
+  constructor(connectionString: string) {
+    this.stock = new PrismaPg({ connectionString });
+    this.adapterName = this.stock.adapterName;
+  }
+
+  async connect(): Promise<Adapter> {
+    const connection: Adapter = await this.stock.connect();
+    return {
+      ...passThrough(connection),
+      async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+        const tx = await connection.startTransaction(isolationLevel);
+        const queries = turns();
+        return {
+          provider: tx.provider,
+          adapterName: tx.adapterName,
+          options: tx.options,
+          queryRaw: (query) => inTurn(queries, () => tx.queryRaw(query)),
+          executeRaw: (query) => inTurn(queries, () => tx.executeRaw(query)),
+          commit: () => tx.commit(),
+          rollback: () => tx.rollback(),
         };
       },
     };
