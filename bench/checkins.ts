@@ -137,11 +137,11 @@ const t2 = performance.now();
 const pureActions = planCheckins(now, rows.map((r) => r.plan));
 const pureMs = performance.now() - t2;
 const t0 = performance.now();
-const first = await queueDueCheckins(prisma, now, checkinMessages);
+const first = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
 const firstMs = performance.now() - t0;
 progress(`first run ${(firstMs / 1000).toFixed(2)} s: ${JSON.stringify(first)}`);
 const t1 = performance.now();
-const second = await queueDueCheckins(prisma, now, checkinMessages);
+const second = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
 const secondMs = performance.now() - t1;
 
 const queued = await prisma.outboxMessage.count();

@@ -3,13 +3,15 @@ import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 
 export type { Logger };
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** JSON log lines on stdout (the app), or on stderr (a CLI command whose stdout is for the person). */
+export function createLogger(level: string, to: "stdout" | "stderr" = "stdout"): Logger {
+  const options = {
     level,
     base: { app: "rounds" },
     // Tokens and secrets never belong in a log line, even inside an error object.
     redact: { paths: ["token", "*.token", "headers.authorization", "*.headers.authorization"], censor: "[redacted]" },
-  });
+  };
+  return to === "stderr" ? pino(options, pino.destination(2)) : pino(options);
 }
 
 const toPino: Record<LogLevel, string> = {

@@ -2,19 +2,23 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { jobs } from "../jobs/index.js";
-import { warnLeaseLost } from "../jobs/job.js";
+import { warnLeaseLost, type JobResult } from "../jobs/job.js";
 import type { Db } from "../store/database.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "../store/database.js";
 import { acquireLease, LEASE_TTL_MS, whileHolding } from "../store/leases.js";
+import { count } from "../slack/kit/plural.js";
+import { dayTime } from "../slack/kit/dates.js";
 import { cliDatabaseUrl, parseFlags } from "./dbCommand.js";
 
 export const JOB_USAGE = `Usage: npm run cli -- job run NAME [--now ISO-8601]
-  Runs one scheduled job once, now (or as if it were --now), under the job's lease (waiting up to 15 s
-  if the app or another operator is running it at that moment).
-  Work it queues is delivered by the running app's outbox. Jobs: ${jobs.map((j) => j.name).join(", ")}.
-  Environment: DATABASE_URL (default file:./data/rounds.db); SLACK_BOT_TOKEN (and SLACK_API_URL) for jobs
-  that call Slack themselves, such as match-intros.`;
+  Runs one scheduled job once, under the job's lease (waiting up to 15 s if the app or another
+  operator is running it at that moment). With --now it does what is due at that moment instead of
+  the current one (for a test, or to catch up after an outage). The messages it queues go out at
+  once: the running app sends them.
+  Jobs: ${jobs.map((j) => j.name).join(", ")}.
+  Environment: DATABASE_URL (default file:./data/rounds.db); SLACK_BOT_TOKEN (and SLACK_API_URL) for
+  ${jobs.filter((j) => j.needsSlack).map((j) => j.name).join(" and ")}, which open group DMs in Slack themselves.`;
 
 const argsSchema = z.object({
   positionals: z.tuple([z.literal("run", { error: "the only job command is `job run NAME`" }), z.string({ error: "name the job to run" })], {
@@ -40,7 +44,18 @@ async function waitForLease(db: Db, name: string, holder: string, say: (t: strin
   }
 }
 
-/** `job run NAME [--now ISO]`: one run of one job; prints what it did (the job's log lines) and exits 0, 1 or 2. */
+/** The closing line: what the run queued (or pruned), as of which moment. */
+export function summaryLine(name: string, result: JobResult, now: Date): string {
+  const asOf = `as of ${dayTime(now, "UTC")}`;
+  if ("prunedDeliveryKeys" in result) return `${name}: ${count(result.prunedDeliveryKeys, "old Slack delivery key")} pruned (${asOf}).`;
+  if (result.queued === 0) return `${name}: nothing to send (${asOf}).`;
+  return `${name}: ${count(result.queued, "message")} queued (${asOf}); the running app sends them.`;
+}
+
+/**
+ * `job run NAME [--now ISO]`: one run of one job. Prints one line saying what it queued on stdout
+ * (the job's log lines go to stderr) and exits 0, 1 or 2.
+ */
 export async function runJobCommand(argv: string[], out: (t: string) => void, err: (t: string) => void): Promise<number> {
   const parsed = parseFlags(argv, { now: { type: "string" } }, argsSchema, JOB_USAGE, err);
   if (!parsed) return 2;
@@ -49,7 +64,11 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
     err(`no job named ${parsed.positionals[1]}\n\n${JOB_USAGE}`);
     return 2;
   }
-  const now = parsed.now ? new Date(parsed.now) : new Date();
+  const token = process.env.SLACK_BOT_TOKEN;
+  if (job.needsSlack && !token) {
+    err(`${job.name} opens group DMs in Slack itself: set SLACK_BOT_TOKEN (and SLACK_API_URL, for a Slack stand-in) and run it again.`);
+    return 2;
+  }
   const { db } = await openDatabase(cliDatabaseUrl());
   const holder = `cli-${randomUUID().slice(0, 8)}`;
   try {
@@ -57,12 +76,14 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
       err(`${job.name} is running elsewhere right now (its lease is held); try again in a minute.`);
       return 1;
     }
-    const token = process.env.SLACK_BOT_TOKEN;
     const apiUrl = process.env.SLACK_API_URL;
     const slack = token ? new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR }) : undefined;
-    const log = createLogger(process.env.LOG_LEVEL ?? "info").child({ job: job.name });
-    await whileHolding(db.prisma, job.name, holder, () => job.run({ db: db.prisma, now, log, kickOutbox: () => undefined, ...(slack ? { slack } : {}) }), warnLeaseLost(log));
-    out(`${job.name}: done (as of ${now.toISOString()}). Messages it queued go out through the running app.`);
+    const log = createLogger(process.env.LOG_LEVEL ?? "info", "stderr").child({ job: job.name });
+    // The run decides as of --now; what it queues is sendable at the real time, by the app's outbox.
+    const sendFrom = new Date();
+    const now = parsed.now ? new Date(parsed.now) : sendFrom;
+    const result = await whileHolding(db.prisma, job.name, holder, () => job.run({ db: db.prisma, now, sendFrom, log, kickOutbox: () => undefined, ...(slack ? { slack } : {}) }), warnLeaseLost(log));
+    out(summaryLine(job.name, result, now));
     return 0;
   } finally {
     await db.close();

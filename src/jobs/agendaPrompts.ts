@@ -9,9 +9,10 @@ import type { Job } from "./job.js";
 export const agendaPrompts: Job = {
   name: "agenda-prompts",
   schedule: "*/15 * * * *",
-  async run({ db, now, log, kickOutbox }) {
-    const queued = await queueDueAgendaPrompts(db, now, agendaPromptMessage);
+  async run({ db, now, sendFrom, log, kickOutbox }) {
+    const queued = await queueDueAgendaPrompts(db, { now, sendFrom }, agendaPromptMessage);
     if (queued) kickOutbox();
     log.info({ queued }, "agenda prompts queued");
+    return { queued };
   },
 };

@@ -10,10 +10,11 @@ import type { Job } from "./job.js";
 export const announcements: Job = {
   name: "announcements",
   schedule: "* * * * *",
-  async run({ db, now, log, kickOutbox }) {
-    const handedOver = await handOverDue(db, now, announcementMessages);
-    const finished = await finishAllDelivered(db, now, announcementMessages);
-    if (handedOver || finished) kickOutbox();
+  async run({ db, now, sendFrom, log, kickOutbox }) {
+    const handedOver = await handOverDue(db, { now, sendFrom }, announcementMessages);
+    const { finished, queued } = await finishAllDelivered(db, { now, sendFrom }, announcementMessages);
+    if (handedOver || queued) kickOutbox();
     log.info({ handedOver, finished }, "announcements due and delivered");
+    return { queued: handedOver + queued };
   },
 };

@@ -10,10 +10,11 @@ import type { Job } from "./job.js";
 export const checkins: Job = {
   name: "checkins",
   schedule: "*/15 * * * *",
-  async run({ db, now, log, kickOutbox }) {
-    const done = await queueDueCheckins(db, now, checkinMessages);
-    if (done.checkins || done.reminders || done.escalations || done.asks) kickOutbox();
+  async run({ db, now, sendFrom, log, kickOutbox }) {
+    const done = await queueDueCheckins(db, { now, sendFrom }, checkinMessages);
+    if (done.messages) kickOutbox();
     if (done.noDirector) log.warn({ noDirector: done.noDirector }, "check-in escalations found no director or Slack admin to tell; they will be retried");
     log.info(done, "check-ins queued");
+    return { queued: done.messages };
   },
 };

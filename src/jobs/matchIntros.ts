@@ -10,13 +10,18 @@ import type { Job } from "./job.js";
  */
 export const matchIntros: Job = {
   name: "match-intros",
+  needsSlack: true,
   schedule: "*/5 * * * *",
-  async run({ db, now, log, kickOutbox, slack }) {
-    if (!slack) return void log.warn("match intros need SLACK_BOT_TOKEN to open group DMs; skipped");
-    const done = await introduceWaitingMatches(db, groupDmOpener(slack), now, requestMessages, (match, error) =>
+  async run({ db, now, sendFrom, log, kickOutbox, slack }) {
+    if (!slack) {
+      log.warn("match intros need SLACK_BOT_TOKEN to open group DMs; skipped");
+      return { queued: 0 };
+    }
+    const done = await introduceWaitingMatches(db, groupDmOpener(slack), { now, sendFrom }, requestMessages, (match, error) =>
       log.warn({ err: error, match: match.id, team: match.workspaceId }, "could not introduce a match yet; next run tries again"),
     );
     if (done) kickOutbox();
     log.info({ introduced: done }, "waiting matches introduced");
+    return { queued: done };
   },
 };

@@ -9,5 +9,6 @@ export const pruneDeliveries: Job = {
   async run({ db, now, log }) {
     const removed = await pruneRuns(db, DELIVERY_JOB, new Date(now.getTime() - 2 * 24 * 60 * 60_000));
     log.info({ removed }, "pruned Slack delivery keys");
+    return { prunedDeliveryKeys: removed };
   },
 };

@@ -6,9 +6,10 @@ import type { Job } from "./job.js";
 export const requestReminders: Job = {
   name: "request-reminders",
   schedule: "7 * * * *",
-  async run({ db, now, log, kickOutbox }) {
-    const done = await remindAndExpire(db, now, requestMessages);
+  async run({ db, now, sendFrom, log, kickOutbox }) {
+    const done = await remindAndExpire(db, { now, sendFrom }, requestMessages);
     if (done.reminded || done.expired) kickOutbox();
     log.info(done, "request reminders and expiries");
+    return { queued: done.reminded + done.expired };
   },
 };

@@ -10,13 +10,18 @@ import type { Job } from "./job.js";
  */
 export const roundIntros: Job = {
   name: "round-intros",
+  needsSlack: true,
   schedule: "*/5 * * * *",
-  async run({ db, now, log, kickOutbox, slack }) {
-    if (!slack) return void log.warn("round intros need SLACK_BOT_TOKEN to open group DMs; skipped");
-    const queued = await sweepRoundIntros(db, () => groupDmOpener(slack), now, roundMessages, (run, error) =>
+  async run({ db, sendFrom, log, kickOutbox, slack }) {
+    if (!slack) {
+      log.warn("round intros need SLACK_BOT_TOKEN to open group DMs; skipped");
+      return { queued: 0 };
+    }
+    const queued = await sweepRoundIntros(db, () => groupDmOpener(slack), sendFrom, roundMessages, (run, error) =>
       log.warn({ err: error, run: run.runId, team: run.workspaceId }, "could not introduce a round's groups yet; next run tries again"),
     );
     if (queued) kickOutbox();
     log.info({ queued }, "round introductions swept");
+    return { queued };
   },
 };

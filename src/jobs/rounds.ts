@@ -10,10 +10,12 @@ export const roundPorts: RoundPorts = {
   messages: roundNoticeMessages,
   preview: {
     propose: proposeRun,
-    async sendPreview(db, workspaceId, runId, now) {
+    async sendPreview(db, workspaceId, runId, sendFrom) {
+      let queued = 0;
       for (const director of await previewRecipients(db, workspaceId, runId)) {
-        await sendPreview(db, workspaceId, runId, director, now, roundMessages);
+        if (await sendPreview(db, workspaceId, runId, director, sendFrom, roundMessages)) queued += 1;
       }
+      return queued;
     },
   },
 };
@@ -26,9 +28,10 @@ export const roundPorts: RoundPorts = {
 export const rounds: Job = {
   name: "rounds",
   schedule: "30 * * * * *",
-  async run({ db, now, log, kickOutbox }) {
-    const done = await advanceRounds(db, now, roundPorts, (err, where) => log.error({ err, ...where }, "rounds: a step failed; it is retried next pass"));
-    if (done.started || done.rankingOpened || done.mentorsAsked || done.previewed) kickOutbox();
+  async run({ db, now, sendFrom, log, kickOutbox }) {
+    const done = await advanceRounds(db, { now, sendFrom }, roundPorts, (err, where) => log.error({ err, ...where }, "rounds: a step failed; it is retried next pass"));
+    if (done.messages) kickOutbox();
     log.info(done, "rounds");
+    return { queued: done.messages };
   },
 };

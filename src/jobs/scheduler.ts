@@ -66,7 +66,9 @@ export class Scheduler {
     }
     await whileHolding(db, job.name, this.instance, async () => {
       try {
-        await job.run({ db, now: this.now(), log, kickOutbox: this.o.kickOutbox ?? (() => undefined), ...(this.o.slack ? { slack: this.o.slack } : {}) });
+        // One clock decides and sends: what the run finds due goes out at once.
+        const now = this.now();
+        await job.run({ db, now, sendFrom: now, log, kickOutbox: this.o.kickOutbox ?? (() => undefined), ...(this.o.slack ? { slack: this.o.slack } : {}) });
       } catch (error) {
         log.error({ err: error }, "job failed; it will run again at its next tick");
       }

@@ -6,6 +6,7 @@ import { runKeysDone, runOnce } from "../store/jobRuns.js";
 import { planCheckins, type PlanOptions } from "../domain/checkinPlan.js";
 import { periodAt } from "../domain/cadence.js";
 import type { Payload } from "./requests.js";
+import type { RunTime } from "./ports.js";
 
 /** The job name on agenda-prompt run keys (`agenda:<match>:<period>`, see domain/checkinPlan.ts). */
 export const AGENDA_JOB = "agenda-prompts";
@@ -23,9 +24,11 @@ export interface AgendaPromptCard {
 /**
  * The agenda-prompt job: for every active match, the plan (domain/checkinPlan.ts) says when the
  * trainee is nudged to set an agenda (the last working-hours slot 2 days before the period ends);
- * each prompt is queued once under its run key, through the outbox. Returns how many were queued.
+ * each prompt is queued once under its run key, through the outbox, to go out from `at.sendFrom`.
+ * Returns how many were queued.
  */
-export async function queueDueAgendaPrompts(db: Db, now: Date, build: (card: AgendaPromptCard) => Payload, options: PlanOptions & { pageSize?: number } = {}): Promise<number> {
+export async function queueDueAgendaPrompts(db: Db, at: RunTime, build: (card: AgendaPromptCard) => Payload, options: PlanOptions & { pageSize?: number } = {}): Promise<number> {
+  const { now, sendFrom } = at;
   let queued = 0;
   for (const workspaceId of await workspacesWithActiveMatches(db)) {
     let afterId: string | null = null;
@@ -41,7 +44,7 @@ export async function queueDueAgendaPrompts(db: Db, now: Date, build: (card: Age
         const period = periodAt(row.plan, now)!;
         const payload = build({ matchId: action.matchId, mentorSlackUserId: row.mentorSlackUserId, dueBy: period.end, traineeTz: row.traineeTz, agenda: row.agenda });
         const ran = await runOnce(db, { key: action.runKey, job: AGENDA_JOB, workspaceId }, now, async (tx) => {
-          await enqueue(tx, { workspaceId, key: action.runKey, channel: row.traineeDm, payload: { ...payload }, notBefore: action.sendAt });
+          await enqueue(tx, { workspaceId, key: action.runKey, channel: row.traineeDm, payload: { ...payload }, notBefore: sendFrom });
         });
         if (ran) queued += 1;
       }

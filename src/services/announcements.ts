@@ -8,6 +8,7 @@ import { announcementState, type AnnouncementDraft, type AnnouncementState } fro
 import { AnnouncementNotEditable, AnnouncementNotFound, CohortNotFound } from "../domain/errors.js";
 import { audit, type Actor } from "./audit.js";
 import { getProgram } from "./programs.js";
+import type { RunTime } from "./ports.js";
 
 export type { AnnouncementRecord } from "../store/announcements.js";
 
@@ -67,15 +68,16 @@ export async function createAnnouncement(db: Db, by: Actor, draft: AnnouncementD
 
 /**
  * Hands a due announcement to delivery, once ever (its run key): SCHEDULED → POSTED and its
- * channel post queued in the same transaction. False if it had already been handed over or was cancelled.
+ * channel post queued in the same transaction, to go out from `sendFrom` (now, for a director's
+ * "Post now"; the run's real time, for the job). False if it had already been handed over or was cancelled.
  */
-export async function handOver(db: Db, a: AnnouncementRecord, now: Date, messages: AnnouncementMessages): Promise<boolean> {
+export async function handOver(db: Db, a: AnnouncementRecord, now: Date, messages: AnnouncementMessages, sendFrom = now): Promise<boolean> {
   let handed = false;
   await runOnce(db, { key: postKey(a.id), job: ANNOUNCEMENT_JOB, workspaceId: a.workspaceId }, now, async (tx) => {
     if (!(await store.markHandedOver(tx, a.workspaceId, a.id))) return;
     // Posted as it stands now: an edit saved after the caller read `a` (and before this) must not be lost.
     const current = (await store.findAnnouncement(tx, a.workspaceId, a.id))!;
-    await enqueue(tx, { workspaceId: a.workspaceId, key: postKey(a.id), channel: current.channelId, payload: { ...messages.channelPost(current) }, notBefore: current.createdAt }); // due already: the job decided it is time
+    await enqueue(tx, { workspaceId: a.workspaceId, key: postKey(a.id), channel: current.channelId, payload: { ...messages.channelPost(current) }, notBefore: sendFrom });
     handed = true;
   });
   return handed;
@@ -88,19 +90,20 @@ export async function postNow(db: Db, by: Actor, draft: AnnouncementDraft, now: 
   return (await store.findAnnouncement(db, by.workspaceId, a.id))!;
 }
 
-/** The job's sweep: every scheduled announcement whose time has come is handed over (each once). */
-export async function handOverDue(db: Db, now: Date, messages: AnnouncementMessages): Promise<number> {
+/** The job's sweep: every scheduled announcement whose time has come at `at.now` is handed over (each once). */
+export async function handOverDue(db: Db, at: RunTime, messages: AnnouncementMessages): Promise<number> {
   let n = 0;
-  for (const a of await store.dueAnnouncements(db, now)) if (await handOver(db, a, now, messages)) n += 1;
+  for (const a of await store.dueAnnouncements(db, at.now)) if (await handOver(db, a, at.now, messages, at.sendFrom)) n += 1;
   return n;
 }
 
 /**
  * The channel post went out: records where (so it can be edited later) and, when "also DM" is
- * ticked, queues one DM per member of the cohort(s), keyed per member — in one transaction, and
- * safe to repeat (the outbox hook and the job's sweep may both call it).
+ * ticked, queues one DM per member of the cohort(s), keyed per member, to go out from `sendFrom` —
+ * in one transaction, and safe to repeat (the outbox hook and the job's sweep may both call it).
+ * Returns how many DMs it queued.
  */
-export async function finishDelivered(db: Db, workspaceId: string, id: string, posted: { channel: string; ts: string }, now: Date, messages: AnnouncementMessages): Promise<number> {
+export async function finishDelivered(db: Db, workspaceId: string, id: string, posted: { channel: string; ts: string }, now: Date, messages: AnnouncementMessages, sendFrom = now): Promise<number> {
   const a = await store.findAnnouncement(db, workspaceId, id);
   if (!a) return 0;
   return db.$transaction(async (tx) => {
@@ -109,23 +112,26 @@ export async function finishDelivered(db: Db, workspaceId: string, id: string, p
     let queued = 0;
     for (const m of await store.audienceOf(tx, workspaceId, a.programId, a.cohortIds)) {
       const payload = { ...messages.memberDm(a, posted) };
-      if (await enqueue(tx, { workspaceId, key: `announcement-dm:${id}:${m.memberId}`, channel: m.slackUserId, payload, notBefore: now })) queued += 1;
+      if (await enqueue(tx, { workspaceId, key: `announcement-dm:${id}:${m.memberId}`, channel: m.slackUserId, payload, notBefore: sendFrom })) queued += 1;
     }
     return queued;
   });
 }
 
-/** The job's second sweep: announcements whose post went out but was not recorded (a crash between the two). */
-export async function finishAllDelivered(db: Db, now: Date, messages: AnnouncementMessages): Promise<number> {
-  let n = 0;
+/**
+ * The job's second sweep: announcements whose post went out but was not recorded (a crash between
+ * the two). Returns how many it finished and how many member DMs that queued.
+ */
+export async function finishAllDelivered(db: Db, at: RunTime, messages: AnnouncementMessages): Promise<{ finished: number; queued: number }> {
+  const done = { finished: 0, queued: 0 };
   for (const a of await store.undeliveredAnnouncements(db)) {
     const d = await store.deliveryOf(db, a.workspaceId, postKey(a.id));
     if (d?.status === "SENT" && d.postedChannel && d.postedTs) {
-      await finishDelivered(db, a.workspaceId, a.id, { channel: d.postedChannel, ts: d.postedTs }, now, messages);
-      n += 1;
+      done.queued += await finishDelivered(db, a.workspaceId, a.id, { channel: d.postedChannel, ts: d.postedTs }, at.now, messages, at.sendFrom);
+      done.finished += 1;
     }
   }
-  return n;
+  return done;
 }
 
 /** Slack refused the post because Rounds is not in the channel: the director is told once per channel how to invite it. */

@@ -20,6 +20,7 @@ import {
 import { runBatchOnce, type BatchItem } from "../store/checkinsBatch.js";
 import { PLAN_DEFAULTS, planCheckins, runKeys, type CheckinAction, type CheckinAnswer, type EscalationCause, type PlanOptions, type Role } from "../domain/checkinPlan.js";
 import type { Payload } from "./requests.js";
+import type { RunTime } from "./ports.js";
 
 /** The job name on every check-in run key (JobRun.job). */
 export const CHECKIN_JOB = "checkins";
@@ -88,18 +89,13 @@ export interface CheckinRunResult {
   asks: number;
   /** Escalations that found nobody to tell (retried at the next run). */
   noDirector: number;
+  /** Outbox messages queued (an escalation queues one per director). */
+  messages: number;
 }
 
 /** How many matches are planned and queued per transaction. */
 export const PAGE_SIZE = 500;
 const HISTORY_PERIODS = 6;
-
-/**
- * A message's notBefore is the moment it became due (always at or before the job's `now`): the job
- * only queues what is due, so the outbox sends it at once, and a run driven by `--now` (or an
- * instance whose clock is ahead) never holds it back.
- */
-const startOfPeriod = (periodKey: string) => new Date(`${periodKey}T00:00:00Z`);
 
 const sideOf = (row: { mentor: CheckinParty; trainee: CheckinParty }, role: Role) => (role === "mentor" ? row.mentor : row.trainee);
 const otherOf = (row: { mentor: CheckinParty; trainee: CheckinParty }, role: Role) => (role === "mentor" ? row.trainee : row.mentor);
@@ -110,13 +106,14 @@ function card(row: PlanRow, checkinId: string, periodKey: string, role: Role): C
 
 /**
  * The check-in job: for every workspace, page through the active matches, ask the plan what is due
- * at `now`, and do each action exactly once. Everything due in a page (check-ins, reminders,
+ * at `at.now`, and do each action exactly once; what it queues may go out from `at.sendFrom` (at
+ * once: the plan only returns what is due, see RunTime). Everything due in a page (check-ins, reminders,
  * escalations, stay-pause-leave questions) is queued in one transaction: run keys, Checkin rows
  * and outbox messages together. If another instance raced for one of the keys, that page is done
  * again one action at a time with runOnce. Agenda prompts are left to the agenda feature.
  */
-export async function queueDueCheckins(db: Db, now: Date, messages: CheckinMessages, options: PlanOptions & { pageSize?: number } = {}): Promise<CheckinRunResult> {
-  const result: CheckinRunResult = { checkins: 0, reminders: 0, escalations: 0, asks: 0, noDirector: 0 };
+export async function queueDueCheckins(db: Db, at: RunTime, messages: CheckinMessages, options: PlanOptions & { pageSize?: number } = {}): Promise<CheckinRunResult> {
+  const result: CheckinRunResult = { checkins: 0, reminders: 0, escalations: 0, asks: 0, noDirector: 0, messages: 0 };
   for (const workspaceId of await workspacesWithActiveMatches(db)) {
     const done = await doneEscalationKeys(db, workspaceId);
     let afterId: string | null = null;
@@ -125,7 +122,7 @@ export async function queueDueCheckins(db: Db, now: Date, messages: CheckinMessa
       if (!page.length) break;
       afterId = page[page.length - 1]!.plan.matchId;
       for (const row of page) row.plan.history!.doneRunKeys = done;
-      await queuePage(db, workspaceId, page, planCheckins(now, page.map((r) => r.plan), options), now, messages, result, options.ignoredInARow ?? PLAN_DEFAULTS.ignoredInARow);
+      await queuePage(db, workspaceId, page, planCheckins(at.now, page.map((r) => r.plan), options), at, messages, result, options.ignoredInARow ?? PLAN_DEFAULTS.ignoredInARow);
     }
   }
   return result;
@@ -138,11 +135,12 @@ async function queuePage(
   workspaceId: string,
   page: PlanRow[],
   actions: CheckinAction[],
-  now: Date,
+  at: RunTime,
   messages: CheckinMessages,
   result: CheckinRunResult,
   ignoredInARow: number,
 ): Promise<void> {
+  const now = at.now;
   const rows = new Map(page.map((r) => [r.plan.matchId, r]));
   const reminderIds = await checkinIdsOf(db, workspaceId, [...new Set(actions.filter((a) => a.kind === "send-reminder").map((a) => a.matchId))]);
   const directorsOf = new Map<string, Director[]>();
@@ -152,18 +150,17 @@ async function queuePage(
   const items: { item: BatchItem; action: CheckinAction }[] = [];
   for (const action of actions) {
     const row = rows.get(action.matchId)!;
-    const message = (channel: string, key: string, payload: Payload, notBefore: Date): OutgoingMessage => ({ workspaceId, key, channel, payload: { ...payload }, notBefore });
+    const message = (channel: string, key: string, payload: Payload): OutgoingMessage => ({ workspaceId, key, channel, payload: { ...payload }, notBefore: at.sendFrom });
     if (action.kind === "send-checkin") {
       const id = randomUUID();
       const newCheckin = { id, workspaceId, matchId: action.matchId, periodKey: action.periodKey, recipient: action.recipient, sentAt: now };
       const payload = messages.checkin(card(row, id, action.periodKey, action.recipient));
-      items.push({ action, item: { runKey: action.runKey, newCheckin, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload, action.period.end)] } });
+      items.push({ action, item: { runKey: action.runKey, newCheckin, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
     } else if (action.kind === "send-reminder") {
       const id = reminderIds.get(`${action.matchId}:${action.periodKey}:${action.recipient}`);
       if (!id) continue;
-      const sentAt = row.plan.history?.checkins?.find((c) => c.periodKey === action.periodKey && c.recipient === action.recipient)?.sentAt ?? now;
       const payload = messages.reminder(card(row, id, action.periodKey, action.recipient));
-      items.push({ action, item: { runKey: action.runKey, remindCheckinId: id, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload, sentAt)] } });
+      items.push({ action, item: { runKey: action.runKey, remindCheckinId: id, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
     } else if (action.kind === "escalate") {
       const directors = directorsOf.get(row.programId) ?? [];
       if (!directors.length) {
@@ -171,20 +168,20 @@ async function queuePage(
         continue;
       }
       const payload = messages.escalation(escalationCard(row, action.periodKey, action.cause));
-      const notBefore = new Date(Math.min(now.getTime(), startOfPeriod(action.periodKey).getTime()));
-      const outgoing = directors.map((d) => message(d.dmChannel, `${action.runKey}:${d.memberId}`, payload, notBefore));
+      const outgoing = directors.map((d) => message(d.dmChannel, `${action.runKey}:${d.memberId}`, payload));
       items.push({ action, item: { runKey: action.runKey, escalated: { matchId: action.matchId, periodKey: action.periodKey }, messages: outgoing } });
     } else if (action.kind === "ask-stay-pause-leave") {
       const payload = messages.stayAsk(stayCard(row, action.periodKey, action.recipient, ignoredInARow));
-      items.push({ action, item: { runKey: action.runKey, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload, startOfPeriod(action.periodKey))] } });
+      items.push({ action, item: { runKey: action.runKey, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
     }
     // agenda-prompt: delivered by the agenda feature, not by the check-in job.
   }
   let doneKeys = await runBatchOnce(db, CHECKIN_JOB, workspaceId, items.map((i) => i.item), now);
   if (doneKeys === null) doneKeys = await oneByOne(db, workspaceId, items, rows, now, messages);
   const doneSet = new Set(doneKeys);
-  for (const { action } of items) {
+  for (const { action, item } of items) {
     if (!doneSet.has(action.runKey)) continue;
+    result.messages += item.messages.length;
     if (action.kind === "send-checkin") result.checkins += 1;
     else if (action.kind === "send-reminder") result.reminders += 1;
     else if (action.kind === "escalate") result.escalations += 1;
@@ -278,7 +275,7 @@ export async function escalateOnce(
   const ran = await runOnce(db, { key, job: CHECKIN_JOB, workspaceId }, now, async (tx) => {
     await markEscalated(tx, workspaceId, matchId, periodKey, now);
     for (const d of directors) {
-      await enqueue(tx, { workspaceId, key: `${key}:${d.memberId}`, channel: d.dmChannel, payload: { ...messages.escalation(escalation) }, notBefore: new Date(Math.min(now.getTime(), startOfPeriod(periodKey).getTime())) });
+      await enqueue(tx, { workspaceId, key: `${key}:${d.memberId}`, channel: d.dmChannel, payload: { ...messages.escalation(escalation) }, notBefore: now });
     }
   });
   return ran ? "escalated" : "done-before";

@@ -19,7 +19,7 @@ import { AlreadyMatched, AlreadyRequested, MentorAtCapacity, NotYourRequest, Req
 import type { Term } from "../domain/vocabulary.js";
 import type { ProfileData } from "../domain/profile.js";
 import { ensureMember } from "./members.js";
-import type { SlackDirectory } from "./ports.js";
+import type { RunTime, SlackDirectory } from "./ports.js";
 import type { MentorCard } from "./findMentor.js";
 
 /** A Slack message body (chat.postMessage arguments other than channel). */
@@ -198,11 +198,14 @@ export async function acceptRequest(db: Db, workspaceId: string, slackUserId: st
   return (await findMatch(db, workspaceId, matchId))!;
 }
 
-/** Records the group DM that introduces the pair and queues the expectations agreement there. */
-export async function introduce(db: Db, match: MatchRecord, channelId: string, now: Date, messages: RequestMessages): Promise<void> {
-  await db.$transaction(async (tx) => {
+/**
+ * Records the group DM that introduces the pair and queues the expectations agreement there, to go
+ * out from `sendFrom` (now, for the accept; the run's real time, for the job). False if it was queued before.
+ */
+export async function introduce(db: Db, match: MatchRecord, channelId: string, sendFrom: Date, messages: RequestMessages): Promise<boolean> {
+  return db.$transaction(async (tx) => {
     await setIntroChannel(tx, match.workspaceId, match.id, channelId);
-    await enqueue(tx, { workspaceId: match.workspaceId, key: `intro:${match.id}`, channel: channelId, payload: { ...messages.intro({ ...match, introChannelId: channelId }) }, notBefore: now });
+    return enqueue(tx, { workspaceId: match.workspaceId, key: `intro:${match.id}`, channel: channelId, payload: { ...messages.intro({ ...match, introChannelId: channelId }) }, notBefore: sendFrom });
   });
 }
 
@@ -217,17 +220,15 @@ export const INTRO_GRACE_MS = 2 * 60_000;
 export async function introduceWaitingMatches(
   db: Db,
   openGroupDm: (slackUserIds: string[]) => Promise<string>,
-  now: Date,
+  at: RunTime,
   messages: RequestMessages,
   onError: (match: MatchRecord, error: unknown) => void,
 ): Promise<number> {
   let introduced = 0;
-  for (const { match, madeAt } of await matchesAwaitingIntro(db, new Date(now.getTime() - INTRO_GRACE_MS))) {
+  for (const match of await matchesAwaitingIntro(db, new Date(at.now.getTime() - INTRO_GRACE_MS))) {
     try {
       const channel = await openGroupDm([match.trainee.slackUserId, match.mentor.slackUserId]);
-      // Due since the match was made (so a run with a later --now does not hold it back).
-      await introduce(db, match, channel, madeAt, messages);
-      introduced += 1;
+      if (await introduce(db, match, channel, at.sendFrom, messages)) introduced += 1;
     } catch (error) {
       onError(match, error);
     }
@@ -241,7 +242,8 @@ export async function introduceWaitingMatches(
  * first working morning in the trainee's zone after 7 days (requestRules.ts requestDue). A run acts
  * only on what is due at the moment it runs. Each piece runs once ever (run keys), so re-running sends nothing twice.
  */
-export async function remindAndExpire(db: Db, now: Date, messages: RequestMessages): Promise<{ reminded: number; expired: number }> {
+export async function remindAndExpire(db: Db, at: RunTime, messages: RequestMessages): Promise<{ reminded: number; expired: number }> {
+  const { now, sendFrom } = at;
   let reminded = 0;
   let expired = 0;
   for (const request of await pendingCreatedBefore(db, dueBefore("remind", now))) {
@@ -250,13 +252,13 @@ export async function remindAndExpire(db: Db, now: Date, messages: RequestMessag
     if (due === "expire") {
       const done = await runOnce(db, { key: `request-expired:${request.id}`, job: "request-reminders", workspaceId }, now, async (tx) => {
         if (!(await closePending(tx, workspaceId, request.id, "EXPIRED", now))) return;
-        await enqueue(tx, { workspaceId, key: `request-expired:${request.id}`, channel: request.trainee.slackUserId, payload: { ...messages.traineeExpired(request) }, notBefore: request.createdAt });
+        await enqueue(tx, { workspaceId, key: `request-expired:${request.id}`, channel: request.trainee.slackUserId, payload: { ...messages.traineeExpired(request) }, notBefore: sendFrom });
       });
       if (done) expired += 1;
     } else if (due === "remind") {
       const traineeProfile = (await memberWithProfile(db, workspaceId, request.trainee.memberId))?.profile ?? null;
       const done = await runOnce(db, { key: `request-reminder:${request.id}`, job: "request-reminders", workspaceId }, now, async (tx) => {
-        await enqueue(tx, { workspaceId, key: `request-reminder:${request.id}`, channel: request.mentor.slackUserId, payload: { ...messages.mentorReminder({ request, traineeProfile }) }, notBefore: request.createdAt });
+        await enqueue(tx, { workspaceId, key: `request-reminder:${request.id}`, channel: request.mentor.slackUserId, payload: { ...messages.mentorReminder({ request, traineeProfile }) }, notBefore: sendFrom });
       });
       if (done) reminded += 1;
     }

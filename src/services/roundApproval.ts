@@ -79,19 +79,19 @@ async function runOf(db: Db, workspaceId: string, runId: string): Promise<RunRec
   return run;
 }
 
-/** Queues the preview of a run in PREVIEW to one director (once per run and director). */
+/** Queues the preview of a run in PREVIEW to one director (once per run and director), to go out from `sendFrom`. False if it was queued before. */
 export async function sendPreview(
   db: Db,
   workspaceId: string,
   runId: string,
   directorSlackUserId: string,
-  now: Date,
+  sendFrom: Date,
   messages: RoundMessages,
 ): Promise<boolean> {
   const run = await runOf(db, workspaceId, runId);
   if (run.status !== "PREVIEW" || !run.proposal) throw new RoundRunNotInPreview(run.status);
   const payload = messages.preview(labelOf(run), run.proposal as RoundProposal);
-  return enqueue(db, { workspaceId, key: `round-preview:${runId}:${directorSlackUserId}`, channel: directorSlackUserId, payload: { ...payload }, notBefore: now });
+  return enqueue(db, { workspaceId, key: `round-preview:${runId}:${directorSlackUserId}`, channel: directorSlackUserId, payload: { ...payload }, notBefore: sendFrom });
 }
 
 /** A large round creates hundreds of rows in one transaction; Prisma's default limit is 5 s. */
@@ -202,14 +202,15 @@ export type GroupDmOpener = (slackUserIds: string[]) => Promise<string>;
 /**
  * Introduces every group of an approved run that has not been introduced yet (see the header).
  * A group Slack refuses now (conversations.open fails) is reported to `onError` and left for the
- * sweep; the rest are still introduced. Returns how many introductions were queued by this call.
+ * sweep; the rest are still introduced, to go out from `sendFrom` (now, for the approval; the run's
+ * real time, for the job). Returns how many introductions were queued by this call.
  */
 export async function sendRoundIntros(
   db: Db,
   workspaceId: string,
   runId: string,
   open: GroupDmOpener,
-  now: Date,
+  sendFrom: Date,
   messages: RoundMessages,
   onError: (group: GroupRecord, error: unknown) => void = () => undefined,
 ): Promise<number> {
@@ -227,7 +228,7 @@ export async function sendRoundIntros(
       const done = await db.$transaction(async (tx) => {
         if (!(await setGroupIntroChannel(tx, workspaceId, group.id, channel))) return false;
         if (match) await setIntroChannel(tx, workspaceId, match.id, channel);
-        return enqueue(tx, { workspaceId, key: `round-intro:${group.id}`, channel, payload: { ...payload }, notBefore: now });
+        return enqueue(tx, { workspaceId, key: `round-intro:${group.id}`, channel, payload: { ...payload }, notBefore: sendFrom });
       });
       if (done) queued += 1;
     } catch (error) {
@@ -251,14 +252,14 @@ function introPayload(label: RoundLabel, crossGroup: boolean, group: GroupRecord
 export async function sweepRoundIntros(
   db: Db,
   open: (workspaceId: string) => GroupDmOpener,
-  now: Date,
+  sendFrom: Date,
   messages: RoundMessages,
   onError: (run: { workspaceId: string; runId: string }, error: unknown) => void = () => undefined,
 ): Promise<number> {
   let queued = 0;
   for (const r of await runsAwaitingIntros(db)) {
     try {
-      queued += await sendRoundIntros(db, r.workspaceId, r.runId, open(r.workspaceId), now, messages, (_group, error) => onError(r, error));
+      queued += await sendRoundIntros(db, r.workspaceId, r.runId, open(r.workspaceId), sendFrom, messages, (_group, error) => onError(r, error));
     } catch (error) {
       onError(r, error);
     }

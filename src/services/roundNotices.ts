@@ -61,8 +61,8 @@ export function cardFor(round: RoundRecord, run: Pick<RunState, "id" | "schedule
   };
 }
 
-/** Queues one notice per participant of a new run (inside the run's creating transaction). */
-export async function queueNotices(tx: Tx, round: RoundRecord, run: RunState, now: Date, messages: RoundNoticeMessages): Promise<number> {
+/** Queues one notice per participant of a new run (inside the run's creating transaction), to go out from `sendFrom`. */
+export async function queueNotices(tx: Tx, round: RoundRecord, run: RunState, sendFrom: Date, messages: RoundNoticeMessages): Promise<number> {
   let queued = 0;
   for (const p of await runParticipants(tx, round, run.scheduledFor)) {
     const sent = await enqueue(tx, {
@@ -70,7 +70,7 @@ export async function queueNotices(tx: Tx, round: RoundRecord, run: RunState, no
       key: `round-notice:${run.id}:${p.memberId}`,
       channel: dmChannelOf(p),
       payload: { ...messages.notice(cardFor(round, run, p)) },
-      notBefore: now,
+      notBefore: sendFrom,
     });
     if (sent) queued += 1;
   }

@@ -9,7 +9,7 @@ import { parseRoundOptions } from "../domain/roundOptions.js";
 import { RankingNotAllowed, RoundRunClosed, RoundRunNotFound } from "../domain/errors.js";
 import { cachedCandidatesFor } from "./findMentor.js";
 import { ensureMember } from "./members.js";
-import type { SlackDirectory } from "./ports.js";
+import type { RunTime, SlackDirectory } from "./ports.js";
 import { cardFor, dmChannelOf, runParticipants, type RoundNoticeMessages } from "./roundNotices.js";
 
 /**
@@ -47,26 +47,29 @@ export function mentorPhaseStart(run: Pick<RunState, "scheduledFor" | "rankDeadl
   return new Date(run.scheduledFor.getTime() + Math.floor((end.getTime() - run.scheduledFor.getTime()) / 2));
 }
 
-/** RANKING begins: the run moves from NOTICED and each trainee gets the rank button (in the caller's transaction). */
-export async function openRanking(tx: Tx, round: RoundRecord, run: RunState, now: Date, messages: RoundNoticeMessages): Promise<number> {
+/**
+ * RANKING begins: the run moves from NOTICED and each trainee taking part at `at.now` gets the rank
+ * button (in the caller's transaction), to go out from `at.sendFrom`. Returns how many were queued.
+ */
+export async function openRanking(tx: Tx, round: RoundRecord, run: RunState, at: RunTime, messages: RoundNoticeMessages): Promise<number> {
   if (!(await moveRun(tx, round.workspaceId, run.id, ["NOTICED"], "RANKING"))) return 0;
   let queued = 0;
-  for (const p of (await runParticipants(tx, round, now)).filter((x) => x.side === "trainee")) {
+  for (const p of (await runParticipants(tx, round, at.now)).filter((x) => x.side === "trainee")) {
     const card = cardFor(round, { ...run, rankDeadline: mentorPhaseStart(run) }, p);
-    if (await enqueue(tx, { workspaceId: round.workspaceId, key: `round-rank:${run.id}:${p.memberId}`, channel: dmChannelOf(p), payload: { ...messages.rankTrainee(card) }, notBefore: now })) queued += 1;
+    if (await enqueue(tx, { workspaceId: round.workspaceId, key: `round-rank:${run.id}:${p.memberId}`, channel: dmChannelOf(p), payload: { ...messages.rankTrainee(card) }, notBefore: at.sendFrom })) queued += 1;
   }
   return queued;
 }
 
-/** Halfway: each mentor whom at least one trainee ranked is asked to rank them back. */
-export async function askMentors(tx: Tx, round: RoundRecord, run: RunState, now: Date, messages: RoundNoticeMessages): Promise<number> {
+/** Halfway: each mentor whom at least one trainee ranked is asked to rank them back (from `at.sendFrom`). */
+export async function askMentors(tx: Tx, round: RoundRecord, run: RunState, at: RunTime, messages: RoundNoticeMessages): Promise<number> {
   const lists = await rankingsOf(tx, round.workspaceId, run.id);
   const rankedBy = new Map<string, number>();
   for (const ranks of lists.values()) for (const id of ranks) rankedBy.set(id, (rankedBy.get(id) ?? 0) + 1);
   let queued = 0;
-  for (const p of (await runParticipants(tx, round, now)).filter((x) => x.side === "mentor" && rankedBy.has(x.memberId))) {
+  for (const p of (await runParticipants(tx, round, at.now)).filter((x) => x.side === "mentor" && rankedBy.has(x.memberId))) {
     const card = { ...cardFor(round, run, p), rankedBy: rankedBy.get(p.memberId)! };
-    if (await enqueue(tx, { workspaceId: round.workspaceId, key: `round-rank-mentor:${run.id}:${p.memberId}`, channel: dmChannelOf(p), payload: { ...messages.rankMentor(card) }, notBefore: now })) queued += 1;
+    if (await enqueue(tx, { workspaceId: round.workspaceId, key: `round-rank-mentor:${run.id}:${p.memberId}`, channel: dmChannelOf(p), payload: { ...messages.rankMentor(card) }, notBefore: at.sendFrom })) queued += 1;
   }
   return queued;
 }

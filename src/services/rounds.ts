@@ -1,4 +1,4 @@
-import type { Db } from "../store/database.js";
+import type { Db, Tx } from "../store/database.js";
 import { claimKey, hasRun, runOnce } from "../store/jobRuns.js";
 import * as store from "../store/rounds.js";
 import { findCohort, findProgram } from "../store/programs.js";
@@ -6,6 +6,7 @@ import { optionsFromForm, parseRoundOptions, planWhen, targetOf, weekFilterOf, t
 import { nextOccurrence, plusLocalDays } from "../domain/roundSchedule.js";
 import { CohortNotFound, ProgramNotFound, RoundNotFound, RoundRunNotInPreview } from "../domain/errors.js";
 import { audit, type Actor } from "./audit.js";
+import type { RunTime } from "./ports.js";
 import { queueNotices, type RoundNoticeMessages } from "./roundNotices.js";
 import { askMentors, mentorPhaseKey, mentorPhaseStart, openRanking } from "./roundRankings.js";
 
@@ -36,7 +37,8 @@ export async function previewRecipients(db: Db, workspaceId: string, runId: stri
 /** What firing a run does beyond the scheduler: compute the proposal and show the director (part A). */
 export interface PreviewPort {
   propose(db: Db, workspaceId: string, runId: string, now: Date): Promise<unknown>;
-  sendPreview(db: Db, workspaceId: string, runId: string, now: Date): Promise<void>;
+  /** Queues the preview to go out from `sendFrom`; returns how many previews it queued. */
+  sendPreview(db: Db, workspaceId: string, runId: string, sendFrom: Date): Promise<number>;
 }
 
 export interface RoundPorts {
@@ -106,27 +108,52 @@ export function followingRun(round: store.RoundRecord, fired: Date, now: Date): 
   return nextOccurrence(round.schedule, round.timezone, after, weekFilterOf(parseRoundOptions(round.kind, round.options)));
 }
 
+export interface RoundsPass {
+  started: number;
+  rankingOpened: number;
+  mentorsAsked: number;
+  fired: number;
+  previewed: number;
+  /** Outbox messages queued: notices, rank invitations, previews. */
+  messages: number;
+}
+
+const emptyPass = (): RoundsPass => ({ started: 0, rankingOpened: 0, mentorsAsked: 0, fired: 0, previewed: 0, messages: 0 });
+
+/**
+ * runOnce for a step that queues messages: `work` returns how many it queued, counted only if this
+ * call ran the key (a rolled-back or repeated step queued nothing). False when the key had run.
+ */
+async function queuedOnce(db: Db, key: string, run: { workspaceId: string }, now: Date, tally: RoundsPass, work: (tx: Tx) => Promise<number>): Promise<boolean> {
+  let queued = 0;
+  const ran = await runOnce(db, { key, job: JOB, workspaceId: run.workspaceId }, now, async (tx) => void (queued = await work(tx)));
+  if (ran) tally.messages += queued;
+  return ran;
+}
+
 /** Step 1, once per occurrence: the run row, and the notices when there is time to skip. */
-async function startRun(db: Db, round: store.RoundRecord, now: Date, ports: RoundPorts): Promise<boolean> {
-  const at = round.nextRunAt!;
-  if (await store.runAt(db, round.workspaceId, round.id, at)) return false;
+async function startRun(db: Db, round: store.RoundRecord, at: RunTime, ports: RoundPorts, tally: RoundsPass): Promise<void> {
+  const scheduledFor = round.nextRunAt!;
+  if (await store.runAt(db, round.workspaceId, round.id, scheduledFor)) return;
   const options = parseRoundOptions(round.kind, round.options);
-  const rankDeadline = options.kind === "STABLE" ? plusLocalDays(at, options.rankDays, round.timezone) : null;
-  return runOnce(db, { key: `round-run:${round.id}:${at.toISOString()}`, job: JOB, workspaceId: round.workspaceId }, now, async (tx) => {
-    const run = await store.createRun(tx, { workspaceId: round.workspaceId, roundId: round.id, scheduledFor: at, status: "NOTICED", rankDeadline });
-    if (at.getTime() - now.getTime() >= NOTICE_MIN_LEAD_MS) await queueNotices(tx, round, run, now, ports.messages);
+  const rankDeadline = options.kind === "STABLE" ? plusLocalDays(scheduledFor, options.rankDays, round.timezone) : null;
+  const started = await queuedOnce(db, `round-run:${round.id}:${scheduledFor.toISOString()}`, round, at.now, tally, async (tx) => {
+    const run = await store.createRun(tx, { workspaceId: round.workspaceId, roundId: round.id, scheduledFor, status: "NOTICED", rankDeadline });
+    return scheduledFor.getTime() - at.now.getTime() >= NOTICE_MIN_LEAD_MS ? queueNotices(tx, round, run, at.sendFrom, ports.messages) : 0;
   });
+  if (started) tally.started += 1;
 }
 
 /**
  * Step 3, once per run: the run is marked fired (PREVIEW) and the round moved on, in one
  * transaction under the run key; then the proposal is made and the preview sent (see previewPending).
  */
-async function fire(db: Db, round: store.RoundRecord, run: store.RunState, now: Date): Promise<boolean> {
-  return runOnce(db, { key: `round-fire:${run.id}`, job: JOB, workspaceId: run.workspaceId }, now, async (tx) => {
+async function fire(db: Db, round: store.RoundRecord, run: store.RunState, now: Date, tally: RoundsPass): Promise<void> {
+  const fired = await runOnce(db, { key: `round-fire:${run.id}`, job: JOB, workspaceId: run.workspaceId }, now, async (tx) => {
     if (!(await store.moveRun(tx, run.workspaceId, run.id, ["NOTICED", "RANKING"], "PREVIEW"))) return;
     await store.advanceRound(tx, run.workspaceId, round.id, run.scheduledFor, followingRun(round, run.scheduledFor, now));
   });
+  if (fired) tally.fired += 1;
 }
 
 /**
@@ -134,60 +161,46 @@ async function fire(db: Db, round: store.RoundRecord, run: store.RunState, now: 
  * its proposal and its preview. The key is claimed after the preview is queued: a repeat computes
  * the same proposal again and the preview's own outbox key keeps it to one message.
  */
-async function previewPending(db: Db, run: store.RunState, now: Date, ports: RoundPorts): Promise<boolean> {
+async function previewPending(db: Db, run: store.RunState, at: RunTime, ports: RoundPorts, tally: RoundsPass): Promise<void> {
   const key = `round-preview:${run.id}`;
-  if (await hasRun(db, key)) return false;
+  if (await hasRun(db, key)) return;
   try {
-    await ports.preview.propose(db, run.workspaceId, run.id, now);
+    await ports.preview.propose(db, run.workspaceId, run.id, at.now);
   } catch (error) {
-    if (error instanceof RoundRunNotInPreview) return false;
+    if (error instanceof RoundRunNotInPreview) return;
     throw error;
   }
   try {
-    await ports.preview.sendPreview(db, run.workspaceId, run.id, now);
+    tally.messages += await ports.preview.sendPreview(db, run.workspaceId, run.id, at.sendFrom);
   } catch (error) {
     if (!(error instanceof RoundRunNotInPreview)) throw error;
   }
-  return claimKey(db, { key, job: JOB, workspaceId: run.workspaceId }, now);
+  if (await claimKey(db, { key, job: JOB, workspaceId: run.workspaceId }, at.now)) tally.previewed += 1;
 }
 
-export interface RoundsPass {
-  started: number;
-  rankingOpened: number;
-  mentorsAsked: number;
-  fired: number;
-  previewed: number;
-}
-
-/** Walks one run through whatever steps are due at `now`. */
-async function stepRun(db: Db, run: store.RunState, now: Date, ports: RoundPorts, tally: RoundsPass): Promise<void> {
+/** Walks one run through whatever steps are due at `at.now`. */
+async function stepRun(db: Db, run: store.RunState, at: RunTime, ports: RoundPorts, tally: RoundsPass): Promise<void> {
   const round = await store.findRound(db, run.workspaceId, run.roundId);
   if (!round || round.status !== "ACTIVE") return;
-  const t = now.getTime();
+  const t = at.now.getTime();
   if (round.kind === "STABLE") {
     if (run.status === "NOTICED" && t >= run.scheduledFor.getTime()) {
-      const opened = await runOnce(db, { key: `round-ranking:${run.id}`, job: JOB, workspaceId: run.workspaceId }, now, async (tx) => {
-        await openRanking(tx, round, run, now, ports.messages);
-      });
-      if (opened) tally.rankingOpened += 1;
+      if (await queuedOnce(db, `round-ranking:${run.id}`, run, at.now, tally, (tx) => openRanking(tx, round, run, at, ports.messages))) tally.rankingOpened += 1;
       run = (await store.runState(db, run.workspaceId, run.id)) ?? run;
     }
     if (run.status !== "RANKING") return;
-    if (t >= mentorPhaseStart(run).getTime()) {
-      const asked = await runOnce(db, { key: mentorPhaseKey(run.id), job: JOB, workspaceId: run.workspaceId }, now, async (tx) => {
-        await askMentors(tx, round, run, now, ports.messages);
-      });
-      if (asked) tally.mentorsAsked += 1;
+    if (t >= mentorPhaseStart(run).getTime() && (await queuedOnce(db, mentorPhaseKey(run.id), run, at.now, tally, (tx) => askMentors(tx, round, run, at, ports.messages)))) {
+      tally.mentorsAsked += 1;
     }
-    if (run.rankDeadline && t >= run.rankDeadline.getTime() && (await fire(db, round, run, now))) tally.fired += 1;
+    if (run.rankDeadline && t >= run.rankDeadline.getTime()) await fire(db, round, run, at.now, tally);
     return;
   }
-  if (run.status === "NOTICED" && t >= run.scheduledFor.getTime() && (await fire(db, round, run, now))) tally.fired += 1;
+  if (run.status === "NOTICED" && t >= run.scheduledFor.getTime()) await fire(db, round, run, at.now, tally);
 }
 
-/** One pass of the rounds job: start runs due within a day, step open runs, preview fired ones. */
-export async function advanceRounds(db: Db, now: Date, ports: RoundPorts, onError: (error: unknown, where: { roundId?: string; runId?: string }) => void): Promise<RoundsPass> {
-  const tally: RoundsPass = { started: 0, rankingOpened: 0, mentorsAsked: 0, fired: 0, previewed: 0 };
+/** One pass of the rounds job: start runs due within a day of `at.now`, step open runs, preview fired ones. */
+export async function advanceRounds(db: Db, at: RunTime, ports: RoundPorts, onError: (error: unknown, where: { roundId?: string; runId?: string }) => void): Promise<RoundsPass> {
+  const tally = emptyPass();
   // One broken round must not hold up the others: each step's failure is reported and retried next pass.
   const guarded = async (where: { roundId?: string; runId?: string }, step: () => Promise<void>) => {
     try {
@@ -196,27 +209,26 @@ export async function advanceRounds(db: Db, now: Date, ports: RoundPorts, onErro
       onError(error, where);
     }
   };
-  for (const round of await store.roundsDueBy(db, new Date(now.getTime() + NOTICE_LEAD_MS))) {
-    await guarded({ roundId: round.id }, async () => void ((await startRun(db, round, now, ports)) && (tally.started += 1)));
+  for (const round of await store.roundsDueBy(db, new Date(at.now.getTime() + NOTICE_LEAD_MS))) {
+    await guarded({ roundId: round.id }, () => startRun(db, round, at, ports, tally));
   }
-  for (const run of await store.openRuns(db)) await guarded({ runId: run.id }, () => stepRun(db, run, now, ports, tally));
-  for (const run of await store.runsInPreview(db)) {
-    await guarded({ runId: run.id }, async () => void ((await previewPending(db, run, now, ports)) && (tally.previewed += 1)));
-  }
+  for (const run of await store.openRuns(db)) await guarded({ runId: run.id }, () => stepRun(db, run, at, ports, tally));
+  for (const run of await store.runsInPreview(db)) await guarded({ runId: run.id }, () => previewPending(db, run, at, ports, tally));
   return tally;
 }
 
 /** A round set to run "now": its run is started and fired at once, without waiting for the job's next tick. */
 export async function runRoundNow(db: Db, workspaceId: string, roundId: string, now: Date, ports: RoundPorts): Promise<RoundsPass> {
-  const tally: RoundsPass = { started: 0, rankingOpened: 0, mentorsAsked: 0, fired: 0, previewed: 0 };
+  const tally = emptyPass();
+  const at = { now, sendFrom: now };
   const round = await store.findRound(db, workspaceId, roundId);
   if (!round || round.status !== "ACTIVE" || !round.nextRunAt) return tally;
-  const at = round.nextRunAt;
-  if (await startRun(db, round, now, ports)) tally.started += 1;
-  const run = await store.runAt(db, workspaceId, roundId, at);
+  const scheduledFor = round.nextRunAt;
+  await startRun(db, round, at, ports, tally);
+  const run = await store.runAt(db, workspaceId, roundId, scheduledFor);
   if (!run) return tally;
-  await stepRun(db, run, now, ports, tally);
+  await stepRun(db, run, at, ports, tally);
   const fired = await store.runState(db, workspaceId, run.id);
-  if (fired?.status === "PREVIEW" && (await previewPending(db, fired, now, ports))) tally.previewed += 1;
+  if (fired?.status === "PREVIEW") await previewPending(db, fired, at, ports, tally);
   return tally;
 }

@@ -1,8 +1,7 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { migrate, type MigrateResult } from "./migrator.js";
+import { PostgresAdapter, SqliteAdapter } from "./driverAdapters.js";
 import { providerOf, sqliteFilePath, type Provider } from "./provider.js";
 
 /**
@@ -20,15 +19,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** How long a SQLite writer waits for another's lock before giving up (busy timeout). */
+/** How long a SQLite writer waits for another's lock before giving up (busy timeout; transactions wait at BEGIN, see driverAdapters.ts). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 export function connect(databaseUrl: string): Database {
   const provider = providerOf(databaseUrl);
   const prisma =
     provider === "sqlite"
-      ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }) })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db);
+      ? new SqliteClient({ adapter: new SqliteAdapter({ url: sqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }) })
+      : (new PostgresClient({ adapter: new PostgresAdapter(databaseUrl) }) as unknown as Db);
   return {
     prisma,
     provider,

@@ -41,13 +41,13 @@ export async function findMatch(db: Db | Tx, workspaceId: string, id: string): P
  * they were made before `createdBefore` — across workspaces, for the introductions job. Matches a
  * pairing round made are left to the round's own introductions.
  */
-export async function matchesAwaitingIntro(db: Db, createdBefore: Date, limit = 100): Promise<{ match: MatchRecord; madeAt: Date }[]> {
-  const found: { match: MatchRecord; madeAt: Date }[] = [];
+export async function matchesAwaitingIntro(db: Db, createdBefore: Date, limit = 100): Promise<MatchRecord[]> {
+  const found: MatchRecord[] = [];
   // Page past round-made matches (however many a round has left waiting) rather than stop at them.
   for (let skip = 0; found.length < limit; skip += limit) {
     const rows = await db.match.findMany({
       where: { status: "ACTIVE", introChannelId: null, createdAt: { lt: createdBefore } },
-      select: { ...SELECT, createdAt: true },
+      select: SELECT,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       skip,
       take: limit,
@@ -55,7 +55,7 @@ export async function matchesAwaitingIntro(db: Db, createdBefore: Date, limit = 
     if (rows.length === 0) break;
     const fromRounds = await db.roundGroup.findMany({ where: { matchId: { in: rows.map((r) => r.id) } }, select: { matchId: true } });
     const byRound = new Set(fromRounds.map((g) => g.matchId));
-    for (const r of rows) if (!byRound.has(r.id) && found.length < limit) found.push({ match: toRecord(r), madeAt: r.createdAt });
+    for (const r of rows) if (!byRound.has(r.id) && found.length < limit) found.push(toRecord(r));
     if (rows.length < limit) break;
   }
   return found;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
 import { testProviders, type TestDatabase } from "../support/databases.js";
 import { startApp, type AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";
@@ -27,6 +27,8 @@ const HOUR = 60 * MINUTE;
 
 type View = { callback_id: string; private_metadata?: string; title?: unknown; blocks: { block_id?: string; element?: { options?: { value: string }[] } }[] };
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The outbox key a message was sent under (its metadata). */
+const keyOf = (m: PostedMessage) => String(m.metadata?.event_payload.key ?? "");
 
 describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, ranking, firing once on %s", (provider) => {
   let slack: FakeSlack;
@@ -232,6 +234,8 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     await runJobTwice(new Date(at.getTime() + MINUTE));
     const fired = await db.prisma.roundRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(fired.status).toBe("PREVIEW");
+    // Fired by a run 23 hours ahead of the real clock: the director's preview arrives now.
+    await slack.waitFor(() => slack.messagesIn(P.dir.id).find((m) => keyOf(m).startsWith(`round-preview:${run.id}:`)), 10_000);
     const proposal = JSON.stringify(fired.proposal);
     expect(proposal).not.toContain(ids.ana); // skipped: not in the round at all
     for (const who of ["cal", "dee"] as Key[]) expect(proposal).toContain(ids[who]);
@@ -301,6 +305,8 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     await runJobTwice(new Date(start.getTime() + 24 * HOUR + MINUTE));
     const asked = await db.prisma.outboxMessage.findMany({ where: { key: { startsWith: `round-rank-mentor:${run.id}:` } } });
     expect(asked.map((m) => m.channel).sort()).toEqual([P.jun.id, P.maya.id].sort()); // both were on Ana's list
+    // Asked by a run a day ahead of the real clock, they are asked now, not tomorrow.
+    for (const who of ["jun", "maya"] as Key[]) await slack.waitFor(() => slack.messagesIn(P[who].id).find((m) => keyOf(m).startsWith(`round-rank-mentor:${run.id}:`)), 10_000);
     const junOpen = await press("jun", "round_rank_open", run.id);
     const junModal = await opened(junOpen.triggerId);
     expect(junModal.blocks.find((b) => b.block_id === "rank_0")!.element!.options!.map((o) => o.value)).toEqual([ids.ana]);
@@ -312,6 +318,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     await runJobTwice(new Date(start.getTime() + 48 * HOUR + MINUTE));
     const fired = await db.prisma.roundRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(fired.status).toBe("PREVIEW");
+    await slack.waitFor(() => slack.messagesIn(P.dir.id).find((m) => keyOf(m).startsWith(`round-preview:${run.id}:`)), 10_000);
     expect((fired.proposal as { pairs: { trainee: string; mentor: string }[] }).pairs).toContainEqual(expect.objectContaining({ trainee: ids.ana, mentor: ids.jun }));
   });
 

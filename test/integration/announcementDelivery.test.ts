@@ -42,8 +42,8 @@ describe.each(testProviders)("announcement delivery bookkeeping on %s", (provide
     await expect(editAnnouncement(t.prisma, by, a.id, draft("Too late", null), now, announcementMessages)).rejects.toBeInstanceOf(AnnouncementNotEditable);
 
     await t.prisma.outboxMessage.update({ where: { id: post!.id }, data: { status: "SENT", postedChannel: "C0ANN", postedTs: "111.222" } });
-    expect(await finishAllDelivered(t.prisma, now, announcementMessages)).toBe(1);
-    expect(await finishAllDelivered(t.prisma, now, announcementMessages)).toBe(0);
+    expect(await finishAllDelivered(t.prisma, { now, sendFrom: now }, announcementMessages)).toEqual({ finished: 1, queued: 2 });
+    expect(await finishAllDelivered(t.prisma, { now, sendFrom: now }, announcementMessages)).toEqual({ finished: 0, queued: 0 });
     expect(await finishDelivered(t.prisma, TEAM, a.id, { channel: "C0ANN", ts: "111.222" }, now, announcementMessages)).toBe(0);
     const row = await t.prisma.announcement.findUniqueOrThrow({ where: { id: a.id } });
     expect(row).toMatchObject({ status: "POSTED", postedChannel: "C0ANN", postedTs: "111.222" });
@@ -71,9 +71,9 @@ describe.each(testProviders)("announcement delivery bookkeeping on %s", (provide
     const soon = await createAnnouncement(t.prisma, by, draft("Due soon", new Date(now.getTime() + 60_000)), now);
     const cancelled = await createAnnouncement(t.prisma, by, draft("Cancelled", new Date(now.getTime() + 60_000)), now);
     await cancelAnnouncement(t.prisma, by, cancelled.id, now);
-    expect(await handOverDue(t.prisma, now, announcementMessages)).toBe(0);
+    expect(await handOverDue(t.prisma, { now, sendFrom: now }, announcementMessages)).toBe(0);
     const later = new Date(now.getTime() + 120_000);
-    const [x, y] = await Promise.all([handOverDue(t.prisma, later, announcementMessages), handOverDue(t.prisma, later, announcementMessages)]);
+    const [x, y] = await Promise.all([handOverDue(t.prisma, { now: later, sendFrom: now }, announcementMessages), handOverDue(t.prisma, { now: later, sendFrom: now }, announcementMessages)]);
     expect(x + y).toBe(1);
     expect(await outbox(`announcement:${soon.id}`)).toHaveLength(1);
     expect(await outbox(`announcement:${cancelled.id}`)).toHaveLength(0);

@@ -8,6 +8,7 @@ import { NotYourCheckin } from "../../src/domain/errors.js";
 import { runBatchOnce } from "../../src/store/checkinsBatch.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { oneClock } from "../support/jobRunner.js";
 
 const TEAM = "T0CHECKIN";
 const OTHER_TEAM = "T1CHECKIN";
@@ -71,9 +72,9 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
     // would block the other client's open transaction; two processes are covered end to end).
     const [a, b] =
       provider === "postgresql"
-        ? await Promise.all([queueDueCheckins(database.prisma, NOW, checkinMessages), queueDueCheckins(second.prisma, NOW, checkinMessages)])
-        : [await queueDueCheckins(database.prisma, NOW, checkinMessages), await queueDueCheckins(second.prisma, NOW, checkinMessages)];
-    const again = await queueDueCheckins(database.prisma, NOW, checkinMessages);
+        ? await Promise.all([queueDueCheckins(database.prisma, oneClock(NOW), checkinMessages), queueDueCheckins(second.prisma, oneClock(NOW), checkinMessages)])
+        : [await queueDueCheckins(database.prisma, oneClock(NOW), checkinMessages), await queueDueCheckins(second.prisma, oneClock(NOW), checkinMessages)];
+    const again = await queueDueCheckins(database.prisma, oneClock(NOW), checkinMessages);
     expect(again).toMatchObject({ checkins: 0, reminders: 0, escalations: 0, asks: 0 });
     // fresh, stuck and silent: mentor + trainee each; paused: the trainee only.
     expect(a.checkins + b.checkins).toBe(7);
@@ -107,11 +108,15 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
     expect(await keysOf("URAE")).toEqual(expect.arrayContaining(["checkin", "stay"]));
   });
 
-  it("one reminder 3 days after an unanswered check-in, at the next 10:00, never a second", async () => {
-    expect((await queueDueCheckins(database.prisma, new Date(NOW.getTime() + 3 * DAY + 60_000), checkinMessages)).reminders).toBe(0);
+  it("one reminder 3 days after an unanswered check-in, at the next 10:00, never a second; a run ahead of the real clock queues it to go out at once", async () => {
+    expect((await queueDueCheckins(database.prisma, oneClock(new Date(NOW.getTime() + 3 * DAY + 60_000)), checkinMessages)).reminders).toBe(0);
     const later = new Date(NOW.getTime() + 4 * DAY);
-    const first = await queueDueCheckins(database.prisma, later, checkinMessages);
-    const second = await queueDueCheckins(database.prisma, new Date(later.getTime() + DAY), checkinMessages);
+    // As `job run checkins --now <later>` does while the real clock still reads NOW.
+    const first = await queueDueCheckins(database.prisma, { now: later, sendFrom: NOW }, checkinMessages);
+    const reminders = await database.prisma.outboxMessage.findMany({ where: { key: { startsWith: "reminder:" } } });
+    expect(reminders.length).toBe(first.reminders);
+    expect(reminders.every((m) => m.notBefore.getTime() === NOW.getTime())).toBe(true);
+    const second = await queueDueCheckins(database.prisma, oneClock(new Date(later.getTime() + DAY)), checkinMessages);
     expect(second.reminders).toBe(0);
     expect(first.reminders).toBeGreaterThanOrEqual(2);
     expect(await keysOf("UMAYA")).toEqual(["checkin", "reminder"]);

@@ -30,7 +30,7 @@ describe.each(testProviders)("matches waiting for an introduction on %s", (provi
 
   it("pages past matches a round will introduce, so they never starve the others", async () => {
     const waiting = await matchesAwaitingIntro(db.prisma, new Date("2026-11-02T00:00:00Z"), 2);
-    expect(waiting.map((w) => w.match.trainee.memberId)).toEqual(["t4"]);
+    expect(waiting.map((m) => m.trainee.memberId)).toEqual(["t4"]);
   });
 
   it("leaves out matches made after the cut-off (the accept is still introducing them)", async () => {

@@ -36,7 +36,7 @@ describe.each(testProviders)("request reminders and expiry follow each person's 
 
   const queued = async () =>
     (await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM }, select: { key: true }, orderBy: { key: "asc" } })).map((m) => m.key);
-  const run = (now: string) => remindAndExpire(database.prisma, at(now), requestMessages);
+  const run = (now: string) => remindAndExpire(database.prisma, { now: at(now), sendFrom: at(now) }, requestMessages);
 
   it("reminds each mentor at 10:00 on their own weekday morning, once", async () => {
     expect(await run("2026-11-05T15:30:00Z")).toEqual({ reminded: 0, expired: 0 }); // 3 days on: 07:30 in LA, 00:30 in Tokyo

@@ -5,6 +5,7 @@ import { roundNoticeMessages } from "../../src/slack/views/rounds/notices.js";
 import { findRound } from "../../src/store/rounds.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { oneClock } from "../support/jobRunner.js";
 
 const TEAM = "T0RJOB";
 const ZONE = "Europe/Berlin";
@@ -24,10 +25,10 @@ describe.each(testProviders)("the rounds job's steps, run concurrently without t
         proposed.push(runId);
         await db.roundRun.updateMany({ where: { workspaceId, id: runId }, data: { proposal: { pairs: [] } } });
       },
-      async sendPreview(db, workspaceId, runId, now) {
+      async sendPreview(db, workspaceId, runId, sendFrom) {
         previews.push(runId);
         const { enqueue } = await import("../../src/store/outbox.js");
-        await enqueue(db, { workspaceId, key: `round-preview:${runId}:U0DIR`, channel: "U0DIR", payload: { text: "preview" }, notBefore: now });
+        return (await enqueue(db, { workspaceId, key: `round-preview:${runId}:U0DIR`, channel: "U0DIR", payload: { text: "preview" }, notBefore: sendFrom })) ? 1 : 0;
       },
     },
   };
@@ -59,14 +60,14 @@ describe.each(testProviders)("the rounds job's steps, run concurrently without t
     expect(first.toISOString()).toBe("2026-03-24T08:00:00.000Z"); // Tuesday 09:00 Berlin (CET)
 
     const dayBefore = new Date(first.getTime() - 23 * HOUR);
-    await Promise.all([1, 2, 3, 4].map(() => advanceRounds(database.prisma, dayBefore, ports, failOnError)));
+    await Promise.all([1, 2, 3, 4].map(() => advanceRounds(database.prisma, oneClock(dayBefore), ports, failOnError)));
     expect(await database.prisma.roundRun.count()).toBe(1);
     const notices = await database.prisma.outboxMessage.findMany({ where: { key: { startsWith: "round-notice:" } } });
     expect(notices).toHaveLength(6);
     expect(new Set(notices.map((n) => n.channel)).size).toBe(6);
 
     const atRun = new Date(first.getTime() + 60_000);
-    await Promise.all([1, 2, 3, 4].map(() => advanceRounds(database.prisma, atRun, ports, failOnError)));
+    await Promise.all([1, 2, 3, 4].map(() => advanceRounds(database.prisma, oneClock(atRun), ports, failOnError)));
     const runs = await database.prisma.roundRun.findMany();
     expect(runs.map((r) => r.status)).toEqual(["PREVIEW"]);
     expect(await database.prisma.outboxMessage.count({ where: { key: { startsWith: "round-preview:" } } })).toBe(1);
@@ -75,7 +76,7 @@ describe.each(testProviders)("the rounds job's steps, run concurrently without t
     const round = await findRound(database.prisma, TEAM, created.round.id);
     expect(round!.nextRunAt!.toISOString()).toBe("2026-03-31T07:00:00.000Z");
     // A pass later changes nothing.
-    await advanceRounds(database.prisma, new Date(atRun.getTime() + HOUR), ports, failOnError);
+    await advanceRounds(database.prisma, oneClock(new Date(atRun.getTime() + HOUR)), ports, failOnError);
     expect(await database.prisma.outboxMessage.count({ where: { key: { startsWith: "round-" } } })).toBe(7);
   });
 
@@ -84,13 +85,13 @@ describe.each(testProviders)("the rounds job's steps, run concurrently without t
     const at = round!.nextRunAt!;
     const broken: RoundPorts = { ...ports, preview: { ...ports.preview, propose: async () => Promise.reject(new Error("crash")) } };
     const errors: unknown[] = [];
-    await advanceRounds(database.prisma, new Date(at.getTime() - HOUR), ports, failOnError);
-    await advanceRounds(database.prisma, new Date(at.getTime() + 60_000), broken, (e) => errors.push(e));
+    await advanceRounds(database.prisma, oneClock(new Date(at.getTime() - HOUR)), ports, failOnError);
+    await advanceRounds(database.prisma, oneClock(new Date(at.getTime() + 60_000)), broken, (e) => errors.push(e));
     expect(errors).toHaveLength(1);
     const run = await database.prisma.roundRun.findFirstOrThrow({ where: { scheduledFor: at } });
     expect(run.status).toBe("PREVIEW");
     expect(await database.prisma.outboxMessage.count({ where: { key: `round-preview:${run.id}:U0DIR` } })).toBe(0);
-    await advanceRounds(database.prisma, new Date(at.getTime() + 120_000), ports, failOnError);
+    await advanceRounds(database.prisma, oneClock(new Date(at.getTime() + 120_000)), ports, failOnError);
     expect(await database.prisma.outboxMessage.count({ where: { key: `round-preview:${run.id}:U0DIR` } })).toBe(1);
   });
 

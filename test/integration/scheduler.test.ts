@@ -24,7 +24,10 @@ describe("the scheduler runs a job under its lease", () => {
     const job: Job = {
       name: "probe",
       schedule: "0 0 1 1 *",
-      run: async ({ db }) => void (holderDuringRun = (await db.jobLease.findUnique({ where: { name: "probe" } }))?.holder ?? null),
+      run: async ({ db }) => {
+        holderDuringRun = (await db.jobLease.findUnique({ where: { name: "probe" } }))?.holder ?? null;
+        return { queued: 0 };
+      },
     };
     const scheduler = new Scheduler({ db: database.prisma, logger: capturingLogger().logger, jobs: [job] });
     expect(await scheduler.runNow("probe")).toBe(true);
@@ -34,7 +37,7 @@ describe("the scheduler runs a job under its lease", () => {
 
   it("skips a tick, logging why, when the database cannot be reached (no unhandled rejection)", async () => {
     let ran = false;
-    const job: Job = { name: "probe", schedule: "0 0 1 1 *", run: async () => void (ran = true) };
+    const job: Job = { name: "probe", schedule: "0 0 1 1 *", run: async () => ((ran = true), { queued: 0 }) };
     const unreachable = { jobLease: { create: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432")) } } as unknown as Db;
     const { lines, logger } = capturingLogger();
     const scheduler = new Scheduler({ db: unreachable, logger, jobs: [job] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runJobCommand } from "../../src/cli/job.js";
+import { runJobCommand, summaryLine } from "../../src/cli/job.js";
 
 async function run(argv: string[]) {
   let out = "";
@@ -22,5 +22,35 @@ describe("npm run cli -- job … with the wrong words", () => {
     expect(out).toBe("");
     expect(err.split("\n")[0]).toContain(message);
     expect(err).toContain("Usage: npm run cli -- job run NAME");
+  });
+});
+
+describe("job run's closing line", () => {
+  const at = new Date("2027-01-15T16:00:00Z");
+  it.each([
+    [{ queued: 12 }, "checkins: 12 messages queued (as of Fri 15 Jan 2027, 16:00 UTC); the running app sends them."],
+    [{ queued: 1 }, "checkins: 1 message queued (as of Fri 15 Jan 2027, 16:00 UTC); the running app sends them."],
+    [{ queued: 0 }, "checkins: nothing to send (as of Fri 15 Jan 2027, 16:00 UTC)."],
+  ])("says how many messages %j queued, in the right plural, and who sends them", (result, line) => {
+    expect(summaryLine("checkins", result, at)).toBe(line);
+  });
+
+  it("says what a job that sends nothing did, and nothing about messages", () => {
+    expect(summaryLine("prune-deliveries", { prunedDeliveryKeys: 1 }, at)).toBe("prune-deliveries: 1 old Slack delivery key pruned (as of Fri 15 Jan 2027, 16:00 UTC).");
+  });
+});
+
+describe("job run for a job that opens group DMs, without SLACK_BOT_TOKEN", () => {
+  it.each(["match-intros", "round-intros"])("%s says which setting it needs and exits 2 before touching the database", async (name) => {
+    const saved = process.env.SLACK_BOT_TOKEN;
+    delete process.env.SLACK_BOT_TOKEN;
+    try {
+      const { code, out, err } = await run(["run", name]);
+      expect(code).toBe(2);
+      expect(out).toBe("");
+      expect(err).toBe(`${name} opens group DMs in Slack itself: set SLACK_BOT_TOKEN (and SLACK_API_URL, for a Slack stand-in) and run it again.`);
+    } finally {
+      if (saved !== undefined) process.env.SLACK_BOT_TOKEN = saved;
+    }
   });
 });
