@@ -1,14 +1,23 @@
-import { remindAndExpire } from "../services/requests.js";
+import { closeRequestsToFullMentors, remindAndExpire } from "../services/requests.js";
 import { requestMessages } from "../slack/views/requests/messages.js";
+import { redrawRequestDms } from "../slack/closedRequestDms.js";
 import type { Job } from "./job.js";
 
-/** Hourly: remind mentors of requests 3 days old, expire those 7 days old (each exactly once). */
+/**
+ * Hourly: close the requests waiting for a mentor whose places have all filled (a round, or a lower
+ * capacity; the trainees are told at once), then remind mentors of requests 3 days old and expire
+ * those 7 days old (each exactly once).
+ */
 export const requestReminders: Job = {
   name: "request-reminders",
   schedule: "7 * * * *",
-  async run({ db, now, log, kickOutbox }) {
-    const done = await remindAndExpire(db, now, requestMessages);
-    if (done.reminded || done.expired) kickOutbox();
-    log.info(done, "request reminders and expiries");
+  async run({ db, now, log, kickOutbox, slack }) {
+    const closed = await closeRequestsToFullMentors(db, now, requestMessages, (mentorId, error) =>
+      log.warn({ err: error, mentor: mentorId }, "could not close the requests of a full mentor yet; next run tries again"),
+    );
+    const { reminded, expired, expiredRequests } = await remindAndExpire(db, now, requestMessages);
+    if (closed.length || reminded || expired) kickOutbox();
+    if (slack) await redrawRequestDms(db, slack, log, [...closed, ...expiredRequests]);
+    log.info({ closedFull: closed.length, reminded, expired }, "request reminders and expiries");
   },
 };
