@@ -236,11 +236,13 @@ export async function acceptRequest(db: Db, workspaceId: string, slackUserId: st
   const request = await requestOf(db, workspaceId, requestId, slackUserId, "mentor");
   const mentorId = request.mentor.memberId;
   const result = await db.$transaction(async (tx) => {
-    // The write comes first: on SQLite it takes the database's write lock for the whole transaction.
+    // The mentor's lock first (PostgreSQL; a no-op on SQLite), before any request row: every
+    // transaction that closes this mentor's requests takes it first, so they queue instead of deadlocking.
+    await lockMember(tx, workspaceId, mentorId);
+    // Then a write: on SQLite it takes the database's write lock for the rest of the transaction.
     if (!(await closePending(tx, workspaceId, requestId, "ACCEPTED", now))) {
       throw new RequestNoLongerPending((await findRequest(tx, workspaceId, requestId))?.status ?? request.status);
     }
-    await lockMember(tx, workspaceId, mentorId);
     if (await hasActiveMatch(tx, workspaceId, request.trainee.memberId, mentorId, request.role)) throw new AlreadyMatched();
     if (!(await mentorHasRoom(tx, workspaceId, mentorId))) {
       await acceptedToMentorFull(tx, workspaceId, requestId);

@@ -74,6 +74,7 @@ describe.each(testProviders)("deleting one's data, as the person and as those ar
     const told = textOf(await drive.dmTo("nora", "has left the mentoring program"));
     expect(told).toContain("<@U0TARA> has left the mentoring program, so your mentorship with them (mentor, Heme Fellowship) has ended and your place is free again");
     expect(JSON.stringify(await drive.openHome("nora"))).toContain("No mentees yet.");
+    expect(JSON.stringify(await drive.openHome("nora"))).not.toContain("U0TARA");
     expect(await db.prisma.goal.count({ where: { memberId: ids.tara } })).toBe(0);
   });
 

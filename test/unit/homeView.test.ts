@@ -62,7 +62,7 @@ describe("the App Home", () => {
     const t = text(view);
     expect(t).toContain("As a trainee");
     expect(t).toContain("<@U9> — sponsor, Heme Fellowship, since Fri 2 Oct 2026");
-    expect(t).toContain("Waiting for an answer*\\n• <@U8> — coach, Heme Fellowship, asked Fri 20 Nov 2026");
+    expect(t).toContain("Waiting for an answer*\\n• <@U8> — coach, Heme Fellowship, sent Fri 20 Nov 2026");
     expect(actionIds(view)).toContain("request_withdraw_home_r");
     expect(t).not.toContain("As a mentor");
     expect(actionIds(view)).toContain("profile_edit");

@@ -26,8 +26,9 @@ function relationLines(rows: RelationRow[], tz: string): string {
     .join("\n");
 }
 
+/** A trainee's requests waiting for an answer: whom, for what, since when. */
 function requestLines(rows: RequestRow[], tz: string): string {
-  return rows.map((r) => `• <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, asked ${day(r.createdAt, tz)}`).join("\n");
+  return rows.map((r) => `• <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, sent ${day(r.createdAt, tz)}`).join("\n");
 }
 
 function personalBlocks(data: HomeData): BlockBuilder[] {
@@ -91,7 +92,7 @@ function mentorBlocks(data: HomeData): BlockBuilder[] {
     Blocks.Divider(),
     Blocks.Header({ text: "As a mentor" }),
     Blocks.Section({ text: `${Md.bold("Capacity")}: ${capacity}` }),
-    Blocks.Section({ text: `${Md.bold("My mentees")}\n${m.mentees.length ? relationLines(m.mentees, tz) : "No mentees yet."}` }),
+    Blocks.Section({ text: `${Md.bold("My mentees")}\n${m.mentees.length ? relationLines(m.mentees, tz) : "No mentees yet. Trainees find you through `/findmentor` (and pairing rounds), so a complete profile helps the right ones find you."}` }),
   ];
   if (m.pendingRequests.length) {
     blocks.push(Blocks.Section({ text: `${Md.bold(`${noun(m.pendingRequests.length, "Request", "Requests")} waiting for your answer`)}` }));
