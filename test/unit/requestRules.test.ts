@@ -164,6 +164,23 @@ describe("request messages and form", () => {
     expect(card).toContain("Heme &lt;Fellowship&gt;");
   });
 
+  it("every notification text escapes the names in it, so a name can ping nobody", () => {
+    const evil = { ...request, trainee: { ...request.trainee, name: "<!channel> Ana" }, mentor: { ...request.mentor, name: "<!here> Dr. M" } };
+    const card = { request: evil, traineeProfile: null, traineeGoals: [] };
+    const texts = [
+      requestMessages.mentorRequest(card).text,
+      requestMessages.mentorReminder(card).text,
+      requestMessages.traineeSent(evil, false).text,
+      requestMessages.traineeDeclined(evil).text,
+      requestMessages.traineeExpired(evil).text,
+      requestMessages.traineeMentorFull(evil).text,
+    ];
+    for (const text of texts) {
+      expect(text).not.toMatch(/<!(channel|here)>/);
+      expect(text).toMatch(/&lt;!(channel|here)&gt;/);
+    }
+  });
+
   it("the decline notice to the trainee never carries a reason and points to /findmentor", () => {
     const text = JSON.stringify(requestMessages.traineeDeclined(request));
     expect(text).toContain("/findmentor");

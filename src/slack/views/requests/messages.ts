@@ -57,9 +57,9 @@ function introBlocks(m: MatchRecord): BlockBuilder[] {
 /** The messages of requests and matches, for the services (which know no Block Kit). */
 export const requestMessages: RequestMessages = {
   mentorRequest: (card) =>
-    build(`${card.request.trainee.name} asks you to be their ${role(card.request.role)}`, [para(cardText(card)), answerButtons(card.request.id)]),
+    build(`${escapeMrkdwn(card.request.trainee.name)} asks you to be their ${role(card.request.role)}`, [para(cardText(card)), answerButtons(card.request.id)]),
   mentorReminder: (card) =>
-    build(`Reminder: ${card.request.trainee.name} is waiting for your answer`, [
+    build(`Reminder: ${escapeMrkdwn(card.request.trainee.name)} is waiting for your answer`, [
       para(`:hourglass: ${Md.bold("A request is waiting for your answer.")} It expires after about a week (${EXPIRE_AFTER_DAYS} days, on a working morning); a quick decline is kinder than silence.`),
       para(cardText(card)),
       answerButtons(card.request.id),
@@ -77,31 +77,31 @@ export const requestMessages: RequestMessages = {
       );
     }
     blocks.push(Blocks.Actions().elements(Elements.Button({ text: "Withdraw request", actionId: REQUEST_ACTIONS.withdraw, value: r.id })));
-    return build(`Request sent to ${r.mentor.name}`, blocks);
+    return build(`Request sent to ${escapeMrkdwn(r.mentor.name)}`, blocks);
   },
   coMentorOffer: (r, seniors) =>
     seniors.length === 0
       ? build("No senior co-mentor has room right now", [
           para(`:seedling: No senior mentor in your programs has room to co-mentor beside <@${r.mentor.slackUserId}> right now. Your program director can help find one.`),
         ])
-      : build(`Senior co-mentors who could work beside ${r.mentor.name}`, [
+      : build(`Senior co-mentors who could work beside ${escapeMrkdwn(r.mentor.name)}`, [
           para(`:seedling: ${Md.bold("Add a senior co-mentor?")} These senior mentors fit you and work close to <@${r.mentor.slackUserId}>'s field. Press ${Md.bold("Request")} to ask one as well — it's optional.`),
           Blocks.Divider(),
           ...seniors.flatMap(cardBlocks),
         ]),
   traineeDeclined: (r) =>
-    build(`${r.mentor.name} can't be your ${role(r.role)} right now`, [
+    build(`${escapeMrkdwn(r.mentor.name)} can't be your ${role(r.role)} right now`, [
       para(`<@${r.mentor.slackUserId}> can't be your ${role(r.role)} right now. That's about their time, not about you. Type ${Md.codeInline("/findmentor")} for other good fits.`),
     ]),
   traineeExpired: (r) =>
-    build(`Your request to ${r.mentor.name} expired`, [
+    build(`Your request to ${escapeMrkdwn(r.mentor.name)} expired`, [
       para(
         `Your request to <@${r.mentor.slackUserId}> (${role(r.role)}) had no answer in about a week (${EXPIRE_AFTER_DAYS} days), so it has expired — people get busy. ` +
           `Type ${Md.codeInline("/findmentor")} for the next best suggestions.`,
       ),
     ]),
   traineeMentorFull: (r) =>
-    build(`${r.mentor.name} has no place left right now`, [
+    build(`${escapeMrkdwn(r.mentor.name)} has no place left right now`, [
       para(
         `:seedling: <@${r.mentor.slackUserId}>'s mentoring places have all filled, so your request (${role(r.role)}) can't go ahead. ` +
           `That's about their time, not about you, and I didn't want you waiting for an answer. Type ${Md.codeInline("/findmentor")} for mentors who have room now.`,
