@@ -1,6 +1,6 @@
 import { closeRequestsToFullMentors, remindAndExpire } from "../services/requests.js";
 import { requestMessages } from "../slack/views/requests/messages.js";
-import { redrawRequestDms } from "../slack/closedRequestDms.js";
+import { redrawRequestDms } from "../slack/settledRequestDms.js";
 import type { Job } from "./job.js";
 
 /**

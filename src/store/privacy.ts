@@ -1,5 +1,6 @@
 import type { Db } from "./database.js";
 import { enqueue, type OutgoingMessage } from "./outbox.js";
+import { lockMember } from "./matches.js";
 
 export const ERASED_NAME = "Former member";
 
@@ -52,6 +53,9 @@ export async function partiesToTell(db: Db, workspaceId: string, memberId: strin
  */
 export async function eraseMember(db: Db, workspaceId: string, memberId: string, now: Date, notices: readonly OutgoingMessage[] = []): Promise<ErasureCounts> {
   return db.$transaction(async (tx) => {
+    // Their own row's lock first, as an accept takes its mentor's before touching requests: a mentor
+    // deleting their data while a request to them is being accepted waits instead of deadlocking.
+    await lockMember(tx, workspaceId, memberId);
     // A cohort is not personal data: each of their matches as a trainee keeps the cohort they were in.
     const cohorts = await tx.enrollment.findMany({ where: { workspaceId, memberId, role: "TRAINEE", cohortId: { not: null } }, select: { programId: true, cohort: { select: { name: true } } } });
     for (const c of cohorts) {

@@ -3,7 +3,7 @@ import { findRequest } from "../../../../store/requests.js";
 import { RequestNoLongerPending } from "../../../../domain/errors.js";
 import { answeredMessage, requestMessages } from "../../../views/requests/messages.js";
 import { infoModal } from "../../../views/profile/message.js";
-import { redrawRequestDms } from "../../../closedRequestDms.js";
+import { redrawRequestDms } from "../../../settledRequestDms.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { answering, buttonValue, messageRef, teamOf, type ActionArgs } from "./context.js";

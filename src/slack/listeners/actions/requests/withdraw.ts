@@ -1,6 +1,6 @@
 import { withdrawRequest } from "../../../../services/requests.js";
 import { withdrawnMessage } from "../../../views/requests/messages.js";
-import { redrawRequestDms } from "../../../closedRequestDms.js";
+import { redrawRequestDms } from "../../../settledRequestDms.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { answering, buttonValue, teamOf, type ActionArgs } from "./context.js";

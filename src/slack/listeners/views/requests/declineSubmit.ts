@@ -6,7 +6,7 @@ import { errorText } from "../../../errorText.js";
 import { readMetadata, readNote } from "../../../views/requests/form.js";
 import { REQUEST_BLOCKS } from "../../../views/requests/ids.js";
 import { answeredMessage, requestMessages } from "../../../views/requests/messages.js";
-import { redrawRequestDms } from "../../../closedRequestDms.js";
+import { redrawRequestDms } from "../../../settledRequestDms.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import { submission } from "../profile/submission.js";
 import type { ListenerDeps } from "../../deps.js";
