@@ -91,7 +91,6 @@ function traineeProfile(): ProfileData {
     subspecialty: maybe(0.5, () => pick(keys(SUBSPECIALTIES))),
     careerPaths: some(keys(CAREER_PATHS), 2),
     interests: some(TAGS, 5),
-    goals: ["Submit a first-author paper"],
     priorities: some(keys(PRIORITIES), 2),
     rolesWanted: ["mentor"],
     meetingCadence: maybe(0.7, () => pick(keys(CADENCES))),

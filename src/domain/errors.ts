@@ -120,14 +120,6 @@ export class NotYourRequest extends DomainError {
   }
 }
 
-/** The mentor's places are all taken (e.g. another accept won the last one). */
-export class MentorAtCapacity extends DomainError {
-  readonly code = "mentor_at_capacity";
-  constructor(readonly capacity: number) {
-    super(`the mentor is at capacity (${capacity})`);
-  }
-}
-
 /** The pair already has an active mentorship in this role. */
 export class AlreadyMatched extends DomainError {
   readonly code = "already_matched";

@@ -83,3 +83,36 @@ export function sortGoals<T extends Pick<GoalView, "status" | "createdAt">>(goal
   const rank = (s: GoalStatus) => GOAL_STATUSES.indexOf(s);
   return [...goals].sort((a, b) => rank(a.status) - rank(b.status) || a.createdAt.getTime() - b.createdAt.getTime());
 }
+
+/** How a trainee's goals change so that `texts` are exactly their active ones. */
+export interface ActiveGoalChanges {
+  /** Goals (ids) that become active again: parked or done ones whose text was written anew. */
+  activate: string[];
+  /** Active goals (ids) no longer among the texts: parked, with their notes, never deleted. */
+  park: string[];
+  /** Texts no goal has yet: new active goals. */
+  create: string[];
+}
+
+/**
+ * The profile form shows a trainee's active goals and saves what they wrote there as their active
+ * goals: a text matching a goal they have (same words, any case) brings that goal back (its notes
+ * kept; a goal not done is preferred to a done one), a new text is a new goal, and an active goal
+ * left out is parked. Texts are the form's (at most MAX_ACTIVE_GOALS, validated); repeats count once.
+ */
+export function activeGoalChanges(goals: readonly GoalView[], texts: readonly string[]): ActiveGoalChanges {
+  const changes: ActiveGoalChanges = { activate: [], park: [], create: [] };
+  const kept = new Set<string>();
+  const wanted = texts.map((t) => t.trim()).filter((t, i, all) => t && all.findIndex((o) => sameGoalText(o, t)) === i);
+  for (const text of wanted) {
+    const same = goals.filter((g) => sameGoalText(g.text, text));
+    const goal = same.find((g) => g.status === "ACTIVE") ?? same.find((g) => g.status === "PARKED") ?? same.at(-1);
+    if (!goal) changes.create.push(text);
+    else {
+      kept.add(goal.id);
+      if (goal.status !== "ACTIVE") changes.activate.push(goal.id);
+    }
+  }
+  changes.park = goals.filter((g) => g.status === "ACTIVE" && !kept.has(g.id)).map((g) => g.id);
+  return changes;
+}

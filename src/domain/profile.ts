@@ -3,7 +3,9 @@ import { normalizeTag, type Term, type Vocabulary } from "./vocabulary.js";
 
 /**
  * A profile as Rounds stores it, and the one validator every way in (modal, CSV, CLI) goes
- * through. Vocabulary fields must hold known keys; tags are normalised free text.
+ * through. Vocabulary fields must hold known keys; tags are normalised free text. A trainee's goals
+ * are not part of it: they are tracked goals (domain/goals.ts), which the profile form also edits
+ * (validateProfileGoals).
  */
 export interface ProfileData {
   careerStage: string | null;
@@ -12,7 +14,6 @@ export interface ProfileData {
   subspecialty: string | null;
   careerPaths: string[];
   interests: string[];
-  goals: string[];
   priorities: string[];
   rolesWanted: string[];
   meetingCadence: string | null;
@@ -38,7 +39,6 @@ export const EMPTY_PROFILE: ProfileData = {
   subspecialty: null,
   careerPaths: [],
   interests: [],
-  goals: [],
   priorities: [],
   rolesWanted: [],
   meetingCadence: null,
@@ -106,10 +106,6 @@ export function profileSchema(v: Vocabulary) {
     subspecialty: optionalKey(v.subspecialties, "subspecialty"),
     careerPaths: keys(v.careerPaths, "career path"),
     interests: tags,
-    goals: z
-      .array(z.string().trim().max(PROFILE_LIMITS.goalLength, `a goal must be at most ${PROFILE_LIMITS.goalLength} characters`))
-      .transform((g) => g.filter(Boolean))
-      .pipe(z.array(z.string()).max(PROFILE_LIMITS.goals, `focus on at most ${PROFILE_LIMITS.goals} goals at a time`)),
     priorities: keys(v.priorities, "priority"),
     rolesWanted: keys(v.mentorRoles, "mentor role"),
     meetingCadence: optionalKey(v.cadences, "meeting cadence"),
@@ -134,10 +130,22 @@ export function profileSchema(v: Vocabulary) {
   }) satisfies z.ZodType<ProfileData, unknown>;
 }
 
-/** `index` is set when the issue is about one item of a list field (e.g. the second goal). */
-export type ProfileIssue = { field: keyof ProfileData; message: string; index?: number };
-
 export type ProfileField = keyof ProfileData;
+
+/** `index` is set when the issue is about one item of a list (e.g. the second goal); "goals" are the form's goal boxes. */
+export type ProfileIssue = { field: ProfileField | "goals"; message: string; index?: number };
+
+const goalsSchema = z
+  .array(z.string().trim().max(PROFILE_LIMITS.goalLength, `a goal must be at most ${PROFILE_LIMITS.goalLength} characters`))
+  .transform((g) => g.filter(Boolean))
+  .pipe(z.array(z.string()).max(PROFILE_LIMITS.goals, `focus on at most ${PROFILE_LIMITS.goals} goals at a time`));
+
+/** The goal boxes of a trainee's profile form: the texts of their active goals (empty boxes dropped). */
+export function validateProfileGoals(input: readonly unknown[]): { ok: true; goals: string[] } | { ok: false; issues: ProfileIssue[] } {
+  const parsed = goalsSchema.safeParse(input.map((g) => (typeof g === "string" ? g : "")));
+  if (parsed.success) return { ok: true, goals: parsed.data };
+  return { ok: false, issues: issuesOf(parsed.error.issues.map((i) => ({ ...i, path: ["goals", ...i.path] }))) };
+}
 
 /** Fields both trainees and mentors fill in. */
 export const COMMON_FIELDS = ["careerStage", "specialty", "subspecialty", "careerPaths", "meetingFormats"] as const satisfies readonly ProfileField[];
@@ -145,7 +153,6 @@ export const COMMON_FIELDS = ["careerStage", "specialty", "subspecialty", "caree
 export const TRAINEE_FIELDS = [
   "trainingYear",
   "interests",
-  "goals",
   "priorities",
   "rolesWanted",
   "meetingCadence",
@@ -194,9 +201,9 @@ export function validateProfileFields(
 }
 
 function issuesOf(list: readonly { path: PropertyKey[]; message: string }[]): ProfileIssue[] {
-  const issues = new Map<ProfileField, ProfileIssue>();
+  const issues = new Map<ProfileIssue["field"], ProfileIssue>();
   for (const issue of list) {
-    const field = issue.path[0] as ProfileField;
+    const field = issue.path[0] as ProfileIssue["field"];
     const index = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
     if (!issues.has(field)) issues.set(field, index === undefined ? { field, message: issue.message } : { field, message: issue.message, index });
   }

@@ -18,7 +18,7 @@ export function requestableRoles(rolesOffered: readonly string[]): readonly Term
   return offered.length > 0 ? offered : MENTOR_ROLES;
 }
 
-export type RequestBlocker = "self" | "not_trainee" | "not_mentor" | "role_not_offered" | "already_matched";
+export type RequestBlocker = "self" | "not_trainee" | "not_mentor" | "role_not_offered" | "already_matched" | "mentor_full" | "mentor_paused";
 
 /** Whether a trainee may ask this mentor for this role; the first reason they may not, or null. */
 export function requestBlocker(i: {
@@ -29,12 +29,18 @@ export function requestBlocker(i: {
   role: string;
   rolesOffered: readonly string[];
   activeMatchInRole: boolean;
+  /** The mentor has a free place (active matches below capacity). */
+  mentorHasRoom: boolean;
+  /** The mentor is paused today. */
+  mentorPaused: boolean;
 }): RequestBlocker | null {
   if (i.traineeId === i.mentorId) return "self";
   if (!i.traineeEnrolled) return "not_trainee";
   if (!i.mentorEnrolled) return "not_mentor";
   if (!requestableRoles(i.rolesOffered).some((r) => r.key === i.role)) return "role_not_offered";
   if (i.activeMatchInRole) return "already_matched";
+  if (!i.mentorHasRoom) return "mentor_full";
+  if (i.mentorPaused) return "mentor_paused";
   return null;
 }
 

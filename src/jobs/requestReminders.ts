@@ -1,15 +1,24 @@
-import { remindAndExpire } from "../services/requests.js";
+import { closeRequestsToFullMentors, remindAndExpire } from "../services/requests.js";
 import { requestMessages } from "../slack/views/requests/messages.js";
+import { redrawRequestDms } from "../slack/settledRequestDms.js";
 import type { Job } from "./job.js";
 
-/** Hourly: remind mentors of requests 3 days old, expire those 7 days old (each exactly once). */
+/**
+ * Hourly: close the requests waiting for a mentor whose places have all filled (a round, or a lower
+ * capacity; the trainees are told at once), then remind mentors of requests 3 days old and expire
+ * those 7 days old (each exactly once).
+ */
 export const requestReminders: Job = {
   name: "request-reminders",
   schedule: "7 * * * *",
-  async run({ db, now, sendFrom, log, kickOutbox }) {
-    const done = await remindAndExpire(db, { now, sendFrom }, requestMessages);
-    if (done.reminded || done.expired) kickOutbox();
-    log.info(done, "request reminders and expiries");
-    return { queued: done.reminded + done.expired };
+  async run({ db, now, sendFrom, log, kickOutbox, slack }) {
+    const closed = await closeRequestsToFullMentors(db, { now, sendFrom }, requestMessages, (mentorId, error) =>
+      log.warn({ err: error, mentor: mentorId }, "could not close the requests of a full mentor yet; next run tries again"),
+    );
+    const { reminded, expired, expiredRequests } = await remindAndExpire(db, { now, sendFrom }, requestMessages);
+    if (closed.length || reminded || expired) kickOutbox();
+    if (slack) await redrawRequestDms(db, slack, log, [...closed, ...expiredRequests]);
+    log.info({ closedFull: closed.length, reminded, expired }, "request reminders and expiries");
+    return { queued: closed.length + reminded + expired };
   },
 };

@@ -21,6 +21,7 @@ import { runBatchOnce, type BatchItem } from "../store/checkinsBatch.js";
 import { PLAN_DEFAULTS, planCheckins, runKeys, type CheckinAction, type CheckinAnswer, type EscalationCause, type PlanOptions, type Role } from "../domain/checkinPlan.js";
 import type { Payload } from "./requests.js";
 import type { RunTime } from "./ports.js";
+import { askedForHelp } from "../domain/nudges.js";
 
 /** The job name on every check-in run key (JobRun.job). */
 export const CHECKIN_JOB = "checkins";
@@ -57,6 +58,8 @@ export interface EscalationCard {
   startedAt: Date;
   mentor: CheckinParty;
   trainee: CheckinParty;
+  /** Need help: who of the pair asked, this period (mentor, trainee or both); empty for no-meeting. */
+  askedBy: Role[];
   /** The most recent periods, oldest first. */
   history: HistoryPeriod[];
 }
@@ -78,7 +81,8 @@ export interface CheckinMessages {
   reminder(card: CheckinCard): Payload;
   escalation(card: EscalationCard): Payload;
   stayAsk(card: StayCard): Payload;
-  nudge(match: MatchOfCheckin, side: Role, directorSlackId: string): Payload;
+  /** "Nudge both" to one side; `askedBy`: who of the pair asked for help (empty: a nudge to meet). */
+  nudge(match: MatchOfCheckin, side: Role, directorSlackId: string, askedBy: readonly Role[]): Payload;
   endedByDirector(match: MatchOfCheckin, side: Role, reassign: boolean, directorSlackId: string): Payload;
 }
 
@@ -215,6 +219,7 @@ function stayCard(row: PlanRow, periodKey: string, recipient: Role, ignored: num
 function escalationCard(row: PlanRow, periodKey: string, cause: EscalationCause): EscalationCard {
   const history = (row.plan.history?.checkins ?? []).map((c) => ({ periodKey: c.periodKey, recipient: c.recipient ?? "mentor", sentAt: c.sentAt, answer: c.answer ?? null }));
   return {
+    askedBy: cause === "need-help" ? askedForHelp(row, history, periodKey) : [],
     matchId: row.plan.matchId,
     periodKey,
     cause,
@@ -260,7 +265,9 @@ export async function escalateOnce(
   if (!match) return "match-gone";
   const directors = await checkinDirectors(db, workspaceId, match.programId);
   if (!directors.length) return "no-director";
+  const rows = await historyOfMatch(db, workspaceId, matchId);
   const escalation: EscalationCard = {
+    askedBy: cause === "need-help" ? askedForHelp(match, rows, periodKey) : [],
     matchId,
     periodKey,
     cause,
@@ -269,7 +276,7 @@ export async function escalateOnce(
     startedAt: match.startedAt,
     mentor: match.mentor,
     trainee: match.trainee,
-    history: historyPeriods(match, await historyOfMatch(db, workspaceId, matchId)),
+    history: historyPeriods(match, rows),
   };
   const key = runKeys.escalate(matchId, periodKey, cause);
   const ran = await runOnce(db, { key, job: CHECKIN_JOB, workspaceId }, now, async (tx) => {

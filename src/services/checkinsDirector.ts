@@ -1,5 +1,6 @@
 import type { Db } from "../store/database.js";
-import { findMatchForCheckins, memberIdOf, type MatchOfCheckin } from "../store/checkins.js";
+import { findMatchForCheckins, historyOfMatch, memberIdOf, type MatchOfCheckin } from "../store/checkins.js";
+import { askedForHelp } from "../domain/nudges.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../domain/errors.js";
 import { endForDirector, queueNudges } from "./pairActions.js";
 import { effectiveCadence } from "../domain/cadence.js";
@@ -22,7 +23,8 @@ async function directorsMatch(db: Db, directory: SlackDirectory, workspaceId: st
 /**
  * "Nudge both": a DM to the mentor and to the trainee, once per check-in period (a second click, by
  * this or another director, or the dashboard's Nudge both, sends nothing more: the outbox keys are
- * shared). Audited. `sent` is false when it had been sent.
+ * shared). Worded for why: after "Need help" in that period, as a check-in (views/checkins nudgeMessage).
+ * Audited. `sent` is false when it had been sent.
  */
 export async function nudgeBoth(
   db: Db,
@@ -36,7 +38,8 @@ export async function nudgeBoth(
   const { director, match } = await directorsMatch(db, directory, workspaceId, slackUserId, target.matchId, now);
   if (match.status !== "ACTIVE") throw new MatchAlreadyEnded(match.id);
   const timeline = { id: match.id, startedAt: match.startedAt, cadence: effectiveCadence(match.cadence, match.programCadence) };
-  const notices = (["mentor", "trainee"] as const).map((to) => ({ to, channel: match[to].dmChannel, payload: messages.nudge(match, to, slackUserId) }));
+  const askedBy = askedForHelp(match, await historyOfMatch(db, workspaceId, match.id), target.periodKey);
+  const notices = (["mentor", "trainee"] as const).map((to) => ({ to, channel: match[to].dmChannel, payload: messages.nudge(match, to, slackUserId, askedBy) }));
   const sent = await queueNudges(db, director, timeline, notices, now, { periodKey: target.periodKey });
   return { match, sent };
 }

@@ -5,6 +5,8 @@ import { mentorCapacity } from "../domain/capacity.js";
 import { completedWindows, type ReportWindow } from "../domain/dashboardPeriods.js";
 import { pairsAtRisk, type RiskReason } from "../domain/dashboardRisk.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../domain/errors.js";
+import { openHelpAskers } from "../domain/nudges.js";
+import { helpEvidence } from "../store/checkins.js";
 import type { Actor } from "./audit.js";
 import { endForDirector, queueNudges } from "./pairActions.js";
 import type { Payload } from "./requests.js";
@@ -99,7 +101,8 @@ export async function directorDashboard(db: Db, workspaceId: string, now: Date, 
 
 /** The words of the messages the dashboard's buttons send; src/slack/views/dashboard/messages.ts writes them. */
 export interface DashboardMessages {
-  nudge(pair: store.PairForDirector, to: "trainee" | "mentor", directorSlackId: string): Payload;
+  /** "Nudge both" to one side; `askedBy`: who of the pair has asked for help (empty: a nudge to meet). */
+  nudge(pair: store.PairForDirector, to: "trainee" | "mentor", directorSlackId: string, askedBy: readonly ("trainee" | "mentor")[]): Payload;
   endedByDirector(pair: store.PairForDirector, to: "trainee" | "mentor", directorSlackId: string): Payload;
 }
 
@@ -120,9 +123,11 @@ export type NudgeOutcome = { outcome: "sent"; pair: store.PairForDirector } | { 
  */
 export async function nudgePair(db: Db, by: Actor, matchId: string, now: Date, messages: DashboardMessages): Promise<NudgeOutcome> {
   const pair = await activePair(db, by.workspaceId, matchId);
+  const { answers, lastMeetingOn } = await helpEvidence(db, by.workspaceId, matchId);
+  const askedBy = openHelpAskers(pair, answers, lastMeetingOn);
   const notices = (["trainee", "mentor"] as const)
     .filter((to) => reachable(pair[to]))
-    .map((to) => ({ to, channel: pair[to].slackUserId, payload: messages.nudge(pair, to, by.actor) }));
+    .map((to) => ({ to, channel: pair[to].slackUserId, payload: messages.nudge(pair, to, by.actor, askedBy) }));
   const queued = await queueNudges(db, by, { id: pair.matchId, startedAt: pair.startedAt, cadence: pair.cadence }, notices, now);
   return { outcome: queued ? "sent" : "already", pair };
 }

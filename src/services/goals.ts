@@ -8,12 +8,11 @@ import {
   goalsOf,
   isTraineeAnywhere,
   memberNames,
-  profileGoalsOf,
   setGoalStatus,
   slackUserIdOf,
 } from "../store/goals.js";
 import { lockMember } from "../store/matches.js";
-import { GOAL_TEXT_MAX, mayAddProgress, mayEditGoals, openGoalWithText, planActivation, sortGoals, statusAfter, type GoalChange, type GoalView } from "../domain/goals.js";
+import { mayAddProgress, mayEditGoals, openGoalWithText, planActivation, sortGoals, statusAfter, type GoalChange, type GoalView } from "../domain/goals.js";
 import { GoalChangeNotAllowed, GoalNotFound, NotYourGoal } from "../domain/errors.js";
 import { ensureMember } from "./members.js";
 import type { SlackDirectory } from "./ports.js";
@@ -30,8 +29,6 @@ export interface GoalsBoard {
   tz: string;
   isTrainee: boolean;
   own: GoalView[];
-  /** Goals from the trainee's profile not tracked here yet (offered with a "Track" button). */
-  fromProfile: string[];
   mentees: MenteeGoals[];
   /** Who wrote each progress note, by member id. */
   authors: Record<string, string>;
@@ -39,18 +36,11 @@ export interface GoalsBoard {
 
 export async function goalsBoard(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, now: Date): Promise<GoalsBoard> {
   const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
-  const [own, mentees, isTrainee, profileGoals] = await Promise.all([
-    goalsOf(db, workspaceId, me.id),
-    activeMenteesOf(db, workspaceId, me.id),
-    isTraineeAnywhere(db, workspaceId, me.id),
-    profileGoalsOf(db, workspaceId, me.id),
-  ]);
-  const tracked = new Set(own.map((g) => g.text.toLowerCase()));
-  const fromProfile = profileGoals.filter((g) => g.length <= GOAL_TEXT_MAX && !tracked.has(g.toLowerCase()));
+  const [own, mentees, isTrainee] = await Promise.all([goalsOf(db, workspaceId, me.id), activeMenteesOf(db, workspaceId, me.id), isTraineeAnywhere(db, workspaceId, me.id)]);
   const menteeGoals = await Promise.all(mentees.map(async (mentee) => ({ mentee, goals: sortGoals(await goalsOf(db, workspaceId, mentee.memberId)) })));
   const authorIds = [...own, ...menteeGoals.flatMap((m) => m.goals)].flatMap((g) => g.progress.map((p) => p.by));
   const names = await memberNames(db, workspaceId, authorIds);
-  return { memberId: me.id, tz: me.tz, isTrainee: isTrainee || own.length > 0, own: sortGoals(own), fromProfile, mentees: menteeGoals, authors: Object.fromEntries(names) };
+  return { memberId: me.id, tz: me.tz, isTrainee: isTrainee || own.length > 0, own: sortGoals(own), mentees: menteeGoals, authors: Object.fromEntries(names) };
 }
 
 export type GoalOutcome = { kind: "done"; goal: GoalView } | { kind: "choose-park"; active: GoalView[] };

@@ -3,9 +3,9 @@ import {
   activeMatchesOf,
   pendingRequestsOf,
   profileSummary,
-  programCounts,
+  programSummaries,
   programDefaultsFor,
-  type ProgramCounts,
+  type ProgramSummary,
   type RelationRow,
   type RequestRow,
 } from "../store/home.js";
@@ -16,10 +16,10 @@ import type { SlackDirectory } from "./ports.js";
 import { matchDetails, type MatchDetails } from "./meetings.js";
 import { directorDashboard, type Dashboard } from "./dashboard.js";
 
+/** A trainee's goals are on the Home once, with their progress: `matchDetails.ownGoals`. */
 export interface TraineeHome {
   mentors: RelationRow[];
   openRequests: RequestRow[];
-  goals: string[];
 }
 
 export interface MentorHome {
@@ -36,8 +36,8 @@ export interface HomeData {
   pause: { until: Date | null } | null;
   trainee: TraineeHome | null;
   mentor: MentorHome | null;
-  /** Directors: every program in the workspace with its counts. */
-  programs: ProgramCounts[] | null;
+  /** Directors: every program in the workspace (its numbers are in `dashboard`). */
+  programs: ProgramSummary[] | null;
   /** Goals and meetings: last meeting, next check-in, agenda and goals per active match (services/meetings.ts). */
   matchDetails?: MatchDetails | null;
   /** Directors: the program dashboard (services/dashboard.ts). */
@@ -58,7 +58,7 @@ export async function homeData(
     activeMatchesOf(db, workspaceId, member.id),
     pendingRequestsOf(db, workspaceId, member.id),
     profileSummary(db, workspaceId, member.id),
-    standing.isDirector ? programCounts(db, workspaceId) : Promise.resolve(null),
+    standing.isDirector ? programSummaries(db, workspaceId) : Promise.resolve(null),
   ]);
   const mentorDefaults = roles.has("MENTOR") ? await programDefaultsFor(db, workspaceId, member.id, "MENTOR") : [];
   return {
@@ -66,7 +66,7 @@ export async function homeData(
     hasProfile: profile !== null,
     pause: isAvailable(member, now) ? null : { until: member.pausedUntil },
     trainee: roles.has("TRAINEE")
-      ? { mentors: matches.mentors, openRequests: requests.sent, goals: profile?.goals ?? [] }
+      ? { mentors: matches.mentors, openRequests: requests.sent }
       : null,
     mentor: roles.has("MENTOR")
       ? { mentees: matches.mentees, pendingRequests: requests.received, capacity: mentorCapacity(profile?.capacity, mentorDefaults) }

@@ -99,7 +99,8 @@ async function rowsOf(db: Db, workspaceId: string, programId: string | null, now
     matches: matches.map((m) => ({
       match_id: m.id,
       program: m.programName,
-      cohort: cohorts.get(`${m.programId}:${m.trainee.memberId}`) ?? "",
+      // The trainee's cohort now; for someone no longer in the program, the one the match recorded.
+      cohort: cohorts.get(`${m.programId}:${m.trainee.memberId}`) ?? m.cohortName ?? "",
       trainee: nameOf(m.trainee),
       trainee_slack_id: slackIdOf(m.trainee),
       mentor: nameOf(m.mentor),

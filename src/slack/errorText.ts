@@ -7,7 +7,7 @@ import { CohortNameTaken, CohortNotFound, ProgramNameTaken, ProgramNotFound, Sla
 import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotFound, RoundRunNotInPreview } from "../domain/errors.js";
 import { RankingNotAllowed, RoundNotFound, RoundRunClosed } from "../domain/errors.js";
 import { AnnouncementNotEditable, AnnouncementNotFound, NotThankable, ThanksToSelf } from "../domain/errors.js";
-import { AlreadyMatched, AlreadyRequested, MatchAlreadyEnded, MatchNotFound, MentorAtCapacity, NotYourRequest, RequestNoLongerPending, RequestNotAllowed, RequestNotFound } from "../domain/errors.js";
+import { AlreadyMatched, AlreadyRequested, MatchAlreadyEnded, MatchNotFound, NotYourRequest, RequestNoLongerPending, RequestNotAllowed, RequestNotFound } from "../domain/errors.js";
 
 /** The one place that turns a domain error into what a person reads in Slack (and, in logFailure, decides how a failure is logged). */
 export function errorText(error: unknown): string {
@@ -95,13 +95,23 @@ export function requestErrorText(error: unknown): string | null {
       not_mentor: "That person isn't a mentor in this program any more. Run /findmentor for current suggestions.",
       role_not_offered: "That mentor doesn't offer this kind of help. Choose another.",
       already_matched: "You already work with this mentor in that role.",
+      mentor_full: "That mentor's places are all taken right now. Type /findmentor for mentors who have room.",
+      mentor_paused: "That mentor is away (paused) right now, so they aren't taking requests. Type /findmentor for mentors who are available.",
     };
     return words[error.reason] ?? null;
   }
-  if (error instanceof RequestNoLongerPending) return `This request is no longer open (${error.status.toLowerCase()}), so nothing was changed.`;
+  if (error instanceof RequestNoLongerPending) {
+    const why: Record<string, string> = {
+      ACCEPTED: "it was accepted",
+      DECLINED: "it was declined",
+      EXPIRED: "it expired",
+      WITHDRAWN: "it was withdrawn",
+      MENTOR_FULL: "the mentor's places filled up",
+    };
+    return `This request is no longer open (${why[error.status] ?? "it was answered"}), so nothing was changed.`;
+  }
   if (error instanceof NotYourRequest) return "That request isn't yours to answer, so nothing was changed.";
   if (error instanceof RequestNotFound) return "That request isn't here any more, so nothing was changed.";
-  if (error instanceof MentorAtCapacity) return "All of this mentor's places are taken now, so nothing was changed.";
   if (error instanceof AlreadyMatched) return "You already work together in that role, so nothing was changed.";
   if (error instanceof MatchNotFound) return "That mentorship isn't yours, or isn't here any more, so nothing was changed.";
   if (error instanceof MatchAlreadyEnded) return "That mentorship has already ended.";

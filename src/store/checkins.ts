@@ -267,6 +267,19 @@ export async function historyOfMatch(db: Db | Tx, workspaceId: string, matchId: 
   return rows.map((r) => ({ ...r, recipient: r.recipient as Role }));
 }
 
+/** A match's check-in answers (with who answered and when) and the day of its latest logged meeting: whether a call for help is still open (domain/nudges.ts). */
+export async function helpEvidence(
+  db: Db | Tx,
+  workspaceId: string,
+  matchId: string,
+): Promise<{ answers: { periodKey: string; recipient: Role; answer: CheckinAnswer | null; answeredAt: Date | null; answeredById: string | null }[]; lastMeetingOn: Date | null }> {
+  const [rows, meeting] = await Promise.all([
+    db.checkin.findMany({ where: { workspaceId, matchId, answer: { not: null } }, select: { periodKey: true, recipient: true, answer: true, answeredAt: true, answeredById: true } }),
+    db.meeting.aggregate({ where: { workspaceId, matchId }, _max: { date: true } }),
+  ]);
+  return { answers: rows.map((r) => ({ ...r, recipient: r.recipient as Role })), lastMeetingOn: meeting._max.date };
+}
+
 /** Stores an answer (a later click replaces it) and, when known, where the clicked message is. */
 export async function saveAnswer(
   db: Db | Tx,

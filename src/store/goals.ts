@@ -104,9 +104,8 @@ export async function slackUserIdOf(db: Db, workspaceId: string, memberId: strin
   return m?.slackUserId ?? null;
 }
 
-/** The 1–2 goals the member wrote in their profile (Profile.goals, a JSON array of text). */
-export async function profileGoalsOf(db: Db, workspaceId: string, memberId: string): Promise<string[]> {
-  const p = await db.profile.findFirst({ where: { workspaceId, memberId }, select: { goals: true } });
-  const parsed = z.array(z.string()).safeParse(p?.goals ?? []);
-  return parsed.success ? parsed.data.map((g) => g.trim()).filter(Boolean) : [];
+/** The texts of a member's active goals, oldest first (what their profile form shows). */
+export async function activeGoalTexts(db: Db | Tx, workspaceId: string, memberId: string): Promise<string[]> {
+  const rows = await db.goal.findMany({ where: { workspaceId, memberId, status: "ACTIVE" }, select: { text: true }, orderBy: { createdAt: "asc" } });
+  return rows.map((r) => r.text);
 }

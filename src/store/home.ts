@@ -73,8 +73,8 @@ export async function pendingRequestsOf(db: Db, workspaceId: string, memberId: s
 }
 
 export async function profileSummary(db: Db, workspaceId: string, memberId: string) {
-  const p = await db.profile.findFirst({ where: { workspaceId, memberId }, select: { goals: true, capacity: true } });
-  return p ? { goals: (p.goals as string[]) ?? [], capacity: p.capacity } : null;
+  const p = await db.profile.findFirst({ where: { workspaceId, memberId }, select: { capacity: true } });
+  return p ? { capacity: p.capacity } : null;
 }
 
 export async function programDefaultsFor(db: Db, workspaceId: string, memberId: string, role: "MENTOR" | "TRAINEE") {
@@ -85,33 +85,15 @@ export async function programDefaultsFor(db: Db, workspaceId: string, memberId: 
   return rows.map((r) => r.program.defaultCapacity);
 }
 
-export interface ProgramCounts {
+/** A program of the workspace as the director's Home lists it (its numbers are on the dashboard). */
+export interface ProgramSummary {
   programId: string;
   name: string;
   cohorts: number;
-  trainees: number;
-  mentors: number;
-  matchedTrainees: number;
-  pendingRequests: number;
 }
 
-/** Per program of the workspace: people by role, trainees with an active match, open requests. */
-export async function programCounts(db: Db, workspaceId: string): Promise<ProgramCounts[]> {
-  const [programs, roles, matched, pending] = await Promise.all([
-    db.program.findMany({ where: { workspaceId }, select: { id: true, name: true, _count: { select: { cohorts: true } } }, orderBy: { name: "asc" } }),
-    db.enrollment.groupBy({ by: ["programId", "role"], where: { workspaceId }, _count: { _all: true } }),
-    db.match.findMany({ where: { workspaceId, status: "ACTIVE" }, select: { programId: true, traineeId: true }, distinct: ["programId", "traineeId"] }),
-    db.mentorRequest.groupBy({ by: ["programId"], where: { workspaceId, status: "PENDING" }, _count: { _all: true } }),
-  ]);
-  const count = (programId: string, role: string) =>
-    roles.find((r) => r.programId === programId && r.role === role)?._count._all ?? 0;
-  return programs.map((p) => ({
-    programId: p.id,
-    name: p.name,
-    cohorts: p._count.cohorts,
-    trainees: count(p.id, "TRAINEE"),
-    mentors: count(p.id, "MENTOR"),
-    matchedTrainees: matched.filter((m) => m.programId === p.id).length,
-    pendingRequests: pending.find((r) => r.programId === p.id)?._count._all ?? 0,
-  }));
+/** Every program of the workspace, by name, with how many cohorts it has. */
+export async function programSummaries(db: Db, workspaceId: string): Promise<ProgramSummary[]> {
+  const programs = await db.program.findMany({ where: { workspaceId }, select: { id: true, name: true, _count: { select: { cohorts: true } } }, orderBy: { name: "asc" } });
+  return programs.map((p) => ({ programId: p.id, name: p.name, cohorts: p._count.cohorts }));
 }

@@ -103,11 +103,16 @@ export async function profileCapacity(db: Db | Tx, workspaceId: string, memberId
   return p?.capacity ?? null;
 }
 
+/** Creates an active match, remembering the trainee's cohort in the program (by name: reports show it after they leave). */
 export async function createMatch(
   tx: Tx,
   data: { workspaceId: string; programId: string; traineeId: string; mentorId: string; role: string; startedAt: Date },
 ): Promise<string> {
-  const m = await tx.match.create({ data: { ...data, status: "ACTIVE" }, select: { id: true } });
+  const enrollment = await tx.enrollment.findFirst({
+    where: { workspaceId: data.workspaceId, programId: data.programId, memberId: data.traineeId, role: "TRAINEE" },
+    select: { cohort: { select: { name: true } } },
+  });
+  const m = await tx.match.create({ data: { ...data, status: "ACTIVE", cohortName: enrollment?.cohort?.name ?? null }, select: { id: true } });
   return m.id;
 }
 

@@ -1,4 +1,6 @@
 import type { Db } from "./database.js";
+import { enqueue, type OutgoingMessage } from "./outbox.js";
+import { lockMember } from "./matches.js";
 
 export const ERASED_NAME = "Former member";
 
@@ -13,14 +15,52 @@ export interface ErasureCounts {
   requestsWithdrawn: number;
 }
 
+/** Someone whose mentorship or request with a person ends when that person deletes their data. */
+export interface PartyToTell {
+  slackUserId: string;
+  /** What ends: an active mentorship (they were its mentor or trainee), or their request to the person. */
+  kind: "mentorship-as-mentor" | "mentorship-as-trainee" | "request";
+  role: string;
+  programName: string;
+}
+
+/** Who to tell when `memberId` deletes their data: the other side of each active mentorship, and each trainee whose request to them is waiting. */
+export async function partiesToTell(db: Db, workspaceId: string, memberId: string): Promise<PartyToTell[]> {
+  const person = { select: { slackUserId: true, erasedAt: true } } as const;
+  const [matches, requests] = await Promise.all([
+    db.match.findMany({
+      where: { workspaceId, status: "ACTIVE", OR: [{ traineeId: memberId }, { mentorId: memberId }] },
+      select: { traineeId: true, role: true, program: { select: { name: true } }, trainee: person, mentor: person },
+    }),
+    db.mentorRequest.findMany({ where: { workspaceId, status: "PENDING", mentorId: memberId }, select: { role: true, program: { select: { name: true } }, trainee: person } }),
+  ]);
+  const told: PartyToTell[] = [];
+  for (const m of matches) {
+    const leaverIsTrainee = m.traineeId === memberId;
+    const other = leaverIsTrainee ? m.mentor : m.trainee;
+    if (!other.erasedAt) told.push({ slackUserId: other.slackUserId, kind: leaverIsTrainee ? "mentorship-as-mentor" : "mentorship-as-trainee", role: m.role, programName: m.program.name });
+  }
+  for (const r of requests) if (!r.trainee.erasedAt) told.push({ slackUserId: r.trainee.slackUserId, kind: "request", role: r.role, programName: r.program.name });
+  return told;
+}
+
 /**
- * Deletes what a person told Rounds and scrubs their member row, in one transaction. The row
+ * Deletes what a person told Rounds and scrubs their member row, in one transaction (with
+ * `notices`, the DMs telling the other side of what ended). The row
  * itself stays so history that points at it stays valid, but it holds nothing personal and no
  * longer links to the Slack user (slackUserId becomes `erased:<id>`), so the same person returns
  * as a new member. The audit row records counts only.
  */
-export async function eraseMember(db: Db, workspaceId: string, memberId: string, now: Date): Promise<ErasureCounts> {
+export async function eraseMember(db: Db, workspaceId: string, memberId: string, now: Date, notices: readonly OutgoingMessage[] = []): Promise<ErasureCounts> {
   return db.$transaction(async (tx) => {
+    // Their own row's lock first, as an accept takes its mentor's before touching requests: a mentor
+    // deleting their data while a request to them is being accepted waits instead of deadlocking.
+    await lockMember(tx, workspaceId, memberId);
+    // A cohort is not personal data: each of their matches as a trainee keeps the cohort they were in.
+    const cohorts = await tx.enrollment.findMany({ where: { workspaceId, memberId, role: "TRAINEE", cohortId: { not: null } }, select: { programId: true, cohort: { select: { name: true } } } });
+    for (const c of cohorts) {
+      if (c.cohort) await tx.match.updateMany({ where: { workspaceId, traineeId: memberId, programId: c.programId }, data: { cohortName: c.cohort.name } });
+    }
     const profiles = await tx.profile.deleteMany({ where: { workspaceId, memberId } });
     const exclusions = await tx.exclusion.deleteMany({ where: { workspaceId, OR: [{ memberId }, { excludedId: memberId }] } });
     const enrollments = await tx.enrollment.deleteMany({ where: { workspaceId, memberId } });
@@ -61,6 +101,7 @@ export async function eraseMember(db: Db, workspaceId: string, memberId: string,
       matchesEnded: matchesEnded.count,
       requestsWithdrawn: requestsWithdrawn.count,
     };
+    for (const n of notices) await enqueue(tx, n);
     await tx.auditLog.create({
       data: { workspaceId, actor: `erased:${memberId}`, action: "member.erased", target: memberId, details: counts, createdAt: now },
     });

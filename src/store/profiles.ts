@@ -1,6 +1,9 @@
 import type { Db, Tx } from "./database.js";
 import type { Role } from "../generated/sqlite/enums.js";
 import { EMPTY_PROFILE, type ProfileData } from "../domain/profile.js";
+import { activeGoalChanges } from "../domain/goals.js";
+import { createGoal, goalsOf, setGoalStatus } from "./goals.js";
+import { lockMember } from "./matches.js";
 
 /** Stored JSON list columns hold strings; anything else read back is dropped. */
 const strings = (json: unknown): string[] => (Array.isArray(json) ? json.filter((x): x is string => typeof x === "string") : []);
@@ -15,7 +18,6 @@ export function profileFromRow(row: ProfileRow): ProfileData {
     subspecialty: row.subspecialty,
     careerPaths: strings(row.careerPaths),
     interests: strings(row.interests),
-    goals: strings(row.goals),
     priorities: strings(row.priorities),
     rolesWanted: strings(row.rolesWanted),
     meetingCadence: row.meetingCadence,
@@ -43,13 +45,22 @@ export async function findProfile(db: Db | Tx, workspaceId: string, memberId: st
   return row ? profileFromRow(row) : null;
 }
 
-/** Creates or replaces a member's profile; every column is written (list columns have no default). */
-export async function saveProfile(db: Db | Tx, workspaceId: string, memberId: string, profile: ProfileData): Promise<void> {
-  const data = { ...EMPTY_PROFILE, ...profile };
-  await db.profile.upsert({
-    where: { memberId },
-    create: { workspaceId, memberId, ...data },
-    update: data,
+/**
+ * Creates or replaces a member's profile (every column written: list columns have no default) and,
+ * unless `activeGoals` is null, makes those texts their active goals (domain/goals.ts
+ * activeGoalChanges: a new text is a new goal, an active one left out is parked), in one
+ * transaction serialized per member.
+ */
+export async function saveProfile(db: Db, workspaceId: string, memberId: string, profile: ProfileData, activeGoals: readonly string[] | null, now: Date): Promise<void> {
+  const columns = { ...EMPTY_PROFILE, ...profile };
+  await db.$transaction(async (tx) => {
+    await lockMember(tx, workspaceId, memberId);
+    await tx.profile.upsert({ where: { memberId }, create: { workspaceId, memberId, ...columns }, update: columns });
+    if (activeGoals === null) return;
+    const changes = activeGoalChanges(await goalsOf(tx, workspaceId, memberId), activeGoals);
+    for (const id of changes.park) await setGoalStatus(tx, workspaceId, id, "PARKED");
+    for (const id of changes.activate) await setGoalStatus(tx, workspaceId, id, "ACTIVE");
+    for (const text of changes.create) await createGoal(tx, workspaceId, memberId, text, now);
   });
 }
 

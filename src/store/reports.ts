@@ -46,6 +46,7 @@ export async function matchRows(db: Db, workspaceId: string, programId: string |
         endedAt: true,
         endedById: true,
         endNote: true,
+        cohortName: true,
         program: { select: { name: true } },
         trainee: PERSON,
         mentor: PERSON,
@@ -66,6 +67,8 @@ export async function matchRows(db: Db, workspaceId: string, programId: string |
     endedAt: m.endedAt,
     endedById: m.endedById,
     endNote: m.endNote,
+    /** The trainee's cohort when the pair was made (or when they deleted their data). */
+    cohortName: m.cohortName,
     trainee: person(m.trainee),
     mentor: person(m.mentor),
     meetings: meetingStats.get(m.id)?.count ?? 0,

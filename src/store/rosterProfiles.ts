@@ -68,7 +68,6 @@ export function newProfileRow(workspaceId: string, memberId: string, patch: Part
     ...full,
     careerPaths: json(full.careerPaths),
     interests: json(full.interests),
-    goals: json(full.goals),
     priorities: json(full.priorities),
     rolesWanted: json(full.rolesWanted),
     meetingFormats: json(full.meetingFormats),

@@ -145,11 +145,15 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     expect(textOf(current(dm))).not.toContain("You answered");
   });
 
-  it("Met records the answer in place, keeps the buttons and opens the meeting log; a second click changes the answer", async () => {
+  it("Met records the answer in place, keeps the buttons and opens the meeting log, which the message then points to; a second click changes the answer", async () => {
     const dm = await dmTo("maya", "Did you and Ana Fellow meet since");
     const checkinId = buttonValue(dm, "checkin_met");
     const { triggerId } = await press("maya", "checkin_met", checkinId, dm);
     await slack.waitFor(() => textOf(current(dm)).includes("You answered :white_check_mark: *Met*"));
+    // The log form is open: the message says so, rather than telling her to run /mentoring log.
+    expect(textOf(current(dm))).toContain("in the meeting log that just opened");
+    expect(textOf(current(dm))).not.toContain("/mentoring log");
+    expect(JSON.stringify(current(dm).blocks)).toContain(`"action_id":"meeting_log_open","value":"${ids.fresh}"`);
     expect(textOf(current(dm))).toContain("checkin_not_yet");
     await slack.waitFor(() => slack.callsTo("views.open").find((c) => c.args.trigger_id === triggerId));
 
@@ -167,23 +171,46 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     slack.failNext("views.open", { error: "expired_trigger_id" });
     const { responseId } = await press("maya", "checkin_met", checkinId, current(dm));
     await slack.waitFor(() => textOf(current(dm)).includes("You answered :white_check_mark: *Met*"));
+    // No log opened this time: the message offers the button instead of saying it opened.
+    expect(textOf(current(dm))).toContain("*Log the meeting* to note what you discussed");
+    expect(textOf(current(dm))).not.toContain("just opened");
     expect((await db.prisma.checkin.findFirstOrThrow({ where: { matchId: ids.fresh } })).answer).toBe("MET");
     expect(slack.responses.find((r) => r.id === responseId)).toBeUndefined();
   });
 
-  it("Need help tells the director at once, once per period", async () => {
+  it("Need help tells the director at once, once per period, naming only the one who asked", async () => {
     const dm = await dmTo("maya", "Did you and Ana Fellow meet since");
     const checkinId = buttonValue(dm, "checkin_need_help");
     await press("maya", "checkin_need_help", checkinId, current(dm));
     const alert = await dmTo("dir", "asked for help in their check-in");
-    expect(textOf(alert)).toContain("<@U0ANA>");
-    expect(textOf(alert)).toContain("Need help");
+    expect(textOf(alert)).toContain("*Need help*: <@U0MAYA> asked for help in their check-in about their mentee <@U0ANA> (mentor, Heme Fellowship).");
+    expect(textOf(alert)).not.toContain("<@U0ANA> and their mentor");
+    expect(alert.text).toBe("Check-in: Dr. Maya asked for help");
     await slack.waitFor(() => textOf(current(dm)).includes("Your program director has been told"));
     await press("maya", "checkin_scheduled", checkinId, current(dm));
     await press("maya", "checkin_need_help", checkinId, current(dm));
     await slack.waitFor(() => textOf(current(dm)).includes("*Need help*"));
     await sleep(1_500);
     expect(count("dir", "asked for help in their check-in")).toBe(1);
+  });
+
+  it("Nudge both after Need help tells the one who asked that the director saw it, and gives the other a neutral check-in", async () => {
+    // Her answer for the period is Need help (the clicks above may land in any order): say it once more and wait for it.
+    const dm = await dmTo("maya", "Did you and Ana Fellow meet since");
+    await press("maya", "checkin_need_help", buttonValue(dm, "checkin_need_help"), current(dm));
+    for (let i = 0; (await db.prisma.checkin.findFirstOrThrow({ where: { matchId: ids.fresh } })).answer !== "NEED_HELP"; i++) {
+      if (i > 100) throw new Error("the Need help answer was never saved");
+      await sleep(50);
+    }
+    const alert = await dmTo("dir", "asked for help in their check-in");
+    await press("dir", "checkin_nudge", buttonValue(alert, "checkin_nudge"), alert);
+    const maya = textOf(await dmTo("maya", "your program director in Heme Fellowship"));
+    expect(maya).toContain("saw that you asked for help in your check-in about your mentorship with <@U0ANA>");
+    expect(maya).not.toContain("reported a meeting");
+    const ana = textOf(await dmTo("ana", "your program director in Heme Fellowship"));
+    expect(ana).toContain("is checking in on your mentorship with <@U0MAYA>: how is it going?");
+    expect(ana).not.toContain("asked for help"); // Need help stays between the asker and the directors
+    expect(ana).not.toContain("reported a meeting");
   });
 
   it("one reminder comes after 3 days without an answer, and never a second", async () => {
@@ -205,8 +232,8 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     const alert = await alertAbout("U0DEE");
     expect(textOf(alert)).toContain("<@U0JUN> Not yet");
     await press("dir", "checkin_nudge", buttonValue(alert, "checkin_nudge"), alert);
-    await dmTo("jun", "it's been a while since you and <@U0DEE> met");
-    await dmTo("dee", "it's been a while since you and <@U0JUN> met");
+    await dmTo("jun", "it's been a while since you and <@U0DEE> reported a meeting");
+    await dmTo("dee", "it's been a while since you and <@U0JUN> reported a meeting");
     await slack.waitFor(() => textOf(current(alert)).includes("nudged <@U0JUN> and <@U0DEE>"));
     expect(textOf(current(alert))).toContain("<@U0JUN> Not yet"); // the history is still there
     expect(textOf(current(alert))).not.toContain("checkin_nudge");
@@ -222,8 +249,8 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     expect(JSON.stringify((await slack.waitFor(() => slack.responses.find((r) => r.id === responseId))).body)).toContain("Only program directors");
     expect((await db.prisma.match.findUniqueOrThrow({ where: { id: ids.stuck } })).status).toBe("ACTIVE");
     await press("dir", "checkin_end", value, current(alert));
-    await dmTo("jun", "has ended your mentor mentorship with <@U0DEE>");
-    await dmTo("dee", "has ended your mentor mentorship with <@U0JUN>");
+    await dmTo("jun", "has ended your mentorship with <@U0DEE> (mentor)");
+    expect(textOf(await dmTo("dee", "has ended your mentorship with <@U0JUN> (mentor)"))).toContain("/findmentor");
     await slack.waitFor(() => textOf(current(alert)).includes("ended this match"));
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: ids.stuck } })).toMatchObject({ status: "ENDED", endedById: ids.dir });
     expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "match.end", target: ids.stuck } })).toBe(1);

@@ -99,7 +99,7 @@ describe.each(testProviders)("the director dashboard, chart and reports on %s", 
 
   it("End match ends the mentorship, tells both kindly, and the pair leaves the dashboard", async () => {
     await press("dir", "dashboard_end_pair", seed.matches.B);
-    await slack.waitFor(() => dmText(DASH_PEOPLE.t2.id).includes("has ended your mentor mentorship") && dmText(DASH_PEOPLE.m1.id).includes("has ended your mentor mentorship"));
+    await slack.waitFor(() => dmText(DASH_PEOPLE.t2.id).includes("has ended your mentorship with") && dmText(DASH_PEOPLE.m1.id).includes("has ended your mentorship with"));
     expect((await db.prisma.match.findUniqueOrThrow({ where: { id: seed.matches.B } })).status).toBe("ENDED");
     const home = await openHome("dir");
     expect(home).toContain("*Pairs at risk (1)*");

@@ -7,7 +7,6 @@ import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf, input } from "../support/slackDriver.js";
 import { runJob } from "../support/jobRunner.js";
 import type { Database } from "../../src/store/database.js";
-import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
 const TEAM = "T0GOAL";
 const OTHER = "T1GOAL";
@@ -59,9 +58,6 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     matches.ana = (await match("ana", "maya")).id;
     matches.ben = (await match("ben", "maya")).id;
     matches.olga = (await match("olga", "oleg", otherProgram)).id;
-    await prisma.profile.create({
-      data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: ids.ben, goals: ["Finish my QI project"] },
-    });
     // Monthly from Monday 5 January 2026, 09:00 UTC: the first meeting is due by 5 February.
     matches.amy = (await prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: ids.amy, mentorId: ids.jun, role: "mentor", startedAt: new Date("2026-01-05T09:00:00Z") } })).id;
   });
@@ -138,16 +134,29 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     expect(await goalsOf("ben")).toHaveLength(before);
   });
 
-  it("a trainee can track a goal written in their profile with one click", async () => {
-    const { triggerId } = await mentoring("ben", "goals");
-    const board = JSON.stringify(await shown(triggerId));
-    expect(board).toContain("From your profile:_ Finish my QI project");
-    const updates = slack.callsTo("views.update").length;
-    await press("ben", "goal_track", "Finish my QI project", "modal");
-    const list = await slack.waitFor(() => slack.callsTo("views.update").slice(updates).find((c) => c.args.view_id === "V0MODAL"));
-    expect(JSON.stringify(list.args.view)).toContain("Finish my QI project* _(active)_");
-    expect(JSON.stringify(list.args.view)).not.toContain("From your profile");
+  it("a goal a trainee writes in their profile is a tracked goal, shown once on their Home; replacing it parks it, notes kept", async () => {
+    const profile = async () => shown((await mentoring("ben", "profile")).triggerId);
+    expect(await submit("ben", await profile(), { goal_1: text("Finish my QI project"), goal_2: text("") })).toBe("");
     expect((await goalsOf("ben")).map((g) => [g.text, g.status])).toEqual([["Finish my QI project", "ACTIVE"]]);
+    const board = JSON.stringify(await shown((await mentoring("ben", "goals")).triggerId));
+    expect(board).toContain("Finish my QI project* _(active)_");
+    const home = await openHome("ben");
+    expect(home.split("Finish my QI project")).toHaveLength(2); // once, in the one goals section
+    expect(home).toContain("My goals");
+    expect(home).not.toContain("No goals");
+
+    const form = await profile();
+    expect(JSON.stringify(form.blocks.find((b) => b.block_id === "goal_1"))).toContain('"initial_value":"Finish my QI project"');
+    expect(await submit("ben", form, { goal_1: text("Present at ASH"), goal_2: text("") })).toBe("");
+    expect((await goalsOf("ben")).map((g) => [g.text, g.status])).toEqual([
+      ["Finish my QI project", "PARKED"],
+      ["Present at ASH", "ACTIVE"],
+    ]);
+    expect(await submit("ben", await profile(), { goal_1: text("Present at ASH"), goal_2: text("finish my QI project") })).toBe("");
+    expect((await goalsOf("ben")).map((g) => [g.text, g.status])).toEqual([
+      ["Finish my QI project", "ACTIVE"],
+      ["Present at ASH", "ACTIVE"],
+    ]);
   });
 
   it("a mentor sees the mentee's goals and adds a progress note, which the trainee then sees on their App Home", async () => {
@@ -240,7 +249,7 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     expect((goal.progress as { note: string }[]).filter((p) => p.note === "Aims page drafted")).toHaveLength(1);
 
     const home = await lastHome("ana", before);
-    const shownDay = DateTime.fromISO(yesterday, { zone: "UTC" }).toFormat("d LLL yyyy");
+    const shownDay = DateTime.fromISO(yesterday, { zone: "UTC" }).toFormat("ccc d LLL yyyy");
     expect(home).toContain(`Last meeting: ${shownDay}`);
     expect(home).toContain("Ana sends &lt;aims&gt; page");
     expect(home).toContain("No agenda set for the next meeting");

@@ -43,7 +43,8 @@ describe.each(testProviders)("the App Home for each role on %s", (provider) => {
         { workspaceId: TEAM, programId: program.id, memberId: ids.junior!, role: "TRAINEE" },
       ],
     });
-    await prisma.profile.create({ data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: ids.fellow!, goals: ["Submit a K08 by June"] } });
+    await prisma.profile.create({ data: { ...EMPTY_PROFILE, workspaceId: TEAM, memberId: ids.fellow! } });
+    await prisma.goal.create({ data: { workspaceId: TEAM, memberId: ids.fellow!, text: "Submit a K08 by June", status: "ACTIVE", progress: [] } });
     await prisma.match.create({
       data: { workspaceId: TEAM, programId: program.id, traineeId: ids.fellow!, mentorId: ids.mentor!, role: "sponsor", startedAt: new Date("2026-09-01T15:00:00Z") },
     });
@@ -59,12 +60,14 @@ describe.each(testProviders)("the App Home for each role on %s", (provider) => {
   const drive = slackDriver({ app: () => app, slack: () => slack });
   const openHome = async (user: Person): Promise<string> => JSON.stringify(await drive.openHome(user));
 
-  it("shows a trainee their mentor with the role, the request still open, and their goal", async () => {
+  it("shows a trainee their mentor with the role, the request still open, and their goal once, with its progress", async () => {
     const home = await openHome(people.fellow);
     expect(home).toContain("As a trainee");
-    expect(home).toContain("<@U0MENTOR> — sponsor, Heme Fellowship, since 1 Sep 2026");
-    expect(home).toContain("waiting for <@U0JUNIOR> — coach");
-    expect(home).toContain("1. Submit a K08 by June");
+    expect(home).toContain("<@U0MENTOR> — sponsor, Heme Fellowship, since Tue 1 Sep 2026");
+    expect(home).toContain("Waiting for an answer*\\n• <@U0JUNIOR> — coach");
+    expect(home.split("Submit a K08 by June")).toHaveLength(2);
+    expect(home).toContain("My goals");
+    expect(home).not.toContain("No goals");
     expect(home).not.toContain("As a mentor");
     expect(home).not.toContain("Programs you direct");
   });
@@ -81,14 +84,31 @@ describe.each(testProviders)("the App Home for each role on %s", (provider) => {
     const home = await openHome(people.junior);
     expect(home).toContain("As a trainee");
     expect(home).toContain("As a mentor");
-    expect(home).toContain("Requests waiting for your answer");
-    expect(home).toContain("from <@U0FELLOW> — coach");
+    expect(home).toContain("Request waiting for your answer");
+    expect(home).toContain("<@U0FELLOW> asks you to be their *coach* in Heme Fellowship");
+    expect(home).toContain('"action_id":"request_accept"');
   });
 
-  it("shows a director the program's counts", async () => {
+  it("welcomes a director who is in no program as a director, and gives each program's numbers once, in one wording", async () => {
     const home = await openHome(people.director);
+    expect(home).toContain("Welcome, Dr. Director.* You direct the mentoring programs here");
+    expect(home).not.toContain("not in a mentoring program");
     expect(home).toContain("Programs you direct");
-    expect(home).toContain("2 trainees · 2 mentors · 1 matched (50%) · 1 unmatched · 1 pending requests · 1 cohorts");
+    expect(home).toContain("*Heme Fellowship* · 1 cohort");
+    expect(home.split("2 trainees · 2 mentors · 1 matched (50%) · 1 pending request\\n")).toHaveLength(2);
+    expect(home).not.toContain("pending requests");
+    expect(home).not.toContain("1 cohorts");
+  });
+
+  it("lets a mentor accept a request from their Home: told in a small window, the request leaves both Homes", async () => {
+    const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { workspaceId: TEAM, status: "PENDING" } });
+    const { triggerId } = await drive.press(people.junior, "request_accept", request.id, "home");
+    const shown = JSON.stringify(await drive.opened(triggerId));
+    expect(shown).toContain("You accepted <@U0FELLOW> (coach). I've introduced you in a group message.");
+    expect(await openHome(people.junior)).not.toContain("waiting for your answer");
+    const fellow = await openHome(people.fellow);
+    expect(fellow).not.toContain("Waiting for an answer");
+    expect(fellow).toContain("<@U0JUNIOR> — coach, Heme Fellowship, since");
   });
 
   it("shows another workspace's admin nothing of this workspace", async () => {

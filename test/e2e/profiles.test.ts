@@ -154,7 +154,6 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
       subspecialty: "non_malignant_hematology",
       careerPaths: ["academic_research", "medical_education"],
       interests: ["thrombosis", "vte_prevention", "anticoagulation", "sickle_cell_disease"],
-      goals: ["Submit a K award"],
       priorities: ["grants", "publications"],
       rolesWanted: ["mentor", "sponsor"],
       meetingCadence: "MONTHLY",
@@ -163,6 +162,8 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
       capacity: null,
       expertise: [],
     });
+    // The goal box is the trainee's active goal, tracked with its progress.
+    expect((await db.prisma.goal.findMany({ where: { memberId: memberIds[FELLOW.id]! } })).map((g) => [g.text, g.status])).toEqual([["Submit a K award", "ACTIVE"]]);
     await slack.waitFor(() => slack.callsTo("views.publish").find((c) => c.args.user_id === FELLOW.id));
 
     const again = await mentoring(FELLOW.id, "profile");
@@ -193,7 +194,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
     expect(Object.keys(body.errors).sort()).toEqual(["goal_2", "trainingYear"]);
     const stored = await findProfile(db.prisma, TEAM, memberIds[FELLOW.id]!);
     expect(stored?.trainingYear).toBe(2);
-    expect(stored?.goals).toEqual(["Submit a K award"]);
+    expect((await db.prisma.goal.findMany({ where: { memberId: memberIds[FELLOW.id]! } })).map((g) => [g.text, g.status])).toEqual([["Submit a K award", "ACTIVE"]]);
   });
 
   it("saves a mentor's profile through the modal, with only the mentor part shown, and rejects capacity 50 or an over-long bio", async () => {
@@ -218,7 +219,6 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
       copublishes: true,
       editorialRoles: "Associate editor, Blood Advances",
       bio: "Thrombosis researcher & clinician.",
-      goals: [],
       trainingYear: null,
     });
 
@@ -245,14 +245,15 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
     expect(blockIds(view)).toContain("capacity");
   });
 
-  it("pauses a mentor until a date, which hides them from available mentors until the end of that day in their zone; resume brings them back", async () => {
+  it("pauses a mentor until a date, saying that suggestions, pairings, check-ins and reminders stop till the end of that day in their zone; resume brings them back", async () => {
     expect(await mentorIdsAvailable(new Date())).toEqual([MENTOR.id, OTHER_MENTOR.id]);
     const day = DateTime.now().setZone(MENTOR.tz).plus({ days: 30 }).toISODate()!;
     const { responseId: id } = await mentoring(MENTOR.id, `pause ${day}`);
     const answer = await reply(id);
     expect(answer.response_type).toBe("ephemeral");
-    expect(answer.text).toContain("You're paused until the end of");
-    expect(answer.text).toContain("(America/New_York)");
+    expect(answer.text).toContain(`You're paused until the end of ${DateTime.fromISO(day).toFormat("ccc d LLL yyyy")} (your time zone, America/New_York).`);
+    expect(answer.text).toContain("Rounds doesn't suggest you or pair you, and sends you no check-ins or reminders. Your current mentorships carry on.");
+    expect(JSON.stringify(answer.blocks)).toContain("/mentoring resume");
 
     const endOfDay = DateTime.fromISO(day, { zone: MENTOR.tz }).endOf("day");
     const member = await db.prisma.member.findUniqueOrThrow({ where: { id: memberIds[MENTOR.id]! } });
@@ -277,6 +278,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
     const view = await opened(triggerId);
     expect(view.callback_id).toBe("availability_pause_save");
     expect(element(view, "pause_until").type).toBe("datepicker");
+    expect(JSON.stringify(view.blocks)).toContain("sends you no check-ins or reminders");
 
     const yesterday = DateTime.now().setZone(MENTOR.tz).minus({ days: 1 }).toISODate();
     const past = await submit(MENTOR.id, view, { pause_until: { type: "datepicker", selected_date: yesterday } });
@@ -286,7 +288,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
     const open = await submit(MENTOR.id, view, { pause_until: { type: "datepicker", selected_date: null } });
     const update = JSON.parse(open.body) as { response_action: string; view: View };
     expect(update.response_action).toBe("update");
-    expect(JSON.stringify(update.view.blocks)).toContain("paused until you resume");
+    expect(JSON.stringify(update.view.blocks)).toContain("paused until you resume.* While you're paused, Rounds doesn't suggest you or pair you, and sends you no check-ins or reminders");
     const far = DateTime.now().plus({ years: 5 }).toJSDate();
     expect(await mentorIdsAvailable(far)).toEqual([OTHER_MENTOR.id]);
 
@@ -328,7 +330,7 @@ describe.each(testProviders)("profiles, availability, exclusions and privacy on 
     const view = await opened(triggerId);
     expect(view.title.text).toBe("Your data in Rounds");
     const shown = JSON.stringify(view.blocks);
-    for (const expected of ["ana@example.org", "Ana María Fellow", "America/Chicago", "Heme Fellowship — trainee", "Fellow", "Thrombosis, VTE prevention, anticoagulation, Sickle cell disease", "1. Submit a K award", "1 person", "paused until the end of"]) {
+    for (const expected of ["ana@example.org", "Ana María Fellow", "America/Chicago", "Heme Fellowship — trainee", "Fellow", "Thrombosis, VTE prevention, anticoagulation, Sickle cell disease", "Submit a K award — active, no progress notes yet", "1 person", "paused until the end of"]) {
       expect(shown).toContain(expected);
     }
     const deleteButton = view.blocks.map((b) => (b as { accessory?: Record<string, unknown> }).accessory).find((a) => a?.action_id === "privacy_delete");

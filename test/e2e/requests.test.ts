@@ -5,6 +5,7 @@ import type { AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf, input } from "../support/slackDriver.js";
 import { runJob as runCliJob } from "../support/jobRunner.js";
+import { cliReport } from "../support/cliReport.js";
 import type { Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
@@ -20,6 +21,15 @@ const P = {
   jun: { id: "U0JUN", teamId: TEAM, name: "Dr. Jun", tz: "UTC" },
   rae: { id: "U0RAE", teamId: TEAM, name: "Dr. Rae", tz: "UTC" },
   dir: { id: "U0DIR", teamId: TEAM, name: "Dr. Director", tz: "UTC" },
+  kim: { id: "U0KIM", teamId: TEAM, name: "Dr. Kim", tz: "UTC" },
+  lou: { id: "U0LOU", teamId: TEAM, name: "Dr. Lou", tz: "UTC" },
+  nia: { id: "U0NIA", teamId: TEAM, name: "Dr. Nia", tz: "UTC" },
+  fay: { id: "U0FAY", teamId: TEAM, name: "Fay Fellow", tz: "UTC" },
+  gus: { id: "U0GUS", teamId: TEAM, name: "Gus Resident", tz: "UTC" },
+  hal: { id: "U0HAL", teamId: TEAM, name: "Hal Fellow", tz: "UTC" },
+  ivy: { id: "U0IVY", teamId: TEAM, name: "Ivy Fellow", tz: "UTC" },
+  jay: { id: "U0JAY", teamId: TEAM, name: "Jay Resident", tz: "UTC" },
+  kay: { id: "U0KAY", teamId: TEAM, name: "Kay Student", tz: "UTC" },
   otherMentor: { id: "U1OLGA", teamId: OTHER, name: "Dr. Olga", tz: "UTC" },
 };
 type Key = keyof typeof P;
@@ -47,18 +57,22 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const enroll = (key: Key, role: "TRAINEE" | "MENTOR" | "DIRECTOR", program = programId, workspaceId = TEAM) => ({ workspaceId, programId: program, memberId: ids[key], role });
     await prisma.enrollment.createMany({
       data: [
-        ...(["ana", "ben", "cal", "dee", "eve"] as Key[]).map((k) => enroll(k, "TRAINEE")),
-        ...(["maya", "jun", "rae"] as Key[]).map((k) => enroll(k, "MENTOR")),
+        ...(["ana", "ben", "cal", "dee", "eve", "fay", "gus", "hal", "ivy", "jay", "kay"] as Key[]).map((k) => enroll(k, "TRAINEE")),
+        ...(["maya", "jun", "rae", "kim", "lou", "nia"] as Key[]).map((k) => enroll(k, "MENTOR")),
         enroll("dir", "DIRECTOR"),
         enroll("otherMentor", "MENTOR", otherProgramId, OTHER),
       ],
     });
     const profile = (key: Key, data: Partial<typeof EMPTY_PROFILE>, workspaceId = TEAM) =>
       prisma.profile.create({ data: { ...EMPTY_PROFILE, ...data, workspaceId, memberId: ids[key] } });
-    await profile("ana", { careerStage: "fellow", specialty: "hematology", interests: ["thrombosis"], goals: ["Submit a K08 by June", "Publish my <first> paper"] });
+    await profile("ana", { careerStage: "fellow", specialty: "hematology", interests: ["thrombosis"] });
+    for (const [i, text] of ["Submit a K08 by June", "Publish my <first> paper"].entries()) {
+      await prisma.goal.create({ data: { workspaceId: TEAM, memberId: ids.ana, text, status: "ACTIVE", progress: [], createdAt: new Date(Date.now() - 60_000 + i) } });
+    }
     await profile("maya", { careerStage: "senior_faculty", rolesOffered: ["mentor", "sponsor"] });
     await profile("jun", { careerStage: "junior_faculty", rolesOffered: ["coach"] });
     await profile("rae", { careerStage: "senior_faculty", capacity: 2 });
+    for (const m of ["kim", "lou", "nia"] as Key[]) await profile(m, { capacity: 1 });
     // Rae has one mentee already: one place left.
     await prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: ids.eve, mentorId: ids.rae, role: "mentor", startedAt: new Date() } });
   });
@@ -139,7 +153,8 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const { triggerId } = await press("maya", "request_decline", request.id, { channel: `D-${P.maya.id}`, ts: "1.000001" });
     const modal = await opened(triggerId);
     expect(await submit("maya", modal, { reason: text("He needs a clinical mentor, not me") })).toBe("");
-    const told = textOf(await dmTo("ben", "can't take you on"));
+    const told = textOf(await dmTo("ben", "can't be your sponsor right now"));
+    expect(told).toContain("/findmentor");
     expect(told).not.toContain("clinical mentor");
     const stored = await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(stored).toMatchObject({ status: "DECLINED", declineReason: "He needs a clinical mentor, not me" });
@@ -153,7 +168,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect(JSON.stringify(home.args.view)).not.toContain("waiting for <@U0MAYA>");
     expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
     const { responseId } = await press("maya", "request_accept", request.id, { channel: `D-${P.maya.id}`, ts: "1.000007" });
-    expect(await response(responseId)).toContain("no longer open (withdrawn)");
+    expect(await response(responseId)).toContain("no longer open (they withdrew it)");
     expect(await db.prisma.match.count({ where: { traineeId: ids.ben, mentorId: ids.maya } })).toBe(0);
   });
 
@@ -167,7 +182,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
   });
 
-  it("two accepts racing for a mentor's last place make exactly one match, and the loser is told the place is gone", async () => {
+  it("two accepts racing for a mentor's last place make exactly one match; the other request closes and its trainee is told at once", async () => {
     const [r1, r2] = await Promise.all([seedRequest("cal", "rae", "mentor"), seedRequest("dee", "rae", "mentor")]);
     const [a, b] = await Promise.all([
       press("rae", "request_accept", r1.id, { channel: `D-${P.rae.id}`, ts: "1.000002" }),
@@ -178,7 +193,9 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect(answers.filter((t) => t.includes("places are all taken"))).toHaveLength(1);
     expect(await db.prisma.match.count({ where: { workspaceId: TEAM, mentorId: ids.rae, status: "ACTIVE" } })).toBe(2);
     const statuses = (await db.prisma.mentorRequest.findMany({ where: { id: { in: [r1.id, r2.id] } } })).map((r) => r.status).sort();
-    expect(statuses).toEqual(["ACCEPTED", "PENDING"]);
+    expect(statuses).toEqual(["ACCEPTED", "MENTOR_FULL"]);
+    const loser = (await db.prisma.mentorRequest.findFirstOrThrow({ where: { id: { in: [r1.id, r2.id] }, status: "MENTOR_FULL" } })).traineeId === ids.cal ? "cal" : "dee";
+    expect(textOf(await dmTo(loser, "mentoring places have all filled"))).toContain("/findmentor");
   });
 
   it("a trainee can have several mentors in different roles; asking a junior-faculty mentor brings an offer of senior co-mentors", async () => {
@@ -200,13 +217,15 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const modal = await opened(triggerId);
     expect(await submit("jun", modal, { note: text("Schedules never lined up") })).toBe("");
     expect(textOf(await dmTo("dir", "Schedules never lined up"))).toContain("<@U0JUN> ended");
-    expect(textOf(await dmTo("ana", "has ended your coach mentorship"))).not.toContain("Schedules");
+    const told = textOf(await dmTo("ana", "has ended your mentorship (coach)"));
+    expect(told).not.toContain("Schedules");
+    expect(told).toContain("/findmentor"); // the trainee's next step
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({ status: "ENDED", endNote: "Schedules never lined up", endedById: ids.jun });
   });
 
   const runJob = (now: Date, job = "request-reminders") => runCliJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, job, now);
 
-  it("the reminder job reminds the mentor once after 3 days and expires the request after 7, telling the trainee once", async () => {
+  it("the reminder job reminds the mentor once after 3 days and expires the request after 7, telling the trainee once and taking the reminder's buttons away", async () => {
     const created = new Date();
     const request = await seedRequest("ben", "jun", "coach", created);
     const day = 24 * 60 * 60_000;
@@ -218,7 +237,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const first = await runJob(new Date(created.getTime() + 6.5 * day));
     expect(first.code, first.out).toBe(0);
     expect(first.out).toMatch(/"reminded":[1-9]/);
-    await dmTo("jun", "A request is waiting for your answer");
+    const reminder = await dmTo("jun", "A request is waiting for your answer");
     expect((await runJob(new Date(created.getTime() + 6.6 * day))).out).toContain('"reminded":0');
 
     const expiry = await runJob(new Date(created.getTime() + 10.5 * day));
@@ -227,7 +246,10 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("EXPIRED");
     expect((await runJob(new Date(created.getTime() + 11 * day))).out).toContain('"expired":0');
     await new Promise((r) => setTimeout(r, 1500)); // one more outbox poll: nothing new may arrive
-    expect(countIn(P.jun.id, "A request is waiting for your answer")).toBe(1);
+    // One reminder was sent; once the request expired it says so, with no Accept or Decline left on it.
+    expect(slack.messagesIn(P.jun.id).filter((m) => textOf(m).includes("<@U0BEN>") && textOf(m).includes("(coach)")).map((m) => m.ts)).toEqual([reminder.ts]);
+    expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).toContain("This request from <@U0BEN> (coach) expired without an answer");
+    expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).not.toContain("request_accept");
     expect(countIn(P.ben.id, "has expired")).toBe(1);
   });
 
@@ -260,5 +282,90 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect(await response(responseId)).toContain("isn't here any more");
     expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
     expect(await db.prisma.mentorRequest.count({ where: { workspaceId: OTHER } })).toBe(0);
+  });
+
+  /** The current version of a posted message (chat.update changes it in place). */
+  const current = (m: { channel: string; ts: string }) => slack.messagesIn(m.channel).find((x) => x.ts === m.ts)!;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const requestOf = (trainee: Key, mentor: Key) => db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids[trainee], mentorId: ids[mentor] } });
+  const ask = async (trainee: Key, mentor: Key) => {
+    expect(await submit(trainee, await openRequest(trainee, mentor), { role: pick("mentor") })).toBe("");
+    return { card: await dmTo(mentor, P[trainee].name), sent: await dmTo(trainee, "Your request went to") };
+  };
+
+  it("a full mentor who presses Accept closes the request coherently: its trainee, and every other trainee waiting for her, is told at once and pointed to /findmentor", async () => {
+    const fay = await ask("fay", "kim");
+    const gus = await ask("gus", "kim");
+    // A pairing round fills Dr. Kim's only place meanwhile.
+    await db.prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: ids.hal, mentorId: ids.kim, role: "mentor", startedAt: new Date() } });
+    const request = await requestOf("fay", "kim");
+
+    const { responseId } = await press("kim", "request_accept", request.id, { channel: fay.card.channel, ts: fay.card.ts });
+    const answer = await response(responseId);
+    expect(answer).toContain("Your mentoring places are all taken, so the request from <@U0FAY> (mentor) is closed; they were told kindly");
+    expect(answer).toContain("1 other request waiting for you was closed the same way");
+    expect(answer).not.toContain("request_accept");
+    expect(answer).toContain("profile_edit"); // raising her capacity is one press away
+
+    // Told at once (no job has run), kindly, with the next step.
+    for (const t of ["fay", "gus"] as Key[]) {
+      const told = textOf(await dmTo(t, "mentoring places have all filled"));
+      expect(told).toContain("not about you");
+      expect(told).toContain("/findmentor");
+    }
+    // No button is left on a closed request: Dr. Kim's DM about Gus, and each trainee's confirmation.
+    await slack.waitFor(() => !textOf(current(gus.card)).includes("request_accept"));
+    expect(textOf(current(gus.card))).toContain("the request from <@U0GUS> (mentor) is closed");
+    for (const sent of [fay.sent, gus.sent]) await slack.waitFor(() => !textOf(current(sent)).includes("request_withdraw"));
+    expect(textOf(current(fay.sent))).toContain("is closed: their mentoring places filled up");
+    // Every Home agrees.
+    const kimHome = JSON.stringify(await drive.openHome("kim"));
+    expect(kimHome).not.toContain("waiting for your answer");
+    expect(kimHome).toContain("1 of 1 place used — you're full");
+    for (const t of ["fay", "gus"] as Key[]) expect(JSON.stringify(await drive.openHome(t))).not.toContain("Waiting for an answer");
+    expect((await db.prisma.mentorRequest.findMany({ where: { mentorId: ids.kim } })).map((r) => r.status)).toEqual(["MENTOR_FULL", "MENTOR_FULL"]);
+
+    // No reminder three days on, no expiry notice a week on.
+    const day = 24 * 60 * 60_000;
+    for (const days of [6.5, 10.5]) expect((await runJob(new Date(request.createdAt.getTime() + days * day))).code).toBe(0);
+    await sleep(1500); // one more outbox poll: nothing new may arrive
+    expect(countIn(P.kim.id, "A request is waiting for your answer")).toBe(0);
+    for (const t of ["fay", "gus"] as Key[]) {
+      expect(countIn(P[t].id, "has expired")).toBe(0);
+      expect(countIn(P[t].id, "mentoring places have all filled")).toBe(1);
+    }
+
+    // The director's report says what happened.
+    const { rows } = await cliReport(database.url, TEAM, "Heme Fellowship", "requests");
+    expect(rows.filter((r) => r.mentor === "Dr. Kim").map((r) => [r.trainee, r.status])).toEqual([
+      ["Fay Fellow", "mentor_full"],
+      ["Gus Resident", "mentor_full"],
+    ]);
+  });
+
+  it("accepting a mentor's last place closes the other requests waiting for him at once, and says so", async () => {
+    await ask("ivy", "lou");
+    const jay = await ask("jay", "lou");
+    const request = await requestOf("ivy", "lou");
+    const { responseId } = await press("lou", "request_accept", request.id, { channel: `D-${P.lou.id}`, ts: "1.000009" });
+    expect(await response(responseId)).toContain("That was your last place, so 1 other request waiting for you was closed and each trainee told kindly");
+    expect(textOf(await dmTo("jay", "mentoring places have all filled"))).toContain("/findmentor");
+    await slack.waitFor(() => !textOf(current(jay.card)).includes("request_accept"));
+    expect((await requestOf("jay", "lou")).status).toBe("MENTOR_FULL");
+    expect(await db.prisma.match.count({ where: { mentorId: ids.lou, status: "ACTIVE" } })).toBe(1);
+  });
+
+  it("a request to a mentor whose last place a round filled closes within the hour, without waiting for her Accept", async () => {
+    const kay = await ask("kay", "nia");
+    await db.prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: ids.hal, mentorId: ids.nia, role: "mentor", startedAt: new Date() } });
+    const run = await runJob(new Date());
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toMatch(/"closedFull":[1-9]/);
+    expect(textOf(await dmTo("kay", "mentoring places have all filled"))).toContain("/findmentor");
+    expect((await requestOf("kay", "nia")).status).toBe("MENTOR_FULL");
+    await slack.waitFor(() => !textOf(current(kay.card)).includes("request_accept"));
+    // A trainee who asks her now is told why at once, instead of waiting.
+    const { triggerId } = await press("fay", "findmentor_request", JSON.stringify({ mentorId: ids.nia, programId }));
+    expect(JSON.stringify(await opened(triggerId))).toContain("places are all taken right now");
   });
 });

@@ -86,7 +86,7 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
     expect(await keysOf("UMAYA")).toEqual(["checkin"]);
     expect(await keysOf("UANA")).toEqual(["checkin"]);
     const dm = (await outboxTo("UMAYA"))[0]!;
-    expect((dm.payload as { text: string }).text).toBe("Did you and Dr. ana meet since 15 January 2026?");
+    expect((dm.payload as { text: string }).text).toBe("Did you and Dr. ana meet since Thu 15 Jan 2026?");
     expect(JSON.stringify(dm.payload)).toContain(rows.find((r) => r.recipient === "mentor")!.id);
   });
 
@@ -102,7 +102,7 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
     expect(escalations.map((m) => m.channel).sort()).toEqual(["UBOSS", "UDIR"]);
     const body = JSON.stringify(escalations[0]!.payload);
     expect(body).toContain("No meeting for 2 periods in a row");
-    expect(body).toContain("since 1 December 2025: <@UJUN> Not yet");
+    expect(body).toContain("since Mon 1 Dec 2025: <@UJUN> Not yet");
     for (const button of ["checkin_nudge", "checkin_reassign", "checkin_end"]) expect(body).toContain(button);
     expect(await outboxTo("UBYSTANDER")).toHaveLength(0);
     expect(await keysOf("URAE")).toEqual(expect.arrayContaining(["checkin", "stay"]));

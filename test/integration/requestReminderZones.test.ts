@@ -39,24 +39,24 @@ describe.each(testProviders)("request reminders and expiry follow each person's 
   const run = (now: string) => remindAndExpire(database.prisma, { now: at(now), sendFrom: at(now) }, requestMessages);
 
   it("reminds each mentor at 10:00 on their own weekday morning, once", async () => {
-    expect(await run("2026-11-05T15:30:00Z")).toEqual({ reminded: 0, expired: 0 }); // 3 days on: 07:30 in LA, 00:30 in Tokyo
-    expect(await run("2026-11-05T17:59:00Z")).toEqual({ reminded: 0, expired: 0 });
-    expect(await run("2026-11-05T18:00:00Z")).toEqual({ reminded: 1, expired: 0 }); // 10:00 Thursday in LA
+    expect(await run("2026-11-05T15:30:00Z")).toMatchObject({ reminded: 0, expired: 0 }); // 3 days on: 07:30 in LA, 00:30 in Tokyo
+    expect(await run("2026-11-05T17:59:00Z")).toMatchObject({ reminded: 0, expired: 0 });
+    expect(await run("2026-11-05T18:00:00Z")).toMatchObject({ reminded: 1, expired: 0 }); // 10:00 Thursday in LA
     expect(await queued()).toEqual(["request-reminder:req-la-mentor"]);
-    expect(await run("2026-11-06T00:59:00Z")).toEqual({ reminded: 0, expired: 0 }); // 09:59 Friday in Tokyo
-    expect(await run("2026-11-06T01:00:00Z")).toEqual({ reminded: 1, expired: 0 }); // 10:00 Friday in Tokyo
-    expect(await run("2026-11-06T02:00:00Z")).toEqual({ reminded: 0, expired: 0 });
+    expect(await run("2026-11-06T00:59:00Z")).toMatchObject({ reminded: 0, expired: 0 }); // 09:59 Friday in Tokyo
+    expect(await run("2026-11-06T01:00:00Z")).toMatchObject({ reminded: 1, expired: 0 }); // 10:00 Friday in Tokyo
+    expect(await run("2026-11-06T02:00:00Z")).toMatchObject({ reminded: 0, expired: 0 });
     expect(await queued()).toEqual(["request-reminder:req-la-mentor", "request-reminder:req-tokyo-mentor"]);
   });
 
   it("expires each request at 10:00 on the trainee's first weekday morning after 7 days", async () => {
     // 7 days on is Monday 2026-11-09 15:00Z: 07:00 in LA (10:00 = 18:00Z), Tuesday 00:00 in Tokyo (10:00 = 01:00Z).
-    expect(await run("2026-11-09T17:59:00Z")).toEqual({ reminded: 0, expired: 0 });
-    expect(await run("2026-11-09T18:00:00Z")).toEqual({ reminded: 0, expired: 1 }); // the LA trainee's request
+    expect(await run("2026-11-09T17:59:00Z")).toMatchObject({ reminded: 0, expired: 0 });
+    expect(await run("2026-11-09T18:00:00Z")).toMatchObject({ reminded: 0, expired: 1 }); // the LA trainee's request
     expect((await database.prisma.mentorRequest.findUniqueOrThrow({ where: { id: "req-tokyo-mentor" } })).status).toBe("EXPIRED");
     expect((await database.prisma.mentorRequest.findUniqueOrThrow({ where: { id: "req-la-mentor" } })).status).toBe("PENDING");
-    expect(await run("2026-11-10T00:59:00Z")).toEqual({ reminded: 0, expired: 0 });
-    expect(await run("2026-11-10T01:00:00Z")).toEqual({ reminded: 0, expired: 1 }); // 10:00 Tuesday in Tokyo
+    expect(await run("2026-11-10T00:59:00Z")).toMatchObject({ reminded: 0, expired: 0 });
+    expect(await run("2026-11-10T01:00:00Z")).toMatchObject({ reminded: 0, expired: 1 }); // 10:00 Tuesday in Tokyo
     expect(await queued()).toEqual(["request-expired:req-la-mentor", "request-expired:req-tokyo-mentor", "request-reminder:req-la-mentor", "request-reminder:req-tokyo-mentor"]);
   });
 });

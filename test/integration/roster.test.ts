@@ -129,7 +129,6 @@ describe.each(testProviders)("roster import and export through the CLI on %s", (
       careerPaths: ["academic_research", "industry"],
       rolesOffered: ["mentor", "sponsor"],
       capacity: 2,
-      goals: [],
     });
     const trainee = await db.prisma.member.findFirstOrThrow({ where: { workspaceId: TEAM, slackUserId: "U0003P" }, include: { profile: true, enrollments: { include: { cohort: true } } } });
     expect(trainee.enrollments[0]?.cohort?.name).toBe("2026–27 Fellows");

@@ -25,7 +25,7 @@ const words = (p: { text: string; blocks: unknown[] }) => `${p.text} ${JSON.stri
 describe("check-in messages", () => {
   it("asks whether the pair met since the period began, naming the other person escaped, with four answer buttons carrying the check-in id", () => {
     const m = checkinMessages.checkin(card);
-    expect(m.text).toBe("Did you and Ana &lt;Fellow&gt; &amp; co meet since 3 March 2026?");
+    expect(m.text).toBe("Did you and Ana &lt;Fellow&gt; &amp; co meet since Tue 3 Mar 2026?");
     expect(words(m)).toContain("your mentee <@U0ANA> in Heme &lt;Fellowship&gt;");
     expect(buttons(m).map((b) => [b.action_id, b.value])).toEqual([
       ["checkin_met", "ck1"],
@@ -71,6 +71,7 @@ describe("escalation messages", () => {
     startedAt: new Date("2025-12-01T09:00:00Z"),
     mentor: maya,
     trainee: ana,
+    askedBy: [],
     history: [
       { periodKey: "2025-12-01", answers: [{ recipient: "mentor", slackUserId: "U0MAYA", sent: true, answer: "NOT_YET" }] },
       { periodKey: "2026-01-01", answers: [{ recipient: "mentor", slackUserId: "U0MAYA", sent: true, answer: null }, { recipient: "trainee", slackUserId: "U0ANA", sent: true, answer: "SCHEDULED" }] },
@@ -80,21 +81,31 @@ describe("escalation messages", () => {
   it("tell the director the pair, the cause and the answers so far, with Nudge both, Reassign and End match (the last two confirmed first)", () => {
     const m = checkinMessages.escalation(escalation);
     expect(m.text).toContain("haven't met for 2 periods");
-    expect(words(m)).toContain("since 1 December 2025: <@U0MAYA> Not yet");
-    expect(words(m)).toContain("since 1 January 2026: <@U0MAYA> no answer · <@U0ANA> Scheduled");
+    expect(words(m)).toContain("since Mon 1 Dec 2025: <@U0MAYA> Not yet");
+    expect(words(m)).toContain("since Thu 1 Jan 2026: <@U0MAYA> no answer · <@U0ANA> Scheduled");
     expect(buttons(m).map((b) => b.action_id)).toEqual(["checkin_nudge", "checkin_reassign", "checkin_end"]);
     expect(JSON.parse(buttons(m)[0]!.value!)).toEqual({ matchId: "mt1", periodKey: "2026-02-01" });
     expect(buttons(m).slice(1).every((b) => b.confirm)).toBe(true);
-    expect(words(checkinMessages.escalation({ ...escalation, cause: "need-help" }))).toContain("asked for help");
+    expect(words(checkinMessages.escalation({ ...escalation, cause: "need-help", askedBy: ["mentor"] }))).toContain("asked for help");
+  });
+
+  it("name only the person who asked for help, and the other by their part in the pair", () => {
+    const mentorAsked = checkinMessages.escalation({ ...escalation, cause: "need-help", askedBy: ["mentor"] });
+    expect(words(mentorAsked)).toContain("*Need help*: <@U0MAYA> asked for help in their check-in about their mentee <@U0ANA> (mentor, Heme).");
+    expect(mentorAsked.text).toBe("Check-in: Dr. Maya asked for help");
+    const traineeAsked = checkinMessages.escalation({ ...escalation, cause: "need-help", askedBy: ["trainee"] });
+    expect(words(traineeAsked)).toContain("*Need help*: <@U0ANA> asked for help in their check-in about their mentor <@U0MAYA> (Heme).");
+    expect(words(traineeAsked)).not.toContain("<@U0MAYA> asked");
+    expect(words(checkinMessages.escalation({ ...escalation, cause: "need-help", askedBy: ["trainee", "mentor"] }))).toContain("both asked for help");
   });
 
   it("escape people's names in every notification text (escalation, stay or leave, nudge, ended)", () => {
     const match = { mentor: maya, trainee: ana, role: "mentor", programName: "Heme" } as MatchOfCheckin;
     const texts = [
       checkinMessages.escalation(escalation).text,
-      checkinMessages.escalation({ ...escalation, cause: "need-help" }).text,
+      checkinMessages.escalation({ ...escalation, cause: "need-help", askedBy: ["trainee"] }).text,
+      checkinMessages.escalation({ ...escalation, cause: "need-help", askedBy: ["trainee", "mentor"] }).text,
       checkinMessages.stayAsk({ matchId: "mt1", periodKey: "2026-01-01", recipient: "mentor", you: maya, other: ana, programName: "Heme", ignored: 3 }).text,
-      checkinMessages.nudge(match, "mentor", "U0DIR").text,
       checkinMessages.endedByDirector(match, "mentor", false, "U0DIR").text,
     ];
     for (const text of texts) {
@@ -103,12 +114,24 @@ describe("escalation messages", () => {
     }
   });
 
+  it("word a nudge for why it was sent: a push to meet, or after Need help a word to the asker and a neutral check-in to the other", () => {
+    const match = { mentor: maya, trainee: ana, role: "mentor", programName: "Heme" } as MatchOfCheckin;
+    expect(words(checkinMessages.nudge(match, "mentor", "U0DIR", []))).toContain("it's been a while since you and <@U0ANA> reported a meeting");
+    const asker = words(checkinMessages.nudge(match, "mentor", "U0DIR", ["mentor"]));
+    expect(asker).toContain("saw that you asked for help in your check-in about your mentorship with <@U0ANA>");
+    expect(asker).not.toContain("reported a meeting");
+    const other = words(checkinMessages.nudge(match, "trainee", "U0DIR", ["mentor"]));
+    expect(other).toContain("is checking in on your mentorship with <@U0MAYA>");
+    expect(other).not.toContain("asked for help");
+    expect(other).not.toContain("reported a meeting");
+  });
+
   it("after a nudge the history stays and only Reassign and End match remain; after ending no button remains", () => {
     const original = checkinMessages.escalation(escalation);
     const match = { mentor: maya, trainee: ana } as MatchOfCheckin;
     const nudged = escalationAfter(original.blocks, directorOutcome("nudged", "U0DIR", match), { matchId: "mt1", periodKey: "2026-02-01", traineeSlackId: "U0ANA" });
     expect(words(nudged)).toContain("<@U0DIR> nudged <@U0MAYA> and <@U0ANA>");
-    expect(words(nudged)).toContain("since 1 December 2025");
+    expect(words(nudged)).toContain("since Mon 1 Dec 2025");
     expect(buttons(nudged).map((b) => b.action_id)).toEqual(["checkin_reassign", "checkin_end"]);
     const ended = escalationAfter(nudged.blocks, directorOutcome("ended", "U0DIR", match), null);
     expect(buttons(ended)).toEqual([]);

@@ -74,7 +74,7 @@ describe("the director dashboard on the App Home", () => {
     const blocks = built(dashboard([program()]));
     const text = textOf(blocks);
     expect(text).toContain("*Pairs at risk (2)*");
-    expect(text).toContain("@UT0 with @UM0 (mentor, since 1 May 2026)\n:sos: asked for help on 3 Nov 2026");
+    expect(text).toContain("@UT0 with @UM0 (mentor, since Fri 1 May 2026)\n:sos: asked for help on Tue 3 Nov 2026");
     expect(text).toContain(":hourglass: no meeting reported for 3 check-in periods (no meeting reported yet)");
     expect(text).toContain("[ Nudge both ] [ End match …confirm ]");
     const buttons = JSON.stringify(blocks);
@@ -124,13 +124,13 @@ describe("the director dashboard on the App Home", () => {
 
   it("words the nudge and the ending kindly, naming the director and the other person", () => {
     const pair = { matchId: "m", programId: "p", programName: "Heme <F>", role: "mentor", status: "ACTIVE" as const, startedAt: NOW, cadence: "MONTHLY" as const, trainee: { ...person("UT"), memberId: "t" }, mentor: { ...person("UM"), memberId: "m" } };
-    const nudge = JSON.stringify(dashboardMessages.nudge(pair, "trainee", "UDIR"));
+    const nudge = JSON.stringify(dashboardMessages.nudge(pair, "trainee", "UDIR", []));
     expect(nudge).toContain("A friendly nudge");
     expect(nudge).toContain("<@UDIR>");
     expect(nudge).toContain("you and <@UM> reported a meeting");
     expect(nudge).toContain("Heme &lt;F&gt;");
     const ended = JSON.stringify(dashboardMessages.endedByDirector(pair, "trainee", "UDIR"));
-    expect(ended).toContain("has ended your mentor mentorship with <@UM>");
+    expect(ended).toContain("has ended your mentorship with <@UM> (mentor)");
     expect(ended).toContain("/findmentor");
   });
 

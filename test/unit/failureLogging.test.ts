@@ -1,7 +1,7 @@
 import type { App, SocketModeReceiver } from "@slack/bolt";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { CheckinNotFound, MentorAtCapacity, NotADirector, NotYourCheckin } from "../../src/domain/errors.js";
+import { AlreadyMatched, CheckinNotFound, NotADirector, NotYourCheckin } from "../../src/domain/errors.js";
 import { logFailure } from "../../src/slack/errorText.js";
 import { tellSafely } from "../../src/slack/failureReport.js";
 import { WorkQueue } from "../../src/slack/workQueue.js";
@@ -23,7 +23,7 @@ const expiredResponseUrl = () => Object.assign(new Error("Failed to respond to t
 
 describe("how a failure is logged", () => {
   it("logs an expected refusal (a named domain error) at info: one line with its code, no stack", () => {
-    for (const error of [new NotADirector("U1"), new NotYourCheckin("c1"), new MentorAtCapacity(4)]) {
+    for (const error of [new NotADirector("U1"), new NotYourCheckin("c1"), new AlreadyMatched()]) {
       const { logger, lines } = capture();
       logFailure(logger, error, { team: "T1", user: "U1" }, "admin action");
       expect(lines).toHaveLength(1);

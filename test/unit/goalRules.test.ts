@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MAX_ACTIVE_GOALS, mayAddProgress, mayEditGoals, planActivation, sortGoals, statusAfter, withProgress, type GoalStatus, type GoalView } from "../../src/domain/goals.js";
+import { activeGoalChanges, MAX_ACTIVE_GOALS, mayAddProgress, mayEditGoals, planActivation, sortGoals, statusAfter, withProgress, type GoalStatus, type GoalView } from "../../src/domain/goals.js";
 
 const goal = (id: string, status: GoalStatus, createdAt = "2026-01-01T00:00:00Z"): GoalView => ({ id, memberId: "m1", text: id, status, progress: [], createdAt: new Date(createdAt) });
 
@@ -69,5 +69,22 @@ describe("goal rules", () => {
     expect(withProgress(one, { at: "2026-01-03T00:00:00Z", by: "m", note: "sent" }).map((p) => p.note)).toEqual(["draft", "sent"]);
     const sorted = sortGoals([goal("d", "DONE", "2025-01-01T00:00:00Z"), goal("p", "PARKED"), goal("a2", "ACTIVE", "2026-02-01T00:00:00Z"), goal("a1", "ACTIVE")]);
     expect(sorted.map((g) => g.id)).toEqual(["a1", "a2", "p", "d"]);
+  });
+});
+
+describe("a profile form's goals as the trainee's active goals", () => {
+  const g = (id: string, text: string, status: GoalView["status"]): GoalView => ({ id, memberId: "t", text, status, progress: [], createdAt: new Date(`2026-01-0${id.slice(1)}T00:00:00Z`) });
+
+  it("makes new text a new goal, keeps an unchanged one, and parks an active goal left out", () => {
+    const goals = [g("g1", "Submit K08", "ACTIVE"), g("g2", "Learn R", "ACTIVE")];
+    expect(activeGoalChanges(goals, ["Submit K08", "Present at ASH"])).toEqual({ activate: [], park: ["g2"], create: ["Present at ASH"] });
+    expect(activeGoalChanges(goals, ["submit  k08", "Learn R"])).toEqual({ activate: [], park: [], create: [] });
+    expect(activeGoalChanges(goals, [])).toEqual({ activate: [], park: ["g1", "g2"], create: [] });
+  });
+
+  it("brings back a parked or done goal written again (its notes kept), preferring one not done, and counts a repeat once", () => {
+    const goals = [g("g1", "Submit K08", "DONE"), g("g2", "Submit K08", "PARKED"), g("g3", "Pass boards", "DONE")];
+    expect(activeGoalChanges(goals, ["Submit K08", "submit k08"])).toEqual({ activate: ["g2"], park: [], create: [] });
+    expect(activeGoalChanges(goals, ["Pass boards"])).toEqual({ activate: ["g3"], park: [], create: [] });
   });
 });

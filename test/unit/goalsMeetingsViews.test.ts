@@ -113,7 +113,6 @@ describe("the goals modal", () => {
       goal("g2", "PARKED", "Learn R"),
       goal("g3", "DONE", "Pass boards"),
     ],
-    fromProfile: ["Write a <review>"],
     mentees: [{ mentee: party("U0BEN", "Ben"), goals: [goal("g9", "ACTIVE", "QI project")] }],
     authors: { "m-U0MAYA": "Dr. Maya" },
   };
@@ -128,12 +127,6 @@ describe("the goals modal", () => {
     expect(s).toContain('"value":"activate:g3"');
     expect(s).not.toContain('"value":"park:g2"');
     expect(s).toContain('"action_id":"goal_add"');
-  });
-
-  it("offers to track the goals written in the profile", () => {
-    const s = json(goalsModal(board, "UTC"));
-    expect(s).toContain("From your profile:_ Write a &lt;review&gt;");
-    expect(s).toContain('"action_id":"goal_track","value":"Write a <review>"');
   });
 
   it("shows a mentor their mentee's goals with a progress-note button", () => {
@@ -199,11 +192,11 @@ describe("the App Home match cards", () => {
 
   it("shows the trainee their mentor's card with last meeting, next check-in, next steps and agenda, and their goals", () => {
     const s = json(built(traineeMatchBlocks(details, "America/Chicago")));
-    expect(s).toContain("Last meeting: 9 Feb 2026");
+    expect(s).toContain("Last meeting: Mon 9 Feb 2026");
     expect(s).toContain("Next check-in: Mon 9 Mar 2026");
     expect(s).toContain("Send &lt;draft&gt;");
     expect(s).toContain("Budget &amp; aims");
-    expect(s).toContain("Goals and progress* (1 done)");
+    expect(s).toContain("My goals* · 1 done");
     expect(s).toContain("Submit K08");
     expect(s).not.toContain("Pass boards");
     expect(s).not.toContain("QI project");
@@ -248,13 +241,13 @@ describe("the App Home match cards", () => {
       },
       hasProfile: true,
       pause: null,
-      trainee: { mentors: [], openRequests: [], goals: [] },
+      trainee: { mentors: [], openRequests: [] },
       mentor: null,
       programs: null,
       matchDetails: details,
     };
     const s = json(homeView(data));
-    expect(s).toContain("Last meeting: 9 Feb 2026");
+    expect(s).toContain("Last meeting: Mon 9 Feb 2026");
     expect(s).not.toContain("QI project");
   });
 });

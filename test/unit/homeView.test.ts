@@ -49,41 +49,40 @@ describe("the App Home", () => {
     expect(actionIds(view)).toEqual([]);
   });
 
-  it("shows a trainee their mentors with role, open requests and goals", () => {
+  it("shows a trainee their mentors with role and the requests waiting for an answer, each with Withdraw", () => {
     const view = homeView(
       data({
         enrollments: [{ programName: "Heme Fellowship", role: "TRAINEE", cohortName: "2026–27 Fellows" }],
         trainee: {
           mentors: [{ matchId: "x", programName: "Heme Fellowship", role: "sponsor", since: new Date("2026-10-02T15:00:00Z"), other: { name: "Dr. B", slackUserId: "U9" } }],
           openRequests: [{ requestId: "r", programName: "Heme Fellowship", role: "coach", createdAt: new Date("2026-11-20T15:00:00Z"), other: { name: "Dr. C", slackUserId: "U8" } }],
-          goals: ["Submit a K award", "Finish <the> QI project"],
         },
       }),
     );
     const t = text(view);
     expect(t).toContain("As a trainee");
-    expect(t).toContain("<@U9> — sponsor, Heme Fellowship, since 2 Oct 2026");
-    expect(t).toContain("waiting for <@U8> — coach");
-    expect(t).toContain("1. Submit a K award");
-    expect(t).toContain("2. Finish &lt;the&gt; QI project");
+    expect(t).toContain("<@U9> — sponsor, Heme Fellowship, since Fri 2 Oct 2026");
+    expect(t).toContain("Waiting for an answer*\\n• <@U8> — coach, Heme Fellowship, sent Fri 20 Nov 2026");
+    expect(actionIds(view)).toContain("request_withdraw_home_r");
     expect(t).not.toContain("As a mentor");
     expect(actionIds(view)).toContain("profile_edit");
   });
 
-  it("shows tracked goals with their progress instead of the profile's goal statements once there are any", () => {
-    const trainee = { mentors: [], openRequests: [], goals: ["Submit a K award"] };
+  it("shows a trainee's goals once, in one section with their progress, and says how to add some when there are none", () => {
+    const trainee = { mentors: [], openRequests: [] };
     const enrollments = [{ programName: "P", role: "TRAINEE" as const, cohortName: null }];
-    const untracked = text(homeView(data({ enrollments, trainee, matchDetails: { matches: [], ownGoals: [], authors: {} } })));
-    expect(untracked).toContain("1. Submit a K award");
+    const none = text(homeView(data({ enrollments, trainee, matchDetails: { matches: [], ownGoals: [], authors: {} } })));
+    expect(none).toContain("No goals yet. Add one or two");
+    expect(actionIds(homeView(data({ enrollments, trainee, matchDetails: { matches: [], ownGoals: [], authors: {} } })))).toContain("goals_open");
     const goal = { id: "g", memberId: "m1", text: "Submit a K award by June", status: "ACTIVE" as const, progress: [], createdAt: new Date("2026-11-01T00:00:00Z") };
     const tracked = text(homeView(data({ enrollments, trainee, matchDetails: { matches: [], ownGoals: [goal], authors: {} } })));
-    expect(tracked).toContain("Goals and progress");
+    expect(tracked.split("My goals")).toHaveLength(2);
     expect(tracked).toContain("Submit a K award by June");
-    expect(tracked).not.toContain("My goals");
+    expect(tracked).not.toContain("No goals");
   });
 
   it("tells a trainee without a mentor to use /findmentor", () => {
-    const view = homeView(data({ enrollments: [{ programName: "P", role: "TRAINEE", cohortName: null }], trainee: { mentors: [], openRequests: [], goals: [] } }));
+    const view = homeView(data({ enrollments: [{ programName: "P", role: "TRAINEE", cohortName: null }], trainee: { mentors: [], openRequests: [] } }));
     expect(text(view)).toContain("No mentor yet. Type `/findmentor`");
   });
 
@@ -92,27 +91,42 @@ describe("the App Home", () => {
     const open = homeView(data({ enrollments: [{ programName: "P", role: "MENTOR", cohortName: null }], mentor: { mentees: [mentee], pendingRequests: [], capacity: 3 } }));
     expect(text(open)).toContain("1 of 3 places used — 2 open");
     const full = homeView(data({ enrollments: [{ programName: "P", role: "MENTOR", cohortName: null }], mentor: { mentees: [mentee], pendingRequests: [], capacity: 1 } }));
-    expect(text(full)).toContain("1 of 1 places used — you're full");
+    expect(text(full)).toContain("1 of 1 place used — you're full");
+  });
+
+  it("shows a mentor each request waiting for them with Accept and Decline", () => {
+    const request = { requestId: "r1", programName: "P", role: "coach", createdAt: new Date("2026-11-20T15:00:00Z"), other: { name: "T", slackUserId: "U5" } };
+    const view = homeView(data({ enrollments: [{ programName: "P", role: "MENTOR", cohortName: null }], mentor: { mentees: [], pendingRequests: [request], capacity: 2 } }));
+    expect(text(view)).toContain("Request waiting for your answer");
+    expect(text(view)).toContain("<@U5> asks you to be their *coach* in P (asked Fri 20 Nov 2026).");
+    expect(text(view)).toContain('"action_id":"request_accept","value":"r1"');
+    expect(text(view)).toContain('"action_id":"request_decline","value":"r1"');
   });
 
   it("shows a paused person when the pause ends, with Resume instead of Pause", () => {
     const view = homeView(data({ enrollments: [{ programName: "P", role: "MENTOR", cohortName: null }], pause: { until: new Date("2027-01-15T23:00:00Z") } }));
     expect(text(view)).toContain("You're paused");
-    expect(text(view)).toContain("until 15 Jan 2027");
+    expect(text(view)).toContain("until the end of Fri 15 Jan 2027");
+    expect(text(view)).toContain("sends you no check-ins or reminders");
     expect(actionIds(view)).toContain("availability_resume");
     expect(actionIds(view)).not.toContain("availability_pause");
   });
 
-  it("shows a director every program with counts and setup buttons", () => {
+  it("shows a director every program with its cohorts and setup buttons, and no 'you're not in a program' line", () => {
     const view = homeView(
       data({
         isDirector: true,
-        programs: [{ programId: "p1", name: "Heme <Fellowship>", cohorts: 2, trainees: 4, mentors: 3, matchedTrainees: 3, pendingRequests: 1 }],
+        programs: [
+          { programId: "p1", name: "Heme <Fellowship>", cohorts: 2 },
+          { programId: "p2", name: "Onc", cohorts: 1 },
+        ],
       }),
     );
     const t = text(view);
-    expect(t).toContain("Heme &lt;Fellowship&gt;");
-    expect(t).toContain("4 trainees · 3 mentors · 3 matched (75%) · 1 unmatched · 1 pending requests · 2 cohorts");
+    expect(t).toContain("*Heme &lt;Fellowship&gt;* · 2 cohorts");
+    expect(t).toContain("*Onc* · 1 cohort");
+    expect(t).toContain("Welcome, Ana &lt;Fellow&gt;.* You direct the mentoring programs here");
+    expect(t).not.toContain("not in a mentoring program");
     expect(actionIds(view)).toEqual(expect.arrayContaining(["admin_people_add", "admin_program_new", "admin_roster_export"]));
   });
 
@@ -124,7 +138,7 @@ describe("the App Home", () => {
           { programName: "A", role: "TRAINEE", cohortName: null },
           { programName: "B", role: "MENTOR", cohortName: null },
         ],
-        trainee: { mentors: [], openRequests: [], goals: [] },
+        trainee: { mentors: [], openRequests: [] },
         mentor: { mentees: [], pendingRequests: [], capacity: 2 },
         programs: [],
       }),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { EMPTY_PROFILE, fieldsFor, validateProfileFields, type ProfileData, type ProfileSection } from "../../src/domain/profile.js";
+import { EMPTY_PROFILE, fieldsFor, validateProfileFields, validateProfileGoals, type ProfileData, type ProfileSection } from "../../src/domain/profile.js";
 import { BASE_VOCABULARY, vocabularyWith, type Term } from "../../src/domain/vocabulary.js";
 import { profileModal } from "../../src/slack/views/profile/profileModal.js";
-import { profileErrors, profileMetadata, readProfileForm, type StateValues } from "../../src/slack/views/profile/profileForm.js";
+import { profileErrors, profileMetadata, readProfileForm, readProfileGoals, type StateValues } from "../../src/slack/views/profile/profileForm.js";
 import { privacyModal } from "../../src/slack/views/profile/privacyViews.js";
 import { pauseModal } from "../../src/slack/views/profile/availabilityViews.js";
 import { exclusionsModal } from "../../src/slack/views/profile/exclusionsModal.js";
@@ -46,7 +46,6 @@ const profiles: fc.Arbitrary<ProfileData> = fc.record({
   subspecialty: key(v.subspecialties),
   careerPaths: keys(v.careerPaths),
   interests: tags,
-  goals: fc.array(fc.string({ minLength: 1, maxLength: 200 }).map((s) => s.trim()).filter((s) => s.length > 0), { maxLength: 2 }),
   priorities: keys(v.priorities),
   rolesWanted: keys(v.mentorRoles),
   meetingCadence: key(v.cadences),
@@ -65,15 +64,17 @@ const profiles: fc.Arbitrary<ProfileData> = fc.record({
   bio: text(1000),
 });
 
+/** A trainee's active goals, as the goal boxes show them. */
+const goalTexts = fc.array(fc.string({ minLength: 1, maxLength: 200 }).map((s) => s.trim()).filter((s) => s.length > 0), { maxLength: 2 });
+
 /** Selects and tag lists come back in the form's order; compare them as sets. */
-const canonical = (p: ProfileData) =>
-  Object.fromEntries(Object.entries(p).map(([k, x]) => [k, Array.isArray(x) && k !== "goals" ? [...x].sort() : x]));
+const canonical = (p: ProfileData) => Object.fromEntries(Object.entries(p).map(([k, x]) => [k, Array.isArray(x) ? [...x].sort() : x]));
 
 describe("the profile modal", () => {
   it("shows the trainee part to trainees, the mentor part to mentors, and both to someone who is both", () => {
-    const trainee = ids(profileModal({ sections: ["trainee"], vocabulary: v, profile: EMPTY_PROFILE }));
-    const mentor = ids(profileModal({ sections: ["mentor"], vocabulary: v, profile: EMPTY_PROFILE }));
-    const both = ids(profileModal({ sections: ["trainee", "mentor"], vocabulary: v, profile: EMPTY_PROFILE }));
+    const trainee = ids(profileModal({ sections: ["trainee"], vocabulary: v, profile: EMPTY_PROFILE, goals: [] }));
+    const mentor = ids(profileModal({ sections: ["mentor"], vocabulary: v, profile: EMPTY_PROFILE, goals: [] }));
+    const both = ids(profileModal({ sections: ["trainee", "mentor"], vocabulary: v, profile: EMPTY_PROFILE, goals: [] }));
     expect(trainee).toContain("goal_1");
     expect(trainee).not.toContain("capacity");
     expect(mentor).toContain("capacity");
@@ -84,7 +85,7 @@ describe("the profile modal", () => {
 
   it("stays within Slack's limits even when a program adds many words", () => {
     const many = Array.from({ length: 150 }, (_, i) => ({ key: `topic_${i}`, label: `Topic ${i} `.repeat(10) }));
-    const view = profileModal({ sections: ["trainee", "mentor"], vocabulary: vocabularyWith({ interests: many, careerPaths: many }), profile: EMPTY_PROFILE });
+    const view = profileModal({ sections: ["trainee", "mentor"], vocabulary: vocabularyWith({ interests: many, careerPaths: many }), profile: EMPTY_PROFILE, goals: ["x".repeat(200), "y".repeat(200)] });
     expect(view.title?.text.length).toBeLessThanOrEqual(24);
     expect(blocksOf(view).length).toBeLessThanOrEqual(100);
     for (const b of blocksOf(view)) {
@@ -95,22 +96,26 @@ describe("the profile modal", () => {
   });
 
   it("does not preselect a stored word the vocabulary no longer has (Slack would refuse the modal)", () => {
-    const view = profileModal({ sections: ["mentor"], vocabulary: v, profile: { ...EMPTY_PROFILE, specialty: "retired_key", careerPaths: ["gone", "industry"] } });
+    const view = profileModal({ sections: ["mentor"], vocabulary: v, profile: { ...EMPTY_PROFILE, specialty: "retired_key", careerPaths: ["gone", "industry"] }, goals: [] });
     const el = (id: string) => blocksOf(view).find((b) => b.block_id === id)!.element!;
     expect(el("specialty").initial_option).toBeUndefined();
     expect(el("careerPaths").initial_options?.map((o) => o.value)).toEqual(["industry"]);
   });
 
-  it("submitting a prefilled modal untouched gives back exactly the stored profile", () => {
+  it("submitting a prefilled modal untouched gives back exactly the stored profile and the trainee's active goals", () => {
     fc.assert(
-      fc.property(profiles, fc.constantFrom<ProfileSection[]>(["trainee"], ["mentor"], ["trainee", "mentor"]), (profile, sections) => {
-        const view = profileModal({ sections, vocabulary: v, profile });
+      fc.property(profiles, goalTexts, fc.constantFrom<ProfileSection[]>(["trainee"], ["mentor"], ["trainee", "mentor"]), (profile, goals, sections) => {
+        const view = profileModal({ sections, vocabulary: v, profile, goals });
         const meta = profileMetadata((view as { private_metadata?: string }).private_metadata);
         const read = readProfileForm(untouched(view), meta.sections);
         const checked = validateProfileFields(v, EMPTY_PROFILE, read, fieldsFor(meta.sections));
         if (!checked.ok) return false;
         const shown = Object.fromEntries(fieldsFor(sections).map((f) => [f, profile[f]]));
         expect(canonical(checked.profile)).toEqual(canonical({ ...EMPTY_PROFILE, ...shown }));
+        const readGoals = readProfileGoals(untouched(view), meta.sections);
+        if (!sections.includes("trainee")) return readGoals === null;
+        const checkedGoals = validateProfileGoals(readGoals!);
+        expect(checkedGoals).toEqual({ ok: true, goals });
         return true;
       }),
       { numRuns: 150 },
@@ -130,7 +135,6 @@ describe("the profile modal", () => {
     expect(read.interests).toEqual(["thrombosis", "VTE", "anticoagulation"]);
     expect(read.trainingYear).toBeNull();
     expect(read.wantsHandsOn).toBeNull();
-    expect(read.goals).toEqual(["", ""]);
     expect(read.capacity).toBeUndefined();
   });
 
@@ -156,6 +160,7 @@ describe("the privacy view", () => {
       slack: { name: "<!channel>", realName: null, email: "a@b.org", tz: "UTC", refreshedAt: new Date("2026-11-01T00:00:00Z") },
       enrollments: [],
       profile: { ...EMPTY_PROFILE, bio: "I <3 hemostasis & <@U123>" },
+      goals: [{ id: "g", memberId: "m", text: "Win <K08>", status: "PARKED", progress: [{ at: "2026-11-01T00:00:00Z", by: "m", note: "n" }], createdAt: new Date() }],
       vocabulary: v,
       exclusions: 2,
       pause: { kind: "available" },
@@ -165,6 +170,7 @@ describe("the privacy view", () => {
     expect(json).toContain("I &lt;3 hemostasis &amp; &lt;@U123&gt;");
     expect(json).not.toContain("<@U123>");
     expect(json).toContain("2 people");
+    expect(json).toContain("Win &lt;K08&gt; — parked, 1 progress note");
     expect(json).toContain('"action_id":"privacy_delete"');
     expect(json).toContain('"confirm"');
   });

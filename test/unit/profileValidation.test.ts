@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_PROFILE, fieldsFor, MENTOR_FIELDS, TRAINEE_FIELDS, validateProfile, validateProfileFields, type ProfileData } from "../../src/domain/profile.js";
+import { EMPTY_PROFILE, fieldsFor, MENTOR_FIELDS, TRAINEE_FIELDS, validateProfile, validateProfileFields, validateProfileGoals, type ProfileData } from "../../src/domain/profile.js";
 import { BASE_VOCABULARY } from "../../src/domain/vocabulary.js";
 
 const v = BASE_VOCABULARY;
@@ -11,23 +11,23 @@ describe("profile validation", () => {
     expect(r).toEqual({ ok: false, issues: [{ field: "trainingYear", message: "must be a whole number" }] });
   });
 
-  it("points a too-long goal at the goal it is about", () => {
-    const r = validateProfile(v, { ...EMPTY_PROFILE, goals: ["fine", "x".repeat(201)] });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues).toEqual([{ field: "goals", index: 1, message: "a goal must be at most 200 characters" }]);
+  it("points a too-long goal at the goal box it is about, and drops empty boxes", () => {
+    expect(validateProfileGoals(["fine", "x".repeat(201)])).toEqual({ ok: false, issues: [{ field: "goals", index: 1, message: "a goal must be at most 200 characters" }] });
+    expect(validateProfileGoals(["  Publish my first paper ", ""])).toEqual({ ok: true, goals: ["Publish my first paper"] });
   });
 
   it("refuses more than two goals and an unknown career stage", () => {
-    const r = validateProfile(v, { ...EMPTY_PROFILE, goals: ["a", "b", "c"], careerStage: "wizard" });
+    expect(validateProfileGoals(["a", "b", "c"])).toMatchObject({ ok: false, issues: [{ field: "goals" }] });
+    const r = validateProfile(v, { ...EMPTY_PROFILE, careerStage: "wizard" });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => i.field).sort()).toEqual(["careerStage", "goals"]);
+    if (!r.ok) expect(r.issues.map((i) => i.field)).toEqual(["careerStage"]);
   });
 
   it("saving the trainee part keeps the mentor part of someone who is both", () => {
-    const r = validateProfileFields(v, mentor, { careerStage: "junior_faculty", trainingYear: 1, goals: ["Publish my first paper", ""] }, fieldsFor(["trainee"]));
+    const r = validateProfileFields(v, mentor, { careerStage: "junior_faculty", trainingYear: 1 }, fieldsFor(["trainee"]));
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.profile).toMatchObject({ careerStage: "junior_faculty", trainingYear: 1, goals: ["Publish my first paper"], capacity: 4, bio: "Hemostasis", expertise: ["thrombosis"] });
+      expect(r.profile).toMatchObject({ careerStage: "junior_faculty", trainingYear: 1, capacity: 4, bio: "Hemostasis", expertise: ["thrombosis"] });
     }
   });
 

@@ -13,7 +13,7 @@ import {
   EXPIRE_AFTER_DAYS,
   REMIND_AFTER_DAYS,
 } from "../../src/domain/requestRules.js";
-import { requestMessages } from "../../src/slack/views/requests/messages.js";
+import { answeredMessage, requestMessages, settledForMentor, settledForTrainee } from "../../src/slack/views/requests/messages.js";
 import { readRequestForm } from "../../src/slack/views/requests/form.js";
 import type { RequestRecord } from "../../src/store/requests.js";
 
@@ -28,8 +28,7 @@ const allowed = {
   mentorEnrolled: true,
   role: "coach",
   rolesOffered: ["coach"],
-  activeMatchInRole: false,
-};
+  activeMatchInRole: false, mentorHasRoom: true, mentorPaused: false };
 
 describe("request rules", () => {
   const NY = "America/New_York";
@@ -124,6 +123,11 @@ describe("request rules", () => {
     expect(requestBlocker({ ...allowed, activeMatchInRole: true })).toBe("already_matched");
   });
 
+  it("a mentor whose places are full, or who is paused, cannot be asked (a stale /findmentor card says why)", () => {
+    expect(requestBlocker({ ...allowed, mentorHasRoom: false })).toBe("mentor_full");
+    expect(requestBlocker({ ...allowed, mentorPaused: true })).toBe("mentor_paused");
+  });
+
   it("a mentor has room only while their active matches are below capacity", () => {
     expect(hasRoom(1, 2)).toBe(true);
     expect(hasRoom(2, 2)).toBe(false);
@@ -147,22 +151,68 @@ const request: RequestRecord = {
   goal: null,
   status: "PENDING",
   createdAt: created,
-  trainee: { memberId: "t", slackUserId: "U0T", name: "Ana <b>", tz: "UTC" },
-  mentor: { memberId: "m", slackUserId: "U0M", name: "Dr. M", tz: "UTC" },
+  trainee: { memberId: "t", slackUserId: "U0T", name: "Ana <b>", tz: "UTC", pause: { pausedAt: null, pausedUntil: null } },
+  mentor: { memberId: "m", slackUserId: "U0M", name: "Dr. M", tz: "UTC", pause: { pausedAt: null, pausedUntil: null } },
 };
 
 describe("request messages and form", () => {
   it("the mentor's card escapes everything the trainee typed, so it cannot ping anyone", () => {
-    const card = JSON.stringify(requestMessages.mentorRequest({ request, traineeProfile: null }));
+    const card = JSON.stringify(requestMessages.mentorRequest({ request, traineeProfile: null, traineeGoals: ["Win <K08>"] }));
+    expect(card).toContain("Win &lt;K08&gt;");
     expect(card).toContain("&lt;@U0EVIL&gt; &amp; &lt;!channel&gt;");
     expect(card).not.toContain("<!channel>");
     expect(card).toContain("Heme &lt;Fellowship&gt;");
+  });
+
+  it("every notification text escapes the names in it, so a name can ping nobody", () => {
+    const evil = { ...request, trainee: { ...request.trainee, name: "<!channel> Ana" }, mentor: { ...request.mentor, name: "<!here> Dr. M" } };
+    const card = { request: evil, traineeProfile: null, traineeGoals: [] };
+    const texts = [
+      requestMessages.mentorRequest(card).text,
+      requestMessages.mentorReminder(card).text,
+      requestMessages.traineeSent(evil, false).text,
+      requestMessages.traineeDeclined(evil).text,
+      requestMessages.traineeExpired(evil).text,
+      requestMessages.traineeMentorFull(evil).text,
+    ];
+    for (const text of texts) {
+      expect(text).not.toMatch(/<!(channel|here)>/);
+      expect(text).toMatch(/&lt;!(channel|here)&gt;/);
+    }
   });
 
   it("the decline notice to the trainee never carries a reason and points to /findmentor", () => {
     const text = JSON.stringify(requestMessages.traineeDeclined(request));
     expect(text).toContain("/findmentor");
     expect(text).not.toMatch(/reason/i);
+  });
+
+  it("a trainee whose mentor's places filled is told kindly at once and pointed to /findmentor", () => {
+    const told = JSON.stringify(requestMessages.traineeMentorFull(request));
+    expect(told).toContain("<@U0M>'s mentoring places have all filled, so your request (mentor) can't go ahead");
+    expect(told).toContain("not about you");
+    expect(told).toContain("/findmentor");
+  });
+
+  it("a settled request's DMs lose their buttons and say what became of it, to each side", () => {
+    const statuses = ["ACCEPTED", "DECLINED", "WITHDRAWN", "EXPIRED", "MENTOR_FULL"] as const;
+    for (const status of statuses) {
+      const mentor = JSON.stringify(settledForMentor({ ...request, status }));
+      const trainee = JSON.stringify(settledForTrainee({ ...request, status }));
+      expect(mentor).not.toContain("request_accept");
+      expect(mentor).not.toContain("request_decline");
+      expect(trainee).not.toContain("request_withdraw");
+    }
+    expect(JSON.stringify(settledForMentor({ ...request, status: "WITHDRAWN" }))).toContain("<@U0T> withdrew their request (mentor)");
+    expect(JSON.stringify(settledForMentor({ ...request, status: "MENTOR_FULL" }))).toContain("profile_edit");
+    expect(JSON.stringify(settledForTrainee({ ...request, status: "MENTOR_FULL" }))).toContain("their mentoring places filled up");
+  });
+
+  it("tells the mentor who pressed Accept when full how many other waiting requests closed with it, in words that agree", () => {
+    expect(answeredMessage({ ...request, status: "MENTOR_FULL" }, "full", 0).text).not.toContain("other request");
+    expect(answeredMessage({ ...request, status: "MENTOR_FULL" }, "full", 1).text).toContain("1 other request waiting for you was closed the same way");
+    expect(answeredMessage({ ...request, status: "ACCEPTED" }, "accepted", 2).text).toContain("That was your last place, so 2 other requests waiting for you were closed");
+    expect(answeredMessage({ ...request, status: "WITHDRAWN" }, "gone").text).toContain("no longer open (they withdrew it)");
   });
 
   it("a message over 500 characters and a missing role are reported inline on their fields", () => {

@@ -43,7 +43,7 @@ export function mentoringHelp(standing: MemberStanding): SlackMessage {
     "Your mentoring hub: /mentoring",
     `${Md.bold("/mentoring")} is your mentoring hub:\n` +
       `• ${Md.codeInline("/mentoring profile")} — your profile: stage, interests, goals, what you offer\n` +
-      `• ${Md.codeInline("/mentoring pause [YYYY-MM-DD]")} — pause until a date (or until you resume); ${Md.codeInline("/mentoring resume")}\n` +
+      `• ${Md.codeInline("/mentoring pause YYYY-MM-DD")} — pause until the end of that day (no suggestions, pairings, check-ins or reminders); ${Md.codeInline("/mentoring pause")} alone opens a form to pick the day or pause until you resume; ${Md.codeInline("/mentoring resume")}\n` +
       `• ${Md.codeInline("/mentoring exclusions")} — people you should never be paired with (confidential)\n` +
       `• ${Md.codeInline("/mentoring privacy")} — what Rounds stores about you, and deleting it\n` +
       `• ${Md.codeInline("/mentoring goals")} — your goals (one or two at a time) and their progress; mentors see their mentees'\n` +

@@ -1,24 +1,24 @@
-import { DateTime } from "luxon";
 import { Blocks, Elements, HomeTab, Md, type BlockBuilder } from "slack-block-builder";
 import type { HomeData } from "../../services/home.js";
-import type { RelationRow, RequestRow, ProgramCounts } from "../../store/home.js";
+import type { RelationRow, RequestRow, ProgramSummary } from "../../store/home.js";
 import { labelOf, MENTOR_ROLES } from "../../domain/vocabulary.js";
 import { escapeMrkdwn } from "./escape.js";
 import { PROFILE_ACTIONS } from "./profile/ids.js";
 import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
 import { ANNOUNCE } from "./announcements/ids.js";
 import { ROUND_ACTIONS } from "./rounds/ids.js";
-import { withdrawButtons } from "./requests/homeButtons.js";
+import { answerButtons, withdrawButtons } from "./requests/homeButtons.js";
+import { WHILE_PAUSED } from "./profile/availabilityViews.js";
+import { count, noun } from "../kit/plural.js";
+import { day } from "../kit/dates.js";
 import { mentorMatchBlocks, traineeMatchBlocks } from "./home/matchDetails.js";
 import { dashboardBlocks, HOME_BLOCK_LIMIT } from "./home/dashboard.js";
-import { count } from "../kit/plural.js";
 import { joinWithin } from "../kit/fit.js";
 
 const ABOUT =
   `${Md.bold("Rounds")} runs your institution's mentoring program in Slack: trainees find mentors ranked by fit, ` +
   "mentors answer a one-click check-in, and program directors run pairing rounds and see which pairs need help.";
 
-const day = (d: Date, tz: string) => DateTime.fromJSDate(d).setZone(tz).toFormat("d LLL yyyy");
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 
 /** Slack refuses a section over 3,000 characters: a list of people takes at most this many, then says how many more. */
@@ -29,8 +29,9 @@ function relationLines(rows: RelationRow[], tz: string): string {
   return joinWithin(lines, SECTION_LINES_CHARS, "\n", (n) => `…and ${count(n, "more")}`);
 }
 
-function requestLines(rows: RequestRow[], tz: string, verb: string): string {
-  const lines = rows.map((r) => `• ${verb} <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, since ${day(r.createdAt, tz)}`);
+/** A trainee's requests waiting for an answer: whom, for what, since when. */
+function requestLines(rows: RequestRow[], tz: string): string {
+  const lines = rows.map((r) => `• <@${r.other.slackUserId}> — ${role(r.role)}, ${escapeMrkdwn(r.programName)}, sent ${day(r.createdAt, tz)}`);
   return joinWithin(lines, SECTION_LINES_CHARS, "\n", (n) => `…and ${count(n, "more request")}`);
 }
 
@@ -38,9 +39,11 @@ function personalBlocks(data: HomeData): BlockBuilder[] {
   const tz = data.standing.member.tz;
   const blocks: BlockBuilder[] = [];
   if (data.pause) {
-    const until = data.pause.until ? `until ${day(data.pause.until, tz)}` : "until you resume";
+    const until = data.pause.until ? `until the end of ${day(data.pause.until, tz)}` : "until you resume";
     blocks.push(
-      Blocks.Section({ text: `:double_vertical_bar: ${Md.bold("You're paused")} ${until}: Rounds does not suggest or pair you.` }).accessory(
+      Blocks.Section({
+        text: `:double_vertical_bar: ${Md.bold(`You're paused ${until}.`)} ${WHILE_PAUSED}`,
+      }).accessory(
         Elements.Button({ text: "Resume", actionId: PROFILE_ACTIONS.resume }).primary(),
       ),
     );
@@ -66,21 +69,16 @@ function traineeBlocks(data: HomeData): BlockBuilder[] {
   const mentors = t.mentors.length
     ? relationLines(t.mentors, tz)
     : `No mentor yet. Type ${Md.codeInline("/findmentor")} to see mentors ranked by how well they fit you.`;
-  const goals = t.goals.length
-    ? t.goals.map((g, i) => `${i + 1}. ${escapeMrkdwn(g)}`).join("\n")
-    : "No goals yet — set one or two in your profile; focusing on a couple at a time works best.";
   const blocks: BlockBuilder[] = [
     Blocks.Divider(),
     Blocks.Header({ text: "As a trainee" }),
     Blocks.Section({ text: `${Md.bold("My mentors")}\n${mentors}` }),
   ];
   if (t.openRequests.length) {
-    blocks.push(Blocks.Section({ text: `${Md.bold("My open requests")}\n${requestLines(t.openRequests, tz, "waiting for")}` }));
+    blocks.push(Blocks.Section({ text: `${Md.bold("Waiting for an answer")}\n${requestLines(t.openRequests, tz)}` }));
     blocks.push(...withdrawButtons(t.openRequests)); // requests feature: withdraw buttons (src/slack/views/requests/homeButtons.ts)
   }
-  // Once goals are tracked with progress they replace the profile's goal statements (each can be tracked from the Goals modal).
-  if (!data.matchDetails?.ownGoals?.length) blocks.push(Blocks.Section({ text: `${Md.bold("My goals")}\n${goals}` }));
-  blocks.push(...traineeMatchBlocks(data.matchDetails, tz)); // goals and meetings: match cards, tracked goals (views/home/matchDetails.ts)
+  blocks.push(...traineeMatchBlocks(data.matchDetails, tz)); // goals and meetings: match cards, then the trainee's goals (views/home/matchDetails.ts)
   return blocks;
 }
 
@@ -90,28 +88,27 @@ function mentorBlocks(data: HomeData): BlockBuilder[] {
   const tz = data.standing.member.tz;
   const used = m.mentees.length;
   const room = Math.max(0, m.capacity - used);
-  const capacity = `${used} of ${m.capacity} places used${room === 0 ? " — you're full, so Rounds won't suggest you" : ` — ${room} open`}`;
+  const capacity =
+    m.capacity === 0
+      ? "you take no mentees for now (capacity 0), so Rounds won't suggest you"
+      : `${used} of ${count(m.capacity, "place")} used${room === 0 ? " — you're full, so Rounds won't suggest you" : ` — ${room} open`}`;
   const blocks: BlockBuilder[] = [
     Blocks.Divider(),
     Blocks.Header({ text: "As a mentor" }),
     Blocks.Section({ text: `${Md.bold("Capacity")}: ${capacity}` }),
-    Blocks.Section({ text: `${Md.bold("My mentees")}\n${m.mentees.length ? relationLines(m.mentees, tz) : "No mentees yet."}` }),
+    Blocks.Section({ text: `${Md.bold("My mentees")}\n${m.mentees.length ? relationLines(m.mentees, tz) : "No mentees yet. Trainees find you through `/findmentor` (and pairing rounds), so a complete profile helps the right ones find you."}` }),
   ];
   if (m.pendingRequests.length) {
-    blocks.push(Blocks.Section({ text: `${Md.bold("Requests waiting for your answer")}\n${requestLines(m.pendingRequests, tz, "from")}` }));
+    blocks.push(Blocks.Section({ text: `${Md.bold(`${noun(m.pendingRequests.length, "Request", "Requests")} waiting for your answer`)}` }));
+    blocks.push(...answerButtons(m.pendingRequests, tz)); // requests feature: each request with Accept and Decline (src/slack/views/requests/homeButtons.ts)
   }
   blocks.push(...mentorMatchBlocks(data.matchDetails, tz)); // goals and meetings: mentee cards with their goals (views/home/matchDetails.ts)
   return blocks;
 }
 
-function programLine(p: ProgramCounts): string {
-  const unmatched = Math.max(0, p.trainees - p.matchedTrainees);
-  const pct = p.trainees ? Math.round((100 * p.matchedTrainees) / p.trainees) : 0;
-  return (
-    `${Md.bold(escapeMrkdwn(p.name))}\n` +
-    `${p.trainees} trainees · ${p.mentors} mentors · ${p.matchedTrainees} matched (${pct}%) · ${unmatched} unmatched · ` +
-    `${p.pendingRequests} pending requests · ${p.cohorts} cohorts`
-  );
+/** A program's line above its setup buttons: its name and cohorts (its numbers are on the dashboard below, once). */
+function programLine(p: ProgramSummary): string {
+  return `${Md.bold(escapeMrkdwn(p.name))} · ${p.cohorts ? count(p.cohorts, "cohort") : "no cohorts yet"}`;
 }
 
 /** The director's part in at most `room` blocks (what the rest of the Home leaves of Slack's 100): two per program, as many as fit. */
@@ -154,7 +151,9 @@ function directorBlocks(data: HomeData, room: number): BlockBuilder[] {
 export function homeView(data: HomeData) {
   const name = escapeMrkdwn(data.standing.member.name);
   const blocks: BlockBuilder[] = [Blocks.Header({ text: "Rounds — mentoring" }), Blocks.Section({ text: ABOUT })];
-  if (data.standing.enrollments.length === 0) {
+  if (data.standing.enrollments.length === 0 && data.standing.isDirector) {
+    blocks.push(Blocks.Section({ text: `${Md.bold(`Welcome, ${name}.`)} You direct the mentoring programs here: set them up below, and see how each is doing.` }));
+  } else if (data.standing.enrollments.length === 0) {
     blocks.push(
       Blocks.Section({
         text:

@@ -1,21 +1,22 @@
 import { Bits, Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
-import { DateTime } from "luxon";
 import type { CheckinCard, CheckinMessages, EscalationCard, HistoryPeriod, StayCard } from "../../../services/checkins.js";
 import type { Payload } from "../../../services/requests.js";
 import type { MatchOfCheckin } from "../../../store/checkins.js";
 import type { CheckinAnswer, Role } from "../../../domain/checkinPlan.js";
 import { MENTOR_ROLES, labelOf } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
+import { calendarDay, day } from "../../kit/dates.js";
+import { count } from "../../kit/plural.js";
 import { CHECKIN_ACTIONS, CHECKIN_BLOCKS } from "./ids.js";
+import { MEETING_ACTIONS } from "../meetings/ids.js";
+import { WHILE_PAUSED } from "../profile/availabilityViews.js";
 
 const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
 const para = (text: string) => Blocks.Section({ text });
 const roleWord = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 
-/** A period key (UTC start date, YYYY-MM-DD) as people read it: "3 March 2026". */
-export function periodDate(periodKey: string): string {
-  return DateTime.fromISO(periodKey, { zone: "UTC" }).toFormat("d LLLL yyyy");
-}
+/** A period key (its start date, YYYY-MM-DD) as people read it: "Tue 3 Mar 2026". */
+export const periodDate = (periodKey: string): string => calendarDay(periodKey);
 
 export const ANSWER_LABELS: Record<CheckinAnswer, string> = { MET: "Met", SCHEDULED: "Scheduled", NOT_YET: "Not yet", NEED_HELP: "Need help" };
 const ANSWER_WORDS: Record<CheckinAnswer, string> = {
@@ -55,8 +56,11 @@ function checkinBlocks(c: CheckinCard, lead: string): BlockBuilder[] {
   ];
 }
 
-/** The check-in DM once answered: the answer shown, the buttons kept to change it. */
-export function answeredCheckin(c: CheckinCard): Payload {
+/**
+ * The check-in DM once answered: the answer shown, the buttons kept to change it. After Met, a "Log
+ * the meeting" button; `logOpened` says the meeting log has just opened for this reader (their click).
+ */
+export function answeredCheckin(c: CheckinCard, { logOpened = false }: { logOpened?: boolean } = {}): Payload {
   const by = c.answeredBySlackId === c.you.slackUserId ? "You answered" : `<@${c.answeredBySlackId}> answered`;
   const after =
     c.answer === "NEED_HELP"
@@ -64,11 +68,15 @@ export function answeredCheckin(c: CheckinCard): Payload {
         ? "Your program director has been told and will reach out."
         : "Your program director will be told and will reach out."
       : c.answer === "MET"
-        ? "Thank you! Log what you discussed with `/mentoring log` if you haven't."
+        ? logOpened
+          ? `Thank you! Note what you discussed and the next steps in the meeting log that just opened; if you close it, ${Md.bold("Log the meeting")} brings it back.`
+          : `Thank you! ${Md.bold("Log the meeting")} to note what you discussed and the next steps.`
         : "Thanks, noted. You can change the answer below.";
+  const outcome = Blocks.Section({ blockId: CHECKIN_BLOCKS.outcome, text: c.answer ? `${by} ${ANSWER_WORDS[c.answer]}. ${after}` : "No answer yet." });
+  if (c.answer === "MET") outcome.accessory(Elements.Button({ text: "Log the meeting", actionId: MEETING_ACTIONS.log, value: c.matchId }));
   return build(`${question(c)} ${c.answer ? `Answered: ${ANSWER_LABELS[c.answer]}` : ""}`.trim(), [
     para(`Did you and ${who(c)} meet since ${Md.bold(periodDate(c.periodKey))}?`),
-    Blocks.Section({ blockId: CHECKIN_BLOCKS.outcome, text: c.answer ? `${by} ${ANSWER_WORDS[c.answer]}. ${after}` : "No answer yet." }),
+    outcome,
     answerButtons(c.checkinId, c.answer),
   ]);
 }
@@ -102,22 +110,37 @@ function directorButtons(matchId: string, periodKey: string, trainee: string, wi
   return Blocks.Actions({ blockId: CHECKIN_BLOCKS.escalationActions }).elements(buttons);
 }
 
+/** Who asked for help, as a director reads it: the asker named first, the other by their part in the pair. */
+function helpHeadline(e: EscalationCard): { headline: string; text: string } {
+  const program = escapeMrkdwn(e.programName);
+  const role = roleWord(e.role);
+  const [asker, ...rest] = e.askedBy;
+  if (!asker || rest.length) {
+    return {
+      headline: `:sos: ${Md.bold("Need help")}: <@${e.trainee.slackUserId}> and their ${role} <@${e.mentor.slackUserId}> both asked for help in their check-ins (${program}).`,
+      text: `Check-in: ${escapeMrkdwn(e.trainee.name)} and ${escapeMrkdwn(e.mentor.name)} asked for help`,
+    };
+  }
+  const who = asker === "mentor" ? e.mentor : e.trainee;
+  const about = asker === "mentor" ? `their mentee <@${e.trainee.slackUserId}> (${role}, ${program})` : `their ${role} <@${e.mentor.slackUserId}> (${program})`;
+  return {
+    headline: `:sos: ${Md.bold("Need help")}: <@${who.slackUserId}> asked for help in their check-in about ${about}.`,
+    text: `Check-in: ${escapeMrkdwn(who.name)} asked for help`,
+  };
+}
+
 function escalationPayload(e: EscalationCard): Payload {
-  const pair = `<@${e.trainee.slackUserId}> and their ${roleWord(e.role)} <@${e.mentor.slackUserId}> (${escapeMrkdwn(e.programName)})`;
-  const headline =
-    e.cause === "need-help"
-      ? `:sos: ${Md.bold("Need help")}: ${pair} asked for help in their check-in.`
-      : `:warning: ${Md.bold("No meeting for 2 periods in a row")}: ${pair}.`;
-  const text =
-    e.cause === "need-help"
-      ? `Check-in: ${escapeMrkdwn(e.trainee.name)} and ${escapeMrkdwn(e.mentor.name)} asked for help`
-      : `Check-in: ${escapeMrkdwn(e.trainee.name)} and ${escapeMrkdwn(e.mentor.name)} haven't met for 2 periods`;
+  const help = e.cause === "need-help" ? helpHeadline(e) : null;
+  const headline = help?.headline ?? `:warning: ${Md.bold("No meeting for 2 periods in a row")}: <@${e.trainee.slackUserId}> and their ${roleWord(e.role)} <@${e.mentor.slackUserId}> (${escapeMrkdwn(e.programName)}).`;
+  const text = help?.text ?? `Check-in: ${escapeMrkdwn(e.trainee.name)} and ${escapeMrkdwn(e.mentor.name)} haven't met for 2 periods`;
   return build(text, [
     para(headline),
-    para(`Paired since ${DateTime.fromJSDate(e.startedAt, { zone: "UTC" }).toFormat("d LLLL yyyy")}.\n${Md.bold("Check-in answers")}\n${historyLines(e)}`),
+    para(`Paired since ${day(e.startedAt, "UTC")}.\n${Md.bold("Check-in answers")}\n${historyLines(e)}`),
     directorButtons(e.matchId, e.periodKey, e.trainee.slackUserId, true),
     Blocks.Context().elements(
-      `${Md.bold("Nudge both")} sends each of them one friendly DM. ${Md.bold("Reassign")} ends this pairing and invites <@${e.trainee.slackUserId}> to choose a new mentor with /findmentor. ${Md.bold("End match")} ends it. Both people are told either way.`,
+      `${Md.bold("Nudge both")} ${
+        help ? "sends each of them one DM: whoever asked hears that you saw it, the other gets a neutral check-in (Need help stays between the asker and you)" : "sends each of them one friendly DM to meet"
+      }. ${Md.bold("Reassign")} ends this pairing and invites <@${e.trainee.slackUserId}> to choose a new mentor with /findmentor. ${Md.bold("End match")} ends it. Both people are told either way.`,
     ),
   ]);
 }
@@ -126,7 +149,7 @@ function stayBlocks(s: StayCard): BlockBuilder[] {
   const value = JSON.stringify({ matchId: s.matchId, recipient: s.recipient });
   return [
     para(
-      `The last ${s.ignored} check-ins about your mentorship with <@${s.other.slackUserId}> (${escapeMrkdwn(s.programName)}) went unanswered. That's fine, and it's good to know where you stand. ${Md.bold("What would you like to do?")}`,
+      `The last ${count(s.ignored, "check-in")} about your mentorship with <@${s.other.slackUserId}> (${escapeMrkdwn(s.programName)}) went unanswered. That's fine, and it's good to know where you stand. ${Md.bold("What would you like to do?")}`,
     ),
     Blocks.Actions().elements(
       Elements.Button({ text: "Stay", actionId: CHECKIN_ACTIONS.stay, value }).primary(),
@@ -136,7 +159,7 @@ function stayBlocks(s: StayCard): BlockBuilder[] {
       ),
     ),
     Blocks.Context().elements(
-      `${Md.bold("Stay")}: keep going, check-ins continue. ${Md.bold("Pause")}: no check-ins or requests until you resume (\`/mentoring resume\`). ${Md.bold("Leave")}: end this mentorship; <@${s.other.slackUserId}> and your program director are told.`,
+      `${Md.bold("Stay")}: keep going, check-ins continue. ${Md.bold("Pause")}: no check-ins, reminders or new pairings until you resume (${Md.codeInline("/mentoring resume")}). ${Md.bold("Leave")}: end this mentorship; <@${s.other.slackUserId}> and your program director are told.`,
     ),
   ];
 }
@@ -149,29 +172,63 @@ export const checkinMessages: CheckinMessages = {
   reminder: (c) => build(`Reminder: ${question(c)}`, checkinBlocks(c, ":alarm_clock: A quick reminder. ")),
   escalation: escalationPayload,
   stayAsk: (s) => build(`Your mentorship with ${escapeMrkdwn(s.other.name)}: stay, pause or leave?`, stayBlocks(s)),
-  nudge: (m, role, director) =>
-    build(`A nudge from your program director about meeting ${escapeMrkdwn(other(m, role).name)}`, [
-      para(
-        `:wave: <@${director}>, your program director, is checking in: it's been a while since you and <@${other(m, role).slackUserId}> met (${escapeMrkdwn(m.programName)}). ` +
-          `Could you find 30 minutes in the next two weeks? A short video call counts. If something is in the way, tell <@${director}>; they're glad to help.`,
-      ),
-    ]),
+  nudge: (m, role, director, askedBy) =>
+    nudgeMessage({ to: role, other: `<@${other(m, role).slackUserId}>`, director, programName: m.programName, askedBy }),
   endedByDirector: (m, role, reassign, director) => {
     const them = other(m, role);
-    const base = `<@${director}>, your program director, has ended your ${roleWord(m.role)} mentorship with <@${them.slackUserId}> in ${escapeMrkdwn(m.programName)}.`;
+    const base = `<@${director}>, your program director, has ended your mentorship with <@${them.slackUserId}> (${roleWord(m.role)}) in ${escapeMrkdwn(m.programName)}.`;
     const rest =
       role === "trainee" && reassign
-        ? ` It's so you can be paired with a mentor who fits better now. Run ${Md.codeInline("/findmentor")} to see suggestions and request one; <@${director}> can help you choose.`
-        : " Thank you for the time you gave it.";
+        ? ` It's so you can be paired with a mentor who fits better now. Type ${Md.codeInline("/findmentor")} to see suggestions and request one; <@${director}> can help you choose.`
+        : role === "trainee"
+          ? ` Thank you for the time you gave it. If you'd like another mentor, type ${Md.codeInline("/findmentor")}; questions go to <@${director}>.`
+          : ` Thank you for the time you gave it; your place is free again. Questions go to <@${director}>.`;
     return build(`Your mentorship with ${escapeMrkdwn(them.name)} has ended`, [para(`${base}${rest}`)]);
   },
 };
+
+/** What a director's "Nudge both" says to one of the pair, from an escalation DM or the dashboard alike. */
+export interface NudgeWords {
+  to: Role;
+  /** The other person, as mrkdwn (a mention, or the name of someone who deleted their data). */
+  other: string;
+  director: string;
+  programName: string;
+  /** Who of the pair asked for help (domain/nudges.ts); empty when the nudge is about meeting. */
+  askedBy: readonly Role[];
+}
+
+/**
+ * "Nudge both", in the words that fit why the director sent it. About meeting: a friendly push to
+ * meet. After "Need help": the person who asked is told their director saw it; the other person
+ * gets a neutral check-in, since "Need help" stays between the asker and the directors.
+ */
+export function nudgeMessage(n: NudgeWords): Payload {
+  const where = `<@${n.director}>, your program director in ${escapeMrkdwn(n.programName)}`;
+  if (n.askedBy.includes(n.to)) {
+    return build("Your program director saw you asked for help", [
+      para(
+        `:wave: ${where}, saw that you asked for help in your check-in about your mentorship with ${n.other}. ` +
+          `Reply to <@${n.director}> with what would help — time, fit, or anything else — and they'll work it out with you.`,
+      ),
+    ]);
+  }
+  if (n.askedBy.length) {
+    return build("Your program director is checking in", [
+      para(`:wave: ${where}, is checking in on your mentorship with ${n.other}: how is it going? If anything is in the way — time, fit, or anything else — reply to <@${n.director}>; they're glad to help.`),
+    ]);
+  }
+  return build("A nudge from your program director", [
+    para(`:wave: ${Md.bold("A friendly nudge")} from ${where}: it's been a while since you and ${n.other} reported a meeting.`),
+    para(`Could you find half an hour to meet in the next couple of weeks? A short video call counts. If something is in the way — time, fit, or anything else — reply to <@${n.director}>; they're glad to help.`),
+  ]);
+}
 
 /** The "stay, pause or leave?" DM once answered (the buttons replaced by the outcome). */
 export function stayAnswered(choice: "stay" | "pause" | "leave", otherSlackId: string): Payload {
   const text = {
     stay: `:+1: Thanks: you're staying in your mentorship with <@${otherSlackId}>. Check-ins continue as before.`,
-    pause: ":pause_button: You're paused: no check-ins, reminders or mentor requests until you resume with `/mentoring resume` (or from your Home tab).",
+    pause: `:pause_button: You're paused until you resume. ${WHILE_PAUSED} Type ${Md.codeInline("/mentoring resume")} (or press ${Md.bold("Resume")} on your Home tab) when you're back.`,
     leave: `You've left your mentorship with <@${otherSlackId}>. They and your program director have been told. Thank you for the time you gave it.`,
   }[choice];
   return build(text, [para(text)]);

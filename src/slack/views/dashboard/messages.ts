@@ -3,6 +3,7 @@ import type { DashboardMessages } from "../../../services/dashboard.js";
 import type { Payload } from "../../../services/requests.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
+import { nudgeMessage } from "../checkins/messages.js";
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 
@@ -13,23 +14,16 @@ function build(text: string, ...paragraphs: string[]): Payload {
 
 /** What the trainee and the mentor read when a director nudges them or ends their mentorship. */
 export const dashboardMessages: DashboardMessages = {
-  nudge: (pair, to, director) => {
+  nudge: (pair, to, director, askedBy) => {
     const other = to === "trainee" ? pair.mentor : pair.trainee;
-    const otherName = other.erased ? escapeMrkdwn(other.name) : `<@${other.slackUserId}>`;
-    return build(
-      "A nudge from your program director",
-      `:wave: ${Md.bold("A friendly nudge")} from <@${director}>, your program director in ${escapeMrkdwn(pair.programName)}: ` +
-        `it's been a while since you and ${otherName} reported a meeting (${role(pair.role)}).`,
-      "Could you find half an hour to meet in the next couple of weeks? If something is in the way — time, fit, or anything else — " +
-        `reply to <@${director}>; they're glad to help.`,
-    );
+    return nudgeMessage({ to, other: other.erased ? escapeMrkdwn(other.name) : `<@${other.slackUserId}>`, director, programName: pair.programName, askedBy });
   },
   endedByDirector: (pair, to, director) => {
     const other = to === "trainee" ? pair.mentor : pair.trainee;
     const otherName = other.erased ? escapeMrkdwn(other.name) : `<@${other.slackUserId}>`;
     return build(
       "Your mentorship has ended",
-      `<@${director}>, your program director, has ended your ${role(pair.role)} mentorship with ${otherName} in ${escapeMrkdwn(pair.programName)}. ` +
+      `<@${director}>, your program director, has ended your mentorship with ${otherName} (${role(pair.role)}) in ${escapeMrkdwn(pair.programName)}. ` +
         "Thank you for the time you gave it.",
       to === "trainee"
         ? `If you'd like another mentor, type ${Md.codeInline("/findmentor")}; questions go to <@${director}>.`

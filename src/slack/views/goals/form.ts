@@ -38,9 +38,3 @@ export function readMenuChoice(value: string | undefined): { change: GoalChange 
   const at = parsed.data.indexOf(":");
   return { change: parsed.data.slice(0, at) as GoalChange | "note", goalId: parsed.data.slice(at + 1) };
 }
-
-/** The text carried by a "Track this goal" button, if it is a valid goal. */
-export function readTrackedText(value: unknown): string | null {
-  const parsed = goalText.safeParse(typeof value === "string" ? value.trim() : "");
-  return parsed.success ? parsed.data : null;
-}

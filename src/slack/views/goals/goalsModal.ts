@@ -46,9 +46,6 @@ function ownBlocks(board: GoalsBoard, tz: string): BlockBuilder[] {
   ];
   if (!board.own.length) blocks.push(Blocks.Section({ text: "No goals yet. Add one: something you want to reach in the next months, e.g. “Submit a K08 by June”." }));
   for (const g of board.own) blocks.push(Blocks.Section({ text: goalText(g, board.authors, tz) }).accessory(ownGoalMenu(g)));
-  for (const g of board.fromProfile) {
-    blocks.push(Blocks.Section({ text: `_From your profile:_ ${escapeMrkdwn(g)}` }).accessory(Elements.Button({ text: "Track this goal", actionId: GOAL_ACTIONS.track, value: g })));
-  }
   blocks.push(Blocks.Actions().elements(Elements.Button({ text: "Add a goal", actionId: GOAL_ACTIONS.add }).primary()));
   return blocks;
 }

@@ -6,8 +6,6 @@ export const GOAL_ACTIONS = {
   add: "goal_add",
   /** A goal's overflow menu (a done goal: a button); values are `<change>:<goalId>` (done, park, activate, note). */
   menu: "goal_menu",
-  /** "Track" next to a goal from the trainee's profile; value = the goal's text. */
-  track: "goal_track",
   /** A mentor's "Add progress note" on a mentee's goal; value = goal id. */
   note: "goal_note",
 } as const;

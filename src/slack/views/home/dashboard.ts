@@ -1,10 +1,11 @@
-import { DateTime } from "luxon";
 import { Blocks, ConfirmationDialog, Elements, Md, type BlockBuilder } from "slack-block-builder";
 import type { Dashboard, LoadEntry, PendingEntry, ProgramDashboard, RiskEntry } from "../../../services/dashboard.js";
 import type { Party } from "../../../store/dashboard.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { clipRaw, escapeMrkdwn } from "../escape.js";
 import { DASHBOARD_ACTIONS } from "../dashboard/ids.js";
+import { count as plural } from "../../kit/plural.js";
+import { day } from "../../kit/dates.js";
 
 /** Slack's limit on blocks in a Home tab. */
 export const HOME_BLOCK_LIMIT = 100;
@@ -14,9 +15,7 @@ const COHORTS_SHOWN = 8;
 const NAMES_SHOWN = 6;
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
-const day = (d: Date, tz: string) => DateTime.fromJSDate(d).setZone(tz).toFormat("d LLL yyyy");
 const pct = (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : 0);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A person as the dashboard names them: a mention, or "Former member" for someone who deleted their data. */
 export const who = (p: Party) => (p.erased ? `_${escapeMrkdwn(p.name)}_` : `<@${p.slackUserId}>`);

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import { Blocks, Elements, Md, type BlockBuilder } from "slack-block-builder";
 import type { MatchDetail, MatchDetails } from "../../../services/meetings.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
@@ -6,6 +5,7 @@ import { escapeClipped, escapeMrkdwn } from "../escape.js";
 import { goalText } from "../goals/goalsModal.js";
 import { GOAL_ACTIONS } from "../goals/ids.js";
 import { MEETING_ACTIONS } from "../meetings/ids.js";
+import { calendarDay, day } from "../../kit/dates.js";
 
 /**
  * The App Home's match cards: for each active match the last meeting, the next check-in, the
@@ -15,8 +15,7 @@ import { MEETING_ACTIONS } from "../meetings/ids.js";
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 /** Meeting dates are calendar days stored at 00:00 UTC. */
-const meetingDay = (d: Date) => DateTime.fromJSDate(d).setZone("UTC").toFormat("d LLL yyyy");
-const when = (d: Date, tz: string) => DateTime.fromJSDate(d).setZone(tz).toFormat("ccc d LLL yyyy");
+const meetingDay = (d: Date) => calendarDay(d.toISOString());
 /** Slack refuses a section over 3000 characters (and with it the whole Home): each quoted field gets at most this many. */
 const QUOTE_MAX = 1100;
 const SECTION_MAX = 3000;
@@ -37,7 +36,7 @@ function fitLines(lines: string[], room: number): string {
 function cardText(m: MatchDetail, tz: string): string {
   const lines = [
     `${Md.bold(`<@${m.other.slackUserId}>`)} — ${role(m.role)}, ${escapeMrkdwn(m.programName)}`,
-    `Last meeting: ${m.lastMeeting ? meetingDay(m.lastMeeting.date) : "none logged yet"} · Next check-in: ${m.nextCheckinAt ? when(m.nextCheckinAt, tz) : "none planned"}`,
+    `Last meeting: ${m.lastMeeting ? meetingDay(m.lastMeeting.date) : "none logged yet"} · Next check-in: ${m.nextCheckinAt ? day(m.nextCheckinAt, tz) : "none planned"}`,
   ];
   if (m.lastMeeting?.nextSteps) lines.push(`${Md.bold("Next steps")}\n${quote(m.lastMeeting.nextSteps)}`);
   lines.push(m.agenda ? `${Md.bold("Agenda for next time")}\n${quote(m.agenda)}` : "_No agenda set for the next meeting._");
@@ -52,7 +51,7 @@ function cardButtons(m: MatchDetail): BlockBuilder {
   );
 }
 
-/** Cards of the matches where the viewer is the trainee, then their own goals. */
+/** Cards of the matches where the viewer is the trainee, then their goals: the one place a trainee's Home shows them. */
 export function traineeMatchBlocks(details: MatchDetails | null | undefined, tz: string): BlockBuilder[] {
   if (!details) return [];
   const blocks: BlockBuilder[] = [];
@@ -60,8 +59,12 @@ export function traineeMatchBlocks(details: MatchDetails | null | undefined, tz:
   if (details.ownGoals) {
     const shown = details.ownGoals.filter((g) => g.status !== "DONE");
     const done = details.ownGoals.length - shown.length;
-    const head = `${Md.bold("Goals and progress")}${done ? ` (${done} done)` : ""}\n`;
-    const body = shown.length ? fitLines(shown.map((g) => goalText(g, details.authors, tz)), SECTION_MAX - head.length) : "No goals tracked yet: add one or two to focus your meetings.";
+    const head = `${Md.bold("My goals")}${done ? ` · ${done} done` : ""}\n`;
+    const body = shown.length
+      ? fitLines(shown.map((g) => goalText(g, details.authors, tz)), SECTION_MAX - head.length)
+      : done
+        ? "Every goal is done. Add the next one or two: your mentors see them and add progress notes."
+        : "No goals yet. Add one or two to focus your meetings: your mentors see them and add progress notes.";
     blocks.push(
       Blocks.Section({ text: `${head}${body}` }),
       Blocks.Actions().elements(Elements.Button({ text: "Goals", actionId: GOAL_ACTIONS.open })),

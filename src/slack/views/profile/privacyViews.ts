@@ -1,8 +1,10 @@
-import { Bits, Blocks, Elements, HomeTab, Md, Modal, type BlockBuilder } from "slack-block-builder";
+import { Bits, Blocks, Elements, HomeTab, Md, Message, Modal, type BlockBuilder } from "slack-block-builder";
 import type { ProfileData, ProfileField } from "../../../domain/profile.js";
-import { labelOf, type Vocabulary } from "../../../domain/vocabulary.js";
-import type { PrivacyReport } from "../../../services/privacy.js";
+import { labelOf, MENTOR_ROLES, type Vocabulary } from "../../../domain/vocabulary.js";
+import type { ErasureMessages, PrivacyReport } from "../../../services/privacy.js";
 import { escapeMrkdwn } from "../escape.js";
+import { count } from "../../kit/plural.js";
+import { day } from "../../kit/dates.js";
 import { pauseStateText } from "./availabilityViews.js";
 import { PROFILE_ACTIONS, PROFILE_CALLBACKS } from "./ids.js";
 
@@ -13,7 +15,6 @@ const FIELD_LABELS: Record<ProfileField, string> = {
   subspecialty: "Subspecialty interest",
   careerPaths: "Career paths",
   interests: "Interests",
-  goals: "Goals",
   priorities: "What matters most",
   rolesWanted: "Kinds of help wanted",
   meetingCadence: "Meeting cadence wanted",
@@ -54,7 +55,6 @@ function shown(field: ProfileField, p: ProfileData, v: Vocabulary): string | nul
   }[field as string];
   const list = Array.isArray(value) ? value : [value];
   if (field === "interests" || field === "expertise") return list.map((k) => tag(k, v)).join(", ");
-  if (field === "goals") return list.map((g, i) => `${i + 1}. ${g}`).join("\n");
   return list.map((k) => (terms ? labelOf(terms, k) : k)).join(", ");
 }
 
@@ -71,7 +71,7 @@ export function privacyModal(r: PrivacyReport) {
         line("Full name", r.slack.realName),
         line("Email", r.slack.email),
         line("Time zone", r.slack.tz),
-        line("Copied from Slack on", r.slack.refreshedAt.toISOString().slice(0, 10)),
+        line("Copied from Slack on", day(r.slack.refreshedAt, r.slack.tz)),
       ].join("\n"),
     }),
     Blocks.Header({ text: "Programs" }),
@@ -85,26 +85,31 @@ export function privacyModal(r: PrivacyReport) {
   const filled = r.profile ? (Object.keys(FIELD_LABELS) as ProfileField[]).map((f) => [f, shown(f, r.profile!, r.vocabulary)] as const).filter(([, v]) => v !== null) : [];
   if (filled.length === 0) blocks.push(Blocks.Section({ text: "You haven't filled in a profile." }));
   for (const [f, v] of filled) blocks.push(Blocks.Section({ text: line(FIELD_LABELS[f], v).slice(0, 3000) }));
+  if (r.goals.length) {
+    const goal = (g: PrivacyReport["goals"][number]) =>
+      `• ${escapeMrkdwn(g.text)} — ${g.status.toLowerCase()}, ${g.progress.length ? count(g.progress.length, "progress note") : "no progress notes yet"}`;
+    blocks.push(Blocks.Header({ text: "Your goals" }), Blocks.Section({ text: r.goals.map(goal).join("\n").slice(0, 3000) }));
+  }
   blocks.push(
     Blocks.Header({ text: "Availability and exclusions" }),
     Blocks.Section({
       text:
         `${pauseStateText(r.pause, r.slack.tz)}\n` +
-        `Your confidential never-pair list has ${r.exclusions === 1 ? "1 person" : `${r.exclusions} people`} on it.`,
+        `Your confidential never-pair list has ${count(r.exclusions, "person", "people")} on it.`,
     }),
     Blocks.Divider(),
     Blocks.Section({
       text:
-        `${Md.bold("Delete my profile")}: removes your profile, your never-pair list (and anyone else's entries about you), ` +
-        "your program memberships and your Slack details from Rounds. Past matches stay in program history as \"Former member\". " +
-        "If you use Rounds again, you start afresh.",
+        `${Md.bold("Delete my data")}: removes your profile, your goals, your never-pair list (and anyone else's entries about you), ` +
+        "your program memberships and your Slack details from Rounds. Your current mentorships end (the other person is told) and requests " +
+        "waiting for an answer are withdrawn. Past mentorships stay in program history as \"Former member\". If you use Rounds again, you start afresh.",
     }).accessory(
-      Elements.Button({ text: "Delete my profile", actionId: PROFILE_ACTIONS.privacyDelete })
+      Elements.Button({ text: "Delete my data", actionId: PROFILE_ACTIONS.privacyDelete })
         .danger()
         .confirm(
           Bits.ConfirmationDialog({
-            title: "Delete your profile?",
-            text: "Your profile, never-pair list and program memberships will be deleted. This cannot be undone.",
+            title: "Delete your data?",
+            text: "Your profile, goals, never-pair list and program memberships will be deleted and your current mentorships end. This cannot be undone.",
             confirm: "Delete",
             deny: "Keep it",
           }).danger(),
@@ -114,7 +119,24 @@ export function privacyModal(r: PrivacyReport) {
   return Modal({ title: "Your data in Rounds", close: "Close", callbackId: PROFILE_CALLBACKS.privacy }).blocks(blocks).buildToObject();
 }
 
-const DELETED = `${Md.bold("Your data was deleted.")} Rounds no longer holds your profile, never-pair list, program memberships or Slack details. If you use Rounds again, you'll start as a new member.`;
+const roleWord = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
+
+/** What the other side reads when someone deletes their data in Rounds. */
+export const erasureMessages: ErasureMessages = {
+  ended: (p, leaver) => {
+    const program = escapeMrkdwn(p.programName);
+    const text =
+      p.kind === "request"
+        ? `<@${leaver}> has left the mentoring program, so your request to them (${roleWord(p.role)}) is closed. Type ${Md.codeInline("/findmentor")} for mentors who have room.`
+        : p.kind === "mentorship-as-trainee"
+          ? `<@${leaver}> has left the mentoring program, so your mentorship with them (${roleWord(p.role)}, ${program}) has ended. If you'd like another mentor, type ${Md.codeInline("/findmentor")}.`
+          : `<@${leaver}> has left the mentoring program, so your mentorship with them (${roleWord(p.role)}, ${program}) has ended and your place is free again. Thank you for the time you gave it.`;
+    const built = Message().text(text).blocks(Blocks.Section({ text })).buildToObject();
+    return { text, blocks: built.blocks ?? [] };
+  },
+};
+
+const DELETED = `${Md.bold("Your data was deleted.")} Rounds no longer holds your profile, goals, never-pair list, program memberships or Slack details. If you use Rounds again, you'll start as a new member.`;
 
 export function deletedModal() {
   return Modal({ title: "Your data in Rounds", close: "Close", callbackId: PROFILE_CALLBACKS.info }).blocks(Blocks.Section({ text: DELETED })).buildToObject();

@@ -43,14 +43,13 @@ function tagsOf(values: StateValues, field: "interests" | "expertise"): string[]
   return [...optionsOf(values, suggestedBlock(field)), ...own];
 }
 
-const KIND: Record<ProfileField, "select" | "multi" | "text" | "number" | "boolean" | "tags" | "goals"> = {
+const KIND: Record<ProfileField, "select" | "multi" | "text" | "number" | "boolean" | "tags"> = {
   careerStage: "select",
   trainingYear: "number",
   specialty: "select",
   subspecialty: "select",
   careerPaths: "multi",
   interests: "tags",
-  goals: "goals",
   priorities: "multi",
   rolesWanted: "multi",
   meetingCadence: "select",
@@ -92,12 +91,14 @@ export function readProfileForm(values: StateValues, sections: readonly ProfileS
       case "tags":
         out[field] = tagsOf(values, field as "interests" | "expertise");
         break;
-      case "goals":
-        out[field] = GOAL_BLOCKS.map((b) => el(values, b)?.value ?? "");
-        break;
     }
   }
   return out;
+}
+
+/** The goal boxes of a submitted modal (the trainee part only; null when it was not shown). */
+export function readProfileGoals(values: StateValues, sections: readonly ProfileSection[]): string[] | null {
+  return sections.includes("trainee") ? GOAL_BLOCKS.map((b) => el(values, b)?.value ?? "") : null;
 }
 
 /** Validator issues as Slack's inline errors: block id → message (goals point at their own input). */

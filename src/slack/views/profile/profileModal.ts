@@ -8,6 +8,8 @@ export interface ProfileModalInput {
   sections: readonly ProfileSection[];
   vocabulary: Vocabulary;
   profile: ProfileData;
+  /** The trainee's active goals (tracked goals), shown and edited in the goal boxes. */
+  goals: readonly string[];
 }
 
 /** What the submission handler needs back: which parts of the profile the modal showed. */
@@ -59,7 +61,7 @@ const tags = (field: "interests" | "expertise", label: string, suggestions: read
 };
 
 /** The profile modal: common fields, then the trainee and/or mentor part, prefilled with what is stored. */
-export function profileModal({ sections, vocabulary: v, profile: p }: ProfileModalInput) {
+export function profileModal({ sections, vocabulary: v, profile: p, goals }: ProfileModalInput) {
   const trainee = sections.includes("trainee");
   const mentor = sections.includes("mentor");
   const sides = [...(trainee ? (["trainee"] as const) : []), ...(mentor ? (["mentor"] as const) : [])];
@@ -78,9 +80,13 @@ export function profileModal({ sections, vocabulary: v, profile: p }: ProfileMod
       Blocks.Header({ text: "As a trainee" }),
       text("trainingYear", "Training year", p.trainingYear, 4, { hint: `A number from ${PROFILE_LIMITS.trainingYear.min} to ${PROFILE_LIMITS.trainingYear.max}, e.g. 2 for PGY-2 or second-year fellow` }),
       ...tags("interests", "Interests", v.interests, p.interests),
-      Blocks.Section({ text: `${Md.bold("Goals")} — focus on one or two at a time.` }),
-      text(GOAL_BLOCKS[0], "Goal 1", p.goals[0] ?? null, PROFILE_LIMITS.goalLength, { placeholder: "e.g. Submit a K award by next spring" }),
-      text(GOAL_BLOCKS[1], "Goal 2", p.goals[1] ?? null, PROFILE_LIMITS.goalLength),
+      Blocks.Section({
+        text:
+          `${Md.bold("Your goals")} — focus on one or two at a time. Your mentors see them and add progress notes; ` +
+          `${Md.codeInline("/mentoring goals")} (or Goals on your Home tab) shows their progress. A goal you clear or replace here is parked there, with its notes.`,
+      }),
+      text(GOAL_BLOCKS[0], "Goal 1", goals[0] ?? null, PROFILE_LIMITS.goalLength, { placeholder: "e.g. Submit a K award by next spring" }),
+      text(GOAL_BLOCKS[1], "Goal 2", goals[1] ?? null, PROFILE_LIMITS.goalLength),
       checks("priorities", "What matters most to you", v.priorities, p.priorities),
       checks("rolesWanted", "Kinds of help you want", v.mentorRoles, p.rolesWanted),
       select("meetingCadence", "How often you'd like to meet", v.cadences, p.meetingCadence),

@@ -4,7 +4,9 @@ import type { RequestRecord } from "../../../store/requests.js";
 import type { MatchRecord } from "../../../store/matches.js";
 import { CADENCES, CAREER_STAGES, INTERESTS, MENTOR_ROLES, SPECIALTIES, labelOf } from "../../../domain/vocabulary.js";
 import { EXPIRE_AFTER_DAYS } from "../../../domain/requestRules.js";
+import { count, verb } from "../../kit/plural.js";
 import { escapeMrkdwn } from "../escape.js";
+import { PROFILE_ACTIONS } from "../profile/ids.js";
 import { REQUEST_ACTIONS } from "./ids.js";
 import { cardBlocks } from "../findmentor/cards.js";
 
@@ -13,13 +15,13 @@ const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks
 const para = (text: string) => Blocks.Section({ text });
 
 /** The trainee's card as the mentor sees it; everything they typed is escaped. */
-function cardText({ request, traineeProfile: p }: RequestCard): string {
+function cardText({ request, traineeProfile: p, traineeGoals }: RequestCard): string {
   const lines = [`${Md.bold(escapeMrkdwn(request.trainee.name))} (<@${request.trainee.slackUserId}>) asks you to be their ${Md.bold(role(request.role))} in ${escapeMrkdwn(request.programName)}.`];
   const stage = p?.careerStage ? labelOf(CAREER_STAGES, p.careerStage) : null;
   const specialty = p?.specialty ? labelOf(SPECIALTIES, p.specialty) : null;
   if (stage || specialty) lines.push([stage, specialty].filter(Boolean).map((s) => escapeMrkdwn(s!)).join(" · "));
   if (p?.interests.length) lines.push(`${Md.bold("Interests")}: ${p.interests.map((i) => escapeMrkdwn(labelOf(INTERESTS, i))).join(", ")}`);
-  if (p?.goals.length) lines.push(`${Md.bold("Goals")}: ${p.goals.map((g) => escapeMrkdwn(g)).join("; ")}`);
+  if (traineeGoals.length) lines.push(`${Md.bold("Goals")}: ${traineeGoals.map((g) => escapeMrkdwn(g)).join("; ")}`);
   if (request.goal) lines.push(`${Md.bold("This request is about")}: ${escapeMrkdwn(request.goal)}`);
   if (request.message) lines.push(`${Md.bold("Their message")}:\n>${escapeMrkdwn(request.message).replace(/\n/g, "\n>")}`);
   return lines.join("\n");
@@ -55,60 +57,136 @@ function introBlocks(m: MatchRecord): BlockBuilder[] {
 /** The messages of requests and matches, for the services (which know no Block Kit). */
 export const requestMessages: RequestMessages = {
   mentorRequest: (card) =>
-    build(`${card.request.trainee.name} asks you to be their ${role(card.request.role)}`, [para(cardText(card)), answerButtons(card.request.id)]),
+    build(`${escapeMrkdwn(card.request.trainee.name)} asks you to be their ${role(card.request.role)}`, [para(cardText(card)), answerButtons(card.request.id)]),
   mentorReminder: (card) =>
-    build(`Reminder: ${card.request.trainee.name} is waiting for your answer`, [
+    build(`Reminder: ${escapeMrkdwn(card.request.trainee.name)} is waiting for your answer`, [
       para(`:hourglass: ${Md.bold("A request is waiting for your answer.")} It expires after about a week (${EXPIRE_AFTER_DAYS} days, on a working morning); a quick decline is kinder than silence.`),
       para(cardText(card)),
       answerButtons(card.request.id),
     ]),
   traineeSent: (r, coMentorHint) => {
-    const blocks: BlockBuilder[] = [para(`:outbox_tray: Your request went to <@${r.mentor.slackUserId}> (${role(r.role)}). You'll hear here when they answer.`)];
+    const blocks: BlockBuilder[] = [
+      para(
+        `:outbox_tray: Your request went to <@${r.mentor.slackUserId}> (${role(r.role)}). You'll hear here when they answer; ` +
+          "if they haven't within about a week, the request expires and I'll tell you.",
+      ),
+    ];
     if (coMentorHint) {
       blocks.push(
         para(`<@${r.mentor.slackUserId}> is junior faculty: many programs pair junior mentors with a ${Md.bold("senior co-mentor")}. Suggestions follow in a moment.`),
       );
     }
     blocks.push(Blocks.Actions().elements(Elements.Button({ text: "Withdraw request", actionId: REQUEST_ACTIONS.withdraw, value: r.id })));
-    return build(`Request sent to ${r.mentor.name}`, blocks);
+    return build(`Request sent to ${escapeMrkdwn(r.mentor.name)}`, blocks);
   },
   coMentorOffer: (r, seniors) =>
     seniors.length === 0
       ? build("No senior co-mentor has room right now", [
           para(`:seedling: No senior mentor in your programs has room to co-mentor beside <@${r.mentor.slackUserId}> right now. Your program director can help find one.`),
         ])
-      : build(`Senior co-mentors who could work beside ${r.mentor.name}`, [
+      : build(`Senior co-mentors who could work beside ${escapeMrkdwn(r.mentor.name)}`, [
           para(`:seedling: ${Md.bold("Add a senior co-mentor?")} These senior mentors fit you and work close to <@${r.mentor.slackUserId}>'s field. Press ${Md.bold("Request")} to ask one as well — it's optional.`),
           Blocks.Divider(),
           ...seniors.flatMap(cardBlocks),
         ]),
   traineeDeclined: (r) =>
-    build(`${r.mentor.name} can't take on a new ${role(r.role)} right now`, [
-      para(`<@${r.mentor.slackUserId}> can't take you on as ${role(r.role)} right now. That's about their time, not about you. Run ${Md.codeInline("/findmentor")} for other good fits.`),
+    build(`${escapeMrkdwn(r.mentor.name)} can't be your ${role(r.role)} right now`, [
+      para(`<@${r.mentor.slackUserId}> can't be your ${role(r.role)} right now. That's about their time, not about you. Type ${Md.codeInline("/findmentor")} for other good fits.`),
     ]),
   traineeExpired: (r) =>
-    build(`Your request to ${r.mentor.name} expired`, [
-      para(`Your request to <@${r.mentor.slackUserId}> (${role(r.role)}) had no answer in ${EXPIRE_AFTER_DAYS} days, so it has expired — people get busy. Run ${Md.codeInline("/findmentor")} again for the next best suggestions.`),
+    build(`Your request to ${escapeMrkdwn(r.mentor.name)} expired`, [
+      para(
+        `Your request to <@${r.mentor.slackUserId}> (${role(r.role)}) had no answer in about a week (${EXPIRE_AFTER_DAYS} days), so it has expired — people get busy. ` +
+          `Type ${Md.codeInline("/findmentor")} for the next best suggestions.`,
+      ),
+    ]),
+  traineeMentorFull: (r) =>
+    build(`${escapeMrkdwn(r.mentor.name)} has no place left right now`, [
+      para(
+        `:seedling: <@${r.mentor.slackUserId}>'s mentoring places have all filled, so your request (${role(r.role)}) can't go ahead. ` +
+          `That's about their time, not about you, and I didn't want you waiting for an answer. Type ${Md.codeInline("/findmentor")} for mentors who have room now.`,
+      ),
     ]),
   intro: (m) => build(`Meet your ${role(m.role)}`, introBlocks(m)),
   matchEndedOther: (m, by) =>
-    build("A mentorship has ended", [para(`<@${by}> has ended your ${role(m.role)} mentorship in ${escapeMrkdwn(m.programName)}. Thank you for the time you gave it.`)]),
+    build("A mentorship has ended", [
+      para(
+        `<@${by}> has ended your mentorship (${role(m.role)}) in ${escapeMrkdwn(m.programName)}. Thank you for the time you gave it.` +
+          (by === m.mentor.slackUserId ? ` If you'd like another mentor, type ${Md.codeInline("/findmentor")}.` : " Your place is free again."),
+      ),
+    ]),
   matchEndedDirector: (m, by, note) =>
     build("A mentorship has ended", [
-      para(`<@${by}> ended the ${role(m.role)} mentorship of <@${m.trainee.slackUserId}> with <@${m.mentor.slackUserId}> in ${escapeMrkdwn(m.programName)}.`),
+      para(`<@${by}> ended the mentorship of <@${m.trainee.slackUserId}> with <@${m.mentor.slackUserId}> (${role(m.role)}) in ${escapeMrkdwn(m.programName)}.`),
       para(note ? `${Md.bold("Their private feedback")}:\n>${escapeMrkdwn(note).replace(/\n/g, "\n>")}` : "They left no feedback."),
     ]),
 };
 
-/** The mentor's request DM once answered (replaces the buttons). */
-export function answeredMessage(r: RequestRecord, outcome: "accepted" | "declined" | "gone" | "full", status?: string): Payload {
+/** What became of a request, as its mentor reads it ("they withdrew it"). */
+function statusWords(status: string): string {
+  return (
+    {
+      ACCEPTED: "you accepted it",
+      DECLINED: "you declined it",
+      EXPIRED: "it expired without an answer",
+      WITHDRAWN: "they withdrew it",
+      MENTOR_FULL: "your places filled up first",
+    }[status] ?? "it was answered"
+  );
+}
+
+const fullText = (who: string) =>
+  `Your mentoring places are all taken, so the request from ${who} is closed; they were told kindly and pointed to ${Md.codeInline("/findmentor")}.`;
+const raiseCapacity = "If you'd like to take on more mentees, raise your capacity in your profile; people can then ask you again.";
+const editProfile = () => Blocks.Actions().elements(Elements.Button({ text: "Edit profile", actionId: PROFILE_ACTIONS.edit }));
+
+/**
+ * The mentor's request DM (and its reminder) once the request is settled, whoever settled it: drawn
+ * in place of Accept and Decline so no button is left on a closed request.
+ */
+export function settledForMentor(r: RequestRecord): Payload {
   const who = `<@${r.trainee.slackUserId}> (${role(r.role)})`;
+  const text =
+    ({
+      ACCEPTED: `:white_check_mark: You accepted ${who}.`,
+      DECLINED: `You declined ${who}. They were told kindly; your reason stays with the program directors.`,
+      WITHDRAWN: `<@${r.trainee.slackUserId}> withdrew their request (${role(r.role)}), so there's nothing to answer.`,
+      EXPIRED: `This request from ${who} expired without an answer after about a week; they were told and pointed to ${Md.codeInline("/findmentor")}.`,
+      MENTOR_FULL: `${fullText(who)} ${raiseCapacity}`,
+    } as Record<string, string>)[r.status] ?? `This request from ${who} is no longer open.`;
+  return build(text, r.status === "MENTOR_FULL" ? [para(text), editProfile()] : [para(text)]);
+}
+
+/**
+ * The mentor's request DM once it is settled (replaces the buttons): accepted (`othersClosed`: the
+ * other requests that closed because that was their last place), declined, no longer open, or
+ * closed because their places are full (`othersClosed`: the other requests closed with it).
+ */
+export function answeredMessage(r: RequestRecord, outcome: "accepted" | "declined" | "gone" | "full", othersClosed = 0): Payload {
+  const who = `<@${r.trainee.slackUserId}> (${role(r.role)})`;
+  const others = othersClosed ? ` ${count(othersClosed, "other request")} waiting for you ${verb(othersClosed, "was", "were")} closed the same way.` : "";
   const text = {
-    accepted: `:white_check_mark: You accepted ${who}. I've introduced you in a group message.`,
+    accepted:
+      `:white_check_mark: You accepted ${who}. I've introduced you in a group message.` +
+      (othersClosed ? ` That was your last place, so ${count(othersClosed, "other request")} waiting for you ${verb(othersClosed, "was", "were")} closed and each trainee told kindly to look again.` : ""),
     declined: `You declined ${who}. They were told kindly; your reason stays with the program directors.`,
-    gone: `This request from ${who} is no longer open (${(status ?? "answered").toLowerCase()}), so nothing was changed.`,
-    full: `Your places are all taken now, so ${who} could not be accepted. Raise your capacity in your profile if you'd like to take them on.`,
+    gone: `This request from ${who} is no longer open (${statusWords(r.status)}), so nothing was changed.`,
+    full: `${fullText(who)}${others} ${raiseCapacity}`,
   }[outcome];
+  return build(text, outcome === "full" ? [para(text), editProfile()] : [para(text)]);
+}
+
+/** The trainee's "request sent" DM once the request is settled: drawn in place of its Withdraw button. */
+export function settledForTrainee(r: RequestRecord): Payload {
+  const to = `<@${r.mentor.slackUserId}> (${role(r.role)})`;
+  const text =
+    ({
+      ACCEPTED: `:white_check_mark: ${to} accepted your request. You've been introduced in a group message.`,
+      DECLINED: `Your request to ${to} is closed: they can't take it on right now.`,
+      WITHDRAWN: `You withdrew your request to ${to}.`,
+      EXPIRED: `Your request to ${to} expired without an answer.`,
+      MENTOR_FULL: `Your request to ${to} is closed: their mentoring places filled up.`,
+    } as Record<string, string>)[r.status] ?? `Your request to ${to} is no longer open.`;
   return build(text, [para(text)]);
 }
 

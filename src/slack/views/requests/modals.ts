@@ -9,7 +9,7 @@ const option = (text: string, value: string) => Bits.Option({ text: text.slice(0
 export function requestModal(form: RequestForm) {
   const metadata = JSON.stringify({ mentorId: form.mentorId, programId: form.programId, goals: form.goals });
   const blocks = [
-    Blocks.Section({ text: `Ask <@${form.mentorSlackId}> to be your mentor. They get your profile card and your message, and can accept or decline.` }),
+    Blocks.Section({ text: `Ask <@${form.mentorSlackId}> to work with you. They get your profile card, your goals and your message, and can accept or decline.` }),
     Blocks.Input({ blockId: REQUEST_BLOCKS.role, label: "What kind of help" }).element(
       Elements.StaticSelect({ actionId: VALUE, placeholder: "Choose a role" })
         .options(form.roles.map((r) => option(r.label, r.key)))

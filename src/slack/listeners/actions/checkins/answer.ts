@@ -20,15 +20,21 @@ export function answerAction(deps: ListenerDeps) {
     const teamId = teamOf(body);
     const checkinId = buttonValue(body);
     const result = await answerCheckin(deps.db, teamId, body.user.id, checkinId, answer, messageRef(body), deps.now(), checkinMessages);
+    let logOpened = false;
     if (answer === "MET") {
       // The answer is saved either way: a failed views.open (say, an expired trigger) must not skip the redraws.
-      await openMeetingModal(deps, client, { teamId, userId: body.user.id, triggerId: body.trigger_id, matchId: result.match.id, checkinId }).catch((error: unknown) => {
-        deps.logger.warn({ err: error, team: teamId, checkin: checkinId }, "opening the meeting log after Met failed");
-      });
+      logOpened = await openMeetingModal(deps, client, { teamId, userId: body.user.id, triggerId: body.trigger_id, matchId: result.match.id, checkinId }).then(
+        () => true,
+        (error: unknown) => {
+          deps.logger.warn({ err: error, team: teamId, checkin: checkinId }, "opening the meeting log after Met failed");
+          return false;
+        },
+      );
     }
     if (result.escalated) deps.kickOutbox();
     for (const u of result.updates) {
-      await client.chat.update({ channel: u.ref.channel, ts: u.ref.ts, ...answeredCheckin(u.card) } as ChatUpdate).catch((error: unknown) => {
+      const mine = u.card.you.slackUserId === body.user.id;
+      await client.chat.update({ channel: u.ref.channel, ts: u.ref.ts, ...answeredCheckin(u.card, { logOpened: logOpened && mine }) } as ChatUpdate).catch((error: unknown) => {
         deps.logger.warn({ err: error, team: teamId, checkin: u.card.checkinId }, "updating a check-in message failed");
       });
     }

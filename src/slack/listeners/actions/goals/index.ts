@@ -6,7 +6,6 @@ import { openGoals } from "./open.js";
 import { addGoalAction } from "./addGoal.js";
 import { goalMenuAction } from "./goalMenu.js";
 import { noteAction } from "./note.js";
-import { trackGoalAction } from "./track.js";
 import { addGoalSubmit } from "../../views/goals/addSubmit.js";
 import { parkSubmit } from "../../views/goals/parkSubmit.js";
 import { noteSubmit } from "../../views/goals/noteSubmit.js";
@@ -17,7 +16,6 @@ export function registerGoalListeners(router: ListenerRouter, deps: ListenerDeps
   router.action(GOAL_ACTIONS.add, addGoalAction(deps));
   router.action(GOAL_ACTIONS.menu, goalMenuAction(deps));
   router.action(GOAL_ACTIONS.note, noteAction(deps));
-  router.action(GOAL_ACTIONS.track, trackGoalAction(deps));
   router.view(GOAL_CALLBACKS.add, addGoalSubmit(deps));
   router.view(GOAL_CALLBACKS.park, parkSubmit(deps));
   router.view(GOAL_CALLBACKS.note, noteSubmit(deps));

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { deleteMyData } from "../../../../services/privacy.js";
-import { deletedHome, deletedModal } from "../../../views/profile/privacyViews.js";
+import { deletedHome, deletedModal, erasureMessages } from "../../../views/profile/privacyViews.js";
 import type { ListenerDeps } from "../../deps.js";
 
 /** "Delete my profile" (confirmed in Slack's dialog): erase, show the confirmation, blank the Home tab. */
@@ -8,7 +8,8 @@ export function privacyDelete(deps: ListenerDeps) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
-    const counts = await deleteMyData(deps.db, teamId, body.user.id, deps.now());
+    const counts = await deleteMyData(deps.db, teamId, body.user.id, deps.now(), erasureMessages);
+    if (counts?.matchesEnded || counts?.requestsWithdrawn) deps.kickOutbox();
     deps.logger.info({ team: teamId, erased: counts !== null }, "a member deleted their data");
     if (body.view?.id) await client.views.update({ view_id: body.view.id, view: deletedModal() });
     else await client.views.open({ trigger_id: body.trigger_id, view: deletedModal() });

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { saveProfileForm } from "../../../../services/profiles.js";
-import { profileErrors, profileMetadata, readProfileForm } from "../../../views/profile/profileForm.js";
+import { profileErrors, profileMetadata, readProfileForm, readProfileGoals } from "../../../views/profile/profileForm.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { submission } from "./submission.js";
@@ -11,7 +11,7 @@ export function profileSave(deps: ListenerDeps) {
     const { teamId, userId, values } = submission(body);
     const { sections } = profileMetadata(body.view.private_metadata);
     const input = readProfileForm(values, sections);
-    const result = await saveProfileForm(deps.db, deps.directory(client), teamId, userId, sections, input, deps.now());
+    const result = await saveProfileForm(deps.db, deps.directory(client), teamId, userId, sections, input, readProfileGoals(values, sections), deps.now());
     if (!result.ok) return ack({ response_action: "errors", errors: profileErrors(result.issues) });
     await ack();
     await refreshHomeQuietly(deps, client, teamId, userId);

@@ -6,6 +6,7 @@ import { errorText } from "../../../errorText.js";
 import { readMetadata, readNote } from "../../../views/requests/form.js";
 import { REQUEST_BLOCKS } from "../../../views/requests/ids.js";
 import { answeredMessage, requestMessages } from "../../../views/requests/messages.js";
+import { redrawRequestDms } from "../../../settledRequestDms.js";
 import { refreshHomeQuietly } from "../../../refreshHome.js";
 import { submission } from "../profile/submission.js";
 import type { ListenerDeps } from "../../deps.js";
@@ -24,6 +25,7 @@ export function declineSubmit(deps: ListenerDeps) {
       await ack();
       deps.kickOutbox();
       if (meta?.message) await client.chat.update({ ...meta.message, ...answeredMessage(request, "declined") } as Parameters<typeof client.chat.update>[0]);
+      await redrawRequestDms(deps.db, client, deps.logger, [request], meta?.message ?? null);
       await refreshHomeQuietly(deps, client, teamId, userId);
       await refreshHomeQuietly(deps, client, teamId, request.trainee.slackUserId);
     } catch (error) {
