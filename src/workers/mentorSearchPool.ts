@@ -1,10 +1,12 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { MentorSearch } from "../services/findMentor.js";
+import { poolCache, type PoolCacheTally } from "../metrics/poolCache.js";
 
 type Op = keyof MentorSearch;
 export type SearchRequest = { [K in Op]: { id: number; op: K; args: Parameters<MentorSearch[K]> } }[Op];
-export type SearchReply = { id: number; result: unknown } | { id: number; error: string };
+/** `poolCache`: the worker's mentor-pool cache hits and misses since its last reply (for /metrics). */
+export type SearchReply = ({ id: number; result: unknown } | { id: number; error: string }) & { poolCache?: PoolCacheTally };
 
 interface Pending {
   resolve: (result: unknown) => void;
@@ -73,6 +75,7 @@ export class MentorSearchPool {
   private spawn(): Slot {
     const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { databaseUrl: this.databaseUrl } }), pending: new Map(), startedAt: Date.now(), alive: true };
     slot.worker.on("message", (reply: SearchReply) => {
+      if (reply.poolCache) poolCache.add(reply.poolCache);
       const waiting = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
       if ("error" in reply) waiting?.reject(new Error(reply.error));

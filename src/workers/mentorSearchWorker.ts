@@ -2,6 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { connect } from "../store/database.js";
 import { searchHere } from "../services/findMentor.js";
 import type { SearchReply, SearchRequest } from "./mentorSearchPool.js";
+import { poolCache } from "../metrics/poolCache.js";
 
 /**
  * A worker thread that answers /findmentor searches: its own database connection and its own
@@ -21,7 +22,7 @@ port.on("message", (request: SearchRequest | "close") => {
   const { id } = request;
   const work = request.op === "mentors" ? search.mentors(...request.args) : search.coMentors(...request.args);
   work.then(
-    (result) => port.postMessage({ id, result } satisfies SearchReply),
-    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies SearchReply),
+    (result) => port.postMessage({ id, result, poolCache: poolCache.take() } satisfies SearchReply),
+    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error), poolCache: poolCache.take() } satisfies SearchReply),
   );
 });
