@@ -10,6 +10,7 @@ import { announcementDelivery, shoutOutDelivery } from "./slack/announcementDeli
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 import { meteredWebClient } from "./metrics/slackApi.js";
 import { watchOutbox } from "./metrics/outbox.js";
+import { watchDatabase } from "./metrics/health.js";
 import { startMetricsServer } from "./metrics/server.js";
 
 /** How long shutdown waits for work in progress before closing anyway. */
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick(), slack: jobClient });
 
   watchOutbox(db.prisma, logger.child({ component: "metrics" }));
+  watchDatabase(() => db.ping());
   await app.start(config.port);
   const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort, logger.child({ component: "metrics" })) : null;
   outbox.start();

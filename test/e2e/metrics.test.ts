@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeSlack } from "../support/fakeSlack.js";
 import type { TestDatabase } from "../support/databases.js";
-import { freePort, type AppProcess } from "../support/appProcess.js";
+import { freePort, projectRoot, type AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver } from "../support/slackDriver.js";
 import { runJob } from "../support/jobRunner.js";
@@ -84,6 +86,16 @@ describe("GET /metrics on METRICS_PORT", () => {
     expect((await fetch(`http://127.0.0.1:${metricsPort}/slack/events`, { method: "POST", body: "{}" })).status).toBe(404);
   });
 
+  it("serves every metric README → Metrics lists, with its help text", async () => {
+    const readme = readFileSync(path.join(projectRoot, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Metrics"), readme.indexOf("Alerts worth setting"));
+    const listed = new Set([...table.matchAll(/`(rounds_\w+)/g)].map((m) => m[1]!));
+    expect(listed.size).toBeGreaterThanOrEqual(15);
+    const help = new Set([...(await scrape()).matchAll(/^# HELP (\w+) /gm)].map((m) => m[1]!));
+    expect([...listed].filter((name) => !help.has(name))).toEqual([]);
+    expect([...help].filter((name) => name.startsWith("rounds_") && !listed.has(name))).toEqual([]);
+  });
+
   it("counts acks, searches, mentor-pool cache use, outbox sends and 429s per method, and the app's own job runs", async () => {
     const before = await scrape();
     expect(sample(before, "rounds_slack_ack_seconds_count") ?? 0).toBe(0);
@@ -93,9 +105,10 @@ describe("GET /metrics on METRICS_PORT", () => {
     expect(sample(before, "rounds_outbox_messages", { state: "due" })).toBe(1);
     expect(sample(before, "rounds_outbox_messages", { state: "scheduled" })).toBe(1);
     expect(sample(before, "rounds_outbox_oldest_due_age_seconds")).toBeGreaterThanOrEqual(600);
-    expect(sample(before, "rounds_job_period_seconds", { job: "checkins" })).toBe(900);
-    expect(sample(before, "rounds_job_period_seconds", { job: "prune-deliveries" })).toBe(86_400);
+    expect(sample(before, "rounds_job_period_seconds", { job_name: "checkins" })).toBe(900);
+    expect(sample(before, "rounds_job_period_seconds", { job_name: "prune-deliveries" })).toBe(86_400);
     expect(sample(before, "process_resident_memory_bytes")).toBeGreaterThan(0);
+    expect(sample(before, "rounds_database_up")).toBe(1);
 
     // Three slash commands: two searches (the second reuses the cached mentor pool) and the hub.
     const first = await drive.command({ id: "U0TIA", teamId: TEAM }, "/findmentor", "");
@@ -114,7 +127,7 @@ describe("GET /metrics on METRICS_PORT", () => {
     // The app's own scheduler runs the rounds job at second 30 of every minute.
     let after = await scrape();
     const deadline = Date.now() + 75_000;
-    while ((sample(after, "rounds_job_runs_total", { job: "rounds" }) ?? 0) < 1 && Date.now() < deadline) {
+    while ((sample(after, "rounds_job_runs_total", { job_name: "rounds" }) ?? 0) < 1 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1_000));
       after = await scrape();
     }
@@ -127,9 +140,9 @@ describe("GET /metrics on METRICS_PORT", () => {
     expect(sample(after, "rounds_slack_api_calls_total", { client: "outbox", method: "chat.postMessage", outcome: "rate_limited" })).toBe(1);
     expect(sample(after, "rounds_slack_api_calls_total", { client: "outbox", method: "chat.postMessage", outcome: "ok" })).toBeGreaterThanOrEqual(1);
     expect(sample(after, "rounds_slack_api_rate_limited_total", { client: "outbox", method: "chat.postMessage" })).toBe(1);
-    expect(sample(after, "rounds_job_runs_total", { job: "rounds" })).toBeGreaterThanOrEqual(1);
-    expect(sample(after, "rounds_job_failures_total", { job: "rounds" })).toBe(0);
-    expect(sample(after, "rounds_job_duration_seconds_count", { job: "rounds" })).toBeGreaterThanOrEqual(1);
-    expect(sample(after, "rounds_job_last_success_timestamp_seconds", { job: "rounds" })! * 1000).toBeGreaterThan(REAL.getTime());
+    expect(sample(after, "rounds_job_runs_total", { job_name: "rounds" })).toBeGreaterThanOrEqual(1);
+    expect(sample(after, "rounds_job_failures_total", { job_name: "rounds" })).toBe(0);
+    expect(sample(after, "rounds_job_duration_seconds_count", { job_name: "rounds" })).toBeGreaterThanOrEqual(1);
+    expect(sample(after, "rounds_job_last_success_timestamp_seconds", { job_name: "rounds" })! * 1000).toBeGreaterThan(REAL.getTime());
   }, 150_000);
 });
