@@ -145,4 +145,12 @@ describe("GET /metrics on METRICS_PORT", () => {
     expect(sample(after, "rounds_job_duration_seconds_count", { job_name: "rounds" })).toBeGreaterThanOrEqual(1);
     expect(sample(after, "rounds_job_last_success_timestamp_seconds", { job_name: "rounds" })! * 1000).toBeGreaterThan(REAL.getTime());
   }, 150_000);
+
+  it("stops cleanly on SIGTERM, with a scraper's connection still open, and the metrics port closes", async () => {
+    await scrape(); // fetch keeps its connection alive
+    const started = Date.now();
+    expect(await app.stop()).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await expect(fetch(`http://127.0.0.1:${metricsPort}/metrics`)).rejects.toThrow();
+  }, 30_000);
 });
