@@ -338,6 +338,15 @@ export interface DomainErrorsByCode {
   round_mentor_full: RoundMentorFull;
   round_pair_not_allowed: RoundPairNotAllowed;
   invalid_ranking_weights: InvalidRankingWeights;
+  search_busy: SearchBusy;
 }
 
 export type DomainErrorCode = keyof DomainErrorsByCode;
+
+/** Every mentor-search worker is busy and the searches waiting for one are at their limit. */
+export class SearchBusy extends DomainError {
+  readonly code = "search_busy";
+  constructor() {
+    super("the mentor search is at its queue limit");
+  }
+}

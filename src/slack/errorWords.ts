@@ -95,6 +95,7 @@ export const errorWords: ErrorWords = {
     "A mentor in this proposal has fewer free places than it gives them (someone was matched with them since the preview), so nothing was created. Re-run, or swap or drop that pair, then approve.",
   round_pair_not_allowed: () =>
     "One of the proposed pairs is no longer allowed (someone paused, or an exclusion was added, since the preview), so nothing was created. Re-run to start from the current people, then approve.",
+  search_busy: () => "Rounds is very busy right now and couldn't search. Please try again in a minute.",
   invalid_ranking_weights: (e) => `Those ranking settings aren't valid (${e.issues.map((i) => i.message).join("; ")}), so nothing was changed.`,
 };
 
