@@ -21,12 +21,18 @@ export function ackTimer(): () => void {
   };
 }
 
-/** Slash commands answered "Rounds is very busy right now" because the after-ack queue was full. */
+/**
+ * People answered "Rounds is very busy right now": a slash command turned away because the
+ * after-ack queue was full (`after_ack`), or a /findmentor search because the search workers' queue was (`search`).
+ */
 export const busyAnswers = new Counter({
   name: "rounds_slack_busy_answers_total",
-  help: 'Slash commands turned away with "Rounds is very busy right now" (after-ack queue full)',
+  help: 'Answers of "Rounds is very busy right now" by the queue that was full: after_ack (slash commands), search (/findmentor searches)',
+  labelNames: ["queue"] as const,
   registers: [registry],
 });
+busyAnswers.inc({ queue: "after_ack" }, 0);
+busyAnswers.inc({ queue: "search" }, 0);
 
 let queue: { readonly pending: number } | null = null;
 

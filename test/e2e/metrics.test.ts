@@ -99,7 +99,8 @@ describe("GET /metrics on METRICS_PORT", () => {
   it("counts acks, searches, mentor-pool cache use, outbox sends and 429s per method, and the app's own job runs", async () => {
     const before = await scrape();
     expect(sample(before, "rounds_slack_ack_seconds_count") ?? 0).toBe(0);
-    expect(sample(before, "rounds_slack_busy_answers_total")).toBe(0);
+    expect(sample(before, "rounds_slack_busy_answers_total", { queue: "after_ack" })).toBe(0);
+    expect(sample(before, "rounds_slack_busy_answers_total", { queue: "search" })).toBe(0);
     expect(sample(before, "rounds_after_ack_queue_depth")).toBe(0);
     // The outbox as it stands: the dead instance's message is due and ten minutes late; tomorrow's is scheduled.
     expect(sample(before, "rounds_outbox_messages", { state: "due" })).toBe(1);

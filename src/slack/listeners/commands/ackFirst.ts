@@ -16,7 +16,7 @@ export const BUSY_TEXT = "Rounds is very busy right now and couldn't take that. 
 export function ackFirst(deps: ListenerDeps, handle: (args: CommandArgs) => Promise<void>) {
   return async (args: CommandArgs) => {
     if (deps.work.backlogged) {
-      busyAnswers.inc();
+      busyAnswers.inc({ queue: "after_ack" });
       return void (await args.ack({ response_type: "ephemeral", text: BUSY_TEXT }));
     }
     await args.ack();
