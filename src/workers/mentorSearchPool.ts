@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 import type { MentorSearch } from "../services/findMentor.js";
 import { SearchBusy } from "../domain/errors.js";
 import { revivedError, type SearchReply, type SearchRequest } from "./searchMessages.js";
+import { poolCache } from "../metrics/poolCache.js";
+import { busyAnswers } from "../metrics/slack.js";
 
 const WORKER_FILE = new URL("./mentorSearchWorker.js", import.meta.url).href;
 /** Searches one worker runs at once: each mostly waits on its database, so a few overlap well. */
@@ -39,8 +41,12 @@ export class MentorSearchPool {
   };
 
   private async ask(request: SearchRequest): Promise<unknown> {
-    if (this.pool.queueSize >= this.pool.options.maxQueue) throw new SearchBusy();
+    if (this.pool.queueSize >= this.pool.options.maxQueue) {
+      busyAnswers.inc({ queue: "search" });
+      throw new SearchBusy();
+    }
     const reply = await this.pool.run(request);
+    if (reply.poolCache) poolCache.add(reply.poolCache);
     if ("error" in reply) throw revivedError(reply.error);
     return reply.result;
   }

@@ -2,6 +2,7 @@ import { workerData } from "node:worker_threads";
 import { connect } from "../store/database.js";
 import { searchHere } from "../services/findMentor.js";
 import { sentError, type SearchReply, type SearchRequest } from "./searchMessages.js";
+import { poolCache } from "../metrics/poolCache.js";
 
 /**
  * A piscina worker that answers /findmentor searches (see mentorSearchPool.ts): its own database
@@ -13,8 +14,8 @@ const search = searchHere(connect(databaseUrl).prisma);
 export default async function answer(request: SearchRequest): Promise<SearchReply> {
   try {
     const result = request.op === "mentors" ? await search.mentors(...request.args) : await search.coMentors(...request.args);
-    return { result };
+    return { result, poolCache: poolCache.take() };
   } catch (error) {
-    return { error: sentError(error) };
+    return { error: sentError(error), poolCache: poolCache.take() };
   }
 }

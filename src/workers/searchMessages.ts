@@ -1,13 +1,15 @@
 import * as errors from "../domain/errors.js";
 import { DomainError } from "../domain/errors.js";
 import type { MentorSearch } from "../services/findMentor.js";
+import type { PoolCacheTally } from "../metrics/poolCache.js";
 
 type Op = keyof MentorSearch;
 export type SearchRequest = { [K in Op]: { op: K; args: Parameters<MentorSearch[K]> } }[Op];
 
 /** An error as it crosses from a worker: a domain error keeps its class name and fields. */
 export type SentError = { domain: string; fields: Record<string, unknown>; message: string } | { message: string };
-export type SearchReply = { result: unknown } | { error: SentError };
+/** `poolCache`: the worker's mentor-pool cache hits and misses since its last reply (for /metrics). */
+export type SearchReply = ({ result: unknown } | { error: SentError }) & { poolCache?: PoolCacheTally };
 
 export function sentError(error: unknown): SentError {
   if (error instanceof DomainError) return { domain: error.constructor.name, fields: { ...error }, message: error.message };
