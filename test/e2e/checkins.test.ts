@@ -310,7 +310,7 @@ describe.each(testProviders)("check-in delivery through crashes and several inst
     await seedPairs(db, "T0FAN", 500, NOW);
     slack.latencyMs = 5;
     slack.failNext("chat.postMessage", { status: 429, retryAfter: 1, times: 3 });
-    const env = { OUTBOX_RATE_PER_SECOND: "100", OUTBOX_RECLAIM_AFTER_SECONDS: "1", LOG_LEVEL: "warn" };
+    const env = { OUTBOX_RATE_PER_SECOND: "100", OUTBOX_RECLAIM_AFTER_SECONDS: "2", LOG_LEVEL: "warn" };
     const first = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env });
     apps.push(first);
     const job = await runJob(database.url, slack.apiUrl, NOW);

@@ -44,7 +44,7 @@ describe.each(testProviders)("a pairing round's introductions survive a kill -9 
   let runId = "";
 
   beforeAll(async () => {
-    ({ slack, database, app, db } = await startWorld(provider, { OUTBOX_RECLAIM_AFTER_SECONDS: "1" }));
+    ({ slack, database, app, db } = await startWorld(provider, { OUTBOX_RECLAIM_AFTER_SECONDS: "2" }));
     for (const u of [DIRECTOR, ...mentors, ...trainees]) slack.addUser({ id: u.id, teamId: TEAM, name: u.name, tz: "UTC" });
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
@@ -107,7 +107,7 @@ describe.each(testProviders)("a pairing round's introductions survive a kill -9 
       // (a minute without renewal, LEASE_TTL_MS): the test lets that time pass. Nothing else runs now, so only the dead app can hold a lease.
       await db.prisma.jobLease.updateMany({ where: { expiresAt: { gt: new Date() } }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
-      app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "1" } });
+      app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "2" } });
       const sweepOnce = () => runJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, "round-intros");
       // The restarted app's own tick may hold the lease for a moment (it is sweeping too): `job run` waits for it.
       const sweep = await sweepOnce();
