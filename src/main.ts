@@ -57,6 +57,7 @@ async function main(): Promise<void> {
 
   await app.start(config.port);
   outbox.start();
+  logger.info({ worker: outbox.id, concurrency: config.outboxConcurrency, reclaimAfterSeconds: config.outboxReclaimAfterSeconds }, "outbox started");
   scheduler.start();
   logger.info({ port: config.port, mode: config.slackAppToken ? "socket" : "http" }, "Rounds is running");
 

@@ -125,6 +125,8 @@ export class FakeSlack {
   latencyMs = 0;
   /** When set, chat.postMessage answers slowly and now and then fails, as Slack under load does (see Flaky). */
   flaky: Flaky | null = null;
+  /** How many flaky failures it has answered so far. */
+  readonly flakyAnswers = { rateLimited: 0, internalError: 0 };
   private flakySeed = 1;
 
   get url(): string {
@@ -322,10 +324,12 @@ export class FakeSlack {
       const f = this.flaky;
       await new Promise((r) => setTimeout(r, f.minMs + this.random() * (f.maxMs - f.minMs)));
       if (f.rateLimitedOneIn && this.random() * f.rateLimitedOneIn < 1) {
+        this.flakyAnswers.rateLimited += 1;
         res.setHeader("Retry-After", "1");
         return send(res, 429, { ok: false, error: "ratelimited" });
       }
       if (f.internalErrorOneIn && this.random() * f.internalErrorOneIn < 1) {
+        this.flakyAnswers.internalError += 1;
         if (this.random() < 0.5 && !this.refusalOf(method, args, call.at)) this.answer(method, args);
         return send(res, 200, { ok: false, error: "internal_error" });
       }
