@@ -96,7 +96,7 @@ export class OutboxWorker {
   private readonly concurrency: number;
   private stopping = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly idleSenders = new Set<() => void>();
   private readonly dmChannels = new Map<string, string>();
   /** Rows this instance's senders are working on (so two of its own senders never reach for one). */
   private readonly working = new Set<string>();
@@ -119,37 +119,49 @@ export class OutboxWorker {
     return tally;
   }
 
+  /**
+   * Runs `concurrency` senders until stop(): each sends whatever it can take, and when there is
+   * nothing waits for a kick() (something was queued) or `pollMs`.
+   */
   start(pollMs = 1000): void {
     if (this.loop) return;
-    this.loop = (async () => {
+    const tally: Tally = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 };
+    const sender = async () => {
       while (!this.stopping) {
+        let worked = false;
         try {
-          await this.drain();
+          worked = await this.step(tally);
         } catch (error) {
           this.o.logger.error({ err: error }, "outbox: delivery pass failed; will retry");
         }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = null;
+        if (!worked && !this.stopping) await this.idle(pollMs);
       }
-    })();
+    };
+    this.loop = Promise.all(Array.from({ length: this.concurrency }, sender)).then(() => undefined);
   }
 
-  /** Asks the loop to look for work now (after something was queued). */
+  /** Asks the idle senders to look for work now (after something was queued). */
   kick(): void {
-    this.wake?.();
+    for (const wake of [...this.idleSenders]) wake();
   }
 
   /** Stops taking new rows; resolves when the sends in flight are done. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.kick();
     await this.loop;
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.idleSenders.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.idleSenders.add(wake);
+    });
   }
 
   /**

@@ -51,6 +51,5 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("delivery from two instan
     expect(k.readBacks, said).toBeLessThanOrEqual(k.inFlight + report.internalErrors);
     // Never-attempted DMs did not wait for the 12 s reclaim window: all were out before it ended.
     expect(k.neverAttemptedDoneMs, said).toBeLessThan(12_000);
-    expect(k.allDoneMs, said).toBeGreaterThanOrEqual(k.inFlight > 0 ? 12_000 : 0);
   }, 150_000);
 });
