@@ -3,7 +3,7 @@ import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Db } from "../store/database.js";
 import { claim, confirmClaim, defer, dueCandidates, markFailed, markSent, reschedule, type Candidate, type Claim, type OutboxRow } from "../store/outbox.js";
-import { reserveConversation, reserveWorkspaceMoment } from "../store/outboxPace.js";
+import { conversationBusy, reserveConversation, reserveWorkspaceMoment } from "../store/outboxPace.js";
 
 /** Slack answers (ok: false) after which the message may still have been posted, per Slack's docs. */
 const MAYBE_DONE_ERRORS = new Set(["fatal_error", "internal_error", "request_timeout", "service_unavailable"]);
@@ -179,9 +179,15 @@ export class OutboxWorker {
       if (this.stopping) return false;
       if (this.working.has(c.row.id)) continue;
       const ws = c.row.workspaceId;
-      const at = moments.get(ws) ?? (await reserveWorkspaceMoment(this.o.db, ws, this.now(), 1000 / this.o.ratePerSecond));
-      moments.set(ws, at);
-      const lane = await reserveConversation(this.o.db, ws, laneOf(c.row), at, c.row.id);
+      // A busy conversation is seen before a workspace moment is spent on it.
+      const busy = await conversationBusy(this.o.db, ws, laneOf(c.row), this.now());
+      const lane = busy
+        ? ({ ok: false, ...busy } as const)
+        : await (async () => {
+            const at = moments.get(ws) ?? (await reserveWorkspaceMoment(this.o.db, ws, this.now(), 1000 / this.o.ratePerSecond));
+            moments.set(ws, at);
+            return reserveConversation(this.o.db, ws, laneOf(c.row), at, c.row.id);
+          })();
       if (!lane.ok) {
         // Held for this very row: another sender is about to send it. Otherwise the row waits for
         // its conversation's next second without holding up the others (uncounted).
@@ -191,6 +197,8 @@ export class OutboxWorker {
         }
         continue;
       }
+      const at = moments.get(ws)!;
+      moments.delete(ws);
       this.working.add(c.row.id);
       try {
         const wait = at.getTime() - this.now().getTime();

@@ -66,6 +66,14 @@ export async function reserveConversation(db: Db, workspaceId: string, conversat
   throw new Error("outbox pacing: could not reserve a conversation (it kept moving)");
 }
 
+/** When a conversation is busy at `now`: until when, and for which row; null when it is free. A read only. */
+export async function conversationBusy(db: Db, workspaceId: string, conversation: string, now: Date): Promise<{ freeAt: Date; heldFor: string | null } | null> {
+  const lane = await db.outboxPace.findUnique({ where: { workspaceId_lane: { workspaceId, lane: conversation } } });
+  if (!lane) return null;
+  const free = believable(lane.nextAt, now);
+  return free > now ? { freeAt: free, heldFor: lane.heldFor } : null;
+}
+
 async function createLane(db: Db, workspaceId: string, lane: string, nextAt: Date, heldFor: string | null): Promise<boolean> {
   try {
     await db.outboxPace.create({ data: { workspaceId, lane, nextAt, heldFor } });
