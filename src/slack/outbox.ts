@@ -105,7 +105,7 @@ export class OutboxWorker {
     this.now = o.now ?? (() => new Date());
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.maxAttempts = o.maxAttempts ?? 8;
-    this.batchSize = o.batchSize ?? 50;
+    this.batchSize = o.batchSize ?? 20;
     this.concurrency = Math.max(1, o.concurrency ?? 1);
   }
 

@@ -132,8 +132,10 @@ export async function dueCandidates(db: Db, now: Date, staleBefore: Date, limit:
     // its place instead of going behind everything queued meanwhile.
     orderBy: [{ createdAt: "asc" }],
     take: limit,
+    // Not the payload: most candidates are looked at and passed over; the one taken reads it (claim).
+    select: { id: true, workspaceId: true, key: true, channel: true, kind: true, attempts: true, claimedAt: true, createdAt: true, status: true, claimedBy: true, notBefore: true },
   });
-  return rows.map((r) => ({ row: toRow(r), status: r.status as "PENDING" | "SENDING", claimedBy: r.claimedBy, notBefore: r.notBefore }));
+  return rows.map((r) => ({ row: toRow({ ...r, payload: {} }), status: r.status as "PENDING" | "SENDING", claimedBy: r.claimedBy, notBefore: r.notBefore }));
 }
 
 /**
@@ -146,7 +148,8 @@ export async function claim(db: Db, c: Candidate, worker: string, now: Date): Pr
     data: { status: "SENDING", claimedAt: now, claimedBy: worker, attempts: { increment: 1 } },
   });
   if (count !== 1) return null;
-  return { row: { ...c.row, attempts: c.row.attempts + 1, claimedAt: now }, wasInFlight: c.status === "SENDING", claimedAt: now };
+  const { payload } = await db.outboxMessage.findUniqueOrThrow({ where: { id: c.row.id }, select: { payload: true } });
+  return { row: { ...c.row, payload: payload as Record<string, unknown>, attempts: c.row.attempts + 1, claimedAt: now }, wasInFlight: c.status === "SENDING", claimedAt: now };
 }
 
 /**
