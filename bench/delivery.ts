@@ -43,7 +43,7 @@ const summary = (name: string, r: DeliveryReport) => {
     "429 / internal_error": `${r.rateLimited} / ${r.internalErrors}`,
     "in flight at kill": k ? k.inFlight : "—",
     "read-backs after kill": k ? k.readBacks : "—",
-    "never attempted: all out after": k ? `${(k.neverAttemptedDoneMs / 1000).toFixed(1)} s` : "—",
+    "never attempted: first · all out after": k ? `${(k.neverAttemptedFirstMs / 1000).toFixed(1)} · ${(k.neverAttemptedDoneMs / 1000).toFixed(1)} s` : "—",
     "everything out after kill": k ? `${(k.allDoneMs / 1000).toFixed(1)} s` : "—",
   };
 };

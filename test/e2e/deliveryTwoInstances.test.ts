@@ -10,8 +10,8 @@ import { deliverAnnouncement, seedAnnouncement, startTwoInstances, stopDeliveryW
 const ENV = {
   OUTBOX_RATE_PER_SECOND: "50",
   OUTBOX_CONCURRENCY: "10",
-  // Slack calls time out after half of it (6 s), far above the fake's slowest answer.
-  OUTBOX_RECLAIM_AFTER_SECONDS: "12",
+  // Slack calls time out after half of it (10 s), far above the fake's slowest answer.
+  OUTBOX_RECLAIM_AFTER_SECONDS: "20",
   LOG_LEVEL: "warn",
 };
 
@@ -49,7 +49,9 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("delivery from two instan
     expect(k.neverAttempted, said).toBeGreaterThan(100);
     // Only those in flight, and posts Slack answered with internal_error, are looked up in their conversation.
     expect(k.readBacks, said).toBeLessThanOrEqual(k.inFlight + report.internalErrors);
-    // Never-attempted DMs did not wait for the 12 s reclaim window: all were out before it ended.
-    expect(k.neverAttemptedDoneMs, said).toBeLessThan(12_000);
+    // Never-attempted DMs did not wait for the 20 s reclaim window: the survivor went on with them at
+    // once, and all were out before the window ended (at the shared 50/s, even on a busy machine).
+    expect(k.neverAttemptedFirstMs, said).toBeLessThan(5_000);
+    expect(k.neverAttemptedDoneMs, said).toBeLessThan(20_000);
   }, 150_000);
 });

@@ -83,7 +83,8 @@ export interface DeliveryReport {
     readBacks: number;
     /** Internal errors after the kill (each may need one read-back of its own). */
     internalErrorsAfter: number;
-    /** From the kill to the last never-attempted row sent. */
+    /** From the kill to the first, and to the last, never-attempted row sent. */
+    neverAttemptedFirstMs: number;
     neverAttemptedDoneMs: number;
     /** From the kill to the last row sent (the in-flight ones wait out the reclaim window). */
     allDoneMs: number;
@@ -128,8 +129,10 @@ export async function deliverAnnouncement(
     const inFlight = new Set(rows.filter((r) => r.status === "SENDING" && r.claimedBy === victimWorker).map((r) => r.id));
     const neverAttempted = new Set(rows.filter((r) => r.status !== "SENT" && !inFlight.has(r.id)).map((r) => r.id));
     let neverAttemptedDoneMs = -1;
+    let neverAttemptedFirstMs = -1;
     for (;;) {
       const sent = new Set((await db.prisma.outboxMessage.findMany({ where: { workspaceId: DELIVERY_TEAM, key: { startsWith: dmKey }, status: "SENT" }, select: { id: true } })).map((r) => r.id));
+      if (neverAttemptedFirstMs < 0 && [...neverAttempted].some((id) => sent.has(id))) neverAttemptedFirstMs = Date.now() - killedAt;
       if (neverAttemptedDoneMs < 0 && [...neverAttempted].every((id) => sent.has(id))) neverAttemptedDoneMs = Date.now() - killedAt;
       if (sent.size === members) break;
       if (Date.now() > deadline) throw new Error(`timed out after the kill: ${sent.size} of ${members} sent`);
@@ -140,6 +143,7 @@ export async function deliverAnnouncement(
       neverAttempted: neverAttempted.size,
       readBacks: slack.callsTo("conversations.history").length - historyBefore,
       internalErrorsAfter: slack.flakyAnswers.internalError - errorsBefore,
+      neverAttemptedFirstMs,
       neverAttemptedDoneMs,
       allDoneMs: Date.now() - killedAt,
     };
