@@ -154,7 +154,7 @@ slack.latencyMs = 2;
 const logger = createLogger("silent");
 const client = () => new WebClient("xoxb-bench", { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 30_000 });
 const second_db = connect(scratch.url);
-const workers = [prisma, second_db.prisma].map((db) => new OutboxWorker({ db, client: client(), logger, ratePerSecond: RATE / 2, reclaimAfterMs: 120_000, batchSize: 50 }));
+const workers = [prisma, second_db.prisma].map((db) => new OutboxWorker({ db, client: client(), logger, ratePerSecond: RATE, reclaimAfterMs: 60_000, batchSize: 50, concurrency: 8 }));
 let injected = 0;
 // One 429 (Retry-After 1 s) every half second, for about one message in a hundred.
 const injector = setInterval(() => {

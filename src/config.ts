@@ -14,9 +14,11 @@ const WHERE = {
     "file:./data/rounds.db (SQLite, the default) or postgresql://USER:PASSWORD@HOST:5432/DATABASE",
   LOG_LEVEL: "one of fatal, error, warn, info, debug, trace, silent (default info)",
   OUTBOX_RATE_PER_SECOND:
-    "how many Slack messages per second the outbox sends at most, across all channels (default 4)",
+    "how many Slack messages per second the outbox sends at most per workspace, across all channels and all instances (default 4)",
   OUTBOX_RECLAIM_AFTER_SECONDS:
-    "after how many seconds a message left mid-send by a stopped instance is checked and re-sent (default 120)",
+    "after how many seconds a message left mid-send by a stopped instance is checked and re-sent, at least 2 (default 60; Slack calls time out after half of it, at most 30 s)",
+  OUTBOX_CONCURRENCY:
+    "how many messages one instance has in flight to Slack at once, a whole number from 1 to 50 (default 8)",
   METRICS_PORT:
     "the port GET /metrics (Prometheus) is served on, a whole number from 1 to 65535 other than PORT; unset = no metrics endpoint",
   SEARCH_WORKERS:
@@ -66,7 +68,11 @@ const EnvSchema = z
     ),
     OUTBOX_RECLAIM_AFTER_SECONDS: z.preprocess(
       blankIsUnset,
-      z.coerce.number({ error: "is not a number" }).positive("must be more than 0").default(120),
+      z.coerce.number({ error: "is not a number" }).min(2, "must be 2 or more").default(60),
+    ),
+    OUTBOX_CONCURRENCY: z.preprocess(
+      blankIsUnset,
+      z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(1, "must be 1 or more").max(50, "must be 50 or less").default(8),
     ),
     METRICS_PORT: z.preprocess(
       blankIsUnset,
@@ -93,6 +99,7 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   outboxRatePerSecond: number;
   outboxReclaimAfterSeconds: number;
+  outboxConcurrency: number;
   searchWorkers: number;
   /** Where GET /metrics is served; undefined = nowhere. Never PORT. */
   metricsPort: number | undefined;
@@ -139,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     outboxRatePerSecond: e.OUTBOX_RATE_PER_SECOND,
     outboxReclaimAfterSeconds: e.OUTBOX_RECLAIM_AFTER_SECONDS,
+    outboxConcurrency: e.OUTBOX_CONCURRENCY,
     searchWorkers: e.SEARCH_WORKERS,
     metricsPort: e.METRICS_PORT,
   };

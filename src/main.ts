@@ -7,6 +7,7 @@ import { Scheduler } from "./jobs/scheduler.js";
 import { jobs } from "./jobs/index.js";
 import { OutboxWorker } from "./slack/outbox.js";
 import { announcementDelivery, shoutOutDelivery } from "./slack/announcementDelivery.js";
+import { homeRenderer } from "./slack/homeRefresh.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 import { meteredWebClient } from "./metrics/slackApi.js";
 import { watchOutbox } from "./metrics/outbox.js";
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    timeout: 30_000,
+    // A send must be answered (or given up) well within the reclaim window, so no other instance
+    // takes a message over while Slack may still post it.
+    timeout: Math.min(30_000, (config.outboxReclaimAfterSeconds * 1000) / 2),
   });
   const outbox = new OutboxWorker({
     db: db.prisma,
@@ -45,6 +48,8 @@ async function main(): Promise<void> {
     logger: logger.child({ component: "outbox" }),
     ratePerSecond: config.outboxRatePerSecond,
     reclaimAfterMs: config.outboxReclaimAfterSeconds * 1000,
+    concurrency: config.outboxConcurrency,
+    renderHome: homeRenderer(db.prisma, outboxClient),
     listeners: [announcementDelivery(db.prisma, logger.child({ component: "announcements" })), shoutOutDelivery(db.prisma, logger.child({ component: "thanks" }))],
   });
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
   await app.start(config.port);
   const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort, logger.child({ component: "metrics" })) : null;
   outbox.start();
+  logger.info({ worker: outbox.id, concurrency: config.outboxConcurrency, reclaimAfterSeconds: config.outboxReclaimAfterSeconds }, "outbox started");
   scheduler.start();
   logger.info({ port: config.port, mode: config.slackAppToken ? "socket" : "http" }, "Rounds is running");
 

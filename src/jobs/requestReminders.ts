@@ -16,8 +16,10 @@ export const requestReminders: Job = {
       log.warn({ err: error, mentor: mentorId }, "could not close the requests of a full mentor yet; next run tries again"),
     );
     const { reminded, expired, expiredRequests } = await remindAndExpire(db, { now, sendFrom }, requestMessages);
+    // Each closed or expired request also queued both sides' Home refreshes (they list it), in its transaction.
+    const settled = [...closed, ...expiredRequests];
     if (closed.length || reminded || expired) kickOutbox();
-    if (slack) await redrawRequestDms(db, slack, log, [...closed, ...expiredRequests]);
+    if (slack) await redrawRequestDms(db, slack, log, settled);
     log.info({ closedFull: closed.length, reminded, expired }, "request reminders and expiries");
     return { queued: closed.length + reminded + expired };
   },

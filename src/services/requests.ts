@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../store/database.js";
+import { refreshHomesLater } from "./homeRefreshes.js";
 import { enqueue } from "../store/outbox.js";
 import {
   acceptedToMentorFull,
@@ -214,8 +215,11 @@ async function closeWhileFull(tx: Tx, workspaceId: string, mentorId: string, at:
   return closed;
 }
 
-const tellMentorFull = (tx: Tx, request: RequestRecord, now: Date, messages: RequestMessages) =>
-  enqueue(tx, { workspaceId: request.workspaceId, key: `request-full:${request.id}`, channel: request.trainee.slackUserId, payload: { ...messages.traineeMentorFull(request) }, notBefore: now });
+/** Tells the trainee their request closed because the mentor is full, and republishes both Homes (they list it). */
+async function tellMentorFull(tx: Tx, request: RequestRecord, now: Date, messages: RequestMessages): Promise<void> {
+  await enqueue(tx, { workspaceId: request.workspaceId, key: `request-full:${request.id}`, channel: request.trainee.slackUserId, payload: { ...messages.traineeMentorFull(request) }, notBefore: now });
+  await refreshHomesLater(tx, request.workspaceId, [request.trainee.slackUserId, request.mentor.slackUserId], now);
+}
 
 /**
  * What the mentor's Accept did: the match was made, or their places were all taken, so this request
@@ -349,6 +353,7 @@ export async function remindAndExpire(db: Db, at: RunTime, messages: RequestMess
       await runOnce(db, { key: `request-expired:${request.id}`, job: "request-reminders", workspaceId }, now, async (tx) => {
         if (!(await closePending(tx, workspaceId, request.id, "EXPIRED", now))) return;
         await enqueue(tx, { workspaceId, key: `request-expired:${request.id}`, channel: request.trainee.slackUserId, payload: { ...messages.traineeExpired(request) }, notBefore: sendFrom });
+        await refreshHomesLater(tx, workspaceId, [request.trainee.slackUserId, request.mentor.slackUserId], sendFrom);
         closed = true;
       });
       if (closed) expiredRequests.push({ ...request, status: "EXPIRED" });

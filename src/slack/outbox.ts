@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Db } from "../store/database.js";
-import { claimDue, markFailed, markSent, reschedule, type OutboxRow } from "../store/outbox.js";
-import { Pacer } from "./pacer.js";
+import { claim, confirmClaim, defer, dueCandidates, markFailed, markSent, reschedule, type Candidate, type Claim, type OutboxRow } from "../store/outbox.js";
+import { conversationBusy, reserveConversation, reserveWorkspaceMoment } from "../store/outboxPace.js";
 
 /** Slack answers (ok: false) after which the message may still have been posted, per Slack's docs. */
 const MAYBE_DONE_ERRORS = new Set(["fatal_error", "internal_error", "request_timeout", "service_unavailable"]);
@@ -35,14 +35,25 @@ export interface OutboxOptions {
   /** A client that does not retry on its own (rejectRateLimitedCalls, retries: 0): the outbox retries. */
   client: WebClient;
   logger: Logger;
+  /** Sends a second per workspace, across every instance sharing the database. */
   ratePerSecond: number;
-  /** A row claimed longer ago than this is taken to be from a crashed worker and is recovered. */
+  /**
+   * A row claimed longer ago than this is taken to be from a stopped worker and is recovered. A
+   * claim is taken when its send starts, so this only has to outlast one Slack call (the client's
+   * timeout must be shorter), never a batch.
+   */
   reclaimAfterMs: number;
   now?: () => Date;
   maxAttempts?: number;
+  /** Due rows read per look. */
   batchSize?: number;
+  /** Sends this instance has in flight at once, each at its own paced moment (Slack may take seconds to answer one). */
+  concurrency?: number;
+  /** Renders the App Home of a person, for the HOME rows (Home refreshes); rendered at send time. */
+  renderHome?: (workspaceId: string, slackUserId: string) => Promise<Record<string, unknown>>;
   /** Features that follow their own messages (e.g. announcements record where they were posted). */
   listeners?: OutboxListener[];
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -57,144 +68,241 @@ export interface OutboxListener {
 }
 
 type Outcome = "sent" | "already-sent" | "deferred" | "retry" | "failed";
+type Tally = Record<Outcome, number>;
+
+/** The pacing lane of a row: its conversation, or for a Home refresh the person's Home. */
+const laneOf = (row: OutboxRow) => (row.kind === "HOME" ? `home:${row.channel}` : row.channel);
 
 /**
- * Delivers queued Slack messages. Each row is claimed before it is sent and marked SENT after, so
- * it is posted once; the message carries the row's key in its metadata, so a row left mid-send by
- * a crash, or whose send ended without an answer (timeout, 5xx), is looked up in the channel's
- * history and only re-sent if it never arrived. 429s wait for Retry-After; 5xx and network errors
- * back off; permanent errors stop the row.
+ * Delivers queued Slack messages and Home refreshes, from any number of instances sharing one
+ * database. Each row is claimed, atomically, at the moment its send starts (never in batches), and
+ * only the holder of a claim records the outcome; after slow work (looking in a conversation,
+ * rendering a Home) the holder confirms its claim is still its own before sending. A row is
+ * marked SENT after, so it is posted once; the message carries the row's key in its metadata, so a
+ * row left mid-send by a crash, or whose send ended without an answer (timeout, 5xx), is looked up
+ * in the conversation's history and only re-sent if it never arrived. Rows merely waiting their
+ * turn are never claimed, so after a crash they go out at once from any instance.
+ *
+ * Pacing is shared through the database (src/store/outboxPace.ts): each send reserves the
+ * workspace's next moment (the rate) and its conversation's next second. 429s wait for
+ * Retry-After; 5xx and network errors back off; permanent errors stop the row.
  */
 export class OutboxWorker {
   readonly id = `outbox-${randomUUID().slice(0, 8)}`;
-  private readonly pacer: Pacer;
   private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxAttempts: number;
   private readonly batchSize: number;
+  private readonly concurrency: number;
   private stopping = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly idleSenders = new Set<() => void>();
   private readonly dmChannels = new Map<string, string>();
+  /** Rows this instance's senders are working on (so two of its own senders never reach for one). */
+  private readonly working = new Set<string>();
 
   constructor(private readonly o: OutboxOptions) {
     this.now = o.now ?? (() => new Date());
-    this.pacer = new Pacer(o.ratePerSecond, () => this.now().getTime());
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.maxAttempts = o.maxAttempts ?? 8;
-    this.batchSize = o.batchSize ?? 50;
+    this.batchSize = o.batchSize ?? 20;
+    this.concurrency = Math.max(1, o.concurrency ?? 1);
   }
 
-  /** Sends everything due now; returns how each row ended. */
-  async drain(): Promise<Record<Outcome, number>> {
-    const tally: Record<Outcome, number> = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 };
-    while (!this.stopping) {
-      const now = this.now();
-      const batch = await claimDue(this.o.db, this.id, now, new Date(now.getTime() - this.o.reclaimAfterMs), this.batchSize);
-      if (batch.length === 0) break;
-      for (const { row, wasInFlight } of batch) {
-        tally[await this.deliver(row, wasInFlight)] += 1;
-      }
-    }
+  /** Sends everything due now (with `concurrency` sends in flight); returns how each row ended. */
+  async drain(): Promise<Tally> {
+    const tally: Tally = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 };
+    const sender = async () => {
+      while (!this.stopping && (await this.step(tally)));
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, sender));
     return tally;
   }
 
+  /**
+   * Runs `concurrency` senders until stop(): each sends whatever it can take, and when there is
+   * nothing waits for a kick() (something was queued) or `pollMs`.
+   */
   start(pollMs = 1000): void {
     if (this.loop) return;
-    this.loop = (async () => {
+    const tally: Tally = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 };
+    const sender = async () => {
       while (!this.stopping) {
+        let worked = false;
         try {
-          await this.drain();
+          worked = await this.step(tally);
         } catch (error) {
           this.o.logger.error({ err: error }, "outbox: delivery pass failed; will retry");
         }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = null;
+        if (!worked && !this.stopping) await this.idle(pollMs);
       }
-    })();
+    };
+    this.loop = Promise.all(Array.from({ length: this.concurrency }, sender)).then(() => undefined);
   }
 
-  /** Asks the loop to look for work now (after something was queued). */
+  /** Asks the idle senders to look for work now (after something was queued). */
   kick(): void {
-    this.wake?.();
+    for (const wake of [...this.idleSenders]) wake();
   }
 
-  /** Stops taking new rows; resolves when the message being sent (if any) is done. */
+  /** Stops taking new rows; resolves when the sends in flight are done. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.kick();
     await this.loop;
   }
 
-  private async deliver(row: OutboxRow, wasInFlight: boolean): Promise<Outcome> {
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.idleSenders.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.idleSenders.add(wake);
+    });
+  }
+
+  /**
+   * One sender's turn: finds a due row whose conversation is free, reserves the paced moment for
+   * it, waits for that moment, then claims and sends it. False when there is nothing to do now.
+   */
+  private async step(tally: Tally): Promise<boolean> {
+    const now = this.now();
+    const candidates = (await dueCandidates(this.o.db, now, new Date(now.getTime() - this.o.reclaimAfterMs), this.batchSize)).filter(
+      (c) => !this.working.has(c.row.id),
+    );
+    const moments = new Map<string, Date>();
+    let moved = false;
+    for (const c of candidates) {
+      if (this.stopping) return false;
+      if (this.working.has(c.row.id)) continue;
+      const ws = c.row.workspaceId;
+      // A busy conversation is seen before a workspace moment is spent on it.
+      const busy = await conversationBusy(this.o.db, ws, laneOf(c.row), this.now());
+      const lane = busy
+        ? ({ ok: false, ...busy } as const)
+        : await (async () => {
+            const at = moments.get(ws) ?? (await reserveWorkspaceMoment(this.o.db, ws, this.now(), 1000 / this.o.ratePerSecond));
+            moments.set(ws, at);
+            return reserveConversation(this.o.db, ws, laneOf(c.row), at, c.row.id);
+          })();
+      if (!lane.ok) {
+        // Held for this very row: another sender is about to send it. Otherwise the row waits for
+        // its conversation's next second without holding up the others (uncounted).
+        if (lane.heldFor !== c.row.id && (await defer(this.o.db, c, lane.freeAt))) {
+          tally.deferred += 1;
+          moved = true;
+        }
+        continue;
+      }
+      const at = moments.get(ws)!;
+      moments.delete(ws);
+      this.working.add(c.row.id);
+      try {
+        const wait = at.getTime() - this.now().getTime();
+        if (wait > 0) await this.sleep(wait);
+        const outcome = await this.deliver(c);
+        if (outcome) tally[outcome] += 1;
+      } finally {
+        this.working.delete(c.row.id);
+      }
+      return true;
+    }
+    return moved;
+  }
+
+  private async deliver(c: Candidate): Promise<Outcome | null> {
+    const held = await claim(this.o.db, c, this.id, this.now());
+    if (!held) return null; // another worker took it first
+    const { row } = held;
     const log = this.o.logger.child({ outbox: row.key, workspace: row.workspaceId });
     try {
-      if (wasInFlight) {
+      if (row.kind === "HOME") return await this.publishHome(held, log);
+      if (held.wasInFlight) {
         const found = await this.findPosted(row);
         if (found) {
-          await markSent(this.o.db, row.id, found.channel, found.ts, this.now());
-          await this.tellListeners(row, (l) => l.sent?.(row, found, this.o.client));
-          log.info("outbox: message was already posted before a crash; not sending again");
+          if (await markSent(this.o.db, held, this.id, found, this.now())) {
+            await this.tellListeners(row, (l) => l.sent?.(row, found, this.o.client));
+            log.info("outbox: message was already posted before a crash; not sending again");
+          }
           return "already-sent";
         }
+        if (!(await confirmClaim(this.o.db, held, this.id, this.now()))) {
+          log.info("outbox: another worker took this message over while its conversation was checked; leaving it to them");
+          return null;
+        }
       }
-      // A conversation that just had a message waits its second without holding up the others:
-      // the row goes back to the queue for that moment, uncounted, and the worker moves on.
-      const busyMs = this.pacer.channelBusyFor(row.channel);
-      if (busyMs > 0) {
-        await reschedule(this.o.db, row.id, new Date(this.now().getTime() + busyMs), "paced: one message a second per conversation", { countAttempt: false });
-        return "deferred";
-      }
-      await this.pacer.wait(row.channel);
       const result = await this.o.client.chat.postMessage({
         ...(row.payload as { text: string }),
         channel: row.channel,
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: row.key } },
       });
-      await markSent(this.o.db, row.id, String(result.channel), String(result.ts), this.now());
-      await this.tellListeners(row, (l) => l.sent?.(row, { channel: String(result.channel), ts: String(result.ts) }, this.o.client));
+      const posted = { channel: String(result.channel), ts: String(result.ts) };
+      if (await markSent(this.o.db, held, this.id, posted, this.now())) {
+        await this.tellListeners(row, (l) => l.sent?.(row, posted, this.o.client));
+      } else {
+        // Slack took longer than the reclaim window: the new holder finds this post in the conversation.
+        log.warn("outbox: posted, but another worker had taken the message over; it will find the post and not send it again");
+      }
       return "sent";
     } catch (error) {
-      return this.handleFailure(row, error, log, wasInFlight);
+      return this.handleFailure(held, error, log);
     }
   }
 
+  /** A Home refresh: rendered now (the state of this moment), published if the claim is still ours. views.publish is idempotent. */
+  private async publishHome(held: Claim, log: Logger): Promise<Outcome | null> {
+    const { row } = held;
+    if (!this.o.renderHome) {
+      await markFailed(this.o.db, held, this.id, "no Home renderer in this worker");
+      return "failed";
+    }
+    const view = await this.o.renderHome(row.workspaceId, row.channel);
+    if (!(await confirmClaim(this.o.db, held, this.id, this.now()))) {
+      log.info("outbox: a newer Home refresh or another worker took this one over");
+      return null;
+    }
+    await this.o.client.views.publish({ user_id: row.channel, view: view as never });
+    await markSent(this.o.db, held, this.id, null, this.now()); // false: re-armed meanwhile, so it goes out again
+    return "sent";
+  }
+
   /**
-   * `wasInFlight`: the row came from a crash or an unanswered send and the failure may have come
-   * before the channel was checked, so it stays "maybe posted" whatever this failure was.
+   * A message that came from a crash or an unanswered send and failed before it was checked stays
+   * "maybe posted" whatever this failure was. A Home refresh is never "maybe posted": publishing
+   * it again is harmless.
    */
-  private async handleFailure(row: OutboxRow, error: unknown, log: Logger, wasInFlight: boolean): Promise<Outcome> {
+  private async handleFailure(held: Claim, error: unknown, log: Logger): Promise<Outcome> {
+    const { row } = held;
     const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
     const now = this.now().getTime();
     const slackError = e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
     // A 429 or a plain refusal means Slack did not post; a timeout, a 5xx or a dropped connection does not say.
     const maybePosted =
-      wasInFlight || !(e.code === ErrorCode.RateLimitedError || (slackError !== undefined && !MAYBE_DONE_ERRORS.has(slackError)));
+      row.kind === "MESSAGE" &&
+      (held.wasInFlight || !(e.code === ErrorCode.RateLimitedError || (slackError !== undefined && !MAYBE_DONE_ERRORS.has(slackError))));
     if (e.code === ErrorCode.RateLimitedError) {
       const waitMs = Math.max(1, e.retryAfter ?? 1) * 1000;
       log.warn({ retryAfterSeconds: waitMs / 1000 }, "outbox: rate limited by Slack; waiting as told");
-      await reschedule(this.o.db, row.id, new Date(now + waitMs), "rate_limited", { countAttempt: false, maybePosted });
+      await reschedule(this.o.db, held, this.id, new Date(now + waitMs), "rate_limited", { countAttempt: false, maybePosted });
       return "retry";
     }
     if (slackError && PERMANENT_ERRORS.has(slackError)) {
       log.error({ slackError }, "outbox: Slack refused the message; it will not be retried");
-      await markFailed(this.o.db, row.id, slackError);
-      await this.tellListeners(row, (l) => l.refused?.(row, slackError, this.o.client));
+      if (await markFailed(this.o.db, held, this.id, slackError)) await this.tellListeners(row, (l) => l.refused?.(row, slackError, this.o.client));
       return "failed";
     }
     const reason = slackError ?? e.message ?? String(error);
     if (row.attempts >= this.maxAttempts) {
       log.error({ reason, attempts: row.attempts }, "outbox: giving up after repeated failures");
-      await markFailed(this.o.db, row.id, reason);
+      await markFailed(this.o.db, held, this.id, reason);
       return "failed";
     }
     const backoffMs = Math.min(15 * 60_000, 2 ** row.attempts * 1000);
     log.warn({ reason, attempts: row.attempts, backoffMs }, "outbox: send failed; will retry");
-    await reschedule(this.o.db, row.id, new Date(now + backoffMs), reason, { maybePosted });
+    await reschedule(this.o.db, held, this.id, new Date(now + backoffMs), reason, { maybePosted });
     return "retry";
   }
 

@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { homeData } from "../services/home.js";
+import { refreshHomesLater } from "../services/homeRefreshes.js";
 import { homeView } from "./views/home.js";
 import type { ListenerDeps } from "./listeners/deps.js";
 
@@ -15,5 +16,18 @@ export async function refreshHomeQuietly(deps: ListenerDeps, client: WebClient, 
     await refreshHome(deps, client, teamId, userId);
   } catch (error) {
     deps.logger.warn({ err: error, team: teamId, user: userId }, "refreshing the Home tab failed");
+  }
+}
+
+/**
+ * For the Homes of people other than the one who clicked (and for fan-outs): queued on the outbox,
+ * paced with every other Slack call, rendered when sent. Quiet: the change has happened.
+ */
+export async function refreshHomesSoon(deps: ListenerDeps, teamId: string, userIds: Iterable<string>): Promise<void> {
+  try {
+    await refreshHomesLater(deps.db, teamId, userIds, deps.now());
+    deps.kickOutbox();
+  } catch (error) {
+    deps.logger.warn({ err: error, team: teamId }, "queueing Home refreshes failed");
   }
 }

@@ -1,5 +1,5 @@
-import type { Db } from "./database.js";
-import { enqueue, type OutgoingMessage } from "./outbox.js";
+import type { Db, Tx } from "./database.js";
+import { enqueue, queueHomeRefreshes, type OutgoingMessage } from "./outbox.js";
 import { lockMember } from "./matches.js";
 
 export const ERASED_NAME = "Former member";
@@ -65,6 +65,9 @@ export async function eraseMember(db: Db, workspaceId: string, memberId: string,
     const exclusions = await tx.exclusion.deleteMany({ where: { workspaceId, OR: [{ memberId }, { excludedId: memberId }] } });
     const enrollments = await tx.enrollment.deleteMany({ where: { workspaceId, memberId } });
     const goals = await tx.goal.deleteMany({ where: { workspaceId, memberId } });
+    // Whoever shared an active match or a waiting request with them sees it on their Home: republished once this commits.
+    const counterparts = await counterpartsOf(tx, workspaceId, memberId);
+    await queueHomeRefreshes(tx, workspaceId, counterparts, now);
     const matchesEnded = await tx.match.updateMany({
       where: { workspaceId, status: "ACTIVE", OR: [{ traineeId: memberId }, { mentorId: memberId }] },
       data: { status: "ENDED", endedAt: now, endedById: memberId },
@@ -107,4 +110,16 @@ export async function eraseMember(db: Db, workspaceId: string, memberId: string,
     });
     return counts;
   });
+}
+
+/** The Slack ids of the people on the other side of a member's active matches and waiting requests. */
+async function counterpartsOf(tx: Tx, workspaceId: string, memberId: string): Promise<string[]> {
+  const side = { OR: [{ traineeId: memberId }, { mentorId: memberId }] };
+  // One query at a time: a transaction is one connection.
+  const matches = await tx.match.findMany({ where: { workspaceId, status: "ACTIVE", ...side }, select: { traineeId: true, mentorId: true } });
+  const requests = await tx.mentorRequest.findMany({ where: { workspaceId, status: "PENDING", ...side }, select: { traineeId: true, mentorId: true } });
+  const others = [...matches, ...requests].map((x) => (x.traineeId === memberId ? x.mentorId : x.traineeId));
+  if (others.length === 0) return [];
+  const members = await tx.member.findMany({ where: { workspaceId, id: { in: others } }, select: { slackUserId: true } });
+  return members.map((m) => m.slackUserId);
 }

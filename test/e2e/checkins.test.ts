@@ -310,7 +310,7 @@ describe.each(testProviders)("check-in delivery through crashes and several inst
     await seedPairs(db, "T0FAN", 500, NOW);
     slack.latencyMs = 5;
     slack.failNext("chat.postMessage", { status: 429, retryAfter: 1, times: 3 });
-    const env = { OUTBOX_RATE_PER_SECOND: "100", OUTBOX_RECLAIM_AFTER_SECONDS: "1", LOG_LEVEL: "warn" };
+    const env = { OUTBOX_RATE_PER_SECOND: "100", OUTBOX_RECLAIM_AFTER_SECONDS: "2", LOG_LEVEL: "warn" };
     const first = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env });
     apps.push(first);
     const job = await runJob(database.url, slack.apiUrl, NOW);
@@ -335,7 +335,7 @@ describe.each(testProviders)("check-in delivery through crashes and several inst
       const retry = posts.find((c) => c.at > refused.at && c.args.channel === refused.args.channel);
       expect(retry!.at - refused.at).toBeGreaterThanOrEqual(950);
     }
-  });
+  }, 60_000); // each message is claimed, paced and marked through the database: a few ms of queries each
 
   it("two app instances and two job runs at once send each check-in once", async () => {
     await seedPairs(db, "T0TWO", 60, NOW);
@@ -354,5 +354,29 @@ describe.each(testProviders)("check-in delivery through crashes and several inst
     const channels = mine().map((m) => m.channel);
     expect(channels).toHaveLength(60);
     expect(new Set(channels).size).toBe(60);
-  });
+  }, 60_000);
+
+  // Several instances share PostgreSQL; SQLite runs one instance per database file.
+  it.runIf(provider === "postgresql")("two instances fan 200 check-ins out while Slack answers slowly, with 429s and internal_errors: each mentor gets exactly one", async () => {
+    for (const a of apps.splice(0)) await a.stop("SIGKILL");
+    await seedPairs(db, "T0FLAKY", 200, NOW);
+    const before = new Set(checkinPosts(slack).map((m) => m.channel));
+    slack.flaky = { minMs: 100, maxMs: 400, rateLimitedOneIn: 25, internalErrorOneIn: 25, seed: 7 };
+    const env = { OUTBOX_RATE_PER_SECOND: "100", OUTBOX_CONCURRENCY: "10", OUTBOX_RECLAIM_AFTER_SECONDS: "10", LOG_LEVEL: "warn" };
+    try {
+      apps.push(await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env }));
+      apps.push(await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env }));
+      expect((await runJob(database.url, slack.apiUrl, NOW)).code).toBe(0);
+      const mine = () => checkinPosts(slack).filter((m) => !before.has(m.channel) && m.channel.includes("T0FLAKY"));
+      await slack.waitFor(() => mine().length >= 200, 60_000);
+      await sleep(2_000); // another poll of both: nothing more may arrive
+      const perChannel = new Map<string, number>();
+      for (const m of mine()) perChannel.set(m.channel, (perChannel.get(m.channel) ?? 0) + 1);
+      expect(perChannel.size).toBe(200);
+      expect([...perChannel.values()].every((n) => n === 1)).toBe(true);
+      expect(slack.flakyAnswers.rateLimited + slack.flakyAnswers.internalError).toBeGreaterThan(0); // Slack really misbehaved
+    } finally {
+      slack.flaky = null;
+    }
+  }, 120_000);
 });

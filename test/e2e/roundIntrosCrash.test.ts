@@ -13,10 +13,12 @@ import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
 
 const TEAM = "T0CRASH";
 const DIRECTOR = { id: "U0DIR", teamId: TEAM, name: "Dr. Director" };
-const SUBSPECIALTIES = ["thrombosis_hemostasis", "malignant_hematology", "thrombosis_hemostasis", "malignant_hematology"];
+const SUBSPECIALTIES = ["thrombosis_hemostasis", "malignant_hematology"];
 const INTEREST = { thrombosis_hemostasis: "thrombosis", malignant_hematology: "leukemia" } as Record<string, string>;
-const mentors = SUBSPECIALTIES.map((sub, i) => ({ id: `U0MEN${i}`, name: `Dr. Mentor ${i}`, sub }));
-const trainees = Array.from({ length: 12 }, (_, i) => ({ id: `U0TRA${String(i).padStart(2, "0")}`, name: `Fellow ${i}`, sub: SUBSPECIALTIES[i % 4]! }));
+/** 12 pairs on SQLite; on PostgreSQL, a 100-pair round delivered by two instances, one of them killed. */
+const PAIRS = { sqlite: 12, postgresql: 100 } as const;
+const mentorsFor = (pairs: number) => Array.from({ length: Math.ceil(pairs / 3) }, (_, i) => ({ id: `U0MEN${String(i).padStart(3, "0")}`, name: `Dr. Mentor ${i}`, sub: SUBSPECIALTIES[i % 2]! }));
+const traineesFor = (pairs: number) => Array.from({ length: pairs }, (_, i) => ({ id: `U0TRA${String(i).padStart(3, "0")}`, name: `Fellow ${i}`, sub: SUBSPECIALTIES[(i % Math.ceil(pairs / 3)) % 2]! }));
 const INTRO = "How often to meet";
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,11 +42,18 @@ describe.each(testProviders)("a pairing round's introductions survive a kill -9 
   let slack: FakeSlack;
   let database: TestDatabase;
   let app: AppProcess;
+  /** On PostgreSQL a second instance delivers alongside the one that is killed. */
+  let other: AppProcess | null = null;
   let db: Database;
   let runId = "";
+  const pairs = PAIRS[provider];
+  const mentors = mentorsFor(pairs);
+  const trainees = traineesFor(pairs);
+  const ENV = { OUTBOX_RECLAIM_AFTER_SECONDS: "2" };
 
   beforeAll(async () => {
-    ({ slack, database, app, db } = await startWorld(provider, { OUTBOX_RECLAIM_AFTER_SECONDS: "1" }));
+    ({ slack, database, app, db } = await startWorld(provider, ENV));
+    if (provider === "postgresql") other = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: ENV });
     for (const u of [DIRECTOR, ...mentors, ...trainees]) slack.addUser({ id: u.id, teamId: TEAM, name: u.name, tz: "UTC" });
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
@@ -71,22 +80,23 @@ describe.each(testProviders)("a pairing round's introductions survive a kill -9 
   });
 
   afterAll(async () => {
+    await other?.stop();
     await stopWorld({ db, app, slack, database });
   });
 
   const drive = slackDriver({ app: () => app, slack: () => slack });
 
-  it("kill -9 while the introductions go out (after 429s), then a restart and the round-intros job: every pair's group DM gets exactly one introduction", async () => {
+  it("kill -9 while the introductions go out (after 429s; on PostgreSQL a 100-pair round with a second instance delivering alongside), then a restart and the round-intros job: every pair's group DM gets exactly one introduction", async () => {
     await proposeRun(db.prisma, TEAM, runId, new Date());
     const { proposal } = await previewOf(db.prisma, TEAM, runId);
-    expect(proposal!.pairs).toHaveLength(12); // 4 mentors × 3 places: everyone is paired
+    expect(proposal!.pairs).toHaveLength(pairs); // mentors × 3 places: everyone is paired
     await sendPreview(db.prisma, TEAM, runId, DIRECTOR.id, new Date(), roundMessages);
     const preview = await slack.waitFor(() => slack.messagesIn(DIRECTOR.id).find((m) => textOf(m).includes("Round preview")));
-    expect(textOf(preview)).toContain("*Matched*: 12 of 12 trainees (100%)");
+    expect(textOf(preview)).toContain(`*Matched*: ${pairs} of ${pairs} trainees (100%)`);
 
     const memberSlack = new Map((await db.prisma.member.findMany({ where: { workspaceId: TEAM } })).map((m) => [m.id, m.slackUserId]));
     const groups = proposal!.pairs.map((p) => `G-${[memberSlack.get(p.trainee)!, memberSlack.get(p.mentor)!].sort().join("-")}`);
-    expect(new Set(groups).size).toBe(12);
+    expect(new Set(groups).size).toBe(pairs);
     const intros = (group: string) => slack.messagesIn(group).filter((m) => textOf(m).includes(INTRO)).length;
     const introduced = () => groups.filter((g) => intros(g) > 0).length;
 
@@ -100,30 +110,30 @@ describe.each(testProviders)("a pairing round's introductions survive a kill -9 
       expect(beforeCrash).toBeLessThan(groups.length);
       // The approval itself committed before any introduction went out.
       expect((await db.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("APPROVED");
-      expect(await db.prisma.match.count({ where: { workspaceId: TEAM, status: "ACTIVE" } })).toBe(12);
-      expect(slack.responses.some((r) => r.id === responseId && JSON.stringify(r.body).includes("12 matches created"))).toBe(true);
+      expect(await db.prisma.match.count({ where: { workspaceId: TEAM, status: "ACTIVE" } })).toBe(pairs);
+      expect(slack.responses.some((r) => r.id === responseId && JSON.stringify(r.body).includes(`${pairs} matches created`))).toBe(true);
 
       // Killed during its own */5 round-intros tick, the app leaves that job's lease held until it expires
       // (a minute without renewal, LEASE_TTL_MS): the test lets that time pass. Nothing else runs now, so only the dead app can hold a lease.
       await db.prisma.jobLease.updateMany({ where: { expiresAt: { gt: new Date() } }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
-      app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "1" } });
+      app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "2" } });
       const sweepOnce = () => runJob({ databaseUrl: database.url, slackApiUrl: slack.apiUrl }, "round-intros");
       // The restarted app's own tick may hold the lease for a moment (it is sweeping too): `job run` waits for it.
       const sweep = await sweepOnce();
       expect(sweep.code, sweep.out).toBe(0);
-      await slack.waitFor(() => introduced() === groups.length, 30_000);
+      await slack.waitFor(() => introduced() === groups.length, 60_000);
       await pause(2500); // one more outbox poll: nothing is re-sent
       expect(groups.map(intros)).toEqual(groups.map(() => 1));
       const all = [...new Set(slack.callsTo("chat.postMessage").map((c) => String(c.args.channel)))]
         .filter((c) => c.startsWith("G-"))
         .reduce((n, c) => n + intros(c), 0);
-      expect(all).toBe(12);
+      expect(all).toBe(pairs);
       const rows = await db.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { startsWith: "round-intro:" } } });
-      expect(rows).toHaveLength(12);
+      expect(rows).toHaveLength(pairs);
       expect(rows.every((r) => r.status === "SENT")).toBe(true);
     } finally {
       slack.latencyMs = 0;
     }
-  });
+  }, 150_000);
 });

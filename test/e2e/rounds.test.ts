@@ -40,7 +40,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
   const ids = {} as Record<Key, string>;
 
   beforeAll(async () => {
-    ({ slack, database, app, db } = await startWorld(provider, { OUTBOX_RECLAIM_AFTER_SECONDS: "1" }));
+    ({ slack, database, app, db } = await startWorld(provider, { OUTBOX_RECLAIM_AFTER_SECONDS: "2" }));
     for (const [key, u] of Object.entries(P)) slack.addUser({ ...u, teamId: TEAM, tz: ZONE, isAdmin: key === "dir" });
     const prisma = db.prisma;
     await prisma.workspace.create({ data: { id: TEAM } });
@@ -385,7 +385,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
       await slack.waitFor(() => people.filter((p) => got(p.id) > 0).length >= 3, 20_000);
       await app.stop("SIGKILL");
       expect(people.filter((p) => got(p.id) > 0).length).toBeLessThan(people.length);
-      app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "1" } });
+      app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env: { OUTBOX_RECLAIM_AFTER_SECONDS: "2" } });
       await slack.waitFor(() => people.every((p) => got(p.id) > 0), 30_000);
       await pause(2500);
       expect(people.map((p) => got(p.id))).toEqual(people.map(() => 1));

@@ -37,6 +37,8 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
 
   beforeEach(async () => {
     await database.prisma.outboxMessage.deleteMany({ where: { workspaceId: { in: [TEAM, OTHER_TEAM] } } });
+    // The shared pacing lanes hold moments in the fake clock's time, which each test starts afresh.
+    await database.prisma.outboxPace.deleteMany({ where: { workspaceId: { in: [TEAM, OTHER_TEAM] } } });
     // Starts at the real time (to the second): Slack's message ts are real, and crash recovery
     // searches a channel's history from the row's claim time.
     clock = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -236,6 +238,7 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
     expect(await row("gaveup:1")).toMatchObject({ status: "FAILED" });
 
     expect(await requeueFailed(database.prisma, TEAM, "gaveup:1", clock)).toBe(true);
+    advance(1); // Try again is pressed after the failed send's paced second
     expect(await worker().drain()).toMatchObject({ "already-sent": 1, sent: 0 });
 
     expect(slack.messagesIn(to).map((m) => m.text)).toEqual(["Journal club moved"]);
@@ -249,6 +252,7 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
     expect(await worker().drain()).toMatchObject({ failed: 1 });
 
     expect(await requeueFailed(database.prisma, TEAM, "refused:1", clock)).toBe(true);
+    advance(1); // Try again is pressed after the failed send's paced second
     expect(await worker().drain()).toMatchObject({ sent: 1 });
 
     expect(slack.messagesIn(to).map((m) => m.text)).toEqual(["Welcome back"]);
@@ -274,6 +278,7 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
       where: { workspaceId_key: { workspaceId: TEAM, key } },
       data: { status: "SENDING", claimedAt: new Date(clock.getTime() - 10 * 60_000), claimedBy: "outbox-crashed", sentAt: null, postedChannel: null, postedTs: null },
     });
+    advance(1); // recovery comes later than the crashed send's paced second
   };
 
   it("after a crash between posting and recording it, finds the message in the channel and does not post it again", async () => {

@@ -72,6 +72,20 @@ interface FakeChannel {
   botIsMember: boolean;
 }
 
+/**
+ * A slow, sometimes failing chat.postMessage: each post waits between minMs and maxMs; about one in
+ * `rateLimitedOneIn` is answered 429 (Retry-After 1, nothing posted); about one in
+ * `internalErrorOneIn` is answered internal_error, and half of those were posted all the same (as
+ * Slack warns), so only a look in the conversation tells. Seeded, so a run repeats.
+ */
+export interface Flaky {
+  minMs: number;
+  maxMs: number;
+  rateLimitedOneIn?: number;
+  internalErrorOneIn?: number;
+  seed?: number;
+}
+
 interface Failure {
   status?: number;
   retryAfter?: number;
@@ -109,6 +123,11 @@ export class FakeSlack {
   private port = 0;
   /** Artificial latency per Web API call, in ms (benchmarks). */
   latencyMs = 0;
+  /** When set, chat.postMessage answers slowly and now and then fails, as Slack under load does (see Flaky). */
+  flaky: Flaky | null = null;
+  /** How many flaky failures it has answered so far. */
+  readonly flakyAnswers = { rateLimited: 0, internalError: 0 };
+  private flakySeed = 1;
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -254,6 +273,15 @@ export class FakeSlack {
     return /^[UW]/.test(channel) ? `D-${channel}` : channel;
   }
 
+  /** A seeded PRNG (mulberry32) for the flaky answers. */
+  private random(): number {
+    if (this.flakySeed === 1 && this.flaky?.seed) this.flakySeed = this.flaky.seed;
+    let t = (this.flakySeed = (this.flakySeed + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
   private nextTs(): string {
     this.tsCounter += 1;
     return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
@@ -292,6 +320,20 @@ export class FakeSlack {
     this.calls.push(call);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
 
+    if (method === "chat.postMessage" && this.flaky) {
+      const f = this.flaky;
+      await new Promise((r) => setTimeout(r, f.minMs + this.random() * (f.maxMs - f.minMs)));
+      if (f.rateLimitedOneIn && this.random() * f.rateLimitedOneIn < 1) {
+        this.flakyAnswers.rateLimited += 1;
+        res.setHeader("Retry-After", "1");
+        return send(res, 429, { ok: false, error: "ratelimited" });
+      }
+      if (f.internalErrorOneIn && this.random() * f.internalErrorOneIn < 1) {
+        this.flakyAnswers.internalError += 1;
+        if (this.random() < 0.5 && !this.refusalOf(method, args, call.at)) this.answer(method, args);
+        return send(res, 200, { ok: false, error: "internal_error" });
+      }
+    }
     const failure = this.takeFailure(method);
     if (failure) {
       if (failure.status === 429) {

@@ -74,7 +74,8 @@ describe("configuration from the environment", () => {
       databaseUrl: "file:./data/rounds.db",
       logLevel: "info",
       outboxRatePerSecond: 4,
-      outboxReclaimAfterSeconds: 120,
+      outboxReclaimAfterSeconds: 60,
+      outboxConcurrency: 8,
     });
     expect(config.slackApiUrl).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { endPairAsDirector } from "../../../../services/dashboard.js";
 import { dashboardMessages } from "../../../views/dashboard/messages.js";
 import { who } from "../../../views/home/dashboard.js";
-import { refreshHomeQuietly } from "../../../refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { tell } from "../admin/guard.js";
 import { dashboardButton } from "./guard.js";
@@ -13,5 +13,6 @@ export const endPairClicked = (deps: ListenerDeps) =>
     deps.kickOutbox();
     await tell(args, `I ended the mentorship of ${who(pair.trainee)} with ${who(pair.mentor)} and told them both.`);
     const people = [by.actor, ...[pair.trainee, pair.mentor].filter((p) => !p.erased).map((p) => p.slackUserId)];
-    for (const userId of people) await refreshHomeQuietly(deps, args.client, by.workspaceId, userId);
+    await refreshHomeQuietly(deps, args.client, by.workspaceId, by.actor);
+    await refreshHomesSoon(deps, by.workspaceId, people.slice(1));
   });

@@ -4,7 +4,7 @@ import { RequestNoLongerPending } from "../../../../domain/errors.js";
 import { answeredMessage, requestMessages } from "../../../views/requests/messages.js";
 import { infoModal } from "../../../views/profile/message.js";
 import { redrawRequestDms } from "../../../settledRequestDms.js";
-import { refreshHomeQuietly } from "../../../refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { answering, buttonValue, messageRef, teamOf, type ActionArgs } from "./context.js";
 
@@ -52,7 +52,7 @@ export function acceptAction(deps: ListenerDeps) {
       }
       await redrawRequestDms(deps.db, client, deps.logger, [result.request, ...others], messageRef(body));
       await refreshHomeQuietly(deps, client, teamId, result.request.mentor.slackUserId);
-      for (const r of [result.request, ...others]) await refreshHomeQuietly(deps, client, teamId, r.trainee.slackUserId);
+      await refreshHomesSoon(deps, teamId, [result.request, ...others].map((r) => r.trainee.slackUserId));
     });
   };
 }

@@ -1,7 +1,7 @@
 import { withdrawRequest } from "../../../../services/requests.js";
 import { withdrawnMessage } from "../../../views/requests/messages.js";
 import { redrawRequestDms } from "../../../settledRequestDms.js";
-import { refreshHomeQuietly } from "../../../refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../../refreshHome.js";
 import type { ListenerDeps } from "../../deps.js";
 import { answering, buttonValue, teamOf, type ActionArgs } from "./context.js";
 
@@ -15,7 +15,7 @@ export function withdrawAction(deps: ListenerDeps) {
       if (body.response_url) await respond({ replace_original: true, ...withdrawnMessage(request) });
       await redrawRequestDms(deps.db, client, deps.logger, [request]);
       await refreshHomeQuietly(deps, client, teamOf(body), body.user.id);
-      await refreshHomeQuietly(deps, client, teamOf(body), request.mentor.slackUserId);
+      await refreshHomesSoon(deps, teamOf(body), [request.mentor.slackUserId]);
     });
   };
 }

@@ -1,7 +1,7 @@
 import { approveRun, labelOf, sendRoundIntros } from "../../../../services/roundApproval.js";
 import { approvedMessage, previewMessage, STALE_APPROVE } from "../../../views/rounds/preview.js";
 import { roundMessages } from "../../../views/rounds/previewMessages.js";
-import { refreshHomeQuietly } from "../../../refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../../refreshHome.js";
 import { directorButton } from "../admin/guard.js";
 import type { ListenerDeps } from "../../deps.js";
 import { approveRefOf } from "./context.js";
@@ -40,7 +40,7 @@ export function approveAction(deps: ListenerDeps) {
       deps.logger.warn({ err: error, team: by.workspaceId, run: runId }, "round introductions failed; the round-intros job will retry");
     }
     const people = new Set([...proposal.pairs.flatMap((p) => [p.trainee, p.mentor]), ...proposal.groups.flatMap((g) => g.members)]);
-    for (const id of people) await refreshHomeQuietly(deps, args.client, by.workspaceId, proposal.people[id]?.slackUserId ?? "");
+    await refreshHomesSoon(deps, by.workspaceId, [...people].map((id) => proposal.people[id]?.slackUserId ?? ""));
     await refreshHomeQuietly(deps, args.client, by.workspaceId, by.actor);
   });
 }

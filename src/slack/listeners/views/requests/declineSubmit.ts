@@ -7,7 +7,7 @@ import { readMetadata, readNote } from "../../../views/requests/form.js";
 import { REQUEST_BLOCKS } from "../../../views/requests/ids.js";
 import { answeredMessage, requestMessages } from "../../../views/requests/messages.js";
 import { redrawRequestDms } from "../../../settledRequestDms.js";
-import { refreshHomeQuietly } from "../../../refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../../refreshHome.js";
 import { submission } from "../profile/submission.js";
 import type { ListenerDeps } from "../../deps.js";
 
@@ -27,7 +27,7 @@ export function declineSubmit(deps: ListenerDeps) {
       if (meta?.message) await client.chat.update({ ...meta.message, ...answeredMessage(request, "declined") } as Parameters<typeof client.chat.update>[0]);
       await redrawRequestDms(deps.db, client, deps.logger, [request], meta?.message ?? null);
       await refreshHomeQuietly(deps, client, teamId, userId);
-      await refreshHomeQuietly(deps, client, teamId, request.trainee.slackUserId);
+      await refreshHomesSoon(deps, teamId, [request.trainee.slackUserId]);
     } catch (error) {
       if (!(error instanceof DomainError)) deps.logger.error({ err: error, team: teamId }, "decline failed");
       await ack({ response_action: "errors", errors: { [REQUEST_BLOCKS.reason]: errorText(error) } });

@@ -5,7 +5,7 @@ import { errorText } from "../../../errorText.js";
 import { readMetadata, readRequestForm, requestMetadata } from "../../../views/requests/form.js";
 import { REQUEST_BLOCKS } from "../../../views/requests/ids.js";
 import { requestMessages } from "../../../views/requests/messages.js";
-import { refreshHomeQuietly } from "../../../refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../../refreshHome.js";
 import { submission } from "../profile/submission.js";
 import type { ListenerDeps } from "../../deps.js";
 import type { RequestRecord } from "../../../../store/requests.js";
@@ -24,7 +24,7 @@ export function requestSubmit(deps: ListenerDeps) {
       deps.kickOutbox();
       if (coMentorHint) deps.work.run("co-mentor offer", () => offerSeniors(deps, request));
       await refreshHomeQuietly(deps, client, teamId, userId);
-      await refreshHomeQuietly(deps, client, teamId, request.mentor.slackUserId);
+      await refreshHomesSoon(deps, teamId, [request.mentor.slackUserId]);
     } catch (error) {
       if (!(error instanceof DomainError)) deps.logger.error({ err: error, team: teamId }, "request submit failed");
       await ack({ response_action: "errors", errors: { [REQUEST_BLOCKS.role]: errorText(error) } });
