@@ -249,8 +249,8 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     expect(JSON.stringify((await slack.waitFor(() => slack.responses.find((r) => r.id === responseId))).body)).toContain("Only program directors");
     expect((await db.prisma.match.findUniqueOrThrow({ where: { id: ids.stuck } })).status).toBe("ACTIVE");
     await press("dir", "checkin_end", value, current(alert));
-    await dmTo("jun", "has ended your mentorship with <@U0DEE> (mentor)");
-    expect(textOf(await dmTo("dee", "has ended your mentorship with <@U0JUN> (mentor)"))).toContain("/findmentor");
+    await dmTo("jun", "has ended your mentorship with your mentee <@U0DEE> in");
+    expect(textOf(await dmTo("dee", "has ended your mentorship with your mentor <@U0JUN> in"))).toContain("/findmentor");
     await slack.waitFor(() => textOf(current(alert)).includes("ended this match"));
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: ids.stuck } })).toMatchObject({ status: "ENDED", endedById: ids.dir });
     expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "match.end", target: ids.stuck } })).toBe(1);

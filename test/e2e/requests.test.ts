@@ -217,7 +217,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const modal = await opened(triggerId);
     expect(await submit("jun", modal, { note: text("Schedules never lined up") })).toBe("");
     expect(textOf(await dmTo("dir", "Schedules never lined up"))).toContain("<@U0JUN> ended");
-    const told = textOf(await dmTo("ana", "has ended your mentorship (coach)"));
+    const told = textOf(await dmTo("ana", "Your coach <@U0JUN> has ended your mentorship in"));
     expect(told).not.toContain("Schedules");
     expect(told).toContain("/findmentor"); // the trainee's next step
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({ status: "ENDED", endNote: "Schedules never lined up", endedById: ids.jun });

@@ -130,8 +130,11 @@ describe("the director dashboard on the App Home", () => {
     expect(nudge).toContain("you and <@UM> reported a meeting");
     expect(nudge).toContain("Heme &lt;F&gt;");
     const ended = JSON.stringify(dashboardMessages.endedByDirector(pair, "trainee", "UDIR"));
-    expect(ended).toContain("has ended your mentorship with <@UM> (mentor)");
+    expect(ended).toContain("has ended your mentorship with your mentor <@UM> in");
     expect(ended).toContain("/findmentor");
+    const toCoach = JSON.stringify(dashboardMessages.endedByDirector({ ...pair, role: "coach" }, "mentor", "UDIR"));
+    expect(toCoach).toContain("has ended your mentorship with your mentee <@UT> (you're their coach) in Heme &lt;F&gt;.");
+    expect(toCoach).not.toMatch(/your (mentor|coach) mentorship/);
   });
 
   it("renders blocks as text the way Slack lays them out", () => {

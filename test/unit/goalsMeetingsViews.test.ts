@@ -55,6 +55,14 @@ describe("the meeting modal", () => {
     expect(s).toContain("Heme &lt;Fellowship&gt;");
   });
 
+  it("names the other person once, by who they are to the reader", () => {
+    expect(json(meetingModal(form))).toContain("Your meeting with your mentee <@U0ANA> in Heme &lt;Fellowship&gt;.");
+    const asTrainee = meetingModal({ ...form, viewerIsTrainee: true, other: match.mentor, match: { ...match, role: "sponsor" } });
+    expect(json(asTrainee)).toContain("Your meeting with your sponsor <@U0MAYA> in Heme &lt;Fellowship&gt;.");
+    const asSponsor = meetingModal({ ...form, match: { ...match, role: "sponsor" } });
+    expect(json(asSponsor)).toContain("Your meeting with your mentee <@U0ANA> (you're their sponsor) in");
+  });
+
   it("asks which mentorship first when there are several", () => {
     const view = shaped(matchPickerModal([
       { matchId: "a", other: party("U1", "Dr. One"), role: "mentor", programName: "P" },

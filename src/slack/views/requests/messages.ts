@@ -6,6 +6,9 @@ import { CADENCES, CAREER_STAGES, INTERESTS, MENTOR_ROLES, SPECIALTIES, labelOf 
 import { EXPIRE_AFTER_DAYS } from "../../../domain/requestRules.js";
 import { count, verb } from "../../kit/plural.js";
 import { escapeMrkdwn } from "../escape.js";
+import { yourOther } from "../../kit/relation.js";
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { PROFILE_ACTIONS } from "../profile/ids.js";
 import { REQUEST_ACTIONS } from "./ids.js";
 import { cardBlocks } from "../findmentor/cards.js";
@@ -16,7 +19,7 @@ const para = (text: string) => Blocks.Section({ text });
 
 /** The trainee's card as the mentor sees it; everything they typed is escaped. */
 function cardText({ request, traineeProfile: p, traineeGoals }: RequestCard): string {
-  const lines = [`${Md.bold(escapeMrkdwn(request.trainee.name))} (<@${request.trainee.slackUserId}>) asks you to be their ${Md.bold(role(request.role))} in ${escapeMrkdwn(request.programName)}.`];
+  const lines = [`<@${request.trainee.slackUserId}> asks you to be their ${Md.bold(role(request.role))} in ${escapeMrkdwn(request.programName)}.`];
   const stage = p?.careerStage ? labelOf(CAREER_STAGES, p.careerStage) : null;
   const specialty = p?.specialty ? labelOf(SPECIALTIES, p.specialty) : null;
   if (stage || specialty) lines.push([stage, specialty].filter(Boolean).map((s) => escapeMrkdwn(s!)).join(" · "));
@@ -111,7 +114,7 @@ export const requestMessages: RequestMessages = {
   matchEndedOther: (m, by) =>
     build("A mentorship has ended", [
       para(
-        `<@${by}> has ended your mentorship (${role(m.role)}) in ${escapeMrkdwn(m.programName)}. Thank you for the time you gave it.` +
+        `${capitalize(yourOther(m.role, by === m.mentor.slackUserId ? "trainee" : "mentor", `<@${by}>`))} has ended your mentorship in ${escapeMrkdwn(m.programName)}. Thank you for the time you gave it.` +
           (by === m.mentor.slackUserId ? ` If you'd like another mentor, type ${Md.codeInline("/findmentor")}.` : " Your place is free again."),
       ),
     ]),
