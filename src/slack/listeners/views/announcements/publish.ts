@@ -6,6 +6,7 @@ import type { NextStep } from "../../../views/admin/doneModal.js";
 import { ANNOUNCE } from "../../../views/announcements/ids.js";
 import { DM_COPIES_KEEP_OLD_WORDS } from "../../../views/announcements/composeModal.js";
 import { ensureInChannel } from "../../../channelAccess.js";
+import { botName, inviteCommand } from "../../../botName.js";
 import type { PreviewMetadata } from "../../../views/announcements/form.js";
 import { announcementMessages } from "../../../views/announcements/messages.js";
 import type { ListenerDeps } from "../../deps.js";
@@ -19,15 +20,15 @@ export interface Published {
 /** The list, where a director edits or cancels what they posted or scheduled. */
 const LIST: NextStep = { text: "Announcements", actionId: ANNOUNCE.actions.list };
 
-const INVITE = (channel: string) =>
-  `Rounds isn't a member of <#${channel}>, which is private. Open <#${channel}> and type \`/invite @Rounds\`: the announcement waits and goes out as soon as Rounds is in (I'll also remind you by DM).`;
+const INVITE = (channel: string, name: string) =>
+  `Rounds isn't a member of <#${channel}>, which is private. Open <#${channel}> and type \`${inviteCommand(name)}\`: the announcement waits and goes out as soon as Rounds is in (I'll also remind you by DM).`;
 
 /** Post now: make sure Rounds is in the channel (joining a public one), then hand the post to the outbox. */
 async function postIt(deps: ListenerDeps, client: WebClient, by: DirectorActor, meta: PreviewMetadata): Promise<Published> {
   const access = await ensureInChannel(client, meta.draft.channelId);
   await postNow(deps.db, by, meta.draft, deps.now(), announcementMessages);
   deps.kickOutbox();
-  if (access === "invite_needed") return { title: "Waiting for an invite", text: INVITE(meta.draft.channelId) };
+  if (access === "invite_needed") return { title: "Waiting for an invite", text: INVITE(meta.draft.channelId, await botName(client, by.workspaceId)) };
   return { title: "Announcement posted", text: `Posting it in <#${meta.draft.channelId}> now${meta.draft.alsoDm ? ", and by DM to each member" : ""}. To change its words later, find it under Announcements.`, next: [LIST] };
 }
 
