@@ -3,6 +3,8 @@ import type { ThanksCount, ThanksMessages, ThanksPayload, ThanksSent } from "../
 import { THANKS_MESSAGE_MAX } from "../../../services/thanks.js";
 import { escapeMrkdwn } from "../escape.js";
 import { THANKS, VALUE } from "./ids.js";
+import { day as dayIn } from "../../kit/dates.js";
+import { count } from "../../kit/plural.js";
 
 const build = (text: string, blocks: BlockBuilder[]): ThanksPayload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
 const quote = (text: string) => `>${escapeMrkdwn(text).replace(/\n/g, "\n>")}`;
@@ -46,11 +48,11 @@ export function thanksSentText(s: ThanksSent): string {
   return lines.join(" ");
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) => dayIn(d, "UTC");
 
 /** `/mentoring-admin thanks`: thank-you counts per mentor, and the award shortlist button. */
 export function thanksCountsMessage(counts: ThanksCount[]): ThanksPayload {
-  const lines = counts.slice(0, 40).map((c, i) => `${i + 1}. <@${c.mentorSlackId}> — ${c.count} ${c.count === 1 ? "thank-you" : "thank-yous"} from ${c.thankers} ${c.thankers === 1 ? "person" : "people"} (last ${day(c.lastAt)})`);
+  const lines = counts.slice(0, 40).map((c, i) => `${i + 1}. <@${c.mentorSlackId}> — ${count(c.count, "thank-you")} from ${count(c.thankers, "person", "people")} (last ${day(c.lastAt)})`);
   const blocks: BlockBuilder[] = [
     Blocks.Section({ text: `${Md.bold("Thank-yous per mentor")} — what trainees sent with ${Md.codeInline("/mentoring thanks")}.` }),
     Blocks.Section({ text: lines.length ? lines.join("\n") : "No thank-yous yet." }),
