@@ -114,7 +114,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect(card).toContain("Publish my &lt;first&gt; paper");
     expect(card).toContain("request_accept");
     expect(card).toContain("request_decline");
-    expect(textOf(await dmTo("ana", "Your request went to"))).not.toContain("co-mentor");
+    expect(textOf(await dmTo("ana", ":outbox_tray: You asked"))).not.toContain("co-mentor");
   });
 
   it("a role the mentor does not offer is refused inline and nothing is stored", async () => {
@@ -175,10 +175,10 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
   it("a trainee withdraws from their confirmation DM, which then says so", async () => {
     const view = await openRequest("cal", "maya");
     expect(await submit("cal", view, { role: pick("sponsor") })).toBe("");
-    const confirmation = await dmTo("cal", "Your request went to");
+    const confirmation = await dmTo("cal", ":outbox_tray: You asked");
     const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids.cal, mentorId: ids.maya, status: "PENDING" } });
     const { responseId } = await press("cal", "request_withdraw", request.id, { channel: confirmation.channel, ts: confirmation.ts });
-    expect(await response(responseId)).toContain("You withdrew your request to <@U0MAYA>");
+    expect(await response(responseId)).toContain("You withdrew your request asking <@U0MAYA> to be your");
     expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
   });
 
@@ -248,7 +248,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     await new Promise((r) => setTimeout(r, 1500)); // one more outbox poll: nothing new may arrive
     // One reminder was sent; once the request expired it says so, with no Accept or Decline left on it.
     expect(slack.messagesIn(P.jun.id).filter((m) => textOf(m).includes("<@U0BEN>") && textOf(m).includes("(coach)")).map((m) => m.ts)).toEqual([reminder.ts]);
-    expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).toContain("This request from <@U0BEN> (coach) expired without an answer");
+    expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).toContain("<@U0BEN>'s request to be their coach expired without an answer");
     expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).not.toContain("request_accept");
     expect(countIn(P.ben.id, "has expired")).toBe(1);
   });
@@ -290,7 +290,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
   const requestOf = (trainee: Key, mentor: Key) => db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids[trainee], mentorId: ids[mentor] } });
   const ask = async (trainee: Key, mentor: Key) => {
     expect(await submit(trainee, await openRequest(trainee, mentor), { role: pick("mentor") })).toBe("");
-    return { card: await dmTo(mentor, P[trainee].name), sent: await dmTo(trainee, "Your request went to") };
+    return { card: await dmTo(mentor, P[trainee].name), sent: await dmTo(trainee, ":outbox_tray: You asked") };
   };
 
   it("a full mentor who presses Accept closes the request coherently: its trainee, and every other trainee waiting for her, is told at once and pointed to /findmentor", async () => {
@@ -302,7 +302,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
 
     const { responseId } = await press("kim", "request_accept", request.id, { channel: fay.card.channel, ts: fay.card.ts });
     const answer = await response(responseId);
-    expect(answer).toContain("Your mentoring places are all taken, so the request from <@U0FAY> (mentor) is closed; they were told kindly");
+    expect(answer).toContain("Your mentoring places are all taken, so <@U0FAY>'s request to be their mentor is closed; they were told kindly");
     expect(answer).toContain("1 other request waiting for you was closed the same way");
     expect(answer).not.toContain("request_accept");
     expect(answer).toContain("profile_edit"); // raising her capacity is one press away
@@ -315,7 +315,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     }
     // No button is left on a closed request: Dr. Kim's DM about Gus, and each trainee's confirmation.
     await slack.waitFor(() => !textOf(current(gus.card)).includes("request_accept"));
-    expect(textOf(current(gus.card))).toContain("the request from <@U0GUS> (mentor) is closed");
+    expect(textOf(current(gus.card))).toContain("<@U0GUS>'s request to be their mentor is closed");
     for (const sent of [fay.sent, gus.sent]) await slack.waitFor(() => !textOf(current(sent)).includes("request_withdraw"));
     expect(textOf(current(fay.sent))).toContain("is closed: their mentoring places filled up");
     // Every Home agrees.

@@ -75,7 +75,7 @@ describe("the director dashboard on the App Home", () => {
     const text = textOf(blocks);
     expect(text).toContain("*Pairs at risk (2)*");
     expect(text).toContain("@UT0 with @UM0 (mentor, since Fri 1 May 2026)\n:sos: asked for help on Tue 3 Nov 2026");
-    expect(text).toContain(":hourglass: no meeting reported for 3 check-in periods (no meeting reported yet)");
+    expect(text).toContain(":hourglass: no meeting reported for 3 check-in periods (none since they were paired)");
     expect(text).toContain("[ Nudge both ] [ End match …confirm ]");
     const buttons = JSON.stringify(blocks);
     expect(buttons).toContain(`"action_id":"${DASHBOARD_ACTIONS.nudge}","value":"match0"`);

@@ -126,7 +126,8 @@ describe("round views within Slack's limits", () => {
     expect(text).toContain("Round 22");
     expect(text).not.toContain("Round 23");
     expect(text).toContain("…and 37 more");
-    expect(text).toContain('"text":{"type":"mrkdwn","text":"Nothing more of &lt;!channel&gt; &amp; *all* will run."}');
+    // Escaped: cannot ping, and the stars stay stars (fenced by zero-width spaces), not bold.
+    expect(text).toContain('"text":{"type":"mrkdwn","text":"Nothing more of &lt;!channel&gt; &amp; \u200B*\u200Ball\u200B*\u200B will run."}');
     expect(text).not.toContain("<!channel>");
   });
 

@@ -5,6 +5,7 @@ import { PROGRESS_NOTE_MAX } from "../../../domain/goals.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
 import { yourOther } from "../../kit/relation.js";
+import { calendarDay } from "../../kit/dates.js";
 import { MEETING_BLOCKS, MEETING_CALLBACKS, progressBlock, VALUE } from "./ids.js";
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
@@ -70,7 +71,7 @@ export function matchPickerModal(choices: MatchChoice[], checkinId: string | nul
 export function meetingSavedModal(otherSlackUserId: string, day: string) {
   return Modal({ title: "Meeting saved", close: "Done", callbackId: MEETING_CALLBACKS.done })
     .blocks(
-      Blocks.Section({ text: `:white_check_mark: ${Md.bold("Saved")}: your meeting with <@${otherSlackUserId}> on ${day}. The agenda is cleared for next time.` }),
+      Blocks.Section({ text: `:white_check_mark: ${Md.bold("Saved")}: your meeting with <@${otherSlackUserId}> on ${calendarDay(day)}. The agenda is cleared for next time.` }),
       Blocks.Context().elements(`Notes: ${NOTES_PRIVACY}`),
     )
     .buildToObject();
