@@ -247,7 +247,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect((await runJob(new Date(created.getTime() + 11 * day))).out).toContain('"expired":0');
     await new Promise((r) => setTimeout(r, 1500)); // one more outbox poll: nothing new may arrive
     // One reminder was sent; once the request expired it says so, with no Accept or Decline left on it.
-    expect(slack.messagesIn(P.jun.id).filter((m) => textOf(m).includes("<@U0BEN>") && textOf(m).includes("(coach)")).map((m) => m.ts)).toEqual([reminder.ts]);
+    expect(slack.messagesIn(P.jun.id).filter((m) => textOf(m).includes("<@U0BEN>'s request to be their coach")).map((m) => m.ts)).toEqual([reminder.ts]);
     expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).toContain("<@U0BEN>'s request to be their coach expired without an answer");
     expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).not.toContain("request_accept");
     expect(countIn(P.ben.id, "has expired")).toBe(1);
