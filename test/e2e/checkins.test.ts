@@ -183,7 +183,7 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     const checkinId = buttonValue(dm, "checkin_need_help");
     await press("maya", "checkin_need_help", checkinId, current(dm));
     const alert = await dmTo("dir", "asked for help in their check-in");
-    expect(textOf(alert)).toContain("*Need help*: <@U0MAYA> asked for help in their check-in about their mentee <@U0ANA> (mentor, Heme Fellowship).");
+    expect(textOf(alert)).toContain("*Need help*: <@U0MAYA> asked for help in their check-in about their mentee <@U0ANA> (Heme Fellowship).");
     expect(textOf(alert)).not.toContain("<@U0ANA> and their mentor");
     expect(alert.text).toBe("Check-in: Dr. Maya asked for help");
     await slack.waitFor(() => textOf(current(dm)).includes("Your program director has been told"));

@@ -123,7 +123,9 @@ function helpHeadline(e: EscalationCard): { headline: string; text: string } {
     };
   }
   const who = asker === "mentor" ? e.mentor : e.trainee;
-  const about = asker === "mentor" ? `their mentee <@${e.trainee.slackUserId}> (${role}, ${program})` : `their ${role} <@${e.mentor.slackUserId}> (${program})`;
+  // The mentor's part is said only when it is not plain mentoring: "their mentee <@T> (as their coach, Heme)".
+  const part = role === "mentor" ? "" : `as their ${role}, `;
+  const about = asker === "mentor" ? `their mentee <@${e.trainee.slackUserId}> (${part}${program})` : `their ${role} <@${e.mentor.slackUserId}> (${program})`;
   return {
     headline: `:sos: ${Md.bold("Need help")}: <@${who.slackUserId}> asked for help in their check-in about ${about}.`,
     text: `Check-in: ${escapeMrkdwn(who.name)} asked for help`,
