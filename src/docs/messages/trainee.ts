@@ -7,7 +7,7 @@ import { agendaModal, agendaPromptMessage } from "../../slack/views/meetings/age
 import { meetingModal, meetingSavedModal } from "../../slack/views/meetings/meetingModal.js";
 import { addGoalModal, goalsModal, parkChoiceModal } from "../../slack/views/goals/goalsModal.js";
 import { answeredNotice, roundNoticeMessages } from "../../slack/views/rounds/notices.js";
-import { rankModal } from "../../slack/views/rounds/rankModal.js";
+import { rankModal, rankSavedText } from "../../slack/views/rounds/rankModal.js";
 import { thanksModal, thanksSentText } from "../../slack/views/thanks/views.js";
 import { announcementMessages } from "../../slack/views/announcements/messages.js";
 import { dashboardMessages } from "../../slack/views/dashboard/messages.js";
@@ -19,6 +19,10 @@ import type { NoticeCard } from "../../services/roundNotices.js";
 const card = { checkinId: "ci-1", matchId: MATCH.id, periodKey: "2026-11-01", recipient: "trainee" as const, you: checkinParty(PEOPLE.tara), other: checkinParty(PEOPLE.maya), programName: PROGRAM.name, answer: null, answeredBySlackId: null, directorTold: false };
 const notice: NoticeCard = { runId: "run-1", roundName: "Spring mentor match", programName: PROGRAM.name, kind: "STABLE", scheduledFor: daysFromNow(7), tz: TZ, side: "trainee", rankDeadline: daysFromNow(5) };
 const pair = { matchId: MATCH.id, programId: PROGRAM.id, programName: PROGRAM.name, role: "mentor", status: "ACTIVE" as const, startedAt: CHECKIN_MATCH.startedAt, cadence: "MONTHLY" as const, trainee: { ...PEOPLE.tara, memberId: PEOPLE.tara.id, erased: false }, mentor: { ...PEOPLE.maya, memberId: PEOPLE.maya.id, erased: false } };
+const rankForm = { runId: "run-1", side: "trainee" as const, roundName: notice.roundName, deadline: notice.rankDeadline!, tz: TZ, current: [PEOPLE.maya.id, PEOPLE.sam.id], choices: [
+  { memberId: PEOPLE.maya.id, slackUserId: PEOPLE.maya.slackUserId, name: PEOPLE.maya.name, reasons: ["same subspecialty: thrombosis and hemostasis"] },
+  { memberId: PEOPLE.sam.id, slackUserId: PEOPLE.sam.slackUserId, name: PEOPLE.sam.name, reasons: ["shares your interests: grant writing"] },
+] };
 const t = (title: string, when: string, surface: Entry["surface"]): Entry => ({ reader: "trainee", title, when, surface });
 
 export function traineeEntries(): Entry[] {
@@ -73,11 +77,11 @@ export function traineeEntries(): Entry[] {
     t("Which goal to park?", "Tara adds a third goal while two are active.", parkChoiceModal(GOALS.filter((g) => g.status === "ACTIVE"), { action: "add", text: "Learn R" })),
     t("Round notice", "A week before a pairing round.", roundNoticeMessages.notice({ ...notice, kind: "MENTOR_MATCH", rankDeadline: null })),
     t("Round notice, skipped", "Tara presses Skip this round.", answeredNotice({ card: { ...notice, kind: "MENTOR_MATCH", rankDeadline: null }, answer: "skipped" })),
+    t("Round notice, paused everything", "Tara presses Pause everything… and confirms.", answeredNotice({ card: { ...notice, kind: "MENTOR_MATCH", rankDeadline: null }, answer: "paused", pause: { state: { kind: "paused", until: null }, tz: TZ } })),
+    t("Round notice, back", "Tara presses Resume on that message.", answeredNotice({ card: { ...notice, kind: "MENTOR_MATCH", rankDeadline: null }, answer: "resumed", skipping: false, runOpen: true })),
     t("Rank your mentors", "A stable round opens.", roundNoticeMessages.rankTrainee(notice)),
-    t("Ranking form", "Tara presses Rank mentors.", rankModal({ runId: "run-1", side: "trainee", roundName: notice.roundName, deadline: notice.rankDeadline!, tz: TZ, current: [], choices: [
-      { memberId: PEOPLE.maya.id, slackUserId: PEOPLE.maya.slackUserId, name: PEOPLE.maya.name, reasons: ["same subspecialty: thrombosis and hemostasis"] },
-      { memberId: PEOPLE.sam.id, slackUserId: PEOPLE.sam.slackUserId, name: PEOPLE.sam.name, reasons: ["shares your interests: grant writing"] },
-    ] })),
+    t("Ranking form", "Tara presses Rank mentors.", rankModal({ ...rankForm, current: [] })),
+    t("Ranking saved", "Tara saves her ranking (the form turns into this).", { text: rankSavedText(rankForm) }),
     t("Thank a mentor", "Tara types /mentoring thanks.", thanksModal({ mentor: PEOPLE.maya.slackUserId, message: "" })),
     t("Thanks sent", "Tara sends her thanks with a shout-out.", { text: thanksSentText({ id: "th-1", toSlackUserId: PEOPLE.maya.slackUserId, programName: PROGRAM.name, shoutOutChannel: CHANNELS.announce, shoutOutAsked: true }) }),
     t("Announcement by DM", "A director posts an announcement with \"also DM\" ticked.", announcementMessages.memberDm({ ...ANNOUNCEMENT, status: "POSTED", postedAt: NOW, postedChannel: CHANNELS.announce, postedTs: "1765119600.000100" }, { channel: CHANNELS.announce, ts: "1765119600.000100" })),
