@@ -203,7 +203,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect(await submit("ana", view, { role: pick("coach"), message: text("Coaching on talks, please") })).toBe("");
     expect(textOf(await dmTo("ana", "is junior faculty"))).toContain("senior co-mentor");
     // Maya already mentors Ana and Rae is full, so the offer says so rather than staying silent.
-    expect(textOf(await dmTo("ana", "co-mentor beside"))).toContain("No senior mentor in your programs has room");
+    expect(textOf(await dmTo("ana", "co-mentor beside"))).toContain("in your programs has room to co-mentor beside them right now");
     const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids.ana, mentorId: ids.jun } });
     const { responseId } = await press("jun", "request_accept", request.id, { channel: `D-${P.jun.id}`, ts: "1.000004" });
     expect(await response(responseId)).toContain("You accepted");

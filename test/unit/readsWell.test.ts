@@ -40,6 +40,17 @@ describe("what people read", () => {
     expect(byTrainee).toContain("<@U0TARA> ended their mentorship with <@U0MAYA> (their coach) in Heme Fellowship.");
   });
 
+  it("offers co-mentors as more senior than the junior mentor, not as 'senior' mid-career faculty", () => {
+    const party = (slackUserId: string) => ({ memberId: slackUserId, slackUserId, name: slackUserId, tz: "UTC", pause: { pausedAt: null, pausedUntil: null } });
+    const request = { id: "r", workspaceId: "T", programId: "p", programName: "Heme", role: "mentor", message: "", goal: null, status: "PENDING" as const, createdAt: new Date(0), trainee: party("U0TARA"), mentor: party("U0JUN") };
+    const card = { memberId: "s", slackUserId: "U0SAM", name: "Sam", programId: "p", stage: "Mid-career faculty", specialty: null, subspecialty: null, reasons: ["same specialty as the junior mentor: hematology"], juniorFaculty: false, handsOn: null, supervisorNote: null, activeMentees: 0, capacity: 2, helpedGrants: null, copublishes: null, pastFellows: null, cadence: null };
+    const offer = all(requestMessages.coMentorOffer(request, [card]).blocks);
+    expect(offer).toContain("These mentors are more senior than <@U0JUN> (mid-career faculty or above), fit you, and work close to their field.");
+    expect(offer).toContain("<@U0SAM> — Mid-career faculty");
+    expect(offer).not.toMatch(/senior co-mentor: /);
+    expect(all(requestMessages.coMentorOffer(request, []).blocks)).toContain("No mentor more senior than <@U0JUN> in your programs has room to co-mentor beside them right now.");
+  });
+
   it("dates a saved meeting in the one date style", () => {
     expect(all(meetingSavedModal("U0MAYA", "2026-12-07"))).toContain("your meeting with <@U0MAYA> on Mon 7 Dec 2026.");
   });

@@ -93,10 +93,10 @@ export const requestMessages: RequestMessages = {
   coMentorOffer: (r, seniors) =>
     seniors.length === 0
       ? build("No senior co-mentor has room right now", [
-          para(`:seedling: No senior mentor in your programs has room to co-mentor beside <@${r.mentor.slackUserId}> right now. Your program director can help find one.`),
+          para(`:seedling: No mentor more senior than <@${r.mentor.slackUserId}> in your programs has room to co-mentor beside them right now. Your program director can help find one.`),
         ])
       : build(`Senior co-mentors who could work beside ${escapeMrkdwn(r.mentor.name)}`, [
-          para(`:seedling: ${Md.bold("Add a senior co-mentor?")} These senior mentors fit you and work close to <@${r.mentor.slackUserId}>'s field. Press ${Md.bold("Request")} to ask one as well — it's optional.`),
+          para(`:seedling: ${Md.bold("Add a senior co-mentor?")} These mentors are more senior than <@${r.mentor.slackUserId}> (mid-career faculty or above), fit you, and work close to their field. Press ${Md.bold("Request")} to ask one as well — it's optional.`),
           Blocks.Divider(),
           ...seniors.flatMap(cardBlocks),
         ]),
