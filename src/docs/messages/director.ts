@@ -2,6 +2,8 @@ import { homeView } from "../../slack/views/home.js";
 import { adminMenu, noProgramYet } from "../../slack/views/admin/menu.js";
 import { programModal } from "../../slack/views/admin/programModal.js";
 import { cohortModal } from "../../slack/views/admin/cohortModal.js";
+import { doneModal } from "../../slack/views/admin/doneModal.js";
+import { cohortDone, programDone, type Done } from "../../slack/views/admin/doneWords.js";
 import { peopleModal } from "../../slack/views/admin/peopleModal.js";
 import { directorsModal } from "../../slack/views/admin/directorsModal.js";
 import { checkinMessages, directorOutcome } from "../../slack/views/checkins/messages.js";
@@ -27,6 +29,7 @@ import type { RoundRecord } from "../../store/rounds.js";
 import { ANNOUNCEMENT, CHANNELS, CHECKIN_MATCH, COHORT, MATCH, NOW, PEOPLE, PROGRAM, TZ, checkinParty, daysFromNow, member, type Someone } from "./cast.js";
 import type { Entry } from "./entry.js";
 
+const done = (x: Done) => doneModal(x.title, x.text, x.next);
 const d = (title: string, when: string, surface: Entry["surface"]): Entry => ({ reader: "director", title, when, surface });
 const overview = { ...PROGRAM, cohorts: [COHORT], people: 14 };
 const party = (p: Someone) => ({ slackUserId: p.slackUserId, name: p.name, erased: false });
@@ -96,7 +99,10 @@ export function directorEntries(): Entry[] {
     d("No program yet", "A director tries to announce before any program exists.", noProgramYet("announce to")),
     d("New program", "Dana presses New program.", programModal(null, { timezone: TZ })),
     d("Edit program", "Dana presses Edit program.", programModal(PROGRAM, { timezone: TZ })),
+    d("Program created", "Dana saves the new program form (it turns into this).", done(programDone(PROGRAM, true))),
+    d("Program saved", "Dana saves the program form after editing.", done(programDone(PROGRAM, false))),
     d("New cohort", "Dana presses New cohort.", cohortModal(PROGRAM)),
+    d("Cohort created", "Dana saves the cohort form.", done(cohortDone(COHORT))),
     d("Add people", "Dana presses Add people.", peopleModal(PROGRAM, [COHORT], COHORT.id)),
     d("Directors", "Dana presses Directors.", directorsModal([{ id: PEOPLE.sam.id, slackUserId: PEOPLE.sam.slackUserId, name: PEOPLE.sam.name, directorGrantedAt: new Date("2026-09-01T15:00:00Z"), directorGrantedBy: PEOPLE.dana.slackUserId }])),
     d("Need help alert", "A mentor pressed Need help on a check-in.", checkinMessages.escalation({ matchId: MATCH.id, periodKey: "2026-11-01", cause: "need-help", programName: PROGRAM.name, role: "mentor", startedAt: CHECKIN_MATCH.startedAt, mentor: checkinParty(PEOPLE.maya), trainee: checkinParty(PEOPLE.tara), askedBy: ["mentor"], history: [
