@@ -101,7 +101,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const roleOptions = view.blocks.find((b) => b.block_id === "role")!.element!.options!.map((o) => o.value);
     expect(roleOptions).toEqual(["mentor", "sponsor"]);
     expect(view.blocks.find((b) => b.block_id === "goal")!.element!.options!.map((o) => o.value)).toEqual(["0", "1"]);
-    const values = { role: pick("mentor"), message: text("I'd love help with <b>grants</b> & papers"), goal: pick("1") };
+    const values = { role: pick("mentor"), message: text("I'd love help with <b>grants</b> & *papers*"), goal: pick("1") };
     const [first, second] = await Promise.all([submit("ana", view, values), submit("ana", view, values)]);
     const bodies = [first, second].sort();
     expect(bodies[0]).toBe("");
@@ -110,7 +110,9 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const card = textOf(await dmTo("maya", "asks you to be their"));
     expect(card).toContain("Ana Fellow");
     expect(card).toContain("Fellow · Hematology");
-    expect(card).toContain("&lt;b&gt;grants&lt;/b&gt; &amp; papers");
+    // What she typed reaches the mentor as typed: no tag, no link, and her stars fenced so they are not bold.
+    expect(card).toContain("&lt;b&gt;grants&lt;/b&gt; &amp; \u200B*\u200Bpapers\u200B*\u200B");
+    expect(card).toContain("<@U0ANA> asks you to be their *mentor*"); // named once, by mention
     expect(card).toContain("Publish my &lt;first&gt; paper");
     expect(card).toContain("request_accept");
     expect(card).toContain("request_decline");
