@@ -11,6 +11,7 @@ import { requestMessages } from "../../slack/views/requests/messages.js";
 import { blankCompose, composeModal } from "../../slack/views/announcements/composeModal.js";
 import { previewModal } from "../../slack/views/announcements/previewModal.js";
 import { announcementList } from "../../slack/views/announcements/list.js";
+import { announcementDone } from "../../slack/views/announcements/doneWords.js";
 import { announcementMessages, cancelledInviteNote } from "../../slack/views/announcements/messages.js";
 import { roundModal } from "../../slack/views/rounds/roundModal.js";
 import { roundCreatedText, roundList } from "../../slack/views/rounds/roundList.js";
@@ -117,6 +118,10 @@ export function directorEntries(): Entry[] {
       { id: null, posted: false, draft: { programId: PROGRAM.id, cohortIds: [COHORT.id], channelId: CHANNELS.private, text: ANNOUNCEMENT.text, notifyEveryone: false, alsoDm: true, postAt: null } },
       { programName: PROGRAM.name, timezone: TZ, cohortNames: [COHORT.name], audience: 6, createdById: PEOPLE.dana.slackUserId, inviteNeeded: true, botName: "rounds" },
     )),
+    d("Announcement posted", "Dana presses Post for the program's channel.", done(announcementDone.postedNow(CHANNELS.announce, true))),
+    d("Announcement waiting for an invite", "Dana presses Post for a private channel Rounds is not in.", done(announcementDone.waitingForInvite(CHANNELS.private, "rounds"))),
+    d("Announcement scheduled", "Dana presses Post for a date and time.", done(announcementDone.scheduled(ANNOUNCEMENT))),
+    d("Posted announcement edited", "Dana edits a posted announcement that also went by DM.", done(announcementDone.editApplied(CHANNELS.announce, true))),
     d("Announcements list", "Dana types /mentoring-admin announcements.", announcementList([
       { announcement: ANNOUNCEMENT, state: "scheduled" },
       { announcement: { ...ANNOUNCEMENT, id: "a-2", channelId: CHANNELS.private }, state: "waiting_for_invite" },
