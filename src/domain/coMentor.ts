@@ -53,7 +53,7 @@ export function pickSeniorCoMentors(
     const stageRank = rankOf(p.careerStage);
     if (s.memberId === junior.memberId || stageRank === null || stageRank < minRank) continue;
     const stageLabel = vocabulary.careerStages.find((x) => x.key === p.careerStage)!.label;
-    const reasons: CoMentorSuggestion["reasons"] = [{ kind: "stage", text: `senior co-mentor: ${plainLabel(stageLabel)}` }];
+    const reasons: CoMentorSuggestion["reasons"] = [{ kind: "stage", text: `more senior than the junior mentor: ${plainLabel(stageLabel)}` }];
     let bonus = 0;
     if (jp.subspecialty && jp.subspecialty !== "other" && p.subspecialty === jp.subspecialty) {
       bonus += CO_MENTOR_BONUS.subspecialty;
@@ -80,4 +80,20 @@ export function pickSeniorCoMentors(
       (a.suggestion.memberId < b.suggestion.memberId ? -1 : a.suggestion.memberId > b.suggestion.memberId ? 1 : 0),
   );
   return picks.slice(0, options.limit ?? 3);
+}
+
+/** What follows a reason's colon: "same subspecialty: thrombosis" → "thrombosis". */
+const valueOf = (text: string) => text.slice(text.indexOf(":") + 1).trim();
+
+/**
+ * The reasons a co-mentor card gives, each said once: closeness to the junior mentor (the stage is
+ * left out, since the card already names it), then up to two reasons from the trainee's own ranking
+ * that name something the closeness reasons have not ("shares: thrombosis" is dropped after
+ * "shares with the junior mentor: thrombosis").
+ */
+export function coMentorCardReasons(pick: Pick<CoMentorSuggestion, "reasons">, traineeReasons: readonly string[]): string[] {
+  const closeness = pick.reasons.filter((r) => r.kind !== "stage").map((r) => r.text);
+  const said = closeness.flatMap((t) => valueOf(t).split(", "));
+  const fresh = traineeReasons.filter((t) => !valueOf(t).split(", ").every((v) => said.includes(v)));
+  return [...closeness, ...fresh.slice(0, 2)];
 }

@@ -25,7 +25,7 @@ export interface AnnouncementMessages {
   /** The copy each member of the cohort(s) gets when "also DM" is ticked. */
   memberDm(a: AnnouncementRecord, posted: { channel: string; ts: string }): AnnouncementPayload;
   /** To the director: Rounds is not in the channel; how to invite it. */
-  inviteNeeded(a: AnnouncementRecord): AnnouncementPayload;
+  inviteNeeded(a: AnnouncementRecord, botName: string): AnnouncementPayload;
 }
 
 export const ANNOUNCEMENT_JOB = "announcements";
@@ -135,10 +135,10 @@ export async function finishAllDelivered(db: Db, at: RunTime, messages: Announce
 }
 
 /** Slack refused the post because Rounds is not in the channel: the director is told once per channel how to invite it. */
-export async function noteInviteNeeded(db: Db, workspaceId: string, id: string, now: Date, messages: AnnouncementMessages): Promise<void> {
+export async function noteInviteNeeded(db: Db, workspaceId: string, id: string, now: Date, messages: AnnouncementMessages, botName: string): Promise<void> {
   const a = await store.findAnnouncement(db, workspaceId, id);
   if (!a) return;
-  await enqueue(db, { workspaceId, key: `announcement-invite:${id}:${a.channelId}`, channel: a.createdById, payload: { ...messages.inviteNeeded(a) }, notBefore: now });
+  await enqueue(db, { workspaceId, key: `announcement-invite:${id}:${a.channelId}`, channel: a.createdById, payload: { ...messages.inviteNeeded(a, botName) }, notBefore: now });
 }
 
 /**

@@ -6,7 +6,7 @@ import { traineePrograms } from "../store/traineePrograms.js";
 import { mentorCapacity } from "../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../domain/profile.js";
 import { rank, type ExclusionCause, type RankingResult } from "../domain/ranking.js";
-import { pickSeniorCoMentors } from "../domain/coMentor.js";
+import { coMentorCardReasons, pickSeniorCoMentors } from "../domain/coMentor.js";
 import { rankingConfigOf } from "../domain/weights.js";
 import { responsivenessFrom, type MentorCandidate } from "../domain/scoring.js";
 import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../domain/vocabulary.js";
@@ -206,7 +206,7 @@ export async function searchCoMentors(db: Db, workspaceId: string, traineeId: st
   const junior = ranked.mentors.get(juniorMentorId);
   if (!junior) return [];
   const picks = pickSeniorCoMentors(ranked.result.suggestions.find((x) => x.memberId === juniorMentorId)?.candidate ?? candidateOf(junior, now, NONE, NONE, false), ranked.result.suggestions, { vocabulary: ranked.vocabulary });
-  return picks.map(({ suggestion: s, reasons }) =>
-    cardOf(ranked.mentors.get(s.memberId)!, s.candidate, [...reasons.map((r) => r.text), ...s.reasons.slice(0, 2).map((r) => r.text)], false, ranked.vocabulary),
+  return picks.map((pick) =>
+    cardOf(ranked.mentors.get(pick.suggestion.memberId)!, pick.suggestion.candidate, coMentorCardReasons(pick, pick.suggestion.reasons.map((r) => r.text)), false, ranked.vocabulary),
   );
 }

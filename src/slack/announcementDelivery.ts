@@ -4,6 +4,7 @@ import { requeueFailed } from "../store/outbox.js";
 import { finishDelivered, idOfPostKey, noteInviteNeeded } from "../services/announcements.js";
 import { isInviteError } from "../domain/announcement.js";
 import { ensureInChannel } from "./channelAccess.js";
+import { botName } from "./botName.js";
 import type { OutboxListener } from "./outbox.js";
 import { announcementMessages } from "./views/announcements/messages.js";
 
@@ -28,7 +29,7 @@ export function announcementDelivery(db: Db, logger: Logger, now: () => Date = (
         return;
       }
       logger.warn({ channel: row.channel, outbox: row.key, access }, "announcement: Rounds is not in the channel; the director is told how to invite it");
-      await noteInviteNeeded(db, row.workspaceId, idOfPostKey(row.key), now(), announcementMessages);
+      await noteInviteNeeded(db, row.workspaceId, idOfPostKey(row.key), now(), announcementMessages, await botName(client, row.workspaceId));
     },
   };
 }

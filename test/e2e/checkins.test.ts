@@ -183,7 +183,7 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     const checkinId = buttonValue(dm, "checkin_need_help");
     await press("maya", "checkin_need_help", checkinId, current(dm));
     const alert = await dmTo("dir", "asked for help in their check-in");
-    expect(textOf(alert)).toContain("*Need help*: <@U0MAYA> asked for help in their check-in about their mentee <@U0ANA> (mentor, Heme Fellowship).");
+    expect(textOf(alert)).toContain("*Need help*: <@U0MAYA> asked for help in their check-in about their mentee <@U0ANA> (Heme Fellowship).");
     expect(textOf(alert)).not.toContain("<@U0ANA> and their mentor");
     expect(alert.text).toBe("Check-in: Dr. Maya asked for help");
     await slack.waitFor(() => textOf(current(dm)).includes("Your program director has been told"));
@@ -249,8 +249,8 @@ describe.each(testProviders)("check-ins in Slack on %s", (provider) => {
     expect(JSON.stringify((await slack.waitFor(() => slack.responses.find((r) => r.id === responseId))).body)).toContain("Only program directors");
     expect((await db.prisma.match.findUniqueOrThrow({ where: { id: ids.stuck } })).status).toBe("ACTIVE");
     await press("dir", "checkin_end", value, current(alert));
-    await dmTo("jun", "has ended your mentorship with <@U0DEE> (mentor)");
-    expect(textOf(await dmTo("dee", "has ended your mentorship with <@U0JUN> (mentor)"))).toContain("/findmentor");
+    await dmTo("jun", "has ended your mentorship with your mentee <@U0DEE> in");
+    expect(textOf(await dmTo("dee", "has ended your mentorship with your mentor <@U0JUN> in"))).toContain("/findmentor");
     await slack.waitFor(() => textOf(current(alert)).includes("ended this match"));
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: ids.stuck } })).toMatchObject({ status: "ENDED", endedById: ids.dir });
     expect(await db.prisma.auditLog.count({ where: { workspaceId: TEAM, action: "match.end", target: ids.stuck } })).toBe(1);

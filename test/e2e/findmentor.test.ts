@@ -140,7 +140,7 @@ describe.each(testProviders)("/findmentor on %s", (provider) => {
     const r = await reply((await findmentor("U0TRAINEE", "xyz")).responseId);
     const all = JSON.stringify(r.blocks);
     expect(mentions(r)).toEqual([]);
-    expect(all).toContain("1 mentor is full, 1 mentor is paused, none of the 7 others mention ‘xyz’.");
+    expect(all).toContain("1 mentor is full, 1 mentor is paused, none of the 7 other mentors mention ‘xyz’.");
     expect(all).toContain("try fewer or other words");
     expect(all).toContain("ask your program director");
     expect(all).not.toMatch(/confidential|excluded/i);

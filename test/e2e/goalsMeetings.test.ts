@@ -306,7 +306,7 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     expect(await queued()).toBe(0);
     expect((await runAgendaJob("2026-02-04T12:00:00Z")).code).toBe(0);
     const prompt = await slack.waitFor(() => prompts()[0], 15_000);
-    expect(textOf(prompt)).toContain("due by *Thursday 5 February*");
+    expect(textOf(prompt)).toContain("due by *Thu 5 Feb 2026*");
     expect(textOf(prompt)).toContain(`"value":"${matches.amy}"`);
     expect((await runAgendaJob("2026-02-04T13:00:00Z")).code).toBe(0);
     expect(await queued()).toBe(1);

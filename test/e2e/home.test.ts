@@ -104,7 +104,7 @@ describe.each(testProviders)("the App Home for each role on %s", (provider) => {
     const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { workspaceId: TEAM, status: "PENDING" } });
     const { triggerId } = await drive.press(people.junior, "request_accept", request.id, "home");
     const shown = JSON.stringify(await drive.opened(triggerId));
-    expect(shown).toContain("You accepted <@U0FELLOW> (coach). I've introduced you in a group message.");
+    expect(shown).toContain("You accepted <@U0FELLOW>'s request to be their coach. I've introduced you in a group message.");
     expect(await openHome(people.junior)).not.toContain("waiting for your answer");
     const fellow = await openHome(people.fellow);
     expect(fellow).not.toContain("Waiting for an answer");

@@ -72,7 +72,7 @@ describe.each(testProviders)("deleting one's data, as the person and as those ar
     expect(after.raw).toContain(",2026–27 Fellows,Former member,");
 
     const told = textOf(await drive.dmTo("nora", "has left the mentoring program"));
-    expect(told).toContain("<@U0TARA> has left the mentoring program, so your mentorship with them (mentor, Heme Fellowship) has ended and your place is free again");
+    expect(told).toContain("<@U0TARA> has left the mentoring program, so your mentorship with them in Heme Fellowship has ended and your place is free again");
     expect(JSON.stringify(await drive.openHome("nora"))).toContain("No mentees yet.");
     expect(JSON.stringify(await drive.openHome("nora"))).not.toContain("U0TARA");
     expect(await db.prisma.goal.count({ where: { memberId: ids.tara } })).toBe(0);
@@ -81,7 +81,7 @@ describe.each(testProviders)("deleting one's data, as the person and as those ar
   it("a mentor who deletes their data closes the requests waiting for them, and each trainee is told and pointed to /findmentor", async () => {
     await drive.press("ola", "privacy_delete", undefined, { view: { id: "V0PRIVACY2" } });
     const told = textOf(await drive.dmTo("vic", "has left the mentoring program"));
-    expect(told).toContain("<@U0OLA> has left the mentoring program, so your request to them (coach) is closed");
+    expect(told).toContain("<@U0OLA> has left the mentoring program, so your request to them is closed");
     expect(told).toContain("/findmentor");
     expect(JSON.stringify(await drive.openHome("vic"))).not.toContain("Waiting for an answer");
   });

@@ -101,7 +101,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const roleOptions = view.blocks.find((b) => b.block_id === "role")!.element!.options!.map((o) => o.value);
     expect(roleOptions).toEqual(["mentor", "sponsor"]);
     expect(view.blocks.find((b) => b.block_id === "goal")!.element!.options!.map((o) => o.value)).toEqual(["0", "1"]);
-    const values = { role: pick("mentor"), message: text("I'd love help with <b>grants</b> & papers"), goal: pick("1") };
+    const values = { role: pick("mentor"), message: text("I'd love help with <b>grants</b> & *papers*"), goal: pick("1") };
     const [first, second] = await Promise.all([submit("ana", view, values), submit("ana", view, values)]);
     const bodies = [first, second].sort();
     expect(bodies[0]).toBe("");
@@ -110,11 +110,13 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const card = textOf(await dmTo("maya", "asks you to be their"));
     expect(card).toContain("Ana Fellow");
     expect(card).toContain("Fellow · Hematology");
-    expect(card).toContain("&lt;b&gt;grants&lt;/b&gt; &amp; papers");
+    // What she typed reaches the mentor as typed: no tag, no link, and her stars fenced so they are not bold.
+    expect(card).toContain("&lt;b&gt;grants&lt;/b&gt; &amp; \u200B*\u200Bpapers\u200B*\u200B");
+    expect(card).toContain("<@U0ANA> asks you to be their *mentor*"); // named once, by mention
     expect(card).toContain("Publish my &lt;first&gt; paper");
     expect(card).toContain("request_accept");
     expect(card).toContain("request_decline");
-    expect(textOf(await dmTo("ana", "Your request went to"))).not.toContain("co-mentor");
+    expect(textOf(await dmTo("ana", ":outbox_tray: You asked"))).not.toContain("co-mentor");
   });
 
   it("a role the mentor does not offer is refused inline and nothing is stored", async () => {
@@ -175,10 +177,10 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
   it("a trainee withdraws from their confirmation DM, which then says so", async () => {
     const view = await openRequest("cal", "maya");
     expect(await submit("cal", view, { role: pick("sponsor") })).toBe("");
-    const confirmation = await dmTo("cal", "Your request went to");
+    const confirmation = await dmTo("cal", ":outbox_tray: You asked");
     const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids.cal, mentorId: ids.maya, status: "PENDING" } });
     const { responseId } = await press("cal", "request_withdraw", request.id, { channel: confirmation.channel, ts: confirmation.ts });
-    expect(await response(responseId)).toContain("You withdrew your request to <@U0MAYA>");
+    expect(await response(responseId)).toContain("You withdrew your request asking <@U0MAYA> to be your");
     expect((await db.prisma.mentorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("WITHDRAWN");
   });
 
@@ -203,7 +205,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect(await submit("ana", view, { role: pick("coach"), message: text("Coaching on talks, please") })).toBe("");
     expect(textOf(await dmTo("ana", "is junior faculty"))).toContain("senior co-mentor");
     // Maya already mentors Ana and Rae is full, so the offer says so rather than staying silent.
-    expect(textOf(await dmTo("ana", "co-mentor beside"))).toContain("No senior mentor in your programs has room");
+    expect(textOf(await dmTo("ana", "co-mentor beside"))).toContain("in your programs has room to co-mentor beside them right now");
     const request = await db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids.ana, mentorId: ids.jun } });
     const { responseId } = await press("jun", "request_accept", request.id, { channel: `D-${P.jun.id}`, ts: "1.000004" });
     expect(await response(responseId)).toContain("You accepted");
@@ -217,7 +219,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     const modal = await opened(triggerId);
     expect(await submit("jun", modal, { note: text("Schedules never lined up") })).toBe("");
     expect(textOf(await dmTo("dir", "Schedules never lined up"))).toContain("<@U0JUN> ended");
-    const told = textOf(await dmTo("ana", "has ended your mentorship (coach)"));
+    const told = textOf(await dmTo("ana", "Your coach <@U0JUN> has ended your mentorship in"));
     expect(told).not.toContain("Schedules");
     expect(told).toContain("/findmentor"); // the trainee's next step
     expect(await db.prisma.match.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({ status: "ENDED", endNote: "Schedules never lined up", endedById: ids.jun });
@@ -247,8 +249,8 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     expect((await runJob(new Date(created.getTime() + 11 * day))).out).toContain('"expired":0');
     await new Promise((r) => setTimeout(r, 1500)); // one more outbox poll: nothing new may arrive
     // One reminder was sent; once the request expired it says so, with no Accept or Decline left on it.
-    expect(slack.messagesIn(P.jun.id).filter((m) => textOf(m).includes("<@U0BEN>") && textOf(m).includes("(coach)")).map((m) => m.ts)).toEqual([reminder.ts]);
-    expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).toContain("This request from <@U0BEN> (coach) expired without an answer");
+    expect(slack.messagesIn(P.jun.id).filter((m) => textOf(m).includes("<@U0BEN>'s request to be their coach")).map((m) => m.ts)).toEqual([reminder.ts]);
+    expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).toContain("<@U0BEN>'s request to be their coach expired without an answer");
     expect(textOf(slack.messagesIn(P.jun.id).find((m) => m.ts === reminder.ts)!)).not.toContain("request_accept");
     expect(countIn(P.ben.id, "has expired")).toBe(1);
   });
@@ -290,7 +292,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
   const requestOf = (trainee: Key, mentor: Key) => db.prisma.mentorRequest.findFirstOrThrow({ where: { traineeId: ids[trainee], mentorId: ids[mentor] } });
   const ask = async (trainee: Key, mentor: Key) => {
     expect(await submit(trainee, await openRequest(trainee, mentor), { role: pick("mentor") })).toBe("");
-    return { card: await dmTo(mentor, P[trainee].name), sent: await dmTo(trainee, "Your request went to") };
+    return { card: await dmTo(mentor, P[trainee].name), sent: await dmTo(trainee, ":outbox_tray: You asked") };
   };
 
   it("a full mentor who presses Accept closes the request coherently: its trainee, and every other trainee waiting for her, is told at once and pointed to /findmentor", async () => {
@@ -302,7 +304,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
 
     const { responseId } = await press("kim", "request_accept", request.id, { channel: fay.card.channel, ts: fay.card.ts });
     const answer = await response(responseId);
-    expect(answer).toContain("Your mentoring places are all taken, so the request from <@U0FAY> (mentor) is closed; they were told kindly");
+    expect(answer).toContain("Your mentoring places are all taken, so <@U0FAY>'s request to be their mentor is closed; they were told kindly");
     expect(answer).toContain("1 other request waiting for you was closed the same way");
     expect(answer).not.toContain("request_accept");
     expect(answer).toContain("profile_edit"); // raising her capacity is one press away
@@ -315,7 +317,7 @@ describe.each(testProviders)("mentor requests, answers and introductions on %s",
     }
     // No button is left on a closed request: Dr. Kim's DM about Gus, and each trainee's confirmation.
     await slack.waitFor(() => !textOf(current(gus.card)).includes("request_accept"));
-    expect(textOf(current(gus.card))).toContain("the request from <@U0GUS> (mentor) is closed");
+    expect(textOf(current(gus.card))).toContain("<@U0GUS>'s request to be their mentor is closed");
     for (const sent of [fay.sent, gus.sent]) await slack.waitFor(() => !textOf(current(sent)).includes("request_withdraw"));
     expect(textOf(current(fay.sent))).toContain("is closed: their mentoring places filled up");
     // Every Home agrees.

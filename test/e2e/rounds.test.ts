@@ -225,7 +225,7 @@ describe.each(testProviders)("pairing rounds: set-up, notices, skip and pause, r
     const benNotice = dms("ben", "You're in the next round")[0]!;
     const paused = await press("ben", "round_notice_pause", run.id, { channel: benNotice.channel, ts: benNotice.ts });
     const pausedNotice = await reply(paused.responseId);
-    expect(pausedNotice).toContain("You're paused everywhere in Rounds until you resume: no round pairs you, /findmentor doesn't suggest you, and check-ins stop.");
+    expect(pausedNotice).toContain("You're paused everywhere in Rounds until you resume: no round pairs you, /findmentor doesn't suggest you, and check-ins and reminders stop (your mentorships carry on).");
     expect(pausedNotice).toContain("round_notice_resume");
     benPaused = { runId: run.id, channel: benNotice.channel, ts: benNotice.ts };
     expect(await db.prisma.roundSkip.count({ where: { runId: run.id, memberId: ids.ana } })).toBe(1);

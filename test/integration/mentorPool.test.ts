@@ -88,8 +88,8 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
     await p.match.create({ data: { workspaceId: "T", programId, traineeId: "m1", mentorId: "sr2", role: "mentor", startedAt: now } });
     const offer = await searchCoMentors(p, "T", "t", "jr", now);
     expect(offer.map((c) => c.memberId)).toEqual(["sr1"]);
-    expect(offer[0]!.reasons[0]).toContain("senior co-mentor");
-    expect(offer[0]!.reasons.join(" · ")).toContain("same specialty as the junior mentor");
+    // Each reason once: the card names the stage, and what the junior mentor shares is not said again as the trainee's reason.
+    expect(offer[0]!.reasons).toEqual(["same specialty as the junior mentor: hematology", "shares with the junior mentor: thrombosis", "5 of 5 places open", "new here: no reply history yet"]);
     expect(await searchCoMentors(p, "T", "t", "sr1", now)).toEqual([]);
   });
 

@@ -112,6 +112,8 @@ export class FakeSlack {
   /** Content type each upload was sent with (the Web API client sends multipart/form-data). */
   readonly uploadTypes = new Map<string, string>();
   readonly botUserId = "UROUNDSBOT";
+  /** The bot user's name (auth.test `user`): unlike the app's display name, so a text that hard-codes "@Rounds" shows. */
+  readonly botName = "mentoring-rounds";
   readonly botId = "BROUNDS";
   private readonly users = new Map<string, FakeUser>();
   private readonly messages = new Map<string, PostedMessage[]>();
@@ -244,7 +246,7 @@ export class FakeSlack {
     this.channels.set(channel.id, { id: channel.id, name: channel.name, isPrivate: Boolean(channel.isPrivate), botIsMember: Boolean(channel.botIsMember) });
   }
 
-  /** What a person's `/invite @Rounds` does: the bot becomes a member. */
+  /** What a person's `/invite @mentoring-rounds` does: the bot becomes a member. */
   inviteBot(channelId: string): void {
     const c = this.channels.get(channelId);
     if (c) c.botIsMember = true;
@@ -400,7 +402,7 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: "rounds", team_id: "T-FAKE", user_id: this.botUserId, bot_id: this.botId };
+        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: this.botName, team_id: "T-FAKE", user_id: this.botUserId, bot_id: this.botId };
       case "users.info": {
         const user = this.users.get(String(args.user));
         return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "user_not_found" };

@@ -91,8 +91,10 @@ describe("escalation messages", () => {
 
   it("name only the person who asked for help, and the other by their part in the pair", () => {
     const mentorAsked = checkinMessages.escalation({ ...escalation, cause: "need-help", askedBy: ["mentor"] });
-    expect(words(mentorAsked)).toContain("*Need help*: <@U0MAYA> asked for help in their check-in about their mentee <@U0ANA> (mentor, Heme).");
+    expect(words(mentorAsked)).toContain("*Need help*: <@U0MAYA> asked for help in their check-in about their mentee <@U0ANA> (Heme).");
     expect(mentorAsked.text).toBe("Check-in: Dr. Maya asked for help");
+    const coachAsked = checkinMessages.escalation({ ...escalation, role: "coach", cause: "need-help", askedBy: ["mentor"] });
+    expect(words(coachAsked)).toContain("about their mentee <@U0ANA> (as their coach, Heme).");
     const traineeAsked = checkinMessages.escalation({ ...escalation, cause: "need-help", askedBy: ["trainee"] });
     expect(words(traineeAsked)).toContain("*Need help*: <@U0ANA> asked for help in their check-in about their mentor <@U0MAYA> (Heme).");
     expect(words(traineeAsked)).not.toContain("<@U0MAYA> asked");

@@ -75,7 +75,7 @@ describe("the director dashboard on the App Home", () => {
     const text = textOf(blocks);
     expect(text).toContain("*Pairs at risk (2)*");
     expect(text).toContain("@UT0 with @UM0 (mentor, since Fri 1 May 2026)\n:sos: asked for help on Tue 3 Nov 2026");
-    expect(text).toContain(":hourglass: no meeting reported for 3 check-in periods (no meeting reported yet)");
+    expect(text).toContain(":hourglass: no meeting reported for 3 check-in periods (none since they were paired)");
     expect(text).toContain("[ Nudge both ] [ End match …confirm ]");
     const buttons = JSON.stringify(blocks);
     expect(buttons).toContain(`"action_id":"${DASHBOARD_ACTIONS.nudge}","value":"match0"`);
@@ -130,8 +130,11 @@ describe("the director dashboard on the App Home", () => {
     expect(nudge).toContain("you and <@UM> reported a meeting");
     expect(nudge).toContain("Heme &lt;F&gt;");
     const ended = JSON.stringify(dashboardMessages.endedByDirector(pair, "trainee", "UDIR"));
-    expect(ended).toContain("has ended your mentorship with <@UM> (mentor)");
+    expect(ended).toContain("has ended your mentorship with your mentor <@UM> in");
     expect(ended).toContain("/findmentor");
+    const toCoach = JSON.stringify(dashboardMessages.endedByDirector({ ...pair, role: "coach" }, "mentor", "UDIR"));
+    expect(toCoach).toContain("has ended your mentorship with your mentee <@UT> (you're their coach) in Heme &lt;F&gt;.");
+    expect(toCoach).not.toMatch(/your (mentor|coach) mentorship/);
   });
 
   it("renders blocks as text the way Slack lays them out", () => {

@@ -42,6 +42,8 @@ describe("the /findmentor card view", () => {
     const text = context.elements![0]!.text!;
     expect(text).toContain("*Hands-on?* yes (Weekly &lt;lab&gt; &amp; bench time)");
     expect(text).toContain("*Trainees now:* 1 of 3 places taken");
+    const one = (page([card({ capacity: 1, activeMentees: 1 })]).blocks as Block[]).find((b) => b.type === "context")!;
+    expect(one.elements![0]!.text!).toContain("*Trainees now:* 1 of 1 place taken");
     expect(text).toContain("*Grants with mentees?* has helped mentees win grants");
     expect(text).toContain("*Co-publishes?* no");
     expect(text).toContain("*Past fellows:* Faculty at &lt;@U999&gt; &amp; industry");
@@ -89,6 +91,13 @@ describe("the /findmentor card view", () => {
     expect((m.blocks as Block[]).filter((b) => b.accessory).length).toBe(5);
   });
 
+  it("starts the reason with a capital and counts a single mentor in the singular", () => {
+    const m = noFitMessage({ kind: "no_fit", query: "grant writing", terms: ["grant writing"], excluded: { alreadyMentoring: 0, declinedRecently: 0, paused: 0, full: 0, noKeywordMatch: 1 } });
+    expect(allText(m.blocks)).toContain("*No mentor fits right now.* The 1 mentor doesn't mention ‘grant writing’.");
+    const two = noFitMessage({ kind: "no_fit", query: "x", terms: ["x"], excluded: { alreadyMentoring: 1, declinedRecently: 0, paused: 0, full: 1, noKeywordMatch: 1 } });
+    expect(allText(two.blocks)).toContain("1 mentor is full, 1 mentor already mentors you, the 1 other mentor doesn't mention ‘x’.");
+  });
+
   it("explains an empty result from the counts, with what to do, and never mentions confidential exclusions", () => {
     const m = noFitMessage({
       kind: "no_fit",
@@ -97,7 +106,7 @@ describe("the /findmentor card view", () => {
       excluded: { alreadyMentoring: 0, declinedRecently: 0, paused: 2, full: 3, noKeywordMatch: 4 },
     });
     const text = allText(m.blocks);
-    expect(text).toContain("3 mentors are full, 2 mentors are paused, none of the 4 others mention ‘xyz’.");
+    expect(text).toContain("*No mentor fits right now.* 3 mentors are full, 2 mentors are paused, none of the 4 other mentors mention ‘xyz’.");
     expect(text).toContain("try fewer or other words");
     expect(text).toContain("check back in a few weeks");
     expect(text).toContain("ask your program director");

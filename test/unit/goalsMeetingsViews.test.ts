@@ -55,6 +55,14 @@ describe("the meeting modal", () => {
     expect(s).toContain("Heme &lt;Fellowship&gt;");
   });
 
+  it("names the other person once, by who they are to the reader", () => {
+    expect(json(meetingModal(form))).toContain("Your meeting with your mentee <@U0ANA> in Heme &lt;Fellowship&gt;.");
+    const asTrainee = meetingModal({ ...form, viewerIsTrainee: true, other: match.mentor, match: { ...match, role: "sponsor" } });
+    expect(json(asTrainee)).toContain("Your meeting with your sponsor <@U0MAYA> in Heme &lt;Fellowship&gt;.");
+    const asSponsor = meetingModal({ ...form, match: { ...match, role: "sponsor" } });
+    expect(json(asSponsor)).toContain("Your meeting with your mentee <@U0ANA> (you're their sponsor) in");
+  });
+
   it("asks which mentorship first when there are several", () => {
     const view = shaped(matchPickerModal([
       { matchId: "a", other: party("U1", "Dr. One"), role: "mentor", programName: "P" },
@@ -82,7 +90,7 @@ describe("the agenda prompt", () => {
   it("nudges the trainee with the due date in their zone and a Set agenda button for the match", () => {
     const m = agendaPromptMessage({ matchId: "match1", mentorSlackUserId: "U0MAYA", dueBy: new Date("2026-03-05T03:00:00Z"), traineeTz: "America/Chicago", agenda: null });
     const s = json(m);
-    expect(m.text).toContain("due by Wednesday 4 March");
+    expect(m.text).toContain("due by Wed 4 Mar 2026"); // the one date style (kit/dates.ts), in the trainee's zone
     expect(s).toContain('"action_id":"agenda_set_open"');
     expect(s).toContain('"value":"match1"');
     expect(s).toContain("Set agenda");
@@ -120,7 +128,7 @@ describe("the goals modal", () => {
   it("lists your goals with status, escaped progress by author, and the menu that fits each status", () => {
     const s = json(goalsModal(board, "UTC"));
     expect(s).toContain("Submit &lt;K08&gt;");
-    expect(s).toContain("1 Feb — Dr. Maya: aims &lt;drafted&gt;");
+    expect(s).toContain("Sun 1 Feb 2026 — Dr. Maya: aims &lt;drafted&gt;");
     expect(s).toContain('"value":"park:g1"');
     expect(s).toContain('"value":"done:g1"');
     expect(s).toContain('"value":"activate:g2"');
@@ -193,7 +201,7 @@ describe("the App Home match cards", () => {
   it("shows the trainee their mentor's card with last meeting, next check-in, next steps and agenda, and their goals", () => {
     const s = json(built(traineeMatchBlocks(details, "America/Chicago")));
     expect(s).toContain("Last meeting: Mon 9 Feb 2026");
-    expect(s).toContain("Next check-in: Mon 9 Mar 2026");
+    expect(s).toContain("Next check-in: Mon 9 Mar 2026, 10:00 CDT"); // a time and its zone, in the reader's zone
     expect(s).toContain("Send &lt;draft&gt;");
     expect(s).toContain("Budget &amp; aims");
     expect(s).toContain("My goals* · 1 done");

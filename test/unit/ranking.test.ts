@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickSeniorCoMentors } from "../../src/domain/coMentor.js";
+import { coMentorCardReasons, pickSeniorCoMentors } from "../../src/domain/coMentor.js";
 import { EXCLUSION_CAUSES, rank } from "../../src/domain/ranking.js";
 import { mergeRankingConfig, DEFAULT_RANKING_CONFIG } from "../../src/domain/weights.js";
 import { daysAgo, mentor, NOW, trainee } from "./rankingFixtures.js";
@@ -123,13 +123,29 @@ describe("junior faculty mentors", () => {
     const picks = pickSeniorCoMentors(junior, ranking);
     expect(picks.map((p) => p.suggestion.name)).toEqual(["Same subspecialty", "Same specialty"]);
     expect(picks[0]!.reasons.map((r) => r.text)).toEqual([
-      "senior co-mentor: senior faculty",
+      "more senior than the junior mentor: senior faculty",
       "same subspecialty as the junior mentor: thrombosis and hemostasis",
       "shares with the junior mentor: thrombosis",
     ]);
     expect(picks[1]!.reasons.map((r) => r.text)).toEqual([
-      "senior co-mentor: mid-career faculty",
+      "more senior than the junior mentor: mid-career faculty",
       "same specialty as the junior mentor: hematology",
+    ]);
+  });
+
+  it("say each reason for a co-mentor once, on the card that already names their stage", () => {
+    const pick = {
+      reasons: [
+        { kind: "stage" as const, text: "more senior than the junior mentor: mid-career faculty" },
+        { kind: "subspecialty" as const, text: "same subspecialty as the junior mentor: thrombosis and hemostasis" },
+        { kind: "shared" as const, text: "shares with the junior mentor: thrombosis" },
+      ],
+    };
+    const own = ["same subspecialty: thrombosis and hemostasis", "shares: thrombosis", "career stage fits: resident"];
+    expect(coMentorCardReasons(pick, own)).toEqual([
+      "same subspecialty as the junior mentor: thrombosis and hemostasis",
+      "shares with the junior mentor: thrombosis",
+      "career stage fits: resident",
     ]);
   });
 

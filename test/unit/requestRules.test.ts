@@ -189,7 +189,7 @@ describe("request messages and form", () => {
 
   it("a trainee whose mentor's places filled is told kindly at once and pointed to /findmentor", () => {
     const told = JSON.stringify(requestMessages.traineeMentorFull(request));
-    expect(told).toContain("<@U0M>'s mentoring places have all filled, so your request (mentor) can't go ahead");
+    expect(told).toContain("<@U0M>'s mentoring places have all filled, so your request for them to be your mentor can't go ahead");
     expect(told).toContain("not about you");
     expect(told).toContain("/findmentor");
   });
@@ -203,7 +203,7 @@ describe("request messages and form", () => {
       expect(mentor).not.toContain("request_decline");
       expect(trainee).not.toContain("request_withdraw");
     }
-    expect(JSON.stringify(settledForMentor({ ...request, status: "WITHDRAWN" }))).toContain("<@U0T> withdrew their request (mentor)");
+    expect(JSON.stringify(settledForMentor({ ...request, status: "WITHDRAWN" }))).toContain("<@U0T> withdrew their request for you to be their mentor");
     expect(JSON.stringify(settledForMentor({ ...request, status: "MENTOR_FULL" }))).toContain("profile_edit");
     expect(JSON.stringify(settledForTrainee({ ...request, status: "MENTOR_FULL" }))).toContain("their mentoring places filled up");
   });

@@ -31,7 +31,7 @@ describe("round views", () => {
     ]);
     // Pausing is more than skipping: it asks first, and says what it stops.
     expect(buttons[1]!.confirm).toMatchObject({ title: { text: "Pause everything?" } });
-    expect(buttons[1]!.confirm!.text.text).toBe("Until you resume, no round pairs you, /findmentor doesn't suggest you, and check-ins stop. To miss only this round, choose Skip this round instead.");
+    expect(buttons[1]!.confirm!.text.text).toBe("Until you resume, no round pairs you, /findmentor doesn't suggest you, and check-ins and reminders stop (your mentorships carry on). To miss only this round, choose Skip this round instead.");
     expect(buttons[0]).not.toHaveProperty("confirm");
   });
 
@@ -40,7 +40,7 @@ describe("round views", () => {
     expect(json(m.blocks)).toContain("You're skipping");
     expect(json(m.blocks)).toContain("round_notice_unskip");
     const paused = json(answeredNotice({ card, answer: "paused" }).blocks);
-    expect(paused).toContain("You're paused everywhere in Rounds until you resume: no round pairs you, /findmentor doesn't suggest you, and check-ins stop.");
+    expect(paused).toContain("You're paused everywhere in Rounds until you resume: no round pairs you, /findmentor doesn't suggest you, and check-ins and reminders stop (your mentorships carry on).");
     expect(paused).toContain('"action_id":"round_notice_resume"');
     const back = json(answeredNotice({ card, answer: "resumed", skipping: false, runOpen: true }).blocks);
     expect(back).toContain("You're back");
@@ -126,7 +126,8 @@ describe("round views within Slack's limits", () => {
     expect(text).toContain("Round 22");
     expect(text).not.toContain("Round 23");
     expect(text).toContain("…and 37 more");
-    expect(text).toContain('"text":{"type":"mrkdwn","text":"Nothing more of &lt;!channel&gt; &amp; *all* will run."}');
+    // Escaped: cannot ping, and the stars stay stars (fenced by zero-width spaces), not bold.
+    expect(text).toContain('"text":{"type":"mrkdwn","text":"Nothing more of &lt;!channel&gt; &amp; \u200B*\u200Ball\u200B*\u200B will run."}');
     expect(text).not.toContain("<!channel>");
   });
 

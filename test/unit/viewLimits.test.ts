@@ -113,6 +113,7 @@ describe("views with the most data a workspace holds are still views Slack takes
       messages: [],
     }));
     expect(refusal("ephemeral", thanksCountsMessage(counts))).toEqual([]);
+    expect(JSON.stringify(thanksCountsMessage(counts).blocks)).toMatch(/…and \d+ more mentors in the shortlist CSV\./);
   });
 
   it("the compose modal of a workspace with 150 programs lists 100, always with the chosen one", () => {

@@ -1,6 +1,18 @@
-/** Escapes text a person typed before it is placed into mrkdwn, so it cannot ping or link. */
+/** An invisible character: beside a formatting mark, Slack no longer reads the mark as formatting. */
+const ZERO_WIDTH_SPACE = "\u200B";
+
+/**
+ * Escapes text a person typed before it is placed into mrkdwn, so it cannot ping, link or format:
+ * `&`, `<` and `>` become entities, and each formatting mark (`*` bold, `_` italic, `~` strike,
+ * a backtick for code) is fenced by zero-width spaces, since mrkdwn has no escape character. The
+ * reader sees the marks as typed, and copying the text gives them back.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[*_~`]/g, (mark) => `${ZERO_WIDTH_SPACE}${mark}${ZERO_WIDTH_SPACE}`);
 }
 
 /** Cuts text a person typed to at most `max` characters (the last one "…"), before it is escaped, so no entity is cut in half. */

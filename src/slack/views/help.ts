@@ -20,13 +20,14 @@ const HOW_TO_JOIN =
   "inside programs that your program director runs. Ask your program director to add you " +
   "(they can do it from Rounds in a minute), then try again.";
 
-const DIRECTOR_SETUP =
-  `You are a Slack admin here, so you can direct programs: use ${Md.codeInline("/mentoring-admin")} ` +
-  "to create a program and add people.";
+const DIRECTOR_NOT_IN_A_PROGRAM =
+  `${Md.bold("You direct the mentoring programs here, but you aren't a trainee or mentor in one.")} ` +
+  `${Md.codeInline("/mentoring")} is for trainees and mentors; to set up programs and people, use ${Md.codeInline("/mentoring-admin")} ` +
+  "or the Rounds Home tab. To take part yourself, add yourself to a program as a mentor.";
 
 export function notEnrolledMessage(standing: MemberStanding): SlackMessage {
-  return standing.isDirector
-    ? message("You're not in a mentoring program yet.", HOW_TO_JOIN, DIRECTOR_SETUP)
+  return standing.isDirector && standing.enrollments.length === 0
+    ? message("You direct programs here, but you aren't a trainee or mentor in one.", DIRECTOR_NOT_IN_A_PROGRAM)
     : message("You're not in a mentoring program yet.", HOW_TO_JOIN);
 }
 

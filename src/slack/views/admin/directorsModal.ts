@@ -1,6 +1,7 @@
 import { Blocks, Elements, Modal, type BlockBuilder } from "slack-block-builder";
 import type { GrantedDirector } from "../../../store/directors.js";
 import { ADMIN } from "./ids.js";
+import { day } from "../../kit/dates.js";
 
 /** Grant the director role (users picker) and take back grants (one Revoke button each). */
 export function directorsModal(granted: GrantedDirector[]) {
@@ -16,7 +17,7 @@ export function directorsModal(granted: GrantedDirector[]) {
   if (granted.length === 0) blocks.push(Blocks.Section({ text: "Nobody has been granted the role yet." }));
   for (const d of granted) {
     blocks.push(
-      Blocks.Section({ text: `<@${d.slackUserId}> — director since ${d.directorGrantedAt.toISOString().slice(0, 10)}${d.directorGrantedBy ? (d.directorGrantedBy === "cli" ? " (command line)" : ` (granted by <@${d.directorGrantedBy}>)`) : ""}` }).accessory(
+      Blocks.Section({ text: `<@${d.slackUserId}> — director since ${day(d.directorGrantedAt, "UTC")}${d.directorGrantedBy ? (d.directorGrantedBy === "cli" ? " (command line)" : ` (granted by <@${d.directorGrantedBy}>)`) : ""}` }).accessory(
         Elements.Button({ text: "Revoke", actionId: ADMIN.actions.revokeDirector, value: d.slackUserId }).danger(),
       ),
     );

@@ -2,7 +2,7 @@ import type { ProgramRecord } from "../../../services/programs.js";
 import { labelOf, CADENCES } from "../../../domain/vocabulary.js";
 import { rangeOf, type ProgramBreak } from "../../../domain/programBreaks.js";
 import { calendarDay } from "../../kit/dates.js";
-import { count } from "../../kit/plural.js";
+import { count, noun } from "../../kit/plural.js";
 import { escapeMrkdwn } from "../escape.js";
 
 /** A program's check-in settings in words, for the director (the menu, the form's confirmation). */
@@ -17,7 +17,7 @@ export function breakWords(b: ProgramBreak): string {
 export function breaksWords(breaks: readonly ProgramBreak[], shown = 3): string {
   if (breaks.length === 0) return "no breaks";
   const listed = breaks.slice(0, shown).map(breakWords).join("; ");
-  return breaks.length > shown ? `${count(breaks.length, "break")}: ${listed}; and ${breaks.length - shown} more` : `${breaks.length === 1 ? "break" : "breaks"}: ${listed}`;
+  return breaks.length > shown ? `${count(breaks.length, "break")}: ${listed}; and ${breaks.length - shown} more` : `${noun(breaks.length, "break")}: ${listed}`;
 }
 
 /** "Check-ins every month, asking the mentor and the trainee". */

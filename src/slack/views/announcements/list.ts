@@ -10,7 +10,7 @@ import { cancelButton } from "./messages.js";
 const STATE_WORDS: Record<AnnouncementState, string> = {
   scheduled: ":calendar: Scheduled",
   sending: ":outbox_tray: Posting",
-  waiting_for_invite: ":warning: Waiting — Rounds isn't in the channel (type `/invite @Rounds` there)",
+  waiting_for_invite: ":warning: Waiting — Rounds isn't in the channel yet: invite it there (the DM I sent says how), then press Try again",
   failed: ":x: Slack refused it",
   posted: ":white_check_mark: Posted",
   cancelled: ":no_entry_sign: Cancelled",

@@ -2,6 +2,7 @@ import { Bits, Blocks, Elements, Md, Message, type BlockBuilder } from "slack-bl
 import type { AnnouncementMessages, AnnouncementPayload, AnnouncementRecord } from "../../../services/announcements.js";
 import { announcementMrkdwn } from "../../../domain/announcement.js";
 import { escapeMrkdwn } from "../escape.js";
+import { inviteCommand } from "../../botName.js";
 import { ANNOUNCE } from "./ids.js";
 
 /** Cancel (red), asking first: a cancelled announcement is never posted, and that can't be undone. */
@@ -50,12 +51,12 @@ export const announcementMessages: AnnouncementMessages = {
       Blocks.Context().elements(`:mega: ${escapeMrkdwn(a.programName)} — posted in <#${posted.channel}> by <@${a.createdById}>`),
       Blocks.Section({ text: announcementMrkdwn(a.text, false) }),
     ]),
-  inviteNeeded: (a) =>
+  inviteNeeded: (a, botName) =>
     build("Rounds can't post your announcement yet: invite it to the channel", [
       Blocks.Section({
         text:
           `:warning: ${Md.bold("Your announcement is waiting.")} Rounds isn't a member of <#${a.channelId}>, so Slack won't let it post there.\n` +
-          `To fix it, open <#${a.channelId}> and type ${Md.codeInline("/invite @Rounds")} (or: channel name → Integrations → Add apps → Rounds).\n` +
+          `To fix it, open <#${a.channelId}> and type ${Md.codeInline(inviteCommand(botName))} (or: channel name → Integrations → Add apps → Rounds).\n` +
           "Nothing is lost: it goes out as soon as Rounds is in the channel. If it doesn't within a minute, press Try again.",
       }),
       Blocks.Section({ text: `>${announcementMrkdwn(a.text, false).slice(0, 500).replace(/\n/g, "\n>")}` }),

@@ -4,6 +4,7 @@ import { dayTime } from "../../kit/dates.js";
 import { count } from "../../kit/plural.js";
 import { DM_COPIES_KEEP_OLD_WORDS } from "./composeModal.js";
 import { escapeMrkdwn } from "../escape.js";
+import { inviteCommand } from "../../botName.js";
 import { ANNOUNCE } from "./ids.js";
 import { postBlocks } from "./messages.js";
 import { writePreviewMetadata, type PreviewMetadata } from "./form.js";
@@ -17,6 +18,8 @@ export interface PreviewFacts {
   createdById: string;
   /** Rounds is not in the (private) channel: the director must invite it. */
   inviteNeeded: boolean;
+  /** The app's name in this workspace (auth.test), for the invite command. */
+  botName: string;
 }
 
 /**
@@ -36,7 +39,7 @@ export function previewModal(meta: PreviewMetadata, facts: PreviewFacts) {
   else if (hasBroadcastMention(d.text)) lines.push("Your text has a channel-wide mention; it will show as text and notify no one. Tick “Notify everyone” to notify the channel.");
   const blocks: BlockBuilder[] = [Blocks.Section({ text: lines.join("\n") })];
   if (facts.inviteNeeded) {
-    blocks.push(Blocks.Section({ text: `:warning: Rounds isn't in ${where} yet. Type ${Md.codeInline("/invite @Rounds")} in that channel before it posts; until then it waits (and you get a reminder).` }));
+    blocks.push(Blocks.Section({ text: `:warning: Rounds isn't in ${where} yet. Type ${Md.codeInline(inviteCommand(facts.botName))} in that channel before it posts; until then it waits (and you get a reminder).` }));
   }
   blocks.push(
     Blocks.Divider(),

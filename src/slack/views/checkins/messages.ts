@@ -7,6 +7,7 @@ import { MENTOR_ROLES, labelOf } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
 import { calendarDay, day } from "../../kit/dates.js";
 import { count } from "../../kit/plural.js";
+import { yourOther } from "../../kit/relation.js";
 import { CHECKIN_ACTIONS, CHECKIN_BLOCKS } from "./ids.js";
 import { MEETING_ACTIONS } from "../meetings/ids.js";
 import { WHILE_PAUSED } from "../profile/availabilityViews.js";
@@ -122,7 +123,9 @@ function helpHeadline(e: EscalationCard): { headline: string; text: string } {
     };
   }
   const who = asker === "mentor" ? e.mentor : e.trainee;
-  const about = asker === "mentor" ? `their mentee <@${e.trainee.slackUserId}> (${role}, ${program})` : `their ${role} <@${e.mentor.slackUserId}> (${program})`;
+  // The mentor's part is said only when it is not plain mentoring: "their mentee <@T> (as their coach, Heme)".
+  const part = role === "mentor" ? "" : `as their ${role}, `;
+  const about = asker === "mentor" ? `their mentee <@${e.trainee.slackUserId}> (${part}${program})` : `their ${role} <@${e.mentor.slackUserId}> (${program})`;
   return {
     headline: `:sos: ${Md.bold("Need help")}: <@${who.slackUserId}> asked for help in their check-in about ${about}.`,
     text: `Check-in: ${escapeMrkdwn(who.name)} asked for help`,
@@ -176,7 +179,7 @@ export const checkinMessages: CheckinMessages = {
     nudgeMessage({ to: role, other: `<@${other(m, role).slackUserId}>`, director, programName: m.programName, askedBy }),
   endedByDirector: (m, role, reassign, director) => {
     const them = other(m, role);
-    const base = `<@${director}>, your program director, has ended your mentorship with <@${them.slackUserId}> (${roleWord(m.role)}) in ${escapeMrkdwn(m.programName)}.`;
+    const base = `<@${director}>, your program director, has ended your mentorship with ${yourOther(m.role, role, `<@${them.slackUserId}>`)} in ${escapeMrkdwn(m.programName)}.`;
     const rest =
       role === "trainee" && reassign
         ? ` It's so you can be paired with a mentor who fits better now. Type ${Md.codeInline("/findmentor")} to see suggestions and request one; <@${director}> can help you choose.`

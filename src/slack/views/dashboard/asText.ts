@@ -14,9 +14,9 @@ interface AnyBlock {
 }
 
 const plain = (t: TextObject | string | undefined) => (typeof t === "string" ? t : (t?.text ?? ""));
-/** mrkdwn as a person reads it: entities decoded, mentions shown as @name (or @id when the name is not given). */
+/** mrkdwn as a person reads it: escaping's invisible fences dropped, entities decoded, mentions shown as @name (or @id when the name is not given). */
 let names: ReadonlyMap<string, string> = new Map();
-const readable = (s: string) => s.replace(/<@([A-Z0-9]+)>/g, (_m, id: string) => `@${names.get(id) ?? id}`).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const readable = (s: string) => s.replace(/\u200B/g, "").replace(/<@([A-Z0-9]+)>/g, (_m, id: string) => `@${names.get(id) ?? id}`).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 export function blocksAsText(blocks: readonly unknown[], slackNames: ReadonlyMap<string, string> = new Map()): string {
   names = slackNames;

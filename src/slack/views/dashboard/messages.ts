@@ -1,11 +1,10 @@
 import { Blocks, Md, Message } from "slack-block-builder";
 import type { DashboardMessages } from "../../../services/dashboard.js";
 import type { Payload } from "../../../services/requests.js";
-import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
 import { nudgeMessage } from "../checkins/messages.js";
+import { yourOther } from "../../kit/relation.js";
 
-const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 
 function build(text: string, ...paragraphs: string[]): Payload {
   const built = Message().text(text).blocks(paragraphs.map((p) => Blocks.Section({ text: p }))).buildToObject();
@@ -23,7 +22,7 @@ export const dashboardMessages: DashboardMessages = {
     const otherName = other.erased ? escapeMrkdwn(other.name) : `<@${other.slackUserId}>`;
     return build(
       "Your mentorship has ended",
-      `<@${director}>, your program director, has ended your mentorship with ${otherName} (${role(pair.role)}) in ${escapeMrkdwn(pair.programName)}. ` +
+      `<@${director}>, your program director, has ended your mentorship with ${yourOther(pair.role, to, otherName)} in ${escapeMrkdwn(pair.programName)}. ` +
         "Thank you for the time you gave it.",
       to === "trainee"
         ? `If you'd like another mentor, type ${Md.codeInline("/findmentor")}; questions go to <@${director}>.`

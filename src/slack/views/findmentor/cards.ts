@@ -2,6 +2,7 @@ import { Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-bu
 import type { FindMentorResult, MentorCard, VisibleExclusions } from "../../../services/findMentor.js";
 import { notEnrolledMessage, type SlackMessage } from "../help.js";
 import { escapeMrkdwn } from "../escape.js";
+import { count, verb } from "../../kit/plural.js";
 import { FINDMENTOR_ACTIONS, type MoreButtonValue, type RequestButtonValue } from "./ids.js";
 
 /** /findmentor's answer: ranked mentor cards with a Request button each, or why no one is shown. */
@@ -18,7 +19,7 @@ export function cardAnswers(c: MentorCard): string[] {
   const note = c.supervisorNote ? ` (${escapeMrkdwn(c.supervisorNote)})` : "";
   return [
     `${Md.bold("Hands-on?")} ${handsOn}${note}`,
-    `${Md.bold("Trainees now:")} ${c.activeMentees} of ${c.capacity} place${c.capacity === 1 ? "" : "s"} taken`,
+    `${Md.bold("Trainees now:")} ${c.activeMentees} of ${count(c.capacity, "place")} taken`,
     `${Md.bold("Grants with mentees?")} ${yesNo(c.helpedGrants, "has helped mentees win grants", "not so far")}`,
     `${Md.bold("Co-publishes?")} ${yesNo(c.copublishes, "yes", "no")}`,
     `${Md.bold("Past fellows:")} ${c.pastFellows ? escapeMrkdwn(c.pastFellows) : NOT_SAID}`,
@@ -63,23 +64,29 @@ export function mentorCardsMessage(r: Extract<FindMentorResult, { kind: "mentors
   return build(query ? `Mentors for you matching “${query}”` : "Mentors for you", blocks);
 }
 
-const mentors = (n: number) => `${n} mentor${n === 1 ? "" : "s"}`;
+const mentors = (n: number) => count(n, "mentor");
 const quoted = (terms: string[]) => terms.map((t) => `‘${escapeMrkdwn(t)}’`).join(" or ");
 
 /** The reasons no one is shown, in plain words, from the counts a trainee may see. */
 export function whyNoFit(excluded: VisibleExclusions, terms: string[]): string[] {
   const why: string[] = [];
-  if (excluded.full) why.push(`${mentors(excluded.full)} ${excluded.full === 1 ? "is" : "are"} full`);
-  if (excluded.paused) why.push(`${mentors(excluded.paused)} ${excluded.paused === 1 ? "is" : "are"} paused`);
-  if (excluded.alreadyMentoring) why.push(`${mentors(excluded.alreadyMentoring)} already mentor${excluded.alreadyMentoring === 1 ? "s" : ""} you`);
+  if (excluded.full) why.push(`${mentors(excluded.full)} ${verb(excluded.full, "is", "are")} full`);
+  if (excluded.paused) why.push(`${mentors(excluded.paused)} ${verb(excluded.paused, "is", "are")} paused`);
+  if (excluded.alreadyMentoring) why.push(`${mentors(excluded.alreadyMentoring)} already ${verb(excluded.alreadyMentoring, "mentors", "mentor")} you`);
   if (excluded.declinedRecently) why.push(`${mentors(excluded.declinedRecently)} declined a request from you recently`);
-  if (excluded.noKeywordMatch) why.push(`none of the ${excluded.noKeywordMatch === 1 ? "1 other" : `${excluded.noKeywordMatch} others`} mention ${quoted(terms)}`);
+  if (excluded.noKeywordMatch) {
+    const n = excluded.noKeywordMatch;
+    const others = why.length ? "other " : "";
+    why.push(n === 1 ? `the 1 ${others}mentor doesn't mention ${quoted(terms)}` : `none of the ${count(n, `${others}mentor`)} mention ${quoted(terms)}`);
+  }
   return why;
 }
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function noFitMessage(r: Extract<FindMentorResult, { kind: "no_fit" }>): SlackMessage {
   const why = whyNoFit(r.excluded, r.terms);
-  const reason = why.length ? `${why.join(", ")}.` : "None of the mentors in your programs can take you on right now.";
+  const reason = why.length ? `${capitalize(why.join(", "))}.` : "None of the mentors in your programs can take you on right now.";
   const todo: string[] = [];
   if (r.excluded.noKeywordMatch) todo.push(`try fewer or other words (or just ${Md.codeInline("/findmentor")})`);
   if (r.excluded.full || r.excluded.paused) todo.push("check back in a few weeks, when places open and pauses end");

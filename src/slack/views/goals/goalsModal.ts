@@ -1,20 +1,21 @@
-import { DateTime } from "luxon";
 import { Bits, Blocks, Elements, Md, Modal, type BlockBuilder } from "slack-block-builder";
 import type { GoalsBoard } from "../../../services/goals.js";
 import { GOAL_TEXT_MAX, MAX_ACTIVE_GOALS, PROGRESS_NOTE_MAX, type GoalStatus, type GoalView, type ProgressNote } from "../../../domain/goals.js";
 import { escapeMrkdwn } from "../escape.js";
 import { GOAL_ACTIONS, GOAL_BLOCKS, GOAL_CALLBACKS, VALUE } from "./ids.js";
+import { day as dayIn } from "../../kit/dates.js";
+import { count } from "../../kit/plural.js";
 
 const STATUS_WORD: Record<GoalStatus, string> = { ACTIVE: "active", PARKED: "parked", DONE: "done" };
 const STATUS_ICON: Record<GoalStatus, string> = { ACTIVE: ":dart:", PARKED: ":parking:", DONE: ":white_check_mark:" };
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const day = (iso: string, tz: string) => DateTime.fromISO(iso).setZone(tz).toFormat("d LLL");
+const day = (iso: string, tz: string) => dayIn(new Date(iso), tz);
 
 /** The latest `last` progress notes, oldest first, as mrkdwn lines (text escaped). */
 export function progressLines(progress: readonly ProgressNote[], authors: Record<string, string>, tz: string, last = 3): string[] {
   const shown = progress.slice(-last);
   const lines = shown.map((p) => `• ${day(p.at, tz)} — ${escapeMrkdwn(authors[p.by] ?? "someone")}: ${escapeMrkdwn(p.note)}`);
-  if (progress.length > shown.length) lines.unshift(`_${progress.length - shown.length} earlier note${progress.length - shown.length === 1 ? "" : "s"}_`);
+  if (progress.length > shown.length) lines.unshift(`_${count(progress.length - shown.length, "earlier note")}_`);
   return lines;
 }
 

@@ -54,7 +54,7 @@ function pendingText(p: ProgramDashboard): string {
 
 function riskReason(r: RiskEntry, tz: string): string {
   if (r.reason.kind === "need_help") return `:sos: asked for help on ${day(r.reason.since, tz)}`;
-  const last = r.reason.lastMeetingAt ? `last meeting ${day(r.reason.lastMeetingAt, tz)}` : "no meeting reported yet";
+  const last = r.reason.lastMeetingAt ? `last meeting ${day(r.reason.lastMeetingAt, tz)}` : "none since they were paired";
   return `:hourglass: no meeting reported for ${r.reason.missedPeriods} check-in periods (${last})`;
 }
 

@@ -5,7 +5,7 @@ import { escapeClipped, escapeMrkdwn } from "../escape.js";
 import { goalText } from "../goals/goalsModal.js";
 import { GOAL_ACTIONS } from "../goals/ids.js";
 import { MEETING_ACTIONS } from "../meetings/ids.js";
-import { calendarDay, day } from "../../kit/dates.js";
+import { calendarDay, day, dayTime } from "../../kit/dates.js";
 
 /**
  * The App Home's match cards: for each active match the last meeting, the next check-in, the
@@ -36,7 +36,7 @@ function fitLines(lines: string[], room: number): string {
 function cardText(m: MatchDetail, tz: string): string {
   const lines = [
     `${Md.bold(`<@${m.other.slackUserId}>`)} — ${role(m.role)}, ${escapeMrkdwn(m.programName)}`,
-    `Last meeting: ${m.lastMeeting ? meetingDay(m.lastMeeting.date) : "none logged yet"} · Next check-in: ${m.nextCheckinAt ? day(m.nextCheckinAt, tz) : "none planned"}`,
+    `Last meeting: ${m.lastMeeting ? meetingDay(m.lastMeeting.date) : "none logged yet"} · Next check-in: ${m.nextCheckinAt ? dayTime(m.nextCheckinAt, tz) : "none planned"}`,
   ];
   if (m.lastMeeting?.nextSteps) lines.push(`${Md.bold("Next steps")}\n${quote(m.lastMeeting.nextSteps)}`);
   lines.push(m.agenda ? `${Md.bold("Agenda for next time")}\n${quote(m.agenda)}` : "_No agenda set for the next meeting._");

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import { Blocks, Elements, Md, Message, Modal, type BlockBuilder } from "slack-block-builder";
 import type { Payload } from "../../../services/requests.js";
 import type { AgendaMessages } from "../../../services/meetings.js";
@@ -7,6 +6,7 @@ import type { MeetingMatch, Party } from "../../../store/meetings.js";
 import { MEETING_AGENDA_MAX } from "../../../domain/meetings.js";
 import { escapeMrkdwn } from "../escape.js";
 import { MEETING_ACTIONS, MEETING_BLOCKS, MEETING_CALLBACKS, VALUE } from "./ids.js";
+import { day } from "../../kit/dates.js";
 
 const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
 const quote = (text: string) => `>${escapeMrkdwn(text).replace(/\n/g, "\n>")}`;
@@ -23,7 +23,7 @@ export type AgendaPromptData = AgendaPromptCard;
  * set an agenda before the next meeting, with a "Set agenda" button (value = match id).
  */
 export function agendaPromptMessage(d: AgendaPromptData): Payload {
-  const due = DateTime.fromJSDate(d.dueBy).setZone(d.traineeTz || "UTC").toFormat("cccc d LLLL");
+  const due = day(d.dueBy, d.traineeTz || "UTC");
   const lines = [
     `:spiral_note_pad: Your next meeting with <@${d.mentorSlackUserId}> is due by ${Md.bold(due)}.`,
     "A short agenda helps you both prepare: one or two things you want to talk about, and any question you want answered.",

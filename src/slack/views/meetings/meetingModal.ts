@@ -4,6 +4,8 @@ import { dayToDate, MEETING_AGENDA_MAX, MEETING_NEXT_STEPS_MAX, MEETING_NOTES_MA
 import { PROGRESS_NOTE_MAX } from "../../../domain/goals.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../escape.js";
+import { yourOther } from "../../kit/relation.js";
+import { calendarDay } from "../../kit/dates.js";
 import { MEETING_BLOCKS, MEETING_CALLBACKS, progressBlock, VALUE } from "./ids.js";
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
@@ -22,9 +24,8 @@ export const NOTES_PRIVACY = "Private to the two of you: never shown to program 
 export function meetingModal(form: MeetingForm) {
   const { match } = form;
   const metadata: MeetingMetadata = { matchId: match.id, checkinId: form.checkinId, goalIds: form.goals.map((g) => g.id) };
-  const withWhom = form.viewerIsTrainee ? `your ${role(match.role)}` : `your mentee (${role(match.role)})`;
   const blocks: BlockBuilder[] = [
-    Blocks.Section({ text: `Your meeting with <@${form.other.slackUserId}>, ${withWhom} in ${escapeMrkdwn(match.programName)}.` }),
+    Blocks.Section({ text: `Your meeting with ${yourOther(match.role, form.viewerIsTrainee ? "trainee" : "mentor", `<@${form.other.slackUserId}>`)} in ${escapeMrkdwn(match.programName)}.` }),
     Blocks.Input({ blockId: MEETING_BLOCKS.date, label: "When did you meet?" }).element(
       Elements.DatePicker({ actionId: VALUE, initialDate: dayToDate(form.today) ?? undefined }),
     ),
@@ -70,7 +71,7 @@ export function matchPickerModal(choices: MatchChoice[], checkinId: string | nul
 export function meetingSavedModal(otherSlackUserId: string, day: string) {
   return Modal({ title: "Meeting saved", close: "Done", callbackId: MEETING_CALLBACKS.done })
     .blocks(
-      Blocks.Section({ text: `:white_check_mark: ${Md.bold("Saved")}: your meeting with <@${otherSlackUserId}> on ${day}. The agenda is cleared for next time.` }),
+      Blocks.Section({ text: `:white_check_mark: ${Md.bold("Saved")}: your meeting with <@${otherSlackUserId}> on ${calendarDay(day)}. The agenda is cleared for next time.` }),
       Blocks.Context().elements(`Notes: ${NOTES_PRIVACY}`),
     )
     .buildToObject();

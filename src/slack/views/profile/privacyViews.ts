@@ -1,6 +1,6 @@
 import { Bits, Blocks, Elements, HomeTab, Md, Message, Modal, type BlockBuilder } from "slack-block-builder";
 import type { ProfileData, ProfileField } from "../../../domain/profile.js";
-import { labelOf, MENTOR_ROLES, type Vocabulary } from "../../../domain/vocabulary.js";
+import { labelOf, type Vocabulary } from "../../../domain/vocabulary.js";
 import type { ErasureMessages, PrivacyReport } from "../../../services/privacy.js";
 import { escapeMrkdwn } from "../escape.js";
 import { count } from "../../kit/plural.js";
@@ -119,7 +119,6 @@ export function privacyModal(r: PrivacyReport) {
   return Modal({ title: "Your data in Rounds", close: "Close", callbackId: PROFILE_CALLBACKS.privacy }).blocks(blocks).buildToObject();
 }
 
-const roleWord = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 
 /** What the other side reads when someone deletes their data in Rounds. */
 export const erasureMessages: ErasureMessages = {
@@ -127,10 +126,10 @@ export const erasureMessages: ErasureMessages = {
     const program = escapeMrkdwn(p.programName);
     const text =
       p.kind === "request"
-        ? `<@${leaver}> has left the mentoring program, so your request to them (${roleWord(p.role)}) is closed. Type ${Md.codeInline("/findmentor")} for mentors who have room.`
+        ? `<@${leaver}> has left the mentoring program, so your request to them is closed. Type ${Md.codeInline("/findmentor")} for mentors who have room.`
         : p.kind === "mentorship-as-trainee"
-          ? `<@${leaver}> has left the mentoring program, so your mentorship with them (${roleWord(p.role)}, ${program}) has ended. If you'd like another mentor, type ${Md.codeInline("/findmentor")}.`
-          : `<@${leaver}> has left the mentoring program, so your mentorship with them (${roleWord(p.role)}, ${program}) has ended and your place is free again. Thank you for the time you gave it.`;
+          ? `<@${leaver}> has left the mentoring program, so your mentorship with them in ${program} has ended. If you'd like another mentor, type ${Md.codeInline("/findmentor")}.`
+          : `<@${leaver}> has left the mentoring program, so your mentorship with them in ${program} has ended and your place is free again. Thank you for the time you gave it.`;
     const built = Message().text(text).blocks(Blocks.Section({ text })).buildToObject();
     return { text, blocks: built.blocks ?? [] };
   },

@@ -6,6 +6,9 @@ import { CADENCES, CAREER_STAGES, INTERESTS, MENTOR_ROLES, SPECIALTIES, labelOf 
 import { EXPIRE_AFTER_DAYS } from "../../../domain/requestRules.js";
 import { count, verb } from "../../kit/plural.js";
 import { escapeMrkdwn } from "../escape.js";
+import { yourOther } from "../../kit/relation.js";
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { PROFILE_ACTIONS } from "../profile/ids.js";
 import { REQUEST_ACTIONS } from "./ids.js";
 import { cardBlocks } from "../findmentor/cards.js";
@@ -16,7 +19,7 @@ const para = (text: string) => Blocks.Section({ text });
 
 /** The trainee's card as the mentor sees it; everything they typed is escaped. */
 function cardText({ request, traineeProfile: p, traineeGoals }: RequestCard): string {
-  const lines = [`${Md.bold(escapeMrkdwn(request.trainee.name))} (<@${request.trainee.slackUserId}>) asks you to be their ${Md.bold(role(request.role))} in ${escapeMrkdwn(request.programName)}.`];
+  const lines = [`<@${request.trainee.slackUserId}> asks you to be their ${Md.bold(role(request.role))} in ${escapeMrkdwn(request.programName)}.`];
   const stage = p?.careerStage ? labelOf(CAREER_STAGES, p.careerStage) : null;
   const specialty = p?.specialty ? labelOf(SPECIALTIES, p.specialty) : null;
   if (stage || specialty) lines.push([stage, specialty].filter(Boolean).map((s) => escapeMrkdwn(s!)).join(" · "));
@@ -54,6 +57,14 @@ function introBlocks(m: MatchRecord): BlockBuilder[] {
   ];
 }
 
+/** Who ended a mentorship, naming each person once: "<@M> ended their mentorship of <@T> (coach)". */
+function endedBy(m: MatchRecord, by: string): string {
+  const [t, mentor] = [`<@${m.trainee.slackUserId}>`, `<@${m.mentor.slackUserId}>`];
+  if (by === m.mentor.slackUserId) return `${mentor} ended their mentorship of ${t} (${role(m.role)})`;
+  if (by === m.trainee.slackUserId) return `${t} ended their mentorship with ${mentor} (their ${role(m.role)})`;
+  return `<@${by}> ended the mentorship of ${t} with ${mentor} (${role(m.role)})`;
+}
+
 /** The messages of requests and matches, for the services (which know no Block Kit). */
 export const requestMessages: RequestMessages = {
   mentorRequest: (card) =>
@@ -67,7 +78,7 @@ export const requestMessages: RequestMessages = {
   traineeSent: (r, coMentorHint) => {
     const blocks: BlockBuilder[] = [
       para(
-        `:outbox_tray: Your request went to <@${r.mentor.slackUserId}> (${role(r.role)}). You'll hear here when they answer; ` +
+        `:outbox_tray: You asked <@${r.mentor.slackUserId}> to be your ${role(r.role)}. You'll hear here when they answer; ` +
           "if they haven't within about a week, the request expires and I'll tell you.",
       ),
     ];
@@ -82,10 +93,10 @@ export const requestMessages: RequestMessages = {
   coMentorOffer: (r, seniors) =>
     seniors.length === 0
       ? build("No senior co-mentor has room right now", [
-          para(`:seedling: No senior mentor in your programs has room to co-mentor beside <@${r.mentor.slackUserId}> right now. Your program director can help find one.`),
+          para(`:seedling: No mentor more senior than <@${r.mentor.slackUserId}> in your programs has room to co-mentor beside them right now. Your program director can help find one.`),
         ])
       : build(`Senior co-mentors who could work beside ${escapeMrkdwn(r.mentor.name)}`, [
-          para(`:seedling: ${Md.bold("Add a senior co-mentor?")} These senior mentors fit you and work close to <@${r.mentor.slackUserId}>'s field. Press ${Md.bold("Request")} to ask one as well — it's optional.`),
+          para(`:seedling: ${Md.bold("Add a senior co-mentor?")} These mentors are more senior than <@${r.mentor.slackUserId}> (mid-career faculty or above), fit you, and work close to their field. Press ${Md.bold("Request")} to ask one as well — it's optional.`),
           Blocks.Divider(),
           ...seniors.flatMap(cardBlocks),
         ]),
@@ -96,14 +107,14 @@ export const requestMessages: RequestMessages = {
   traineeExpired: (r) =>
     build(`Your request to ${escapeMrkdwn(r.mentor.name)} expired`, [
       para(
-        `Your request to <@${r.mentor.slackUserId}> (${role(r.role)}) had no answer in about a week (${EXPIRE_AFTER_DAYS} days), so it has expired — people get busy. ` +
+        `Your request asking <@${r.mentor.slackUserId}> to be your ${role(r.role)} had no answer in about a week (${EXPIRE_AFTER_DAYS} days), so it has expired — people get busy. ` +
           `Type ${Md.codeInline("/findmentor")} for the next best suggestions.`,
       ),
     ]),
   traineeMentorFull: (r) =>
     build(`${escapeMrkdwn(r.mentor.name)} has no place left right now`, [
       para(
-        `:seedling: <@${r.mentor.slackUserId}>'s mentoring places have all filled, so your request (${role(r.role)}) can't go ahead. ` +
+        `:seedling: <@${r.mentor.slackUserId}>'s mentoring places have all filled, so your request for them to be your ${role(r.role)} can't go ahead. ` +
           `That's about their time, not about you, and I didn't want you waiting for an answer. Type ${Md.codeInline("/findmentor")} for mentors who have room now.`,
       ),
     ]),
@@ -111,16 +122,19 @@ export const requestMessages: RequestMessages = {
   matchEndedOther: (m, by) =>
     build("A mentorship has ended", [
       para(
-        `<@${by}> has ended your mentorship (${role(m.role)}) in ${escapeMrkdwn(m.programName)}. Thank you for the time you gave it.` +
+        `${capitalize(yourOther(m.role, by === m.mentor.slackUserId ? "trainee" : "mentor", `<@${by}>`))} has ended your mentorship in ${escapeMrkdwn(m.programName)}. Thank you for the time you gave it.` +
           (by === m.mentor.slackUserId ? ` If you'd like another mentor, type ${Md.codeInline("/findmentor")}.` : " Your place is free again."),
       ),
     ]),
   matchEndedDirector: (m, by, note) =>
     build("A mentorship has ended", [
-      para(`<@${by}> ended the mentorship of <@${m.trainee.slackUserId}> with <@${m.mentor.slackUserId}> (${role(m.role)}) in ${escapeMrkdwn(m.programName)}.`),
+      para(`${endedBy(m, by)} in ${escapeMrkdwn(m.programName)}.`),
       para(note ? `${Md.bold("Their private feedback")}:\n>${escapeMrkdwn(note).replace(/\n/g, "\n>")}` : "They left no feedback."),
     ]),
 };
+
+/** A request as its mentor reads it: "<@T>'s request to be their coach". */
+const theirRequest = (r: RequestRecord) => `<@${r.trainee.slackUserId}>'s request to be their ${role(r.role)}`;
 
 /** What became of a request, as its mentor reads it ("they withdrew it"). */
 function statusWords(status: string): string {
@@ -135,8 +149,8 @@ function statusWords(status: string): string {
   );
 }
 
-const fullText = (who: string) =>
-  `Your mentoring places are all taken, so the request from ${who} is closed; they were told kindly and pointed to ${Md.codeInline("/findmentor")}.`;
+const fullText = (theirRequest: string) =>
+  `Your mentoring places are all taken, so ${theirRequest} is closed; they were told kindly and pointed to ${Md.codeInline("/findmentor")}.`;
 const raiseCapacity = "If you'd like to take on more mentees, raise your capacity in your profile; people can then ask you again.";
 const editProfile = () => Blocks.Actions().elements(Elements.Button({ text: "Edit profile", actionId: PROFILE_ACTIONS.edit }));
 
@@ -145,15 +159,15 @@ const editProfile = () => Blocks.Actions().elements(Elements.Button({ text: "Edi
  * in place of Accept and Decline so no button is left on a closed request.
  */
 export function settledForMentor(r: RequestRecord): Payload {
-  const who = `<@${r.trainee.slackUserId}> (${role(r.role)})`;
+  const theirs = theirRequest(r);
   const text =
     ({
-      ACCEPTED: `:white_check_mark: You accepted ${who}.`,
-      DECLINED: `You declined ${who}. They were told kindly; your reason stays with the program directors.`,
-      WITHDRAWN: `<@${r.trainee.slackUserId}> withdrew their request (${role(r.role)}), so there's nothing to answer.`,
-      EXPIRED: `This request from ${who} expired without an answer after about a week; they were told and pointed to ${Md.codeInline("/findmentor")}.`,
-      MENTOR_FULL: `${fullText(who)} ${raiseCapacity}`,
-    } as Record<string, string>)[r.status] ?? `This request from ${who} is no longer open.`;
+      ACCEPTED: `:white_check_mark: You accepted ${theirs}.`,
+      DECLINED: `You declined ${theirs}. They were told kindly; your reason stays with the program directors.`,
+      WITHDRAWN: `<@${r.trainee.slackUserId}> withdrew their request for you to be their ${role(r.role)}, so there's nothing to answer.`,
+      EXPIRED: `${capitalize(theirs)} expired without an answer after about a week; they were told and pointed to ${Md.codeInline("/findmentor")}.`,
+      MENTOR_FULL: `${fullText(theirs)} ${raiseCapacity}`,
+    } as Record<string, string>)[r.status] ?? `${capitalize(theirs)} is no longer open.`;
   return build(text, r.status === "MENTOR_FULL" ? [para(text), editProfile()] : [para(text)]);
 }
 
@@ -163,36 +177,39 @@ export function settledForMentor(r: RequestRecord): Payload {
  * closed because their places are full (`othersClosed`: the other requests closed with it).
  */
 export function answeredMessage(r: RequestRecord, outcome: "accepted" | "declined" | "gone" | "full", othersClosed = 0): Payload {
-  const who = `<@${r.trainee.slackUserId}> (${role(r.role)})`;
+  const theirs = theirRequest(r);
   const others = othersClosed ? ` ${count(othersClosed, "other request")} waiting for you ${verb(othersClosed, "was", "were")} closed the same way.` : "";
   const text = {
     accepted:
-      `:white_check_mark: You accepted ${who}. I've introduced you in a group message.` +
+      `:white_check_mark: You accepted ${theirs}. I've introduced you in a group message.` +
       (othersClosed ? ` That was your last place, so ${count(othersClosed, "other request")} waiting for you ${verb(othersClosed, "was", "were")} closed and each trainee told kindly to look again.` : ""),
-    declined: `You declined ${who}. They were told kindly; your reason stays with the program directors.`,
-    gone: `This request from ${who} is no longer open (${statusWords(r.status)}), so nothing was changed.`,
-    full: `${fullText(who)}${others} ${raiseCapacity}`,
+    declined: `You declined ${theirs}. They were told kindly; your reason stays with the program directors.`,
+    gone: `${capitalize(theirs)} is no longer open (${statusWords(r.status)}), so nothing was changed.`,
+    full: `${fullText(theirs)}${others} ${raiseCapacity}`,
   }[outcome];
   return build(text, outcome === "full" ? [para(text), editProfile()] : [para(text)]);
 }
 
+/** A request as its trainee reads it: "Your request asking <@M> to be your coach". */
+const yourRequest = (r: RequestRecord) => `Your request asking <@${r.mentor.slackUserId}> to be your ${role(r.role)}`;
+
 /** The trainee's "request sent" DM once the request is settled: drawn in place of its Withdraw button. */
 export function settledForTrainee(r: RequestRecord): Payload {
-  const to = `<@${r.mentor.slackUserId}> (${role(r.role)})`;
+  const yours = yourRequest(r);
   const text =
     ({
-      ACCEPTED: `:white_check_mark: ${to} accepted your request. You've been introduced in a group message.`,
-      DECLINED: `Your request to ${to} is closed: they can't take it on right now.`,
-      WITHDRAWN: `You withdrew your request to ${to}.`,
-      EXPIRED: `Your request to ${to} expired without an answer.`,
-      MENTOR_FULL: `Your request to ${to} is closed: their mentoring places filled up.`,
-    } as Record<string, string>)[r.status] ?? `Your request to ${to} is no longer open.`;
+      ACCEPTED: `:white_check_mark: <@${r.mentor.slackUserId}> accepted your request to be your ${role(r.role)}. You've been introduced in a group message.`,
+      DECLINED: `${yours} is closed: they can't take it on right now.`,
+      WITHDRAWN: `You withdrew your request asking <@${r.mentor.slackUserId}> to be your ${role(r.role)}.`,
+      EXPIRED: `${yours} expired without an answer.`,
+      MENTOR_FULL: `${yours} is closed: their mentoring places filled up.`,
+    } as Record<string, string>)[r.status] ?? `${yours} is no longer open.`;
   return build(text, [para(text)]);
 }
 
 /** The trainee's confirmation after they withdrew. */
 export function withdrawnMessage(r: RequestRecord): Payload {
-  const text = `You withdrew your request to <@${r.mentor.slackUserId}> (${role(r.role)}).`;
+  const text = `You withdrew your request asking <@${r.mentor.slackUserId}> to be your ${role(r.role)}.`;
   return build(text, [para(text)]);
 }
 

@@ -19,7 +19,7 @@ const WHAT: Record<NoticeCard["kind"], string> = {
 };
 
 /** What pausing stops, said the same way on the button's confirmation and once paused. */
-const PAUSE_STOPS = "no round pairs you, /findmentor doesn't suggest you, and check-ins stop";
+const PAUSE_STOPS = "no round pairs you, /findmentor doesn't suggest you, and check-ins and reminders stop (your mentorships carry on)";
 
 /**
  * "Pause everything…": the person's pause, which is more than missing this round, so it asks first

@@ -3,6 +3,9 @@ import type { ThanksCount, ThanksMessages, ThanksPayload, ThanksSent } from "../
 import { THANKS_MESSAGE_MAX } from "../../../services/thanks.js";
 import { escapeMrkdwn } from "../escape.js";
 import { THANKS, VALUE } from "./ids.js";
+import { day as dayIn } from "../../kit/dates.js";
+import { count } from "../../kit/plural.js";
+import { joinWithin } from "../../kit/fit.js";
 
 const build = (text: string, blocks: BlockBuilder[]): ThanksPayload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
 const quote = (text: string) => `>${escapeMrkdwn(text).replace(/\n/g, "\n>")}`;
@@ -46,16 +49,20 @@ export function thanksSentText(s: ThanksSent): string {
   return lines.join(" ");
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) => dayIn(d, "UTC");
+
+/** Characters the list of counts may take in its section (Slack's limit is 3,000). */
+const COUNTS_CHARS = 2900;
 
 /** `/mentoring-admin thanks`: thank-you counts per mentor, and the award shortlist button. */
 export function thanksCountsMessage(counts: ThanksCount[]): ThanksPayload {
-  const lines = counts.slice(0, 40).map((c, i) => `${i + 1}. <@${c.mentorSlackId}> — ${c.count} ${c.count === 1 ? "thank-you" : "thank-yous"} from ${c.thankers} ${c.thankers === 1 ? "person" : "people"} (last ${day(c.lastAt)})`);
+  const lines = counts.map((c, i) => `${i + 1}. <@${c.mentorSlackId}> — ${count(c.count, "thank-you")} from ${count(c.thankers, "person", "people")} (last ${day(c.lastAt)})`);
+  // A section holds at most 3,000 characters: the mentors who fit, then how many more the CSV has.
+  const listed = joinWithin(lines, COUNTS_CHARS, "\n", (n) => `…and ${count(n, "more mentor")} in the shortlist CSV.`);
   const blocks: BlockBuilder[] = [
     Blocks.Section({ text: `${Md.bold("Thank-yous per mentor")} — what trainees sent with ${Md.codeInline("/mentoring thanks")}.` }),
-    Blocks.Section({ text: lines.length ? lines.join("\n") : "No thank-yous yet." }),
+    Blocks.Section({ text: lines.length ? listed : "No thank-yous yet." }),
   ];
-  if (counts.length > 40) blocks.push(Blocks.Context().elements(`…and ${counts.length - 40} more in the shortlist CSV.`));
   blocks.push(
     Blocks.Actions().elements(Elements.Button({ text: "Award shortlist (CSV)", actionId: THANKS.actions.shortlist, value: "" })),
     Blocks.Context().elements(`Or from the command line: ${Md.codeInline("npm run cli -- thanks-shortlist [--program NAME] [--since YYYY-MM-DD]")}`),

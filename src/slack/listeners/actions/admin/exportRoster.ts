@@ -3,6 +3,7 @@ import { getProgram } from "../../../../services/programs.js";
 import { escapeMrkdwn } from "../../../views/escape.js";
 import type { ListenerDeps } from "../../deps.js";
 import { directorButton, tell } from "./guard.js";
+import { count } from "../../../kit/plural.js";
 
 /** "Export roster": the roster CSV is uploaded to the director's DM with the bot. */
 export const exportRosterClicked = (deps: ListenerDeps) =>
@@ -17,8 +18,8 @@ export const exportRosterClicked = (deps: ListenerDeps) =>
       content: csv,
       filename,
       title: `${program.name} roster`,
-      initial_comment: `Roster of ${program.name}: ${rows} rows, in the import format.`,
+      initial_comment: `Roster of ${escapeMrkdwn(program.name)}: ${count(rows, "row")}, in the import format.`,
     });
     // From the App Home the upload's own comment in the DM says it all; under the menu, say where it went.
-    if (args.body.response_url) await tell(args, `I sent the roster of *${escapeMrkdwn(program.name)}* (${rows} rows) to your DM with Rounds.`);
+    if (args.body.response_url) await tell(args, `I sent the roster of *${escapeMrkdwn(program.name)}* (${count(rows, "row")}) to your DM with Rounds.`);
   });

@@ -1,6 +1,7 @@
 import { thanksCounts, thanksShortlist } from "../../../../services/thanks.js";
 import { thanksCountsMessage } from "../../../views/thanks/views.js";
 import type { ListenerDeps } from "../../deps.js";
+import { count } from "../../../kit/plural.js";
 import { directorButton, tell } from "../admin/guard.js";
 
 /** "Thank-yous" in the admin menu: the counts, where the director pressed. */
@@ -24,5 +25,5 @@ export const shortlistClicked = (deps: ListenerDeps) =>
       title: "Mentorship award shortlist",
       initial_comment: `Mentorship award shortlist: ${rows} ${rows === 1 ? "mentor" : "mentors"}, most thanked first, with the notes they received.`,
     });
-    if (args.body.response_url) await tell(args, `I sent the award shortlist (${rows} ${rows === 1 ? "mentor" : "mentors"}) to your DM with Rounds.`);
+    if (args.body.response_url) await tell(args, `I sent the award shortlist (${count(rows, "mentor")}) to your DM with Rounds.`);
   });

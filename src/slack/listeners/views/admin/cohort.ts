@@ -1,7 +1,7 @@
 import { createCohort } from "../../../../services/programs.js";
 import { CohortNameTaken } from "../../../../domain/errors.js";
 import { cohortInputSchema } from "../../../../domain/program.js";
-import { escapeMrkdwn } from "../../../views/escape.js";
+import { cohortDone } from "../../../views/admin/doneWords.js";
 import { ADMIN } from "../../../views/admin/ids.js";
 import type { ListenerDeps } from "../../deps.js";
 import { blockErrors, ViewState } from "./state.js";
@@ -19,13 +19,7 @@ export function cohortSubmitted(deps: ListenerDeps) {
       if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
       try {
         const cohort = await createCohort(deps.db, by, args.view.private_metadata, parsed.data, deps.now());
-        return {
-          done: {
-            title: "Cohort created",
-            text: `Cohort *${escapeMrkdwn(cohort.name)}* is ready. Next, add its people.`,
-            next: [{ text: "Add people", actionId: ADMIN.actions.addPeople, value: `${cohort.programId}:${cohort.id}` }],
-          },
-        };
+        return { done: cohortDone(cohort) };
       } catch (error) {
         if (error instanceof CohortNameTaken) return { errors: { [B.cohortName]: "This program already has a cohort with this name." } };
         throw error;

@@ -1,10 +1,9 @@
 import { createProgram, updateProgram } from "../../../../services/programs.js";
 import { ProgramNameTaken } from "../../../../domain/errors.js";
 import { programInputSchema } from "../../../../domain/program.js";
-import { escapeMrkdwn } from "../../../views/escape.js";
 import { ADMIN } from "../../../views/admin/ids.js";
 import { CHECKIN_RECIPIENTS } from "../../../views/admin/programModal.js";
-import { programSavedText } from "../../../views/admin/programFacts.js";
+import { programDone } from "../../../views/admin/doneWords.js";
 import type { ListenerDeps } from "../../deps.js";
 import { blockErrors, ViewState } from "./state.js";
 import { submitAsDirector, type SubmitArgs } from "./submit.js";
@@ -42,18 +41,7 @@ export function programSubmitted(deps: ListenerDeps) {
         const program = programId
           ? await updateProgram(deps.db, by, programId, parsed.data, deps.now())
           : await createProgram(deps.db, by, parsed.data, deps.now());
-        const name = `*${escapeMrkdwn(program.name)}*`;
-        if (programId) return { done: { title: "Program saved", text: `${name} is saved.\n${programSavedText(program)}` } };
-        return {
-          done: {
-            title: "Program created",
-            text: `${name} is ready.\n${programSavedText(program)}\nNext, add a cohort (a year's intake, say) or add people straight away.`,
-            next: [
-              { text: "New cohort", actionId: ADMIN.actions.newCohort, value: program.id },
-              { text: "Add people", actionId: ADMIN.actions.addPeople, value: program.id },
-            ],
-          },
-        };
+        return { done: programDone(program, !programId) };
       } catch (error) {
         if (error instanceof ProgramNameTaken) return { errors: { [B.programName]: "A program with this name already exists in this workspace." } };
         throw error;

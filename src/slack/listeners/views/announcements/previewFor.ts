@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import { botName, FALLBACK_BOT_NAME } from "../../../botName.js";
 import type { DirectorActor } from "../../../../services/directors.js";
 import { announcementFor, audienceSize } from "../../../../services/announcements.js";
 import { validateCompose, type ComposeField, type ComposeFields } from "../../../../domain/announcement.js";
@@ -64,7 +65,7 @@ export async function previewFor(deps: ListenerDeps, client: WebClient, by: Dire
     return { errors: { [ANNOUNCE.blocks.text]: "This message is a little too long for Slack's form (line breaks and quotes count extra). Shorten it a little." } };
   }
   const d = checked.draft;
-  const view = (audience: number, invite: boolean) =>
+  const view = (audience: number, invite: boolean, name: string) =>
     previewModal(preview, {
       programName: program!.name,
       timezone: program!.timezone,
@@ -72,11 +73,16 @@ export async function previewFor(deps: ListenerDeps, client: WebClient, by: Dire
       audience,
       createdById: existing?.createdById ?? by.actor,
       inviteNeeded: invite,
+      botName: name,
     });
   // A posted one only changes its words: no channel to check, no DMs to count.
-  if (meta.posted) return { view: view(0, false) };
+  if (meta.posted) return { view: view(0, false, FALLBACK_BOT_NAME) };
   return {
     preparing: doneModal("Preview", "Preparing the preview…"),
-    finish: async () => view(d.alsoDm ? await audienceSize(deps.db, by.workspaceId, d.programId, d.cohortIds) : 0, await inviteNeeded(client, d.channelId)),
+    finish: async () => {
+      const audience = d.alsoDm ? await audienceSize(deps.db, by.workspaceId, d.programId, d.cohortIds) : 0;
+      const invite = await inviteNeeded(client, d.channelId);
+      return view(audience, invite, invite ? await botName(client, by.workspaceId) : FALLBACK_BOT_NAME);
+    },
   };
 }
