@@ -10,6 +10,8 @@ import { WorkQueue } from "./slack/workQueue.js";
 import { slackReceiver } from "./slack/receiver.js";
 import { logFailure } from "./slack/errorText.js";
 import { searchHere, type MentorSearch } from "./services/findMentor.js";
+import { watchWorkQueue } from "./metrics/slack.js";
+import { timedSearch } from "./metrics/search.js";
 
 export interface AppOptions {
   config: Config;
@@ -71,6 +73,7 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
   });
 
   const work = new WorkQueue(workConcurrency, logger.child({ component: "work" }));
+  watchWorkQueue(work);
   registerListeners(app, {
     db: db.prisma,
     logger,
@@ -78,7 +81,7 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     directory: slackDirectory,
     work,
     kickOutbox,
-    searchMentors: searchMentors ?? searchHere(db.prisma),
+    searchMentors: timedSearch(searchMentors ?? searchHere(db.prisma)),
   });
 
   // What the router's handlers did not catch themselves (global middleware, Bolt's own steps).

@@ -17,6 +17,8 @@ const WHERE = {
     "how many Slack messages per second the outbox sends at most, across all channels (default 4)",
   OUTBOX_RECLAIM_AFTER_SECONDS:
     "after how many seconds a message left mid-send by a stopped instance is checked and re-sent (default 120)",
+  METRICS_PORT:
+    "the port GET /metrics (Prometheus) is served on, a whole number from 1 to 65535 other than PORT; unset = no metrics endpoint",
   SEARCH_WORKERS:
     "how many worker threads rank mentors for /findmentor, off the thread that answers Slack (default 1; 0 = rank on the main thread)",
 } as const;
@@ -69,6 +71,15 @@ const EnvSchema = z
       blankIsUnset,
       z.coerce.number({ error: "is not a number" }).positive("must be more than 0").default(120),
     ),
+    METRICS_PORT: z.preprocess(
+      blankIsUnset,
+      z.coerce
+        .number({ error: "is not a number" })
+        .int("is not a whole number")
+        .min(1, "must be from 1 to 65535")
+        .max(65535, "must be from 1 to 65535")
+        .optional(),
+    ),
     SEARCH_WORKERS: z.preprocess(
       blankIsUnset,
       z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(0, "must be 0 or more").max(16, "must be 16 or less").default(1),
@@ -86,6 +97,8 @@ export interface Config {
   outboxRatePerSecond: number;
   outboxReclaimAfterSeconds: number;
   searchWorkers: number;
+  /** Where GET /metrics is served; undefined = nowhere. Never PORT. */
+  metricsPort: number | undefined;
 }
 
 /** Thrown when the environment cannot run Rounds; its message is meant to be read by a person. */
@@ -114,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push(`SLACK_SIGNING_SECRET is not set (needed unless SLACK_APP_TOKEN selects Socket Mode): ${WHERE.SLACK_SIGNING_SECRET}`);
   }
+  if (parsed.success && parsed.data.METRICS_PORT !== undefined && parsed.data.METRICS_PORT === parsed.data.PORT) {
+    problems.push(`METRICS_PORT must not be PORT (${parsed.data.PORT}), or the metrics would be served to whoever reaches Slack's port: ${WHERE.METRICS_PORT}`);
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const e = parsed.data;
   return {
@@ -127,5 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outboxRatePerSecond: e.OUTBOX_RATE_PER_SECOND,
     outboxReclaimAfterSeconds: e.OUTBOX_RECLAIM_AFTER_SECONDS,
     searchWorkers: e.SEARCH_WORKERS,
+    metricsPort: e.METRICS_PORT,
   };
 }

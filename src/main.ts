@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { WebClient } from "@slack/web-api";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { openDatabase } from "./store/database.js";
@@ -9,6 +8,10 @@ import { jobs } from "./jobs/index.js";
 import { OutboxWorker } from "./slack/outbox.js";
 import { announcementDelivery, shoutOutDelivery } from "./slack/announcementDelivery.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
+import { meteredWebClient } from "./metrics/slackApi.js";
+import { watchOutbox } from "./metrics/outbox.js";
+import { watchDatabase } from "./metrics/health.js";
+import { startMetricsServer } from "./metrics/server.js";
 
 /** How long shutdown waits for work in progress before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
   const { db, migrations } = await openDatabase(config.databaseUrl);
   logger.info({ provider: db.provider, applied: migrations.applied, upToDate: migrations.alreadyApplied }, "database ready");
 
-  const outboxClient = new WebClient(config.slackBotToken, {
+  const outboxClient = meteredWebClient("outbox", config.slackBotToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
@@ -47,10 +50,13 @@ async function main(): Promise<void> {
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
   const { app, work } = createApp({ config, db, logger, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
   // Jobs' own Slack calls (conversations.open) wait out 429s; their messages go through the outbox.
-  const jobClient = new WebClient(config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
+  const jobClient = meteredWebClient("jobs", config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
   const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick(), slack: jobClient });
 
+  watchOutbox(db.prisma, logger.child({ component: "metrics" }));
+  watchDatabase(() => db.ping());
   await app.start(config.port);
+  const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort, logger.child({ component: "metrics" })) : null;
   outbox.start();
   scheduler.start();
   logger.info({ port: config.port, mode: config.slackAppToken ? "socket" : "http" }, "Rounds is running");
@@ -69,6 +75,7 @@ async function main(): Promise<void> {
     await Promise.race([outbox.stop(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
     await app.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping the Slack receiver failed"));
     await work.drain(SHUTDOWN_GRACE_MS);
+    await metricsServer?.close();
     await searchPool?.close();
     await db.close();
     logger.info("stopped");

@@ -36,6 +36,13 @@ Commands:
       Write the director reports (matches, check-ins, requests, goals, audit log) as CSV files into DIR.
       Never includes private meeting notes. Needs only the database.
 
+  backup --out FILE
+      Copy the SQLite database into the new file FILE while Rounds runs (a consistent snapshot),
+      and check the copy. On PostgreSQL it prints the pg_dump command instead.
+  restore FILE
+      Put a backup in place of the SQLite database; refuses while Rounds (or anything) has it open.
+      The replaced database is kept beside it. On PostgreSQL it prints the pg_restore command.
+
 Environment (all but match): SLACK_BOT_TOKEN (required), DATABASE_URL (default file:./data/rounds.db), SLACK_API_URL (optional).
 --team may be left out when the database holds one workspace.
 Exit codes: 0 done, 1 failed (or some roster rows were bad), 2 bad usage.`;

@@ -3,7 +3,8 @@
  * the words a person sees. No user-facing sentence is built here.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  /** Must be a key of DomainErrorsByCode (at the end of this file), so every error is listed there and has words. */
+  abstract readonly code: DomainErrorCode;
 }
 
 export class NotADirector extends DomainError {
@@ -292,5 +293,60 @@ export class InvalidRankingWeights extends DomainError {
   readonly code = "invalid_ranking_weights";
   constructor(readonly issues: { path: string; message: string }[]) {
     super(`invalid ranking overrides: ${issues.map((i) => `${i.path || "(top)"}: ${i.message}`).join("; ")}`);
+  }
+}
+
+/**
+ * Every domain error, by its code. A new error class's `code` must be a key here (or it does not
+ * compile), and src/slack/errorWords.ts must then give it words (or that does not compile).
+ */
+export interface DomainErrorsByCode {
+  not_a_director: NotADirector;
+  program_name_taken: ProgramNameTaken;
+  program_not_found: ProgramNotFound;
+  program_break_not_found: ProgramBreakNotFound;
+  program_word_refused: ProgramWordRefused;
+  cohort_name_taken: CohortNameTaken;
+  cohort_not_found: CohortNotFound;
+  slack_user_not_found: SlackUserNotFound;
+  invalid_pause_date: InvalidPauseDate;
+  pause_date_in_past: PauseDateInPast;
+  request_not_found: RequestNotFound;
+  request_not_allowed: RequestNotAllowed;
+  already_requested: AlreadyRequested;
+  request_no_longer_pending: RequestNoLongerPending;
+  not_your_request: NotYourRequest;
+  already_matched: AlreadyMatched;
+  match_not_found: MatchNotFound;
+  match_already_ended: MatchAlreadyEnded;
+  goal_not_found: GoalNotFound;
+  not_your_goal: NotYourGoal;
+  goal_change_not_allowed: GoalChangeNotAllowed;
+  invalid_meeting_date: InvalidMeetingDate;
+  announcement_not_found: AnnouncementNotFound;
+  announcement_not_editable: AnnouncementNotEditable;
+  thanks_to_self: ThanksToSelf;
+  not_thankable: NotThankable;
+  checkin_not_found: CheckinNotFound;
+  not_your_checkin: NotYourCheckin;
+  round_run_not_found: RoundRunNotFound;
+  round_run_not_in_preview: RoundRunNotInPreview;
+  round_proposal_changed: RoundProposalChanged;
+  round_run_closed: RoundRunClosed;
+  round_not_found: RoundNotFound;
+  ranking_not_allowed: RankingNotAllowed;
+  round_mentor_full: RoundMentorFull;
+  round_pair_not_allowed: RoundPairNotAllowed;
+  invalid_ranking_weights: InvalidRankingWeights;
+  search_busy: SearchBusy;
+}
+
+export type DomainErrorCode = keyof DomainErrorsByCode;
+
+/** Every mentor-search worker is busy and the searches waiting for one are at their limit. */
+export class SearchBusy extends DomainError {
+  readonly code = "search_busy";
+  constructor() {
+    super("the mentor search is at its queue limit");
   }
 }

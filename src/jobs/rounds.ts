@@ -1,24 +1,6 @@
-import { advanceRounds, previewRecipients, type RoundPorts } from "../services/rounds.js";
-import { proposeRun } from "../services/roundProposal.js";
-import { sendPreview } from "../services/roundApproval.js";
-import { roundNoticeMessages } from "../slack/views/rounds/notices.js";
-import { roundMessages } from "../slack/views/rounds/previewMessages.js";
+import { advanceRounds } from "../services/rounds.js";
+import { roundPorts } from "../slack/roundPorts.js";
 import type { Job } from "./job.js";
-
-/** How the scheduler's steps reach Slack: the notice words, and part A's proposal and preview. */
-export const roundPorts: RoundPorts = {
-  messages: roundNoticeMessages,
-  preview: {
-    propose: proposeRun,
-    async sendPreview(db, workspaceId, runId, sendFrom) {
-      let queued = 0;
-      for (const director of await previewRecipients(db, workspaceId, runId)) {
-        if (await sendPreview(db, workspaceId, runId, director, sendFrom, roundMessages)) queued += 1;
-      }
-      return queued;
-    },
-  },
-};
 
 /**
  * Every minute: pairing rounds move on — runs due within a day are created and their people told,

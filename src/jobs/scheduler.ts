@@ -5,6 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Db } from "../store/database.js";
 import { acquireLease, LEASE_TTL_MS, whileHolding } from "../store/leases.js";
 import { warnLeaseLost, type Job } from "./job.js";
+import { jobRunTimer, jobScheduled } from "../metrics/jobs.js";
 
 export interface SchedulerOptions {
   db: Db;
@@ -34,6 +35,7 @@ export class Scheduler {
     for (const job of this.o.jobs) {
       const task = cron.schedule(job.schedule, () => void this.runNow(job.name), { name: job.name, timezone: "UTC", noOverlap: true });
       this.tasks.push(task);
+      jobScheduled(job.name, periodSeconds(task));
     }
   }
 
@@ -65,11 +67,14 @@ export class Scheduler {
       return false;
     }
     await whileHolding(db, job.name, this.instance, async () => {
+      const ran = jobRunTimer(job.name);
       try {
         // One clock decides and sends: what the run finds due goes out at once.
         const now = this.now();
         await job.run({ db, now, sendFrom: now, log, kickOutbox: this.o.kickOutbox ?? (() => undefined), ...(this.o.slack ? { slack: this.o.slack } : {}) });
+        ran(true);
       } catch (error) {
+        ran(false);
         log.error({ err: error }, "job failed; it will run again at its next tick");
       }
     }, warnLeaseLost(log), { now: this.now });
@@ -82,4 +87,12 @@ export class Scheduler {
     const done = Promise.allSettled([...this.running]);
     await Promise.race([done, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
   }
+}
+
+/** The longest gap between a task's next few ticks: its period, for the job-staleness alert (README → Metrics). */
+function periodSeconds(task: ScheduledTask): number {
+  const next = task.getNextRuns(4).map((d) => d.getTime());
+  let longest = 0;
+  for (let i = 1; i < next.length; i++) longest = Math.max(longest, next[i]! - next[i - 1]!);
+  return longest / 1000;
 }

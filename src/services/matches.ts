@@ -1,5 +1,5 @@
 import type { Db } from "../store/database.js";
-import type { Cadence } from "../generated/sqlite/enums.js";
+import type { Cadence } from "../domain/cadence.js";
 import { enqueue } from "../store/outbox.js";
 import { endMatch, findMatch, programDirectors, setCadence, type MatchRecord } from "../store/matches.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../domain/errors.js";

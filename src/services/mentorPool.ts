@@ -1,5 +1,6 @@
 import type { Db } from "../store/database.js";
 import { mentorPool, poolFingerprint, type PoolMentor } from "../store/candidates.js";
+import { poolCache } from "../metrics/poolCache.js";
 
 /**
  * The mentor pool of a set of programs, kept in memory between searches. Loading 5,000 mentors
@@ -30,13 +31,18 @@ export async function cachedMentorPool(db: Db, workspaceId: string, programIds: 
   caches.set(db, cache);
   const hit = cache.get(key);
   const fresh = (e: Entry) => nowMs - e.loadedAt < MAX_AGE_MS;
-  if (hit && fresh(hit) && nowMs - hit.checkedAt < CHECK_EVERY_MS) return hit.pool;
+  if (hit && fresh(hit) && nowMs - hit.checkedAt < CHECK_EVERY_MS) {
+    poolCache.hit();
+    return hit.pool;
+  }
   // Read the fingerprint before the pool: a write during the load then shows up as a change next time.
   const fingerprint = await poolFingerprint(db, workspaceId);
   if (hit && fresh(hit) && hit.fingerprint === fingerprint) {
     hit.checkedAt = nowMs;
+    poolCache.hit();
     return hit.pool;
   }
+  poolCache.miss();
   const entry: Entry = { fingerprint, loadedAt: nowMs, checkedAt: nowMs, pool: mentorPool(db, workspaceId, ids) };
   cache.delete(key);
   cache.set(key, entry);

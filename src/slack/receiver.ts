@@ -4,6 +4,7 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { claimedType, envelopeProblem } from "./envelope.js";
 import { checkSlackRequest } from "./requestCheck.js";
+import { ackTimer } from "../metrics/slack.js";
 
 export interface ReceiverOptions {
   /** HTTP mode: requests are signed with it. */
@@ -42,14 +43,15 @@ export function slackReceiver(o: ReceiverOptions): Receiver {
   const nowMs = o.nowMs ?? Date.now;
   receiver.requestListener = (req, res) => {
     if (req.method !== "POST" || new URL(req.url ?? "/", "http://localhost").pathname !== EVENTS_PATH) return toBolt(req, res);
-    gate(req, res).catch((error: unknown) => {
+    gate(req, res, ackTimer()).catch((error: unknown) => {
       log.error({ err: error }, "checking a Slack request failed");
       if (!res.headersSent) answer(res, 500);
     });
   };
   return receiver;
 
-  async function gate(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `acked` records the ack latency of a request Bolt gets: the response is its ack. */
+  async function gate(req: IncomingMessage, res: ServerResponse, acked: () => void): Promise<void> {
     let buffered;
     try {
       // Bolt reads the body it finds buffered here instead of the stream.
@@ -62,7 +64,10 @@ export function slackReceiver(o: ReceiverOptions): Receiver {
       return answer(res, tooLarge ? 413 : 400);
     }
     const verdict = checkSlackRequest(buffered, signingSecret, nowMs());
-    if (verdict.pass) return void toBolt(buffered, res);
+    if (verdict.pass) {
+      res.once("finish", acked);
+      return void toBolt(buffered, res);
+    }
     log[verdict.level]({ status: verdict.status, retryNum: req.headers["x-slack-retry-num"], ...verdict.fields }, verdict.message);
     answer(res, verdict.status);
   }
@@ -86,6 +91,15 @@ class CheckedSocketModeReceiver extends SocketModeReceiver {
     // The receiver calls only processEvent; the rest of the app is reached through the prototype.
     const checked = Object.create(app) as App;
     checked.processEvent = async (event: ReceiverEvent) => {
+      const acked = ackTimer();
+      const ack = event.ack;
+      event.ack = async (response) => {
+        try {
+          return await ack(response);
+        } finally {
+          acked();
+        }
+      };
       const problem = envelopeProblem(event.body);
       if (!problem) return app.processEvent(event);
       this.log.warn({ type: claimedType(event.body), problem }, "malformed Slack request acknowledged and dropped");

@@ -1,27 +1,21 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
 import { connect } from "../store/database.js";
 import { searchHere } from "../services/findMentor.js";
-import type { SearchReply, SearchRequest } from "./mentorSearchPool.js";
+import { sentError, type SearchReply, type SearchRequest } from "./searchMessages.js";
+import { poolCache } from "../metrics/poolCache.js";
 
 /**
- * A worker thread that answers /findmentor searches: its own database connection and its own
- * mentor-pool cache, so loading and ranking thousands of mentors never holds up the thread that
- * acknowledges Slack.
+ * A piscina worker that answers /findmentor searches (see mentorSearchPool.ts): its own database
+ * connection and its own mentor-pool cache, kept for the life of the thread.
  */
 const { databaseUrl } = workerData as { databaseUrl: string };
-const db = connect(databaseUrl);
-const port = parentPort!;
-const search = searchHere(db.prisma);
+const search = searchHere(connect(databaseUrl).prisma);
 
-port.on("message", (request: SearchRequest | "close") => {
-  if (request === "close") {
-    void db.close().finally(() => port.close());
-    return;
+export default async function answer(request: SearchRequest): Promise<SearchReply> {
+  try {
+    const result = request.op === "mentors" ? await search.mentors(...request.args) : await search.coMentors(...request.args);
+    return { result, poolCache: poolCache.take() };
+  } catch (error) {
+    return { error: sentError(error), poolCache: poolCache.take() };
   }
-  const { id } = request;
-  const work = request.op === "mentors" ? search.mentors(...request.args) : search.coMentors(...request.args);
-  work.then(
-    (result) => port.postMessage({ id, result } satisfies SearchReply),
-    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies SearchReply),
-  );
-});
+}

@@ -24,8 +24,10 @@ const programValues = (name: string) => ({
   program_description: text("Mentoring for hematology fellows"),
   program_cadence: option("BIWEEKLY"),
   program_channel: { value: { type: "conversations_select", selected_conversation: "C0ANNOUNCE" } },
-  program_timezone: text("America/Chicago"),
+  program_timezone: option("America/Chicago"),
   program_capacity: { value: { type: "number_input", value: "4" } },
+  program_checkin_recipients: { value: { type: "radio_buttons", selected_option: { text: { type: "plain_text", text: "The mentor" }, value: "mentor" } } },
+  program_breaks: { value: { type: "plain_text_input", value: null } },
 });
 
 /** Each table's row count: what "nothing changed" means. */

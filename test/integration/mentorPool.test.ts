@@ -9,6 +9,12 @@ import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 // The pool starts its workers from the compiled dist/ files (what `npm start` runs), so take it from there.
 const compiledPool = "../../dist/src/workers/mentorSearchPool.js";
 const { MentorSearchPool } = (await import(compiledPool)) as typeof import("../../src/workers/mentorSearchPool.js");
+const compiledRegistry = "../../dist/src/metrics/registry.js";
+const { registry } = (await import(compiledRegistry)) as typeof import("../../src/metrics/registry.js");
+const compiledSearchMetrics = "../../dist/src/metrics/search.js";
+await import(compiledSearchMetrics); // registers the search metrics, as the app does
+/** A series' value in /metrics (the pool's, from dist/). */
+const metricValue = async (series: string) => Number((await registry.metrics()).split("\n").find((l) => l.startsWith(`${series} `))?.split(" ")[1] ?? NaN);
 
 describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
   let db: MigratedTestDatabase;
@@ -97,10 +103,35 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
       expect(there.kind).toBe("mentors");
       expect(await pool.search.mentors("T2", "t", { keywords: "", page: 0 }, now)).toEqual({ kind: "not_enrolled" });
       // A worker that dies (out of memory, a native crash) is replaced; later searches still work.
-      await (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0]!.worker.terminate();
+      await pool.threads[0]!.terminate();
       await new Promise((r) => setTimeout(r, 200));
       expect(await pool.search.mentors("T", "t", { keywords: "", page: 0 }, now)).toEqual(here);
       expect(await pool.search.coMentors("T", "t", "m1", now)).toEqual([]); // m1 is not junior faculty
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("refuses searches beyond its bounded queue as SearchBusy, and answers the rest", async () => {
+    const pool = new MentorSearchPool(db.url, 1, createLogger("silent"));
+    try {
+      // The pool runs from dist/, so its errors are dist's classes.
+      const compiledErrors = "../../dist/src/domain/errors.js";
+      const { SearchBusy } = (await import(compiledErrors)) as typeof import("../../src/domain/errors.js");
+      const busyBefore = await metricValue('rounds_slack_busy_answers_total{queue="search"}');
+      const cacheBefore = (await metricValue('rounds_mentor_pool_cache_total{outcome="hit"}')) + (await metricValue('rounds_mentor_pool_cache_total{outcome="miss"}'));
+      const asked = Array.from({ length: 300 }, () => pool.search.mentors("T", "t", { keywords: "", page: 0 }, now));
+      const settled = await Promise.allSettled(asked);
+      const refused = settled.filter((s) => s.status === "rejected");
+      const answered = settled.filter((s) => s.status === "fulfilled");
+      expect(refused.length).toBeGreaterThan(0);
+      expect(answered.length).toBeGreaterThanOrEqual(100);
+      for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(SearchBusy);
+      for (const a of answered) expect((a as PromiseFulfilledResult<{ kind: string }>).value.kind).toBe("mentors");
+      // Each refusal is a "very busy" answer in /metrics; the answered ones brought their cache tallies back.
+      expect(await metricValue('rounds_slack_busy_answers_total{queue="search"}')).toBe(busyBefore + refused.length);
+      const cacheAfter = (await metricValue('rounds_mentor_pool_cache_total{outcome="hit"}')) + (await metricValue('rounds_mentor_pool_cache_total{outcome="miss"}'));
+      expect(cacheAfter - cacheBefore).toBeGreaterThanOrEqual(answered.length);
     } finally {
       await pool.close();
     }

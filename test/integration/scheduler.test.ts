@@ -4,6 +4,13 @@ import { Scheduler } from "../../src/jobs/scheduler.js";
 import type { Job } from "../../src/jobs/job.js";
 import type { Db } from "../../src/store/database.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { registry } from "../../src/metrics/registry.js";
+
+/** A job metric's value for one job, as /metrics shows it (undefined when the series is absent). */
+async function jobMetric(name: string, job: string): Promise<number | undefined> {
+  const line = (await registry.getSingleMetricAsString(name)).split("\n").find((l) => l.startsWith(`${name}{job_name="${job}"}`));
+  return line === undefined ? undefined : Number(line.split(" ").at(-1));
+}
 
 function capturingLogger() {
   const lines: { level: number; msg: string }[] = [];
@@ -44,5 +51,35 @@ describe("the scheduler runs a job under its lease", () => {
     expect(await scheduler.runNow("probe")).toBe(false);
     expect(ran).toBe(false);
     expect(lines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual(["job: could not take its lease (database unreachable?); it will try at its next tick"]);
+  });
+
+  it("counts each run in /metrics: a failed one as a failure, a good one as the job's last success", async () => {
+    let fail = true;
+    const job: Job = {
+      name: "flaky",
+      schedule: "*/10 * * * *",
+      run: async () => {
+        if (fail) throw new Error("Slack was down");
+        return { queued: 0 };
+      },
+    };
+    const scheduler = new Scheduler({ db: database.prisma, logger: capturingLogger().logger, jobs: [job] });
+    scheduler.start();
+    try {
+      expect(await jobMetric("rounds_job_period_seconds", "flaky")).toBe(600);
+      expect(await jobMetric("rounds_job_runs_total", "flaky")).toBe(0);
+      expect(await scheduler.runNow("flaky")).toBe(true);
+      expect(await jobMetric("rounds_job_runs_total", "flaky")).toBe(1);
+      expect(await jobMetric("rounds_job_failures_total", "flaky")).toBe(1);
+      expect(await jobMetric("rounds_job_last_success_timestamp_seconds", "flaky")).toBeUndefined();
+      fail = false;
+      const before = Date.now() / 1000;
+      expect(await scheduler.runNow("flaky")).toBe(true);
+      expect(await jobMetric("rounds_job_runs_total", "flaky")).toBe(2);
+      expect(await jobMetric("rounds_job_failures_total", "flaky")).toBe(1);
+      expect(await jobMetric("rounds_job_last_success_timestamp_seconds", "flaky")).toBeGreaterThanOrEqual(before);
+    } finally {
+      await scheduler.stop();
+    }
   });
 });

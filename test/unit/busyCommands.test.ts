@@ -3,6 +3,15 @@ import { describe, expect, it } from "vitest";
 import { WorkQueue } from "../../src/slack/workQueue.js";
 import { ackFirst, BUSY_TEXT, type CommandArgs } from "../../src/slack/listeners/commands/ackFirst.js";
 import type { ListenerDeps } from "../../src/slack/listeners/deps.js";
+import { registry } from "../../src/metrics/registry.js";
+import { watchWorkQueue } from "../../src/metrics/slack.js";
+
+/** A metric's value (the series starting with `series`), as /metrics would show it. */
+const metric = async (series: string) => {
+  const name = series.replace(/\{.*/, "");
+  const line = (await registry.getSingleMetricAsString(name)).split("\n").find((l) => l.startsWith(`${series} `) || l.startsWith(`${series}{`));
+  return Number(line!.split(" ").at(-1));
+};
 
 describe("commands when the after-ack work is far behind", () => {
   it("are answered 'very busy, try again' in the ack itself and not queued; others are queued as usual", async () => {
@@ -17,9 +26,14 @@ describe("commands when the after-ack work is far behind", () => {
 
     while (!work.backlogged) work.run("filler", async () => undefined);
     const waiting = work.pending;
+    watchWorkQueue(work);
+    const busyBefore = await metric('rounds_slack_busy_answers_total{queue="after_ack"}');
     await command(args());
     expect(acks).toEqual([{ response_type: "ephemeral", text: BUSY_TEXT }]);
     expect(work.pending).toBe(waiting); // nothing was added to the queue
+    // What the operator's dashboard shows: one "very busy" answer, and the queue's depth.
+    expect(await metric('rounds_slack_busy_answers_total{queue="after_ack"}')).toBe(busyBefore + 1);
+    expect(await metric("rounds_after_ack_queue_depth")).toBe(waiting);
 
     release();
     await work.drain(2_000);
@@ -27,5 +41,6 @@ describe("commands when the after-ack work is far behind", () => {
     await command(args());
     expect(acks[1]).toBeUndefined(); // a plain ack
     expect(work.pending).toBe(1); // queued
+    expect(await metric('rounds_slack_busy_answers_total{queue="after_ack"}')).toBe(busyBefore + 1);
   });
 });

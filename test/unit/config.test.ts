@@ -79,6 +79,15 @@ describe("configuration from the environment", () => {
     expect(config.slackApiUrl).toBeUndefined();
   });
 
+  it("serves no metrics unless METRICS_PORT is set, and never on the Slack port", () => {
+    expect(loadConfig(VALID).metricsPort).toBeUndefined();
+    expect(loadConfig({ ...VALID, METRICS_PORT: "" }).metricsPort).toBeUndefined();
+    expect(loadConfig({ ...VALID, METRICS_PORT: "9464" }).metricsPort).toBe(9464);
+    expect(problemsWith({ ...VALID, PORT: "8080", METRICS_PORT: "8080" }).problems).toEqual([expect.stringMatching(/^METRICS_PORT must not be PORT \(8080\)/)]);
+    expect(problemsWith({ ...VALID, METRICS_PORT: "3000" }).problems).toEqual([expect.stringMatching(/^METRICS_PORT must not be PORT \(3000\)/)]);
+    expect(problemsWith({ ...VALID, METRICS_PORT: "prometheus" }).problems).toEqual([expect.stringMatching(/^METRICS_PORT is not a number: the port GET \/metrics/)]);
+  });
+
   it("treats blank values (as in `PORT=` in a .env file) as not set, so defaults apply", () => {
     const config = loadConfig({ ...VALID, PORT: "", DATABASE_URL: " ", LOG_LEVEL: "", OUTBOX_RATE_PER_SECOND: "" });
     expect(config).toMatchObject({ port: 3000, databaseUrl: "file:./data/rounds.db", logLevel: "info", outboxRatePerSecond: 4 });

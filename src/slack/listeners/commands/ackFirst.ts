@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { ListenerDeps } from "../deps.js";
 import { isFirstDelivery } from "../middleware/dedupeDeliveries.js";
+import { busyAnswers } from "../../../metrics/slack.js";
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -14,7 +15,10 @@ export const BUSY_TEXT = "Rounds is very busy right now and couldn't take that. 
  */
 export function ackFirst(deps: ListenerDeps, handle: (args: CommandArgs) => Promise<void>) {
   return async (args: CommandArgs) => {
-    if (deps.work.backlogged) return void (await args.ack({ response_type: "ephemeral", text: BUSY_TEXT }));
+    if (deps.work.backlogged) {
+      busyAnswers.inc({ queue: "after_ack" });
+      return void (await args.ack({ response_type: "ephemeral", text: BUSY_TEXT }));
+    }
     await args.ack();
     const { command, respond } = args;
     deps.work.run(

@@ -1,5 +1,5 @@
 import { createRound, runRoundNow } from "../../../../services/rounds.js";
-import { roundPorts } from "../../../../jobs/rounds.js";
+import { roundPorts } from "../../../roundPorts.js";
 import { escapeMrkdwn } from "../../../views/escape.js";
 import { blockOfWhen, readRoundForm } from "../../../views/rounds/roundForm.js";
 import { roundCreatedText, ROUNDS_LIST } from "../../../views/rounds/roundList.js";
