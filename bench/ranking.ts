@@ -2,7 +2,7 @@
  * Ranking benchmark: 5,000 realistic mentor profiles from a seeded PRNG, one trainee, many
  * iterations. Prints p50 / p95 / max milliseconds for ranking without and with keywords.
  *
- *   npx tsc -p tsconfig.build.json && node dist/bench/ranking.js [mentors] [iterations] [seed]
+ *   npm run bench:build && node dist/bench/ranking.js [mentors] [iterations] [seed]
  *
  * Goal: ranking 5,000 mentors in under 20 ms.
  */

@@ -27,6 +27,9 @@ const WHERE = {
 
 type EnvName = keyof typeof WHERE;
 
+/** Every variable Rounds reads (.env.example lists each one). */
+export const ENV_NAMES = Object.keys(WHERE) as EnvName[];
+
 const optionalText = z
   .string()
   .trim()

@@ -13,9 +13,10 @@ Commands:
   director grant EMAIL|USERID
   director revoke EMAIL|USERID
       Grant or take back the director role inside Rounds.
-  program list
-      List the workspace's programs with their cohorts and head counts.
-  program settings --team TEAM_ID --program NAME [--trainee-checkins yes|no]
+  program list [--team TEAM_ID]
+      List every workspace's programs, with cohorts and head counts, under its Slack team id (the
+      TEAM_ID the commands below take). Needs only the database.
+  program settings [--team TEAM_ID] --program NAME [--trainee-checkins yes|no]
                    [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
                    [--add-word KIND=Label]... [--remove-word KIND=Label]...
       Show or change a program's settings: whether trainees are asked at check-ins too, its breaks
@@ -26,12 +27,12 @@ Commands:
       (see docs/matching.md). Needs neither Slack nor the database.
   thanks-shortlist [--team T0123ABCD] [--program NAME] [--since YYYY-MM-DD] [--out FILE]
       Write the mentorship-award shortlist (thank-yous per mentor, most thanked first) as CSV.
-  ranking --team TEAM_ID --program NAME [--set FILE.json | --reset]
+  ranking [--team TEAM_ID] --program NAME [--set FILE.json | --reset]
       Show how /findmentor ranks mentors in a program (weights and knobs), or change it (docs/ranking.md).
       Needs only the database.
   job run NAME [--now ISO-8601]
       Run one scheduled job once now (or as of --now), e.g. request-reminders. Needs only the database.
-  report --team TEAM_ID [--program NAME] --out DIR
+  report [--team TEAM_ID] [--program NAME] --out DIR
       Write the director reports (matches, check-ins, requests, goals, audit log) as CSV files into DIR.
       Never includes private meeting notes. Needs only the database.
 
@@ -43,6 +44,7 @@ Commands:
       The replaced database is kept beside it. On PostgreSQL it prints the pg_restore command.
 
 Environment (all but match): SLACK_BOT_TOKEN (required), DATABASE_URL (default file:./data/rounds.db), SLACK_API_URL (optional).
+--team may be left out when the database holds one workspace.
 Exit codes: 0 done, 1 failed (or some roster rows were bad), 2 bad usage.`;
 
 export class UsageError extends Error {}
@@ -57,7 +59,6 @@ export type CliCommand =
   | { kind: "roster-import"; file: string; program: string; cohort: string | null }
   | { kind: "roster-export"; program: string; out: string | null }
   | { kind: "director"; action: "grant" | "revoke"; who: string }
-  | { kind: "program-list" }
   | { kind: "help" };
 
 const schemas = {
@@ -78,12 +79,6 @@ const schemas = {
     program: z.undefined({ error: "director takes no --program" }),
     cohort: z.undefined({ error: "director takes no --cohort" }),
     out: z.undefined({ error: "director takes no --out" }),
-  }),
-  "program list": z.object({
-    positionals: z.tuple([], { error: "program list takes no arguments" }),
-    program: z.undefined({ error: "program list takes no --program" }),
-    cohort: z.undefined(),
-    out: z.undefined(),
   }),
 };
 
@@ -107,7 +102,8 @@ export function parseCommand(argv: string[]): CliCommand {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0 || positionals[0] === "help") return { kind: "help" };
+  if (values.help || positionals[0] === "help") return { kind: "help" };
+  if (positionals.length === 0) throw new UsageError("name a command (npm run cli -- help lists them)");
   const [group, action, ...rest] = positionals;
   const input = { positionals: rest, program: values.program, cohort: values.cohort, out: values.out };
   if (group === "roster" && action === "import") {
@@ -121,10 +117,6 @@ export function parseCommand(argv: string[]): CliCommand {
   if (group === "director" && (action === "grant" || action === "revoke")) {
     const a = check(schemas.director, input);
     return { kind: "director", action, who: a.positionals[0] };
-  }
-  if (group === "program" && action === "list") {
-    check(schemas["program list"], input);
-    return { kind: "program-list" };
   }
   throw new UsageError(`unknown command: ${positionals.join(" ")}`);
 }

@@ -2,11 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Db } from "../store/database.js";
 import { cliActor } from "../services/audit.js";
 import { grantDirector, revokeDirector, slackUserIdForEmail } from "../services/directors.js";
-import { programOverviews } from "../services/programs.js";
 import { exportRoster, importRoster } from "../services/roster.js";
 import type { CliCommand } from "./args.js";
-import { labelOf, CADENCES } from "../domain/vocabulary.js";
-import { count } from "../slack/kit/plural.js";
 import type { CliSlack } from "./slack.js";
 
 export interface Output {
@@ -51,16 +48,6 @@ export async function runCommand(db: Db, slack: CliSlack, command: Exclude<CliCo
             ? `${command.who} (${userId}) is no longer a director (Slack admins and owners stay directors).`
             : `${command.who} (${userId}) had no director grant; nothing changed.`,
         );
-      }
-      return 0;
-    }
-    case "program-list": {
-      const programs = await programOverviews(db, slack.teamId);
-      if (programs.length === 0) io.out("No programs yet. A director creates one in Slack with /mentoring-admin.");
-      for (const p of programs) {
-        const asked = p.checkinAlsoTrainee ? "mentor and trainee" : "mentor only";
-        io.out(`${p.name} — ${count(p.people, "person", "people")}, check-ins ${labelOf(CADENCES, p.checkinCadence).toLowerCase()} (${asked}), ${count(p.breaks.length, "break")}, ${p.timezone}, default capacity ${p.defaultCapacity}`);
-        for (const c of p.cohorts) io.out(`  cohort: ${c.name}`);
       }
       return 0;
     }

@@ -7,8 +7,9 @@ import { ProgramBreakNotFound, ProgramWordRefused } from "../domain/errors.js";
 import { parseWord, readWords, WORD_KINDS, WORD_LIMITS } from "../domain/programWords.js";
 import { calendarDay } from "../slack/kit/dates.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
+import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 
-export const PROGRAM_SETTINGS_USAGE = `Usage: npm run cli -- program settings --team T0123ABCD --program NAME
+export const PROGRAM_SETTINGS_USAGE = `Usage: npm run cli -- program settings [--team T0123ABCD] --program NAME
          [--trainee-checkins yes|no] [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
          [--add-word KIND=Label]... [--remove-word KIND=Label]...
   Shows a program's settings, or changes them (check-ins and breaks as "Edit program" in Slack does):
@@ -22,6 +23,7 @@ export const PROGRAM_SETTINGS_USAGE = `Usage: npm run cli -- program settings --
                            careerPaths or interests
   --remove-word KIND=Label takes one of the program's own words off again
   Repeat --add-break, --remove-break, --add-word and --remove-word as often as needed. Each change is audited (program.update).
+  --team (the Slack team id, see program list) may be left out when the database holds one workspace.
   Needs only the database. Environment: DATABASE_URL (default file:./data/rounds.db).`;
 
 /** A break on the command line: "DAY" or "DAY..DAY" (the form's "DAY to DAY" works too). */
@@ -44,7 +46,7 @@ const wordArg = (flag: string) =>
 
 const argsSchema = z.object({
   positionals: z.tuple([z.literal("settings")], { error: "the command is `program settings --team T… --program NAME`" }),
-  team: z.string({ error: "--team TEAM_ID is required (the Slack team id, e.g. T0123ABCD)" }).trim().regex(/^[TE][A-Z0-9-]+$/, "--team must be a Slack team id, e.g. T0123ABCD"),
+  team: z.string().trim().regex(TEAM_ID, TEAM_ID_PROBLEM).optional(),
   program: z.string({ error: "--program NAME is required" }).trim().min(1, "--program needs a name"),
   "trainee-checkins": z.enum(["yes", "no"], "--trainee-checkins takes yes or no").optional(),
   "add-break": z.array(breakArg("--add-break")).optional(),
@@ -93,14 +95,20 @@ export async function runProgramSettings(argv: string[], out: (t: string) => voi
   if (!args) return 2;
   const changing = args["trainee-checkins"] !== undefined || args["add-break"] || args["remove-break"] || args["clear-breaks"] || args["add-word"] || args["remove-word"];
   return withDatabase(err, async (db) => {
+    const choice = await chooseTeam(db, args.team);
+    if (!choice.ok) {
+      err(choice.problem);
+      return choice.code;
+    }
+    const { teamId } = choice;
     if (!changing) {
-      out(settingsText(await getProgramByName(db, args.team, args.program)));
+      out(settingsText(await getProgramByName(db, teamId, args.program)));
       return 0;
     }
     try {
       const { program, changed } = await updateProgramSettings(
         db,
-        cliActor(args.team),
+        cliActor(teamId),
         args.program,
         {
           ...(args["trainee-checkins"] ? { checkinAlsoTrainee: args["trainee-checkins"] === "yes" } : {}),
@@ -113,7 +121,7 @@ export async function runProgramSettings(argv: string[], out: (t: string) => voi
       out(settingsText(program));
       return 0;
     } catch (error) {
-      const see = `See its settings with: npm run cli -- program settings --team ${args.team} --program "${args.program}"`;
+      const see = `See its settings with: npm run cli -- program settings --team ${teamId} --program "${args.program}"`;
       if (error instanceof ProgramBreakNotFound) {
         const { from, to } = rangeOf(error.programBreak);
         err(`Nothing was changed: ${args.program} has no break ${from === to ? from : `${from}..${to}`}. ${see}`);

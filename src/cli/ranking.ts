@@ -6,18 +6,20 @@ import { DEFAULT_RANKING_CONFIG, FACTORS } from "../domain/weights.js";
 import { InvalidRankingWeights } from "../domain/errors.js";
 import { cliErrorText } from "./errorText.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
+import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 
-export const RANKING_USAGE = `Usage: npm run cli -- ranking --team T0123ABCD --program NAME [--set FILE.json | --reset]
+export const RANKING_USAGE = `Usage: npm run cli -- ranking [--team T0123ABCD] --program NAME [--set FILE.json | --reset]
   Shows how /findmentor ranks mentors for the program: every weight and knob, and which ones the
   program overrides. --set stores the overrides in FILE.json, e.g.
     {"weights": {"responsiveness": 20, "keywords": 60}, "tuning": {"declinedWithinDays": 30}}
   (anything left out keeps its default; see docs/ranking.md); --reset returns to the defaults.
+  --team (the Slack team id, see program list) may be left out when the database holds one workspace.
   Needs only the database. Environment: DATABASE_URL (default file:./data/rounds.db).`;
 
 const argsSchema = z
   .object({
     positionals: z.tuple([], { error: "ranking takes no positional arguments" }),
-    team: z.string({ error: "--team TEAM_ID is required (the Slack team id, e.g. T0123ABCD)" }).trim().regex(/^[TE][A-Z0-9-]+$/, "--team must be a Slack team id, e.g. T0123ABCD"),
+    team: z.string().trim().regex(TEAM_ID, TEAM_ID_PROBLEM).optional(),
     program: z.string({ error: "--program NAME is required" }).trim().min(1, "--program needs a name"),
     set: z.string().trim().min(1, "--set needs a file").optional(),
     reset: z.boolean().optional(),
@@ -39,11 +41,16 @@ export async function runRankingCommand(argv: string[], out: (t: string) => void
     }
   }
   return withDatabase(err, async (db) => {
+    const choice = await chooseTeam(db, args.team);
+    if (!choice.ok) {
+      err(choice.problem);
+      return choice.code;
+    }
     try {
       const ranking =
         args.set || args.reset
-          ? await setProgramRanking(db, cliActor(args.team), args.program, args.reset ? null : overrides, now())
-          : await programRanking(db, args.team, args.program);
+          ? await setProgramRanking(db, cliActor(choice.teamId), args.program, args.reset ? null : overrides, now())
+          : await programRanking(db, choice.teamId, args.program);
       if (args.set || args.reset) out(`Stored. /findmentor in ${ranking.programName} now ranks with:`);
       out(rankingTable(ranking));
       return 0;

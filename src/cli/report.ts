@@ -1,20 +1,21 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { workspaceExists } from "../store/workspaces.js";
 import { cliActor } from "../services/audit.js";
 import { buildReports, programByName } from "../services/reports.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
+import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 
-export const REPORT_USAGE = `Usage: npm run cli -- report --team T0123ABCD [--program NAME] --out DIR
+export const REPORT_USAGE = `Usage: npm run cli -- report [--team T0123ABCD] [--program NAME] --out DIR
   Writes the director reports as CSV files into DIR (created if missing): matches, check-ins,
   requests, goals and the audit log, for one program or (without --program) every program of the
-  workspace. Private meeting notes are never exported. Needs only the database.
+  workspace. Private meeting notes are never exported. --team (the Slack team id, see program list)
+  may be left out when the database holds one workspace. Needs only the database.
   Environment: DATABASE_URL (default file:./data/rounds.db).`;
 
 const argsSchema = z.object({
   positionals: z.tuple([], { error: "report takes no positional arguments" }),
-  team: z.string({ error: "--team TEAM_ID is required (the Slack team id, e.g. T0123ABCD)" }).trim().regex(/^[TE][A-Z0-9-]+$/, "--team must be a Slack team id, e.g. T0123ABCD"),
+  team: z.string().trim().regex(TEAM_ID, TEAM_ID_PROBLEM).optional(),
   program: z.string().trim().min(1, "--program needs a name").optional(),
   out: z.string({ error: "--out DIR is required" }).trim().min(1, "--out needs a directory"),
 });
@@ -24,12 +25,13 @@ export async function runReportCommand(argv: string[], out: (t: string) => void,
   const args = parseFlags(argv, { team: { type: "string" }, program: { type: "string" }, out: { type: "string" } }, argsSchema, REPORT_USAGE, err);
   if (!args) return 2;
   return withDatabase(err, async (db) => {
-    if (!(await workspaceExists(db, args.team))) {
-      err(`There is no workspace ${args.team} in this database.`);
-      return 1;
+    const choice = await chooseTeam(db, args.team);
+    if (!choice.ok) {
+      err(choice.problem);
+      return choice.code;
     }
-    const programId = args.program ? (await programByName(db, args.team, args.program)).id : null;
-    const reports = await buildReports(db, cliActor(args.team), programId, now());
+    const programId = args.program ? (await programByName(db, choice.teamId, args.program)).id : null;
+    const reports = await buildReports(db, cliActor(choice.teamId), programId, now());
     mkdirSync(args.out, { recursive: true });
     for (const f of reports.files) {
       writeFileSync(path.join(args.out, f.filename), f.csv);

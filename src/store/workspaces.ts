@@ -7,3 +7,8 @@ export async function ensureWorkspace(db: Db, workspaceId: string): Promise<void
 export async function workspaceExists(db: Db, workspaceId: string): Promise<boolean> {
   return (await db.workspace.count({ where: { id: workspaceId } })) === 1;
 }
+
+/** Every workspace (Slack team id) in the database, in id order. */
+export async function listWorkspaceIds(db: Db): Promise<string[]> {
+  return (await db.workspace.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((w) => w.id);
+}

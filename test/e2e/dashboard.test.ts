@@ -167,8 +167,8 @@ describe.each(testProviders)("the director dashboard, chart and reports on %s", 
     const matchesFile = readdirSync(out).find((f) => f.includes("-matches-"))!;
     expect(csvRows(readFileSync(path.join(out, matchesFile)))).toHaveLength(6);
     expect(readdirSync(out).map((f) => readFileSync(path.join(out, f), "utf8")).join("\n")).not.toContain(SECRET_NOTE);
-    const bad = await run(["report", "--out", out]);
+    const bad = await run(["report", "--team", DASH_TEAM]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain("--team TEAM_ID is required");
+    expect(bad.err).toContain("--out DIR is required");
   });
 });

@@ -42,14 +42,17 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Wait for /healthz to answer 200 (default true). */
   waitHealthy?: boolean;
+  /** Another copy of Rounds to start (its folder holding package.json); default this one. */
+  root?: string;
 }
 
 /** Starts `node dist/src/main.js` with test settings and waits until it is healthy. */
 export async function startApp(o: StartOptions): Promise<AppProcess> {
   const port = await freePort();
   let log = "";
-  const child = spawn(process.execPath, [mainScript], {
-    cwd: projectRoot,
+  const root = o.root ?? projectRoot;
+  const child = spawn(process.execPath, [path.join(root, path.relative(projectRoot, mainScript))], {
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? "",
       SLACK_BOT_TOKEN: "xoxb-test-token",

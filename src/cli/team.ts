@@ -1,0 +1,27 @@
+import type { Db } from "../store/database.js";
+import { listWorkspaceIds } from "../store/workspaces.js";
+
+/** The Slack team id flag shared by the database-only commands; optional when the database holds one workspace. */
+export const TEAM_ID = /^[TE][A-Z0-9-]+$/;
+export const TEAM_ID_PROBLEM = "--team must be a Slack team id, e.g. T0123ABCD";
+
+export type TeamChoice = { ok: true; teamId: string } | { ok: false; code: 1 | 2; problem: string };
+
+/**
+ * The workspace a command works in: --team when given (and known to this database), else the only
+ * workspace there is. Says in plain words when --team names no workspace here, or when it is needed.
+ */
+export async function chooseTeam(db: Db, team: string | undefined): Promise<TeamChoice> {
+  const ids = await listWorkspaceIds(db);
+  if (team !== undefined) {
+    if (ids.includes(team)) return { ok: true, teamId: team };
+    const known = ids.length ? `The workspaces here: ${ids.join(", ")}.` : NO_WORKSPACE;
+    return { ok: false, code: 1, problem: `There is no workspace ${team} in this database. ${known}` };
+  }
+  if (ids.length === 1) return { ok: true, teamId: ids[0]! };
+  if (ids.length === 0) return { ok: false, code: 1, problem: NO_WORKSPACE };
+  return { ok: false, code: 2, problem: `This database holds ${ids.length} workspaces (${ids.join(", ")}): name one with --team.` };
+}
+
+const NO_WORKSPACE =
+  "This database has no workspace yet: Rounds adds one when someone in Slack first uses it (is DATABASE_URL the app's database?).";
