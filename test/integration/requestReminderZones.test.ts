@@ -34,8 +34,10 @@ describe.each(testProviders)("request reminders and expiry follow each person's 
     await database?.drop();
   });
 
-  const queued = async () =>
+  const outboxKeys = async () =>
     (await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM }, select: { key: true }, orderBy: { key: "asc" } })).map((m) => m.key);
+  /** The messages queued (Home refreshes, also outbox rows, are checked on their own). */
+  const queued = async () => (await outboxKeys()).filter((key) => !key.startsWith("home:"));
   const run = (now: string) => remindAndExpire(database.prisma, { now: at(now), sendFrom: at(now) }, requestMessages);
 
   it("reminds each mentor at 10:00 on their own weekday morning, once", async () => {
@@ -58,5 +60,7 @@ describe.each(testProviders)("request reminders and expiry follow each person's 
     expect(await run("2026-11-10T00:59:00Z")).toMatchObject({ reminded: 0, expired: 0 });
     expect(await run("2026-11-10T01:00:00Z")).toMatchObject({ reminded: 0, expired: 1 }); // 10:00 Tuesday in Tokyo
     expect(await queued()).toEqual(["request-expired:req-la-mentor", "request-expired:req-tokyo-mentor", "request-reminder:req-la-mentor", "request-reminder:req-tokyo-mentor"]);
+    // Both sides of each expired request get their Home redrawn.
+    expect((await outboxKeys()).filter((key) => key.startsWith("home:"))).toEqual(["home:U0LAMENTOR", "home:U0LATRAINEE", "home:U0TOKYOMENTOR", "home:U0TOKYOTRAINEE"]);
   });
 });

@@ -24,7 +24,7 @@ describe(".env.example", () => {
 
   it("loads as it stands once the bot token and signing secret are filled in, with the documented defaults", () => {
     const config = loadConfig({ ...example, SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" });
-    expect(config).toMatchObject({ port: 3000, databaseUrl: "file:./data/rounds.db", logLevel: "info", outboxRatePerSecond: 4, outboxReclaimAfterSeconds: 120, searchWorkers: 1, slackAppToken: undefined, slackApiUrl: undefined });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: "file:./data/rounds.db", logLevel: "info", outboxRatePerSecond: 4, outboxReclaimAfterSeconds: 60, outboxConcurrency: 8, searchWorkers: 1, slackAppToken: undefined, slackApiUrl: undefined });
     expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual(config);
   });
 });
