@@ -38,6 +38,8 @@ const optionalText = z
 
 /** A variable set to blank text (`PORT=` in a .env file) counts as not set, so its default applies. */
 const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** A TCP port, as PORT and METRICS_PORT take it. */
+const portNumber = z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(1, "must be from 1 to 65535").max(65535, "must be from 1 to 65535");
 
 const EnvSchema = z
   .object({
@@ -45,15 +47,7 @@ const EnvSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
     SLACK_API_URL: optionalText.pipe(z.url("is not a URL").optional()),
-    PORT: z.preprocess(
-      blankIsUnset,
-      z.coerce
-        .number({ error: "is not a number" })
-        .int("is not a whole number")
-        .min(1, "must be from 1 to 65535")
-        .max(65535, "must be from 1 to 65535")
-        .default(3000),
-    ),
+    PORT: z.preprocess(blankIsUnset, portNumber.default(3000)),
     DATABASE_URL: optionalText
       .default("file:./data/rounds.db")
       .pipe(
@@ -77,15 +71,7 @@ const EnvSchema = z
       blankIsUnset,
       z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(1, "must be 1 or more").max(50, "must be 50 or less").default(8),
     ),
-    METRICS_PORT: z.preprocess(
-      blankIsUnset,
-      z.coerce
-        .number({ error: "is not a number" })
-        .int("is not a whole number")
-        .min(1, "must be from 1 to 65535")
-        .max(65535, "must be from 1 to 65535")
-        .optional(),
-    ),
+    METRICS_PORT: z.preprocess(blankIsUnset, portNumber.optional()),
     SEARCH_WORKERS: z.preprocess(
       blankIsUnset,
       z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(0, "must be 0 or more").max(16, "must be 16 or less").default(1),
