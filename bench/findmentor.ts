@@ -26,7 +26,7 @@ import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.j
 import { openDatabase } from "../src/store/database.js";
 import { mentorPool, poolFingerprint } from "../src/store/candidates.js";
 import { findProfile } from "../src/store/profiles.js";
-import { cachedCandidatesFor, findMentors } from "../src/services/findMentor.js";
+import { cachedCandidatesFor, findMentors } from "../src/features/findmentor/findMentor.js";
 import { rank } from "../src/domain/ranking.js";
 import { EMPTY_PROFILE, type ProfileData } from "../src/domain/profile.js";
 import { CADENCES, CAREER_PATHS, CAREER_STAGES, INTERESTS, MEETING_FORMATS, MENTOR_ROLES, PRIORITIES, SPECIALTIES, SUBSPECIALTIES } from "../src/domain/vocabulary.js";

@@ -4,12 +4,12 @@ import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { Database } from "./store/database.js";
 import { boltLogger } from "./logger.js";
-import { registerListeners } from "./slack/listeners/index.js";
+import { registerListeners } from "./slack/listeners.js";
 import { slackDirectory } from "./slack/directory.js";
 import { WorkQueue } from "./slack/workQueue.js";
 import { slackReceiver } from "./slack/receiver.js";
 import { logFailure } from "./slack/errorText.js";
-import { searchHere, type MentorSearch } from "./services/findMentor.js";
+import { searchHere, type MentorSearch } from "./features/findmentor/findMentor.js";
 import { watchWorkQueue } from "./metrics/slack.js";
 import { timedSearch } from "./metrics/search.js";
 

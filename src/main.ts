@@ -6,7 +6,7 @@ import { createApp } from "./app.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import { jobs } from "./jobs/index.js";
 import { OutboxWorker } from "./slack/outbox.js";
-import { announcementDelivery, shoutOutDelivery } from "./slack/announcementDelivery.js";
+import { announcementDelivery, shoutOutDelivery } from "./features/announcements/delivery.js";
 import { homeRenderer } from "./slack/homeRefresh.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 import { meteredWebClient } from "./metrics/slackApi.js";

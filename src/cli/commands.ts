@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Db } from "../store/database.js";
-import { cliActor } from "../services/audit.js";
-import { grantDirector, revokeDirector, slackUserIdForEmail } from "../services/directors.js";
-import { exportRoster, importRoster } from "../services/roster.js";
+import { cliActor } from "../features/programs/audit.js";
+import { grantDirector, revokeDirector, slackUserIdForEmail } from "../features/programs/directors.js";
+import { exportRoster, importRoster } from "../features/programs/roster.js";
 import type { CliCommand } from "./args.js";
 import type { CliSlack } from "./slack.js";
 

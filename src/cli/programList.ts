@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { programOverviews } from "../services/programs.js";
+import { programOverviews } from "../features/programs/programs.js";
 import { listWorkspaceIds } from "../store/workspaces.js";
 import { labelOf, CADENCES } from "../domain/vocabulary.js";
 import { count } from "../slack/kit/plural.js";

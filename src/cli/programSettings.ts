@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { cliActor } from "../services/audit.js";
-import { getProgramByName, updateProgramSettings, type ProgramRecord } from "../services/programs.js";
+import { cliActor } from "../features/programs/audit.js";
+import { getProgramByName, updateProgramSettings, type ProgramRecord } from "../features/programs/programs.js";
 import { parseBreak, rangeOf, type ProgramBreak } from "../domain/programBreaks.js";
 import { labelOf, CADENCES } from "../domain/vocabulary.js";
 import { ProgramBreakNotFound, ProgramWordRefused } from "../domain/errors.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { cliActor } from "../services/audit.js";
-import { programRanking, setProgramRanking, type ProgramRanking } from "../services/rankingWeights.js";
+import { cliActor } from "../features/programs/audit.js";
+import { programRanking, setProgramRanking, type ProgramRanking } from "../features/findmentor/rankingWeights.js";
 import { DEFAULT_RANKING_CONFIG, FACTORS } from "../domain/weights.js";
 import { InvalidRankingWeights } from "../domain/errors.js";
 import { cliErrorText } from "./errorText.js";

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { cliActor } from "../services/audit.js";
-import { buildReports, programByName } from "../services/reports.js";
+import { cliActor } from "../features/programs/audit.js";
+import { buildReports, programByName } from "../features/dashboard-reports/reports.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
 import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 

@@ -1,6 +1,6 @@
 import { LogLevel, WebClient } from "@slack/web-api";
 import { slackDirectory } from "../slack/directory.js";
-import type { EmailDirectory } from "../services/roster.js";
+import type { EmailDirectory } from "../features/programs/roster.js";
 import type { MemberProfile } from "../store/members.js";
 
 export interface CliSlack {

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
-import { cliActor } from "../services/audit.js";
-import { getProgramByName } from "../services/programs.js";
-import { thanksShortlist } from "../services/thanks.js";
+import { cliActor } from "../features/programs/audit.js";
+import { getProgramByName } from "../features/programs/programs.js";
+import { thanksShortlist } from "../features/thanks/thanks.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
 import { connectSlack } from "./slack.js";
 import { workspaceExists } from "../store/workspaces.js";

@@ -1,6 +1,6 @@
 /**
  * A pairing round's proposal: what the director previews before approving. Plain JSON (it is stored
- * in RoundRun.proposal), codes only — the words are chosen by src/slack/views/rounds/preview.ts.
+ * in RoundRun.proposal), codes only — the words are chosen by src/features/rounds/views/preview.ts.
  *
  * Four kinds (Round.kind):
  * - MENTOR_MATCH: optimal assignment (most trainees matched, then highest total fit) → `pairs`

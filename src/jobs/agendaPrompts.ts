@@ -1,5 +1,5 @@
-import { queueDueAgendaPrompts } from "../services/agendaPrompts.js";
-import { agendaPromptMessage } from "../slack/views/meetings/agendaPrompt.js";
+import { queueDueAgendaPrompts } from "../features/goals-meetings/agendaPrompts.js";
+import { agendaPromptMessage } from "../features/goals-meetings/views/meetings/agendaPrompt.js";
 import type { Job } from "./job.js";
 
 /**

@@ -1,5 +1,5 @@
-import { finishAllDelivered, handOverDue } from "../services/announcements.js";
-import { announcementMessages } from "../slack/views/announcements/messages.js";
+import { finishAllDelivered, handOverDue } from "../features/announcements/announcements.js";
+import { announcementMessages } from "../features/announcements/views/messages.js";
 import type { Job } from "./job.js";
 
 /**

@@ -1,11 +1,11 @@
-import { queueDueCheckins } from "../services/checkins.js";
-import { checkinMessages } from "../slack/views/checkins/messages.js";
+import { queueDueCheckins } from "../features/checkins/checkins.js";
+import { checkinMessages } from "../features/checkins/views/messages.js";
 import type { Job } from "./job.js";
 
 /**
  * Every 15 minutes: queue the check-ins, reminders, director escalations and "stay, pause or
  * leave?" questions that are due (10:00 local falls on a quarter hour in every zone), each exactly
- * once (run keys + outbox, see services/checkins.ts).
+ * once (run keys + outbox, see features/checkins/checkins.ts).
  */
 export const checkins: Job = {
   name: "checkins",

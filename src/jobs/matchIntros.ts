@@ -1,5 +1,5 @@
-import { introduceWaitingMatches } from "../services/requests.js";
-import { requestMessages } from "../slack/views/requests/messages.js";
+import { introduceWaitingMatches } from "../features/requests/requests.js";
+import { requestMessages } from "../features/requests/views/messages.js";
 import { groupDmOpener } from "../slack/groupDm.js";
 import type { Job } from "./job.js";
 

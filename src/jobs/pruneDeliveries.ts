@@ -1,5 +1,5 @@
 import { pruneRuns } from "../store/jobRuns.js";
-import { DELIVERY_JOB } from "../slack/listeners/middleware/dedupeDeliveries.js";
+import { DELIVERY_JOB } from "../slack/dedupeDeliveries.js";
 import type { Job } from "./job.js";
 
 /** Slack retries a delivery within minutes; its dedupe key is kept two days, then dropped. */

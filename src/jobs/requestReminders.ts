@@ -1,6 +1,6 @@
-import { closeRequestsToFullMentors, remindAndExpire } from "../services/requests.js";
-import { requestMessages } from "../slack/views/requests/messages.js";
-import { redrawRequestDms } from "../slack/settledRequestDms.js";
+import { closeRequestsToFullMentors, remindAndExpire } from "../features/requests/requests.js";
+import { requestMessages } from "../features/requests/views/messages.js";
+import { redrawRequestDms } from "../features/requests/settledRequestDms.js";
 import type { Job } from "./job.js";
 
 /**

@@ -1,6 +1,6 @@
-import { sweepRoundIntros } from "../services/roundApproval.js";
+import { sweepRoundIntros } from "../features/rounds/roundApproval.js";
 import { groupDmOpener } from "../slack/groupDm.js";
-import { roundMessages } from "../slack/views/rounds/previewMessages.js";
+import { roundMessages } from "../features/rounds/views/previewMessages.js";
 import type { Job } from "./job.js";
 
 /**

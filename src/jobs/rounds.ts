@@ -1,5 +1,5 @@
-import { advanceRounds } from "../services/rounds.js";
-import { roundPorts } from "../slack/roundPorts.js";
+import { advanceRounds } from "../features/rounds/rounds.js";
+import { roundPorts } from "../features/rounds/roundPorts.js";
 import type { Job } from "./job.js";
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Mentor-pool cache hits and misses (services/mentorPool.ts), as plain numbers: searches run in
+ * Mentor-pool cache hits and misses (features/findmentor/mentorPool.ts), as plain numbers: searches run in
  * worker threads, whose tallies travel back with each answer (workers/mentorSearchPool.ts) and are
  * added here; search.ts reports them.
  */

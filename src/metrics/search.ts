@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { Counter, Histogram } from "prom-client";
-import type { MentorSearch } from "../services/findMentor.js";
+import type { MentorSearch } from "../features/findmentor/findMentor.js";
 import { poolCache } from "./poolCache.js";
 import { registry } from "./registry.js";
 

@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { SlackDirectory } from "../services/ports.js";
+import type { SlackDirectory } from "../features/ports.js";
 
 /** users.info behind the SlackDirectory port. Needs the users:read and users:read.email scopes. */
 export function slackDirectory(client: WebClient): SlackDirectory {

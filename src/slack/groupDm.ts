@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { GroupDmOpener } from "../services/roundApproval.js";
+import type { GroupDmOpener } from "../features/rounds/roundApproval.js";
 
 /**
  * Group DMs for introductions (of a pair a mentor accepted, or of a pairing round's groups):

@@ -1,8 +1,8 @@
 import type { WebClient } from "@slack/web-api";
-import { homeData } from "../services/home.js";
-import { refreshHomesLater } from "../services/homeRefreshes.js";
-import { homeView } from "./views/home.js";
-import type { ListenerDeps } from "./listeners/deps.js";
+import { homeData } from "../features/home/home.js";
+import { refreshHomesLater } from "../features/home/homeRefreshes.js";
+import { homeView } from "../features/home/views/home.js";
+import type { ListenerDeps } from "./deps.js";
 
 /** Re-renders a person's App Home tab; call after anything it shows has changed. */
 export async function refreshHome(deps: ListenerDeps, client: WebClient, teamId: string, slackUserId: string): Promise<void> {

@@ -5,7 +5,7 @@ import { PROFILE_SELECT, profileFromRow } from "./profiles.js";
 /**
  * Everything /findmentor's ranking needs about the mentors of some programs, in a fixed number of
  * queries (no query per mentor), scoped by the workspace. Split in two: the mentor pool, which is
- * the same for every trainee and worth caching (services/mentorPool.ts), and one trainee's ties to
+ * the same for every trainee and worth caching (features/findmentor/mentorPool.ts), and one trainee's ties to
  * those mentors, which are small and read on every search.
  */
 

@@ -1,6 +1,6 @@
 import { Piscina } from "piscina";
 import type { Logger } from "pino";
-import type { MentorSearch } from "../services/findMentor.js";
+import type { MentorSearch } from "../features/findmentor/findMentor.js";
 import { SearchBusy } from "../domain/errors.js";
 import { revivedError, type SearchReply, type SearchRequest } from "./searchMessages.js";
 import { poolCache } from "../metrics/poolCache.js";
@@ -13,7 +13,7 @@ const SEARCHES_PER_WORKER = 8;
 const WAITING_PER_WORKER = 100;
 
 /**
- * Worker threads (piscina) that run /findmentor searches (services/findMentor.ts searchMentors),
+ * Worker threads (piscina) that run /findmentor searches (features/findmentor/findMentor.ts searchMentors),
  * each with its own database connection and mentor-pool cache, so ranking thousands of mentors
  * never holds up the thread that acknowledges Slack. The queue is bounded: a search beyond it is
  * refused with SearchBusy. A worker that dies fails its searches and piscina starts another. A

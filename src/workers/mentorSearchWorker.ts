@@ -1,6 +1,6 @@
 import { workerData } from "node:worker_threads";
 import { connect } from "../store/database.js";
-import { searchHere } from "../services/findMentor.js";
+import { searchHere } from "../features/findmentor/findMentor.js";
 import { sentError, type SearchReply, type SearchRequest } from "./searchMessages.js";
 import { poolCache } from "../metrics/poolCache.js";
 

@@ -1,6 +1,6 @@
 import * as errors from "../domain/errors.js";
 import { DomainError } from "../domain/errors.js";
-import type { MentorSearch } from "../services/findMentor.js";
+import type { MentorSearch } from "../features/findmentor/findMentor.js";
 import type { PoolCacheTally } from "../metrics/poolCache.js";
 
 type Op = keyof MentorSearch;

@@ -5,7 +5,7 @@ import type { AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver } from "../support/slackDriver.js";
 import type { Database } from "../../src/store/database.js";
-import { HOME_ADMIN_ACTIONS } from "../../src/slack/views/homeActions.js";
+import { HOME_ADMIN_ACTIONS } from "../../src/features/home/views/homeActions.js";
 
 const TEAM = "T0DIRECTORS";
 const OTHER_TEAM = "T0ELSEWHERE";

@@ -6,7 +6,7 @@ import type { AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver } from "../support/slackDriver.js";
 import type { Database } from "../../src/store/database.js";
-import { availableMentors } from "../../src/services/availability.js";
+import { availableMentors } from "../../src/features/profiles/availability.js";
 import { exclusionsFor } from "../../src/store/exclusions.js";
 import { findProfile } from "../../src/store/profiles.js";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { runCli } from "../support/jobRunner.js";
-import { searchMentors } from "../../src/services/findMentor.js";
+import { searchMentors } from "../../src/features/findmentor/findMentor.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
 /** A director tunes a program's /findmentor ranking from the command line. */

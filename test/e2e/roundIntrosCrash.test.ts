@@ -7,9 +7,9 @@ import { slackDriver, textOf } from "../support/slackDriver.js";
 import { runJob } from "../support/jobRunner.js";
 import type { Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
-import { proposeRun, previewOf } from "../../src/services/roundProposal.js";
-import { sendPreview } from "../../src/services/roundApproval.js";
-import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
+import { proposeRun, previewOf } from "../../src/features/rounds/roundProposal.js";
+import { sendPreview } from "../../src/features/rounds/roundApproval.js";
+import { roundMessages } from "../../src/features/rounds/views/previewMessages.js";
 
 const TEAM = "T0CRASH";
 const DIRECTOR = { id: "U0DIR", teamId: TEAM, name: "Dr. Director" };

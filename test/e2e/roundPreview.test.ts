@@ -7,9 +7,9 @@ import { slackDriver, textOf, input } from "../support/slackDriver.js";
 import { runJob as runCliJob } from "../support/jobRunner.js";
 import type { Database } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
-import { proposeRun } from "../../src/services/roundProposal.js";
-import { approveRun, sendPreview } from "../../src/services/roundApproval.js";
-import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
+import { proposeRun } from "../../src/features/rounds/roundProposal.js";
+import { approveRun, sendPreview } from "../../src/features/rounds/roundApproval.js";
+import { roundMessages } from "../../src/features/rounds/views/previewMessages.js";
 
 const TEAM = "T0RND";
 const OTHER = "T1RND";

@@ -7,7 +7,7 @@ import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf } from "../support/slackDriver.js";
 import { runCli } from "../support/jobRunner.js";
 import type { Database } from "../../src/store/database.js";
-import { thanksCounts } from "../../src/services/thanks.js";
+import { thanksCounts } from "../../src/features/thanks/thanks.js";
 
 const TEAM = "T0THX";
 const CHANNEL = "C0HEME";

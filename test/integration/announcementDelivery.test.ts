@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { testProviders } from "../support/databases.js";
-import { cancelAnnouncement, createAnnouncement, editAnnouncement, finishAllDelivered, finishDelivered, handOver, handOverDue } from "../../src/services/announcements.js";
+import { cancelAnnouncement, createAnnouncement, editAnnouncement, finishAllDelivered, finishDelivered, handOver, handOverDue } from "../../src/features/announcements/announcements.js";
 import { AnnouncementNotEditable } from "../../src/domain/errors.js";
-import { announcementMessages } from "../../src/slack/views/announcements/messages.js";
+import { announcementMessages } from "../../src/features/announcements/views/messages.js";
 
 const TEAM = "T0DELIV";
 const by = { workspaceId: TEAM, actor: "U0DIR" };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Database } from "../../src/store/database.js";
-import { queueDueCheckins } from "../../src/services/checkins.js";
-import { answerCheckin, answerStayPauseLeave } from "../../src/services/checkinsAnswer.js";
-import { checkinMessages, LEAVE_NOTE } from "../../src/slack/views/checkins/messages.js";
-import { requestMessages } from "../../src/slack/views/requests/messages.js";
+import { queueDueCheckins } from "../../src/features/checkins/checkins.js";
+import { answerCheckin, answerStayPauseLeave } from "../../src/features/checkins/checkinsAnswer.js";
+import { checkinMessages, LEAVE_NOTE } from "../../src/features/checkins/views/messages.js";
+import { requestMessages } from "../../src/features/requests/views/messages.js";
 import { NotYourCheckin } from "../../src/domain/errors.js";
 import { runBatchOnce } from "../../src/store/checkinsBatch.js";
 import { testProviders } from "../support/databases.js";

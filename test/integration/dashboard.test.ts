@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { directorDashboard, endPairAsDirector, nudgePair, type ProgramDashboard } from "../../src/services/dashboard.js";
-import { chartSeries } from "../../src/services/chart.js";
-import { buildReports, REPORT_COLUMNS } from "../../src/services/reports.js";
-import { dashboardMessages } from "../../src/slack/views/dashboard/messages.js";
-import { nudgeBoth } from "../../src/services/checkinsDirector.js";
-import { checkinMessages } from "../../src/slack/views/checkins/messages.js";
+import { directorDashboard, endPairAsDirector, nudgePair, type ProgramDashboard } from "../../src/features/dashboard-reports/dashboard.js";
+import { chartSeries } from "../../src/features/dashboard-reports/chart.js";
+import { buildReports, REPORT_COLUMNS } from "../../src/features/dashboard-reports/reports.js";
+import { dashboardMessages } from "../../src/features/dashboard-reports/views/messages.js";
+import { nudgeBoth } from "../../src/features/checkins/checkinsDirector.js";
+import { checkinMessages } from "../../src/features/checkins/views/messages.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../../src/domain/errors.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";

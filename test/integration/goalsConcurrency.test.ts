@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addGoal, addProgressNote } from "../../src/services/goals.js";
+import { addGoal, addProgressNote } from "../../src/features/goals-meetings/goals.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 

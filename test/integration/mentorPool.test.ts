@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { testProviders } from "../support/databases.js";
 import { poolFingerprint } from "../../src/store/candidates.js";
-import { cachedMentorPool } from "../../src/services/mentorPool.js";
+import { cachedMentorPool } from "../../src/features/findmentor/mentorPool.js";
 import { createLogger } from "../../src/logger.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
@@ -74,7 +74,7 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
 
   it("offers senior co-mentors beside a junior-faculty mentor, never the junior one or a full one", async () => {
     const p = db.prisma;
-    const { searchCoMentors } = await import("../../src/services/findMentor.js");
+    const { searchCoMentors } = await import("../../src/features/findmentor/findMentor.js");
     await p.member.createMany({ data: ["jr", "sr1", "sr2"].map((id) => ({ id, workspaceId: "T", slackUserId: `U${id}`, name: id, refreshedAt: now })) });
     await p.enrollment.createMany({ data: ["jr", "sr1", "sr2"].map((memberId) => ({ workspaceId: "T", programId, memberId, role: "MENTOR" as const })) });
     const mentor = { ...EMPTY_PROFILE, rolesOffered: ["mentor"], specialty: "hematology", expertise: ["thrombosis"] };
@@ -96,7 +96,7 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
   it("answers searches from a worker thread with the same result as in-process, and survives a dead worker", async () => {
     const pool = new MentorSearchPool(db.url, 1, createLogger("silent"));
     try {
-      const { searchMentors } = await import("../../src/services/findMentor.js");
+      const { searchMentors } = await import("../../src/features/findmentor/findMentor.js");
       const here = await searchMentors(db.prisma, "T", "t", { keywords: "", page: 0 }, now);
       const there = await pool.search.mentors("T", "t", { keywords: "", page: 0 }, now);
       expect(there).toEqual(here);

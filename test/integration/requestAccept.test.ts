@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptRequest, submitRequest } from "../../src/services/requests.js";
+import { acceptRequest, submitRequest } from "../../src/features/requests/requests.js";
 import { AlreadyRequested, RequestNoLongerPending } from "../../src/domain/errors.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
-import { requestMessages } from "../../src/slack/views/requests/messages.js";
+import { requestMessages } from "../../src/features/requests/views/messages.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { seedProgram } from "../support/programSeed.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { remindAndExpire } from "../../src/services/requests.js";
-import { requestMessages } from "../../src/slack/views/requests/messages.js";
+import { remindAndExpire } from "../../src/features/requests/requests.js";
+import { requestMessages } from "../../src/features/requests/views/messages.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { seedProgram } from "../support/programSeed.js";

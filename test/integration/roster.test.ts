@@ -8,8 +8,8 @@ import { FakeSlack } from "../support/fakeSlack.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { projectRoot } from "../support/appProcess.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
-import { createProgram } from "../../src/services/programs.js";
-import { cliActor } from "../../src/services/audit.js";
+import { createProgram } from "../../src/features/programs/programs.js";
+import { cliActor } from "../../src/features/programs/audit.js";
 
 const TEAM = "T-FAKE"; // what the fake Slack's auth.test answers
 const cliScript = path.join(projectRoot, "dist/src/cli/main.js");

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { editProposal, proposeRun } from "../../src/services/roundProposal.js";
-import { approveRun, discardRun, sendPreview, sendRoundIntros, sweepRoundIntros } from "../../src/services/roundApproval.js";
+import { editProposal, proposeRun } from "../../src/features/rounds/roundProposal.js";
+import { approveRun, discardRun, sendPreview, sendRoundIntros, sweepRoundIntros } from "../../src/features/rounds/roundApproval.js";
 import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotInPreview } from "../../src/domain/errors.js";
 import type { Db } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
-import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
+import { roundMessages } from "../../src/features/rounds/views/previewMessages.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceRounds, createRound, followingRun, type RoundPorts } from "../../src/services/rounds.js";
+import { advanceRounds, createRound, followingRun, type RoundPorts } from "../../src/features/rounds/rounds.js";
 import { roundFormSchema } from "../../src/domain/roundOptions.js";
-import { roundNoticeMessages } from "../../src/slack/views/rounds/notices.js";
+import { roundNoticeMessages } from "../../src/features/rounds/views/notices.js";
 import { findRound } from "../../src/store/rounds.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";

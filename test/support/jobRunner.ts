@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { projectRoot } from "./appProcess.js";
-import type { RunTime } from "../../src/services/ports.js";
+import type { RunTime } from "../../src/features/ports.js";
 
 /** A job service called the way the scheduler calls it: one clock decides and sends. */
 export const oneClock = (now: Date): RunTime => ({ now, sendFrom: now });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { adminMenu } from "../../src/slack/views/admin/menu.js";
-import { programModal } from "../../src/slack/views/admin/programModal.js";
-import { peopleModal } from "../../src/slack/views/admin/peopleModal.js";
-import type { ProgramOverview } from "../../src/services/programs.js";
-import { SELECT_LIMITS } from "../../src/slack/views/admin/timezoneSelect.js";
+import { adminMenu } from "../../src/features/programs/views/menu.js";
+import { programModal } from "../../src/features/programs/views/programModal.js";
+import { peopleModal } from "../../src/features/programs/views/peopleModal.js";
+import type { ProgramOverview } from "../../src/features/programs/programs.js";
+import { SELECT_LIMITS } from "../../src/features/programs/views/timezoneSelect.js";
 
 const program: ProgramOverview = {
   id: "prog1",

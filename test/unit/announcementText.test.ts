@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { announcementMrkdwn, announcementState, hasBroadcastMention, validateCompose, type ComposeFields } from "../../src/domain/announcement.js";
-import { parseThanksText } from "../../src/slack/listeners/actions/thanks/parse.js";
-import type { AnnouncementRecord, ListedAnnouncement } from "../../src/services/announcements.js";
-import { announcementList } from "../../src/slack/views/announcements/list.js";
-import { announcementMessages } from "../../src/slack/views/announcements/messages.js";
+import { parseThanksText } from "../../src/features/thanks/listeners/parse.js";
+import type { AnnouncementRecord, ListedAnnouncement } from "../../src/features/announcements/announcements.js";
+import { announcementList } from "../../src/features/announcements/views/list.js";
+import { announcementMessages } from "../../src/features/announcements/views/messages.js";
 
 const record = (n: number, over: Partial<AnnouncementRecord> = {}): AnnouncementRecord => ({
   id: `a${n}`, workspaceId: "T1", programId: "p1", programName: "Heme", timezone: "UTC", cohortIds: [], channelId: "C1",

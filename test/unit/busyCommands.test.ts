@@ -1,8 +1,8 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { WorkQueue } from "../../src/slack/workQueue.js";
-import { ackFirst, BUSY_TEXT, type CommandArgs } from "../../src/slack/listeners/commands/ackFirst.js";
-import type { ListenerDeps } from "../../src/slack/listeners/deps.js";
+import { ackFirst, BUSY_TEXT, type CommandArgs } from "../../src/slack/ackFirst.js";
+import type { ListenerDeps } from "../../src/slack/deps.js";
 import { registry } from "../../src/metrics/registry.js";
 import { watchWorkQueue } from "../../src/metrics/slack.js";
 

@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { pngSize } from "../support/chartPng.js";
 import { describe, expect, it } from "vitest";
-import { chartPng, chartSvg, CHART_SIZE, type ChartSeries } from "../../src/services/chart.js";
+import { chartPng, chartSvg, CHART_SIZE, type ChartSeries } from "../../src/features/dashboard-reports/chart.js";
 
 /** Concatenated IDAT data inflates: the image data is a real zlib stream. */
 function inflatedBytes(png: Buffer): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answeredCheckin, checkinMessages, directorOutcome, escalationAfter, stayAnswered } from "../../src/slack/views/checkins/messages.js";
-import type { CheckinCard, EscalationCard } from "../../src/services/checkins.js";
+import { answeredCheckin, checkinMessages, directorOutcome, escalationAfter, stayAnswered } from "../../src/features/checkins/views/messages.js";
+import type { CheckinCard, EscalationCard } from "../../src/features/checkins/checkins.js";
 import type { MatchOfCheckin } from "../../src/store/checkins.js";
 
 const maya = { memberId: "m1", slackUserId: "U0MAYA", name: "Dr. Maya", tz: "UTC", dmChannel: "U0MAYA" };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { progressLines } from "../../src/slack/views/goals/goalsModal.js";
-import { thanksCountsMessage } from "../../src/slack/views/thanks/views.js";
-import { breaksWords } from "../../src/slack/views/admin/programFacts.js";
-import { directorsModal } from "../../src/slack/views/admin/directorsModal.js";
-import { agendaPromptMessage } from "../../src/slack/views/meetings/agendaPrompt.js";
+import { progressLines } from "../../src/features/goals-meetings/views/goals/goalsModal.js";
+import { thanksCountsMessage } from "../../src/features/thanks/views/views.js";
+import { breaksWords } from "../../src/features/programs/views/programFacts.js";
+import { directorsModal } from "../../src/features/programs/views/directorsModal.js";
+import { agendaPromptMessage } from "../../src/features/goals-meetings/views/meetings/agendaPrompt.js";
 
 /** Counts and dates as a person reads them: plurals from kit/plural.ts, days in the one style of kit/dates.ts. */
 describe("counts and dates in what people read", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { Blocks, HomeTab, type BlockBuilder } from "slack-block-builder";
-import { dashboardBlocks, HOME_BLOCK_LIMIT, RISK_PAIRS_SHOWN } from "../../src/slack/views/home/dashboard.js";
-import { blocksAsText } from "../../src/slack/views/dashboard/asText.js";
-import { DASHBOARD_ACTIONS } from "../../src/slack/views/dashboard/ids.js";
-import { dashboardMessages } from "../../src/slack/views/dashboard/messages.js";
-import type { Dashboard, ProgramDashboard, RiskEntry } from "../../src/services/dashboard.js";
+import { dashboardBlocks, HOME_BLOCK_LIMIT, RISK_PAIRS_SHOWN } from "../../src/features/dashboard-reports/views/dashboard.js";
+import { blocksAsText } from "../../src/features/dashboard-reports/views/asText.js";
+import { DASHBOARD_ACTIONS } from "../../src/features/dashboard-reports/ids.js";
+import { dashboardMessages } from "../../src/features/dashboard-reports/views/messages.js";
+import type { Dashboard, ProgramDashboard, RiskEntry } from "../../src/features/dashboard-reports/dashboard.js";
 import type { Party } from "../../src/store/dashboard.js";
 
 const NOW = new Date("2026-11-21T12:00:00Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeClipped, escapeMrkdwn } from "../../src/slack/views/escape.js";
-import { requestMessages } from "../../src/slack/views/requests/messages.js";
+import { escapeClipped, escapeMrkdwn } from "../../src/slack/kit/escape.js";
+import { requestMessages } from "../../src/features/requests/views/messages.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 import type { RequestRecord } from "../../src/store/requests.js";
 

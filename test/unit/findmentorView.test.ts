@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { MentorCard } from "../../src/services/findMentor.js";
-import { JUNIOR_FACULTY_FLAG, mentorCardsMessage, noFitMessage } from "../../src/slack/views/findmentor/cards.js";
+import type { MentorCard } from "../../src/features/findmentor/findMentor.js";
+import { JUNIOR_FACULTY_FLAG, mentorCardsMessage, noFitMessage } from "../../src/features/findmentor/views/cards.js";
 
 const card = (over: Partial<MentorCard> = {}): MentorCard => ({
   memberId: "m1",

@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { Message, type BlockBuilder } from "slack-block-builder";
-import { meetingModal, matchPickerModal } from "../../src/slack/views/meetings/meetingModal.js";
-import { agendaModal, agendaPromptMessage } from "../../src/slack/views/meetings/agendaPrompt.js";
-import { readMeetingForm, readAgenda } from "../../src/slack/views/meetings/form.js";
-import { goalsModal, parkChoiceModal } from "../../src/slack/views/goals/goalsModal.js";
-import { readGoalText, readMenuChoice, readProgressNote } from "../../src/slack/views/goals/form.js";
-import { mentorMatchBlocks, traineeMatchBlocks } from "../../src/slack/views/home/matchDetails.js";
-import { homeView } from "../../src/slack/views/home.js";
-import type { MeetingForm, MatchDetails } from "../../src/services/meetings.js";
-import type { GoalsBoard } from "../../src/services/goals.js";
+import { meetingModal, matchPickerModal } from "../../src/features/goals-meetings/views/meetings/meetingModal.js";
+import { agendaModal, agendaPromptMessage } from "../../src/features/goals-meetings/views/meetings/agendaPrompt.js";
+import { readMeetingForm, readAgenda } from "../../src/features/goals-meetings/views/meetings/form.js";
+import { goalsModal, parkChoiceModal } from "../../src/features/goals-meetings/views/goals/goalsModal.js";
+import { readGoalText, readMenuChoice, readProgressNote } from "../../src/features/goals-meetings/views/goals/form.js";
+import { mentorMatchBlocks, traineeMatchBlocks } from "../../src/features/home/views/matchDetails.js";
+import { homeView } from "../../src/features/home/views/home.js";
+import type { MeetingForm, MatchDetails } from "../../src/features/goals-meetings/meetings.js";
+import type { GoalsBoard } from "../../src/features/goals-meetings/goals.js";
 import type { MeetingMatch } from "../../src/store/meetings.js";
 import type { GoalView } from "../../src/domain/goals.js";
-import type { HomeData } from "../../src/services/home.js";
+import type { HomeData } from "../../src/features/home/home.js";
 
 const json = (x: unknown) => JSON.stringify(x);
 const built = (blocks: BlockBuilder[]) => Message().blocks(blocks).buildToObject().blocks;

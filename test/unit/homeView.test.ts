@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { homeView } from "../../src/slack/views/home.js";
-import type { HomeData } from "../../src/services/home.js";
+import { homeView } from "../../src/features/home/views/home.js";
+import type { HomeData } from "../../src/features/home/home.js";
 import type { EnrollmentSummary, MemberRecord } from "../../src/store/members.js";
 
 const member: MemberRecord = {

@@ -1,7 +1,7 @@
 import { App, type Receiver } from "@slack/bolt";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { ListenerRouter } from "../../src/slack/listeners/router.js";
+import { ListenerRouter } from "../../src/slack/router.js";
 import { NotADirector } from "../../src/domain/errors.js";
 
 const quietReceiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };

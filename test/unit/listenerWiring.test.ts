@@ -1,25 +1,24 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { App } from "@slack/bolt";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { registerListeners } from "../../src/slack/listeners/index.js";
-import type { ListenerDeps } from "../../src/slack/listeners/deps.js";
+import { registerListeners } from "../../src/slack/listeners.js";
+import type { ListenerDeps } from "../../src/slack/deps.js";
 import { projectRoot } from "../../src/paths.js";
 
-/** Every string under an `…ACTIONS` / `actions` key (button ids) or `…CALLBACKS` / `views` key (modal callback ids) of the views' ids.ts files. */
+/** Every string under an `…ACTIONS` / `actions` key (button ids) or `…CALLBACKS` / `views` key (modal callback ids) of the features' ids files. */
 async function declaredIds(): Promise<{ actions: string[]; views: string[] }> {
-  const viewsDir = path.join(projectRoot, "src/slack/views");
+  const featuresDir = path.join(projectRoot, "src/features");
   const found = { actions: [] as string[], views: [] as string[] };
   const walk = (value: unknown, kind: "actions" | "views" | null) => {
     if (typeof value === "string" && kind) found[kind].push(value);
     if (value && typeof value === "object" && !Array.isArray(value))
       for (const [key, inner] of Object.entries(value)) walk(inner, /ACTIONS$|^actions$/.test(key) ? "actions" : /CALLBACKS$|^views$/.test(key) ? "views" : kind);
   };
-  for (const feature of readdirSync(viewsDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    const file = path.join(viewsDir, feature.name, "ids.ts");
-    if (!existsSync(file)) continue;
-    walk(await import(file), null);
+  for (const feature of readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    const dir = path.join(featuresDir, feature.name);
+    for (const file of readdirSync(dir).filter((name) => /^(ids|\w+Ids)\.ts$/.test(name))) walk(await import(path.join(dir, file)), null);
   }
   return found;
 }

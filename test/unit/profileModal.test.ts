@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EMPTY_PROFILE, fieldsFor, validateProfileFields, validateProfileGoals, type ProfileData, type ProfileSection } from "../../src/domain/profile.js";
 import { BASE_VOCABULARY, vocabularyWith, type Term } from "../../src/domain/vocabulary.js";
-import { profileModal } from "../../src/slack/views/profile/profileModal.js";
-import { profileErrors, profileMetadata, readProfileForm, readProfileGoals, type StateValues } from "../../src/slack/views/profile/profileForm.js";
-import { privacyModal } from "../../src/slack/views/profile/privacyViews.js";
-import { pauseModal } from "../../src/slack/views/profile/availabilityViews.js";
-import { exclusionsModal } from "../../src/slack/views/profile/exclusionsModal.js";
+import { profileModal } from "../../src/features/profiles/views/profileModal.js";
+import { profileErrors, profileMetadata, readProfileForm, readProfileGoals, type StateValues } from "../../src/features/profiles/views/profileForm.js";
+import { privacyModal } from "../../src/features/privacy/views/privacyViews.js";
+import { pauseModal } from "../../src/features/profiles/views/availabilityViews.js";
+import { exclusionsModal } from "../../src/features/profiles/views/exclusionsModal.js";
 
 type El = { type: string; action_id: string; initial_option?: { value: string }; initial_options?: { value: string }[]; initial_value?: string; options?: unknown[] };
 type Block = { type: string; block_id?: string; element?: El };

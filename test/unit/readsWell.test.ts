@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { notEnrolledMessage } from "../../src/slack/views/help.js";
-import { requestMessages } from "../../src/slack/views/requests/messages.js";
-import { meetingSavedModal } from "../../src/slack/views/meetings/meetingModal.js";
+import { notEnrolledMessage } from "../../src/features/home/views/help.js";
+import { requestMessages } from "../../src/features/requests/views/messages.js";
+import { meetingSavedModal } from "../../src/features/goals-meetings/views/meetings/meetingModal.js";
 import type { MemberRecord } from "../../src/store/members.js";
 import type { MatchRecord } from "../../src/store/matches.js";
 

@@ -13,8 +13,8 @@ import {
   EXPIRE_AFTER_DAYS,
   REMIND_AFTER_DAYS,
 } from "../../src/domain/requestRules.js";
-import { answeredMessage, requestMessages, settledForMentor, settledForTrainee } from "../../src/slack/views/requests/messages.js";
-import { readRequestForm } from "../../src/slack/views/requests/form.js";
+import { answeredMessage, requestMessages, settledForMentor, settledForTrainee } from "../../src/features/requests/views/messages.js";
+import { readRequestForm } from "../../src/features/requests/views/form.js";
 import type { RequestRecord } from "../../src/store/requests.js";
 
 const DAY = 24 * 60 * 60_000;

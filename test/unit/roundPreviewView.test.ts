@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildProposal } from "../../src/domain/roundProposalBuild.js";
 import { dropPair } from "../../src/domain/roundSwap.js";
-import { approvedMessage, packLines, previewMessage } from "../../src/slack/views/rounds/preview.js";
-import { editProblemText, readSwap, swapModal, dropModal } from "../../src/slack/views/rounds/previewModals.js";
-import { roundMessages } from "../../src/slack/views/rounds/previewMessages.js";
-import type { RoundLabel } from "../../src/services/roundApproval.js";
+import { approvedMessage, packLines, previewMessage } from "../../src/features/rounds/views/preview.js";
+import { editProblemText, readSwap, swapModal, dropModal } from "../../src/features/rounds/views/previewModals.js";
+import { roundMessages } from "../../src/features/rounds/views/previewMessages.js";
+import type { RoundLabel } from "../../src/features/rounds/roundApproval.js";
 import { AT, hemeCohort, inputs, mentorOf, person } from "./roundProposalFixtures.js";
 
 const label: RoundLabel = { runId: "run1", roundName: "Spring <match>", programName: "Heme & Onc", cohortName: "2026", kind: "MENTOR_MATCH", scheduledFor: AT, timezone: "America/Chicago", version: 1772463600123 };

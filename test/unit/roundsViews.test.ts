@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { roundNoticeMessages, answeredNotice } from "../../src/slack/views/rounds/notices.js";
-import { roundModal } from "../../src/slack/views/rounds/roundModal.js";
-import { readRanking, readRoundForm } from "../../src/slack/views/rounds/roundForm.js";
-import { rankModal } from "../../src/slack/views/rounds/rankModal.js";
-import { roundList, scheduleWords } from "../../src/slack/views/rounds/roundList.js";
-import type { NoticeCard } from "../../src/services/roundNotices.js";
+import { roundNoticeMessages, answeredNotice } from "../../src/features/rounds/views/notices.js";
+import { roundModal } from "../../src/features/rounds/views/roundModal.js";
+import { readRanking, readRoundForm } from "../../src/features/rounds/views/roundForm.js";
+import { rankModal } from "../../src/features/rounds/views/rankModal.js";
+import { roundList, scheduleWords } from "../../src/features/rounds/views/roundList.js";
+import type { NoticeCard } from "../../src/features/rounds/roundNotices.js";
 
 const card: NoticeCard = {
   runId: "run1",

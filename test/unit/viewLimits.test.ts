@@ -1,24 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { checkBlockKit, type BlockKitSurface } from "../../src/slack/standin/blockKit.js";
-import { adminMenu } from "../../src/slack/views/admin/menu.js";
-import { homeView } from "../../src/slack/views/home.js";
-import { thanksCountsMessage, thanksModal } from "../../src/slack/views/thanks/views.js";
-import { THANKS_MESSAGE_MAX, type ThanksCount } from "../../src/services/thanks.js";
-import { blankCompose, composeModal, type ComposeProgram } from "../../src/slack/views/announcements/composeModal.js";
-import { mentorCardsMessage } from "../../src/slack/views/findmentor/cards.js";
-import { rankModal } from "../../src/slack/views/rounds/rankModal.js";
-import { roundModal } from "../../src/slack/views/rounds/roundModal.js";
-import { previewMessage } from "../../src/slack/views/rounds/preview.js";
-import { dropModal, swapModal } from "../../src/slack/views/rounds/previewModals.js";
+import { adminMenu } from "../../src/features/programs/views/menu.js";
+import { homeView } from "../../src/features/home/views/home.js";
+import { thanksCountsMessage, thanksModal } from "../../src/features/thanks/views/views.js";
+import { THANKS_MESSAGE_MAX, type ThanksCount } from "../../src/features/thanks/thanks.js";
+import { blankCompose, composeModal, type ComposeProgram } from "../../src/features/announcements/views/composeModal.js";
+import { mentorCardsMessage } from "../../src/features/findmentor/views/cards.js";
+import { rankModal } from "../../src/features/rounds/views/rankModal.js";
+import { roundModal } from "../../src/features/rounds/views/roundModal.js";
+import { previewMessage } from "../../src/features/rounds/views/preview.js";
+import { dropModal, swapModal } from "../../src/features/rounds/views/previewModals.js";
 import { buildProposal } from "../../src/domain/roundProposalBuild.js";
 import { PROGRAM_LIMITS } from "../../src/domain/program.js";
 import { PROFILE_LIMITS } from "../../src/domain/profile.js";
-import type { ProgramOverview } from "../../src/services/programs.js";
-import type { HomeData } from "../../src/services/home.js";
+import type { ProgramOverview } from "../../src/features/programs/programs.js";
+import type { HomeData } from "../../src/features/home/home.js";
 import type { MemberRecord } from "../../src/store/members.js";
 import type { RelationRow, RequestRow } from "../../src/store/home.js";
-import type { MentorCard } from "../../src/services/findMentor.js";
-import type { RankForm } from "../../src/services/roundRankings.js";
+import type { MentorCard } from "../../src/features/findmentor/findMentor.js";
+import type { RankForm } from "../../src/features/rounds/roundRankings.js";
 import { AT, inputs, mentorOf, person } from "./roundProposalFixtures.js";
 
 /**

@@ -6,7 +6,7 @@ import type { RequestRecord } from "../../store/requests.js";
 import type { MatchRecord } from "../../store/matches.js";
 import type { MatchOfCheckin, CheckinParty } from "../../store/checkins.js";
 import type { MeetingMatch } from "../../store/meetings.js";
-import type { MentorCard } from "../../services/findMentor.js";
+import type { MentorCard } from "../../features/findmentor/findMentor.js";
 import type { AnnouncementRecord } from "../../store/announcements.js";
 
 /**

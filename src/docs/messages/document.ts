@@ -16,7 +16,7 @@ const PARTS: { reader: Reader; heading: string; entries: () => Entry[] }[] = [
 const INTRO = `# What people read
 
 Every message, form (modal) and Home tab Rounds shows, as the person reads it: drawn by the real
-views (\`src/slack/views\`) from fixed example people, dated Monday 7 December 2026 in
+views (\`src/features/*/views\`) from fixed example people, dated Monday 7 December 2026 in
 America/Chicago. \`[Button]\` is a button, \`[static select: …]\` a menu with its options in
 brackets, \`┌ Title ┐\` a modal with its buttons at the bottom; mentions read as @Name.
 

@@ -1,16 +1,16 @@
-import { homeView } from "../../slack/views/home.js";
-import { answeredMessage, requestMessages, settledForMentor } from "../../slack/views/requests/messages.js";
-import { declineModal, endModal } from "../../slack/views/requests/modals.js";
-import { answeredCheckin, checkinMessages } from "../../slack/views/checkins/messages.js";
-import { goalsModal, progressModal } from "../../slack/views/goals/goalsModal.js";
-import { agendaMessages } from "../../slack/views/meetings/agendaPrompt.js";
-import { meetingModal } from "../../slack/views/meetings/meetingModal.js";
-import { roundNoticeMessages } from "../../slack/views/rounds/notices.js";
-import { roundMessages } from "../../slack/views/rounds/previewMessages.js";
-import { thanksMessages } from "../../slack/views/thanks/views.js";
+import { homeView } from "../../features/home/views/home.js";
+import { answeredMessage, requestMessages, settledForMentor } from "../../features/requests/views/messages.js";
+import { declineModal, endModal } from "../../features/requests/views/modals.js";
+import { answeredCheckin, checkinMessages } from "../../features/checkins/views/messages.js";
+import { goalsModal, progressModal } from "../../features/goals-meetings/views/goals/goalsModal.js";
+import { agendaMessages } from "../../features/goals-meetings/views/meetings/agendaPrompt.js";
+import { meetingModal } from "../../features/goals-meetings/views/meetings/meetingModal.js";
+import { roundNoticeMessages } from "../../features/rounds/views/notices.js";
+import { roundMessages } from "../../features/rounds/views/previewMessages.js";
+import { thanksMessages } from "../../features/thanks/views/views.js";
 import { AUTHORS, CHECKIN_MATCH, COHORT, GOALS, MATCH, MEETING_MATCH, PEOPLE, PROGRAM, REQUEST, TARA_PROFILE, TZ, checkinParty, daysFromNow, member } from "./cast.js";
 import type { Entry } from "./entry.js";
-import type { RoundLabel } from "../../services/roundApproval.js";
+import type { RoundLabel } from "../../features/rounds/roundApproval.js";
 
 const card = { checkinId: "ci-2", matchId: MATCH.id, periodKey: "2026-11-01", recipient: "mentor" as const, you: checkinParty(PEOPLE.maya), other: checkinParty(PEOPLE.tara), programName: PROGRAM.name, answer: null, answeredBySlackId: null, directorTold: false };
 const speed: RoundLabel = { runId: "run-2", roundName: "Speed mentoring night", programName: PROGRAM.name, cohortName: COHORT.name, kind: "SPEED", scheduledFor: daysFromNow(3, 8), timezone: TZ, version: 1 };

@@ -2,7 +2,7 @@
  * Block Kit as a person reads it, in plain text: for docs/messages.md. Headers, sections (with
  * their fields and accessory), context, buttons as [Button], inputs with their label, hint and
  * options, and a modal's title and buttons. Mentions become @Name, entities are decoded and the
- * invisible fences of escaped text (src/slack/views/escape.ts) are dropped.
+ * invisible fences of escaped text (src/slack/kit/escape.ts) are dropped.
  */
 
 type Json = Record<string, unknown>;

@@ -1,0 +1,289 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../store/database.js";
+import { enqueue, type OutgoingMessage } from "../../store/outbox.js";
+import { runOnce } from "../../store/jobRuns.js";
+import {
+  activeMatchPage,
+  checkinDirectors,
+  checkinIdsOf,
+  doneEscalationKeys,
+  findMatchForCheckins,
+  historyOfMatch,
+  markEscalated,
+  markReminded,
+  upsertSentCheckin,
+  workspacesWithActiveMatches,
+  type CheckinParty,
+  type MatchOfCheckin,
+  type PlanRow,
+} from "../../store/checkins.js";
+import { runBatchOnce, type BatchItem } from "../../store/checkinsBatch.js";
+import { PLAN_DEFAULTS, planCheckins, runKeys, type CheckinAction, type CheckinAnswer, type EscalationCause, type PlanOptions, type Role } from "../../domain/checkinPlan.js";
+import type { Payload } from "../requests/requests.js";
+import type { RunTime } from "../ports.js";
+import { askedForHelp } from "../../domain/nudges.js";
+
+/** The job name on every check-in run key (JobRun.job). */
+export const CHECKIN_JOB = "checkins";
+
+/** One check-in DM as its recipient sees it. */
+export interface CheckinCard {
+  checkinId: string;
+  matchId: string;
+  /** The period asked about: its key, the UTC date it started (YYYY-MM-DD). */
+  periodKey: string;
+  recipient: Role;
+  you: CheckinParty;
+  other: CheckinParty;
+  programName: string;
+  /** The answer for the period (theirs, else the other person's), and who gave it. */
+  answer: CheckinAnswer | null;
+  answeredBySlackId: string | null;
+  /** The program's directors have been told about this period (after Need help; false: they will be, at a later run). */
+  directorTold: boolean;
+}
+
+export interface HistoryPeriod {
+  periodKey: string;
+  answers: { recipient: Role; slackUserId: string; sent: boolean; answer: CheckinAnswer | null }[];
+}
+
+/** What a director is told about a stuck pair. */
+export interface EscalationCard {
+  matchId: string;
+  periodKey: string;
+  cause: EscalationCause;
+  programName: string;
+  role: string;
+  startedAt: Date;
+  mentor: CheckinParty;
+  trainee: CheckinParty;
+  /** Need help: who of the pair asked, this period (mentor, trainee or both); empty for no-meeting. */
+  askedBy: Role[];
+  /** The most recent periods, oldest first. */
+  history: HistoryPeriod[];
+}
+
+/** "Stay, pause or leave?" to someone who ignored several check-ins in a row. */
+export interface StayCard {
+  matchId: string;
+  periodKey: string;
+  recipient: Role;
+  you: CheckinParty;
+  other: CheckinParty;
+  programName: string;
+  ignored: number;
+}
+
+/** The words of every check-in message; src/features/checkins/views/messages.ts writes them. */
+export interface CheckinMessages {
+  checkin(card: CheckinCard): Payload;
+  reminder(card: CheckinCard): Payload;
+  escalation(card: EscalationCard): Payload;
+  stayAsk(card: StayCard): Payload;
+  /** "Nudge both" to one side; `askedBy`: who of the pair asked for help (empty: a nudge to meet). */
+  nudge(match: MatchOfCheckin, side: Role, directorSlackId: string, askedBy: readonly Role[]): Payload;
+  endedByDirector(match: MatchOfCheckin, side: Role, reassign: boolean, directorSlackId: string): Payload;
+}
+
+export interface CheckinRunResult {
+  checkins: number;
+  reminders: number;
+  escalations: number;
+  asks: number;
+  /** Escalations that found nobody to tell (retried at the next run). */
+  noDirector: number;
+  /** Outbox messages queued (an escalation queues one per director). */
+  messages: number;
+}
+
+/** How many matches are planned and queued per transaction. */
+export const PAGE_SIZE = 500;
+const HISTORY_PERIODS = 6;
+
+const sideOf = (row: { mentor: CheckinParty; trainee: CheckinParty }, role: Role) => (role === "mentor" ? row.mentor : row.trainee);
+const otherOf = (row: { mentor: CheckinParty; trainee: CheckinParty }, role: Role) => (role === "mentor" ? row.trainee : row.mentor);
+
+function card(row: PlanRow, checkinId: string, periodKey: string, role: Role): CheckinCard {
+  return { checkinId, matchId: row.plan.matchId, periodKey, recipient: role, you: sideOf(row, role), other: otherOf(row, role), programName: row.programName, answer: null, answeredBySlackId: null, directorTold: false };
+}
+
+/**
+ * The check-in job: for every workspace, page through the active matches, ask the plan what is due
+ * at `at.now`, and do each action exactly once; what it queues may go out from `at.sendFrom` (at
+ * once: the plan only returns what is due, see RunTime). Everything due in a page (check-ins, reminders,
+ * escalations, stay-pause-leave questions) is queued in one transaction: run keys, Checkin rows
+ * and outbox messages together. If another instance raced for one of the keys, that page is done
+ * again one action at a time with runOnce. Agenda prompts are left to the agenda feature.
+ */
+export async function queueDueCheckins(db: Db, at: RunTime, messages: CheckinMessages, options: PlanOptions & { pageSize?: number } = {}): Promise<CheckinRunResult> {
+  const result: CheckinRunResult = { checkins: 0, reminders: 0, escalations: 0, asks: 0, noDirector: 0, messages: 0 };
+  for (const workspaceId of await workspacesWithActiveMatches(db)) {
+    const done = await doneEscalationKeys(db, workspaceId);
+    let afterId: string | null = null;
+    for (;;) {
+      const page = await activeMatchPage(db, workspaceId, afterId, options.pageSize ?? PAGE_SIZE);
+      if (!page.length) break;
+      afterId = page[page.length - 1]!.plan.matchId;
+      for (const row of page) row.plan.history!.doneRunKeys = done;
+      await queuePage(db, workspaceId, page, planCheckins(at.now, page.map((r) => r.plan), options), at, messages, result, options.ignoredInARow ?? PLAN_DEFAULTS.ignoredInARow);
+    }
+  }
+  return result;
+}
+
+type Director = Awaited<ReturnType<typeof checkinDirectors>>[number];
+
+async function queuePage(
+  db: Db,
+  workspaceId: string,
+  page: PlanRow[],
+  actions: CheckinAction[],
+  at: RunTime,
+  messages: CheckinMessages,
+  result: CheckinRunResult,
+  ignoredInARow: number,
+): Promise<void> {
+  const now = at.now;
+  const rows = new Map(page.map((r) => [r.plan.matchId, r]));
+  const reminderIds = await checkinIdsOf(db, workspaceId, [...new Set(actions.filter((a) => a.kind === "send-reminder").map((a) => a.matchId))]);
+  const directorsOf = new Map<string, Director[]>();
+  for (const programId of new Set(actions.filter((a) => a.kind === "escalate").map((a) => rows.get(a.matchId)!.programId))) {
+    directorsOf.set(programId, await checkinDirectors(db, workspaceId, programId));
+  }
+  const items: { item: BatchItem; action: CheckinAction }[] = [];
+  for (const action of actions) {
+    const row = rows.get(action.matchId)!;
+    const message = (channel: string, key: string, payload: Payload): OutgoingMessage => ({ workspaceId, key, channel, payload: { ...payload }, notBefore: at.sendFrom });
+    if (action.kind === "send-checkin") {
+      const id = randomUUID();
+      const newCheckin = { id, workspaceId, matchId: action.matchId, periodKey: action.periodKey, recipient: action.recipient, sentAt: now };
+      const payload = messages.checkin(card(row, id, action.periodKey, action.recipient));
+      items.push({ action, item: { runKey: action.runKey, newCheckin, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
+    } else if (action.kind === "send-reminder") {
+      const id = reminderIds.get(`${action.matchId}:${action.periodKey}:${action.recipient}`);
+      if (!id) continue;
+      const payload = messages.reminder(card(row, id, action.periodKey, action.recipient));
+      items.push({ action, item: { runKey: action.runKey, remindCheckinId: id, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
+    } else if (action.kind === "escalate") {
+      const directors = directorsOf.get(row.programId) ?? [];
+      if (!directors.length) {
+        result.noDirector += 1; // the key stays free: the next run tries again
+        continue;
+      }
+      const payload = messages.escalation(escalationCard(row, action.periodKey, action.cause));
+      const outgoing = directors.map((d) => message(d.dmChannel, `${action.runKey}:${d.memberId}`, payload));
+      items.push({ action, item: { runKey: action.runKey, escalated: { matchId: action.matchId, periodKey: action.periodKey }, messages: outgoing } });
+    } else if (action.kind === "ask-stay-pause-leave") {
+      const payload = messages.stayAsk(stayCard(row, action.periodKey, action.recipient, ignoredInARow));
+      items.push({ action, item: { runKey: action.runKey, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
+    }
+    // agenda-prompt: delivered by the agenda feature, not by the check-in job.
+  }
+  let doneKeys = await runBatchOnce(db, CHECKIN_JOB, workspaceId, items.map((i) => i.item), now);
+  if (doneKeys === null) doneKeys = await oneByOne(db, workspaceId, items, rows, now, messages);
+  const doneSet = new Set(doneKeys);
+  for (const { action, item } of items) {
+    if (!doneSet.has(action.runKey)) continue;
+    result.messages += item.messages.length;
+    if (action.kind === "send-checkin") result.checkins += 1;
+    else if (action.kind === "send-reminder") result.reminders += 1;
+    else if (action.kind === "escalate") result.escalations += 1;
+    else result.asks += 1;
+  }
+}
+
+/** The slow path after a race with another instance: each item under its own run key. */
+async function oneByOne(db: Db, workspaceId: string, items: { item: BatchItem; action: CheckinAction }[], rows: Map<string, PlanRow>, now: Date, messages: CheckinMessages): Promise<string[]> {
+  const done: string[] = [];
+  for (const { item, action } of items) {
+    const ran = await runOnce(db, { key: item.runKey, job: CHECKIN_JOB, workspaceId }, now, async (tx) => {
+      let outgoing: OutgoingMessage[] = item.messages;
+      if (item.newCheckin && action.kind === "send-checkin") {
+        const id = await upsertSentCheckin(tx, item.newCheckin);
+        if (id !== item.newCheckin.id) outgoing = [{ ...outgoing[0]!, payload: { ...messages.checkin(card(rows.get(action.matchId)!, id, action.periodKey, action.recipient)) } }];
+      }
+      if (item.remindCheckinId) await markReminded(tx, workspaceId, [item.remindCheckinId], now);
+      if (item.escalated) await markEscalated(tx, workspaceId, item.escalated.matchId, item.escalated.periodKey, now);
+      for (const m of outgoing) await enqueue(tx, m);
+    });
+    if (ran) done.push(item.runKey);
+  }
+  return done;
+}
+
+function stayCard(row: PlanRow, periodKey: string, recipient: Role, ignored: number): StayCard {
+  return { matchId: row.plan.matchId, periodKey, recipient, you: sideOf(row, recipient), other: otherOf(row, recipient), programName: row.programName, ignored };
+}
+
+function escalationCard(row: PlanRow, periodKey: string, cause: EscalationCause): EscalationCard {
+  const history = (row.plan.history?.checkins ?? []).map((c) => ({ periodKey: c.periodKey, recipient: c.recipient ?? "mentor", sentAt: c.sentAt, answer: c.answer ?? null }));
+  return {
+    askedBy: cause === "need-help" ? askedForHelp(row, history, periodKey) : [],
+    matchId: row.plan.matchId,
+    periodKey,
+    cause,
+    programName: row.programName,
+    role: row.role,
+    startedAt: row.plan.startedAt,
+    mentor: row.mentor,
+    trainee: row.trainee,
+    history: historyPeriods(row, history),
+  };
+}
+
+/** The history a director sees: the last few periods, each recipient's answer. */
+export function historyPeriods(
+  match: { mentor: CheckinParty; trainee: CheckinParty },
+  rows: readonly { periodKey: string; recipient: Role; sentAt: Date | null; answer: CheckinAnswer | null }[],
+  limit = HISTORY_PERIODS,
+): HistoryPeriod[] {
+  const byPeriod = new Map<string, HistoryPeriod>();
+  for (const r of rows) {
+    const period = byPeriod.get(r.periodKey) ?? { periodKey: r.periodKey, answers: [] };
+    period.answers.push({ recipient: r.recipient, slackUserId: sideOf(match, r.recipient).slackUserId, sent: r.sentAt !== null, answer: r.answer });
+    byPeriod.set(r.periodKey, period);
+  }
+  return [...byPeriod.values()].sort((a, b) => a.periodKey.localeCompare(b.periodKey)).slice(-limit);
+}
+
+/**
+ * Tells the program's directors about a stuck pair, once per (match, period, cause): the run key is
+ * the plan's, so the job and a "Need help" click never both send it. Returns "done-before" when the
+ * key had run, "no-director" (nothing sent, key left free for the next run) when nobody can be told.
+ */
+export async function escalateOnce(
+  db: Db,
+  workspaceId: string,
+  matchId: string,
+  periodKey: string,
+  cause: EscalationCause,
+  now: Date,
+  messages: CheckinMessages,
+): Promise<"escalated" | "done-before" | "no-director" | "match-gone"> {
+  const match = await findMatchForCheckins(db, workspaceId, matchId);
+  if (!match) return "match-gone";
+  const directors = await checkinDirectors(db, workspaceId, match.programId);
+  if (!directors.length) return "no-director";
+  const rows = await historyOfMatch(db, workspaceId, matchId);
+  const escalation: EscalationCard = {
+    askedBy: cause === "need-help" ? askedForHelp(match, rows, periodKey) : [],
+    matchId,
+    periodKey,
+    cause,
+    programName: match.programName,
+    role: match.role,
+    startedAt: match.startedAt,
+    mentor: match.mentor,
+    trainee: match.trainee,
+    history: historyPeriods(match, rows),
+  };
+  const key = runKeys.escalate(matchId, periodKey, cause);
+  const ran = await runOnce(db, { key, job: CHECKIN_JOB, workspaceId }, now, async (tx) => {
+    await markEscalated(tx, workspaceId, matchId, periodKey, now);
+    for (const d of directors) {
+      await enqueue(tx, { workspaceId, key: `${key}:${d.memberId}`, channel: d.dmChannel, payload: { ...messages.escalation(escalation) }, notBefore: now });
+    }
+  });
+  return ran ? "escalated" : "done-before";
+}

@@ -1,0 +1,198 @@
+import { stringify } from "csv-stringify/sync";
+import type { Db } from "../../store/database.js";
+import * as store from "../../store/reports.js";
+import { activePairEvidence, dashboardPrograms } from "../../store/dashboard.js";
+import { pairsAtRisk, type RiskReason } from "../../domain/dashboardRisk.js";
+import { ProgramNotFound } from "../../domain/errors.js";
+import { audit, type Actor } from "../programs/audit.js";
+
+/**
+ * The director's CSV reports: matches, check-ins, requests, goals and the audit log.
+ *
+ * Privacy (docs/dashboard-and-reports.md says the same):
+ * - Meeting notes (Meeting.notes) are never exported — nor meeting agendas or next steps: only counts and dates.
+ * - Request messages and the goal a trainee wrote to a mentor are left out; goals appear by title and status only
+ *   (their progress notes are counted, not copied).
+ * - Decline reasons and end notes are written for directors, so the director's export includes them.
+ * - People who deleted their data appear as "Former member" with no Slack id.
+ */
+
+export const REPORT_COLUMNS = {
+  matches: ["match_id", "program", "cohort", "trainee", "trainee_slack_id", "mentor", "mentor_slack_id", "role", "status", "cadence", "started_at", "ended_at", "ended_by", "end_note", "meetings_logged", "last_meeting_on", "at_risk"],
+  checkins: ["checkin_id", "match_id", "program", "trainee", "mentor", "period", "recipient", "sent_at", "answer", "answered_at", "answered_by", "reminder_sent_at", "escalated_at"],
+  requests: ["request_id", "program", "trainee", "trainee_slack_id", "mentor", "mentor_slack_id", "role", "status", "created_at", "responded_at", "waiting_days", "decline_reason"],
+  goals: ["goal_id", "trainee", "trainee_slack_id", "title", "status", "progress_notes", "created_at", "updated_at"],
+  audit: ["at", "actor", "action", "target", "details"],
+} as const;
+
+export type ReportName = keyof typeof REPORT_COLUMNS;
+
+export interface ReportFile {
+  report: ReportName;
+  filename: string;
+  csv: string;
+  rows: number;
+}
+
+export interface Reports {
+  /** Program name, or null for the whole workspace. */
+  programName: string | null;
+  files: ReportFile[];
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : "");
+const dayOf = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+const nameOf = (p: store.PersonCells) => p.name;
+const slackIdOf = (p: store.PersonCells) => (p.erased ? "" : p.slackUserId);
+const DAY_MS = 86_400_000;
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe. */
+const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+function toCsv(report: ReportName, rows: Record<string, string | number>[]): string {
+  return stringify(rows, { header: true, columns: [...REPORT_COLUMNS[report]], cast: { string: safe } });
+}
+
+/** Meeting notes never leave Rounds, even if some audit entry carried them. */
+function auditDetails(details: unknown): string {
+  if (details === null || details === undefined) return "";
+  if (typeof details !== "object" || Array.isArray(details)) return JSON.stringify(details);
+  const { notes: _notes, ...rest } = details as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
+
+function slug(text: string): string {
+  return text.normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "program";
+}
+
+/** Pairs at risk by match id, with the dashboard's rule (domain/dashboardRisk.ts), for the programs reported on. */
+async function risksOf(db: Db, workspaceId: string, programId: string | null, now: Date): Promise<Map<string, RiskReason>> {
+  const risks = new Map<string, RiskReason>();
+  for (const program of await dashboardPrograms(db, workspaceId, programId ?? undefined)) {
+    const { evidence } = await activePairEvidence(db, workspaceId, program.id, program.cadence);
+    for (const r of pairsAtRisk(evidence, now)) risks.set(r.matchId, r.reason);
+  }
+  return risks;
+}
+
+const riskCell = (r: RiskReason | undefined) =>
+  !r ? "" : r.kind === "need_help" ? `need help (asked ${dayOf(r.since)})` : `no meeting for ${r.missedPeriods} periods`;
+
+async function rowsOf(db: Db, workspaceId: string, programId: string | null, now: Date): Promise<Record<ReportName, Record<string, string | number>[]>> {
+  const [matches, cohorts, checkins, requests, goals, auditLog, risks] = await Promise.all([
+    store.matchRows(db, workspaceId, programId),
+    store.traineeCohorts(db, workspaceId, programId),
+    store.checkinRows(db, workspaceId, programId),
+    store.requestRows(db, workspaceId, programId),
+    store.goalRows(db, workspaceId, programId),
+    store.auditRows(db, workspaceId),
+    risksOf(db, workspaceId, programId, now),
+  ]);
+  const enders = await store.membersById(db, workspaceId, matches.map((m) => m.endedById).filter((id): id is string => id !== null));
+  const answeredBy = (c: (typeof checkins)[number]) => {
+    if (!c.answeredById) return "";
+    if (c.answeredById === c.trainee.memberId || c.answeredById === c.trainee.slackUserId) return "trainee";
+    if (c.answeredById === c.mentor.memberId || c.answeredById === c.mentor.slackUserId) return "mentor";
+    return "other";
+  };
+  return {
+    matches: matches.map((m) => ({
+      match_id: m.id,
+      program: m.programName,
+      // The trainee's cohort now; for someone no longer in the program, the one the match recorded.
+      cohort: cohorts.get(`${m.programId}:${m.trainee.memberId}`) ?? m.cohortName ?? "",
+      trainee: nameOf(m.trainee),
+      trainee_slack_id: slackIdOf(m.trainee),
+      mentor: nameOf(m.mentor),
+      mentor_slack_id: slackIdOf(m.mentor),
+      role: m.role,
+      status: m.status.toLowerCase(),
+      cadence: m.cadence?.toLowerCase() ?? "",
+      started_at: iso(m.startedAt),
+      ended_at: iso(m.endedAt),
+      ended_by: m.endedById ? (enders.get(m.endedById)?.name ?? "") : "",
+      end_note: m.endNote ?? "",
+      meetings_logged: m.meetings,
+      last_meeting_on: dayOf(m.lastMeetingAt),
+      at_risk: riskCell(risks.get(m.id)),
+    })),
+    checkins: checkins.map((c) => ({
+      checkin_id: c.id,
+      match_id: c.matchId,
+      program: c.programName,
+      trainee: nameOf(c.trainee),
+      mentor: nameOf(c.mentor),
+      period: c.periodKey,
+      recipient: c.recipient,
+      sent_at: iso(c.sentAt),
+      answer: c.answer?.toLowerCase() ?? "",
+      answered_at: iso(c.answeredAt),
+      answered_by: answeredBy(c),
+      reminder_sent_at: iso(c.reminderSentAt),
+      escalated_at: iso(c.escalatedAt),
+    })),
+    requests: requests.map((r) => ({
+      request_id: r.id,
+      program: r.programName,
+      trainee: nameOf(r.trainee),
+      trainee_slack_id: slackIdOf(r.trainee),
+      mentor: nameOf(r.mentor),
+      mentor_slack_id: slackIdOf(r.mentor),
+      role: r.role,
+      status: r.status.toLowerCase(),
+      created_at: iso(r.createdAt),
+      responded_at: iso(r.respondedAt),
+      waiting_days: r.status === "PENDING" ? Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS) : "",
+      decline_reason: r.declineReason ?? "",
+    })),
+    goals: goals.map((g) => ({
+      goal_id: g.id,
+      trainee: nameOf(g.trainee),
+      trainee_slack_id: slackIdOf(g.trainee),
+      title: g.title,
+      status: g.status.toLowerCase(),
+      progress_notes: g.progressNotes,
+      created_at: iso(g.createdAt),
+      updated_at: iso(g.updatedAt),
+    })),
+    audit: auditLog.map((a) => ({
+      at: iso(a.createdAt),
+      actor: a.actor.startsWith("erased:") ? "Former member" : a.actor,
+      action: a.action,
+      target: a.target ?? "",
+      details: auditDetails(a.details),
+    })),
+  };
+}
+
+/**
+ * Builds the five CSV reports for one program (by id) or, with programId null, the whole workspace,
+ * and records the export in the audit log (before the audit report is read, so it lists itself).
+ */
+export async function buildReports(db: Db, by: Actor, programId: string | null, now: Date): Promise<Reports> {
+  let programName: string | null = null;
+  if (programId) {
+    const program = (await dashboardPrograms(db, by.workspaceId, programId))[0];
+    if (!program) throw new ProgramNotFound(programId);
+    programName = program.name;
+  }
+  await audit(db, by, "report.export", programId, { program: programName ?? "all programs" }, now);
+  const rows = await rowsOf(db, by.workspaceId, programId, now);
+  const stem = `rounds-${programName ? slug(programName) : "all-programs"}`;
+  const date = now.toISOString().slice(0, 10);
+  const files = (Object.keys(REPORT_COLUMNS) as ReportName[]).map((report) => ({
+    report,
+    filename: `${stem}-${report}-${date}.csv`,
+    csv: toCsv(report, rows[report]),
+    rows: rows[report].length,
+  }));
+  return { programName, files };
+}
+
+/** A program named the way a director typed it (any case), or ProgramNotFound. */
+export async function programByName(db: Db, workspaceId: string, name: string): Promise<{ id: string; name: string }> {
+  const wanted = name.trim().toLowerCase();
+  const match = (await dashboardPrograms(db, workspaceId)).find((p) => p.name.toLowerCase() === wanted);
+  if (!match) throw new ProgramNotFound(name);
+  return { id: match.id, name: match.name };
+}

@@ -1,0 +1,212 @@
+import type { Db } from "../../store/database.js";
+import { traineeTies, type PoolMentor, type TraineeTies } from "../../store/candidates.js";
+import { cachedMentorPool } from "./mentorPool.js";
+import { findProfile } from "../../store/profiles.js";
+import { traineePrograms } from "../../store/traineePrograms.js";
+import { mentorCapacity } from "../../domain/capacity.js";
+import { EMPTY_PROFILE, isAvailable } from "../../domain/profile.js";
+import { rank, type ExclusionCause, type RankingResult } from "../../domain/ranking.js";
+import { coMentorCardReasons, pickSeniorCoMentors } from "../../domain/coMentor.js";
+import { rankingConfigOf } from "../../domain/weights.js";
+import { responsivenessFrom, type MentorCandidate } from "../../domain/scoring.js";
+import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../../domain/vocabulary.js";
+import { memberStanding, type MemberStanding } from "../profiles/members.js";
+import type { SlackDirectory } from "../ports.js";
+
+/** /findmentor as a use case: who is asking, and the mentors that fit them, one page at a time. */
+
+export const FIND_MENTOR_PAGE_SIZE = 5;
+
+/** One mentor as a card shows them: plain data, labels resolved, nothing formatted. */
+export interface MentorCard {
+  memberId: string;
+  slackUserId: string;
+  name: string;
+  /** A program the mentor is in that the trainee is in too (for the request). */
+  programId: string;
+  stage: string | null;
+  specialty: string | null;
+  subspecialty: string | null;
+  reasons: string[];
+  juniorFaculty: boolean;
+  handsOn: boolean | null;
+  supervisorNote: string | null;
+  activeMentees: number;
+  capacity: number;
+  helpedGrants: boolean | null;
+  copublishes: boolean | null;
+  pastFellows: string | null;
+  cadence: string | null;
+}
+
+/** Why mentors were left out, in the words a trainee may see (the confidential count is never here). */
+export type VisibleExclusions = Omit<Record<ExclusionCause, number>, "confidential" | "self">;
+
+export type FindMentorResult =
+  | { kind: "not_enrolled"; standing: MemberStanding }
+  | { kind: "no_profile" }
+  | { kind: "no_mentors" }
+  | { kind: "no_fit"; query: string; terms: string[]; excluded: VisibleExclusions }
+  | { kind: "mentors"; query: string; page: number; cards: MentorCard[]; hasMore: boolean; shownBefore: number };
+
+export interface FindMentorInput {
+  keywords: string;
+  /** 0-based page of FIND_MENTOR_PAGE_SIZE cards. */
+  page: number;
+}
+
+/** What a pool mentor's candidate needs that is the same for every search (kept with the cached pool). */
+const fixedParts = new WeakMap<PoolMentor, Pick<MentorCandidate, "profile" | "capacity" | "responsiveness">>();
+
+function candidateOf(m: PoolMentor, now: Date, rolesWithTrainee: string[], declinedTraineeAt: Date[], excluded: boolean): MentorCandidate {
+  let fixed = fixedParts.get(m);
+  if (!fixed) {
+    const profile = m.profile ?? EMPTY_PROFILE;
+    fixed = { profile, capacity: mentorCapacity(profile.capacity, m.programDefaults), responsiveness: responsivenessFrom(m.replyHours) };
+    fixedParts.set(m, fixed);
+  }
+  return {
+    memberId: m.memberId,
+    name: m.name,
+    ...fixed,
+    activeMentees: m.activeMentees,
+    paused: !isAvailable(m, now),
+    rolesWithTrainee,
+    declinedTraineeAt,
+    confidentialExclusion: excluded,
+  };
+}
+
+const NONE: never[] = [];
+
+const byIdCache = new WeakMap<readonly PoolMentor[], Map<string, PoolMentor>>();
+function poolById(pool: readonly PoolMentor[]): Map<string, PoolMentor> {
+  let map = byIdCache.get(pool);
+  if (!map) byIdCache.set(pool, (map = new Map(pool.map((m) => [m.memberId, m]))));
+  return map;
+}
+
+/** The pool as one trainee's candidates, without copying each mentor's row. */
+function candidatesFor(pool: readonly PoolMentor[], ties: TraineeTies, now: Date): MentorCandidate[] {
+  return pool.map((m) =>
+    candidateOf(m, now, ties.roles.get(m.memberId) ?? NONE, ties.declinedAt.get(m.memberId) ?? NONE, ties.excluded.has(m.memberId)),
+  );
+}
+
+/**
+ * A trainee's mentor candidates in these programs from the cached pool (the path /findmentor ranks
+ * from), and the pool's mentors by member id (for their cards and Slack ids).
+ */
+export async function cachedCandidatesFor(
+  db: Db,
+  workspaceId: string,
+  traineeId: string,
+  programIds: readonly string[],
+  now: Date,
+): Promise<{ candidates: MentorCandidate[]; mentors: Map<string, PoolMentor> }> {
+  const [pool, ties] = await Promise.all([cachedMentorPool(db, workspaceId, programIds), traineeTies(db, workspaceId, traineeId)]);
+  return { candidates: candidatesFor(pool, ties, now), mentors: poolById(pool) };
+}
+
+const label = (terms: Vocabulary[keyof Vocabulary], key: string | null) => (key ? labelOf(terms, key) : null);
+
+function cardOf(row: PoolMentor, candidate: MentorCandidate, reasons: string[], juniorFaculty: boolean, v: Vocabulary): MentorCard {
+  const p = candidate.profile;
+  return {
+    memberId: row.memberId,
+    slackUserId: row.slackUserId,
+    name: row.name,
+    programId: row.programIds[0]!,
+    stage: label(v.careerStages, p.careerStage),
+    specialty: label(v.specialties, p.specialty),
+    subspecialty: label(v.subspecialties, p.subspecialty),
+    reasons,
+    juniorFaculty,
+    handsOn: p.handsOn,
+    supervisorNote: p.supervisorNote,
+    activeMentees: candidate.activeMentees,
+    capacity: candidate.capacity,
+    helpedGrants: p.helpedGrants,
+    copublishes: p.copublishes,
+    pastFellows: p.pastFellows,
+    cadence: label(v.cadences, p.cadenceOffered),
+  };
+}
+
+/** What a search says about a member already looked up: everything but "not enrolled"'s standing. */
+export type SearchResult = Exclude<FindMentorResult, { kind: "not_enrolled" }> | { kind: "not_enrolled" };
+
+/**
+ * The database-and-ranking part of /findmentor, for a member already looked up: mentor cards, and
+ * senior co-mentors to offer beside a junior-faculty mentor. Plain data in and out, so it runs on
+ * a worker thread (src/workers/mentorSearchPool.ts) as well as here.
+ */
+export interface MentorSearch {
+  mentors(workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult>;
+  coMentors(workspaceId: string, traineeId: string, juniorMentorId: string, now: Date): Promise<MentorCard[]>;
+}
+
+export const searchHere = (db: Db): MentorSearch => ({
+  mentors: (workspaceId, memberId, input, now) => searchMentors(db, workspaceId, memberId, input, now),
+  coMentors: (workspaceId, traineeId, juniorMentorId, now) => searchCoMentors(db, workspaceId, traineeId, juniorMentorId, now),
+});
+
+/** Ranks the mentors of the asker's trainee programs and returns page `input.page` of cards, or why there are none. */
+export async function findMentors(
+  db: Db,
+  directory: SlackDirectory,
+  workspaceId: string,
+  slackUserId: string,
+  input: FindMentorInput,
+  now: Date,
+  search: MentorSearch = searchHere(db),
+): Promise<FindMentorResult> {
+  const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);
+  const result = await search.mentors(workspaceId, standing.member.id, input, now);
+  return result.kind === "not_enrolled" ? { kind: "not_enrolled", standing } : result;
+}
+
+type Ranked =
+  | { kind: "not_enrolled" | "no_profile" | "no_mentors" }
+  | { kind: "ranked"; mentors: Map<string, PoolMentor>; vocabulary: Vocabulary; result: RankingResult };
+
+/** The trainee's programs, profile and mentor pool, ranked for them. */
+async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date, keywords: string, limit?: number): Promise<Ranked> {
+  const programs = await traineePrograms(db, workspaceId, memberId);
+  if (programs.length === 0) return { kind: "not_enrolled" };
+  const profile = await findProfile(db, workspaceId, memberId);
+  if (!profile) return { kind: "no_profile" };
+  const { candidates, mentors } = await cachedCandidatesFor(db, workspaceId, memberId, programs.map((p) => p.programId), now);
+  if (!candidates.some((c) => c.memberId !== memberId)) return { kind: "no_mentors" };
+  const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
+  const config = rankingConfigOf(programs.map((p) => p.rankingWeights));
+  const result = rank({ memberId, profile }, candidates, { now, keywords, vocabulary, config, ...(limit ? { limit } : {}) });
+  return { kind: "ranked", mentors, vocabulary, result };
+}
+
+export async function searchMentors(db: Db, workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult> {
+  const page = Math.max(0, Math.floor(input.page));
+  const shownBefore = page * FIND_MENTOR_PAGE_SIZE;
+  const ranked = await rankFor(db, workspaceId, memberId, now, input.keywords, shownBefore + FIND_MENTOR_PAGE_SIZE + 1);
+  if (ranked.kind !== "ranked") return { kind: ranked.kind };
+  const { result, mentors, vocabulary } = ranked;
+  if (result.suggestions.length === 0) {
+    const { confidential: _hidden, self: _self, ...excluded } = result.excluded;
+    return { kind: "no_fit", query: input.keywords, terms: result.terms.map((t) => t.text), excluded };
+  }
+  const pageOf = result.suggestions.slice(shownBefore, shownBefore + FIND_MENTOR_PAGE_SIZE);
+  const cards = pageOf.map((s) => cardOf(mentors.get(s.memberId)!, s.candidate, s.reasons.map((r) => r.text), s.flags.juniorFaculty, vocabulary));
+  return { kind: "mentors", query: input.keywords, page, cards, hasMore: result.suggestions.length > shownBefore + FIND_MENTOR_PAGE_SIZE, shownBefore };
+}
+
+/** Up to 3 senior mentors to work beside junior-faculty `juniorMentorId`, best first, with why; [] if none or not junior. */
+export async function searchCoMentors(db: Db, workspaceId: string, traineeId: string, juniorMentorId: string, now: Date): Promise<MentorCard[]> {
+  const ranked = await rankFor(db, workspaceId, traineeId, now, "");
+  if (ranked.kind !== "ranked") return [];
+  const junior = ranked.mentors.get(juniorMentorId);
+  if (!junior) return [];
+  const picks = pickSeniorCoMentors(ranked.result.suggestions.find((x) => x.memberId === juniorMentorId)?.candidate ?? candidateOf(junior, now, NONE, NONE, false), ranked.result.suggestions, { vocabulary: ranked.vocabulary });
+  return picks.map((pick) =>
+    cardOf(ranked.mentors.get(pick.suggestion.memberId)!, pick.suggestion.candidate, coMentorCardReasons(pick, pick.suggestion.reasons.map((r) => r.text)), false, ranked.vocabulary),
+  );
+}

@@ -1,0 +1,44 @@
+import { memberStanding } from "../../profiles/members.js";
+import { mentoringHelp } from "../views/help.js";
+import type { ListenerDeps } from "../../../slack/deps.js";
+import type { Asker } from "../../profiles/listeners/context.js";
+import { openExclusions, openPause, openPrivacy, openProfile, pauseUntilDate, resumeNow } from "../../profiles/listeners/open.js";
+import { openGoals } from "../../goals-meetings/listeners/goals/open.js";
+import { openLog } from "../../goals-meetings/listeners/meetings/openLog.js";
+import { thanksCommand } from "../../thanks/listeners/command.js";
+import { ackFirst } from "../../../slack/ackFirst.js";
+
+/** `/mentoring [profile | pause [YYYY-MM-DD] | resume | exclusions | privacy | help]`; anything else shows the help. */
+export function mentoringCommand(deps: ListenerDeps) {
+  return ackFirst(deps, async ({ command, respond, client }) => {
+    const [sub = "", arg] = command.text.trim().split(/\s+/);
+    const a: Asker = {
+      deps,
+      client,
+      teamId: command.team_id,
+      userId: command.user_id,
+      triggerId: command.trigger_id,
+      reply: async (m) => void (await respond({ response_type: "ephemeral", ...m })),
+    };
+    switch (sub.toLowerCase()) {
+      case "profile":
+        return openProfile(a);
+      case "pause":
+        return arg ? pauseUntilDate(a, arg) : openPause(a);
+      case "resume":
+        return resumeNow(a);
+      case "exclusions":
+        return openExclusions(a);
+      case "privacy":
+        return openPrivacy(a);
+      case "goals":
+        return openGoals(a);
+      case "log":
+        return openLog(a);
+      case "thanks":
+        return thanksCommand(a, command.text);
+    }
+    const standing = await memberStanding(deps.db, deps.directory(client), command.team_id, command.user_id, deps.now());
+    await respond({ response_type: "ephemeral", ...mentoringHelp(standing) });
+  });
+}

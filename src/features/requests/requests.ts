@@ -1,0 +1,371 @@
+import type { Db, Tx } from "../../store/database.js";
+import { refreshHomesLater } from "../home/homeRefreshes.js";
+import { enqueue } from "../../store/outbox.js";
+import {
+  acceptedToMentorFull,
+  closePending,
+  createRequest,
+  findRequest,
+  hasActiveMatch,
+  isEnrolled,
+  memberWithProfile,
+  requestDmsOf,
+  type RequestDm,
+  mentorsWithPendingRequests,
+  pendingCreatedBefore,
+  pendingRequestFor,
+  pendingRequestsTo,
+  type RequestRecord,
+} from "../../store/requests.js";
+import { activeMatchCount, createMatch, lockMember, mentorProgramDefaults, profileCapacity, setIntroChannel, findMatch, matchesAwaitingIntro, type MatchRecord } from "../../store/matches.js";
+import { runOnce } from "../../store/jobRuns.js";
+import { mentorCapacity } from "../../domain/capacity.js";
+import { isAvailable } from "../../domain/profile.js";
+import { dueBefore, hasRoom, requestableRoles, requestBlocker, requestDue, suggestsCoMentor } from "../../domain/requestRules.js";
+import { AlreadyMatched, AlreadyRequested, NotYourRequest, RequestNoLongerPending, RequestNotAllowed, RequestNotFound } from "../../domain/errors.js";
+import type { Term } from "../../domain/vocabulary.js";
+import type { ProfileData } from "../../domain/profile.js";
+import { ensureMember } from "../profiles/members.js";
+import type { RunTime, SlackDirectory } from "../ports.js";
+import type { MentorCard } from "../findmentor/findMentor.js";
+
+/** A Slack message body (chat.postMessage arguments other than channel). */
+export interface Payload {
+  text: string;
+  blocks: unknown[];
+}
+
+/** What the mentor sees about the trainee who asks. */
+export interface RequestCard {
+  request: RequestRecord;
+  traineeProfile: ProfileData | null;
+  /** The trainee's active goals. */
+  traineeGoals: string[];
+}
+
+/** The words of every message requests and matches send; src/features/requests/views/messages.ts writes them. */
+export interface RequestMessages {
+  mentorRequest(card: RequestCard): Payload;
+  mentorReminder(card: RequestCard): Payload;
+  traineeSent(request: RequestRecord, coMentorHint: boolean): Payload;
+  /** Senior co-mentors to ask beside the junior-faculty mentor just requested (may be none). */
+  coMentorOffer(request: RequestRecord, seniors: MentorCard[]): Payload;
+  traineeDeclined(request: RequestRecord): Payload;
+  traineeExpired(request: RequestRecord): Payload;
+  /** The mentor's places all filled before they answered: the request is closed, the trainee told at once. */
+  traineeMentorFull(request: RequestRecord): Payload;
+  intro(match: MatchRecord): Payload;
+  matchEndedOther(match: MatchRecord, endedBySlackId: string): Payload;
+  matchEndedDirector(match: MatchRecord, endedBySlackId: string, note: string | null): Payload;
+}
+
+export interface RequestForm {
+  mentorId: string;
+  programId: string;
+  mentorSlackId: string;
+  mentorName: string;
+  roles: readonly Term[];
+  goals: string[];
+}
+
+export interface RequestInput {
+  mentorId: string;
+  programId: string;
+  role: string;
+  message: string;
+  goal: string | null;
+}
+
+/** Whether a mentor has a free place now: active matches below their capacity (domain/capacity.ts). */
+async function mentorHasRoom(db: Db | Tx, workspaceId: string, mentorId: string): Promise<boolean> {
+  const capacity = mentorCapacity(await profileCapacity(db, workspaceId, mentorId), await mentorProgramDefaults(db, workspaceId, mentorId));
+  return hasRoom(await activeMatchCount(db, workspaceId, mentorId), capacity);
+}
+
+async function checkAllowed(db: Db, workspaceId: string, traineeId: string, input: { mentorId: string; programId: string; role: string | null }, now: Date) {
+  const mentor = await memberWithProfile(db, workspaceId, input.mentorId);
+  const rolesOffered = mentor?.profile?.rolesOffered ?? [];
+  const blocker = requestBlocker({
+    traineeId,
+    mentorId: input.mentorId,
+    traineeEnrolled: await isEnrolled(db, workspaceId, input.programId, traineeId, "TRAINEE"),
+    mentorEnrolled: mentor !== null && (await isEnrolled(db, workspaceId, input.programId, input.mentorId, "MENTOR")),
+    role: input.role ?? requestableRoles(rolesOffered)[0]!.key,
+    rolesOffered,
+    activeMatchInRole: input.role !== null && (await hasActiveMatch(db, workspaceId, traineeId, input.mentorId, input.role)),
+    mentorHasRoom: mentor !== null && (await mentorHasRoom(db, workspaceId, input.mentorId)),
+    mentorPaused: mentor !== null && !isAvailable(mentor.party.pause, now),
+  });
+  if (blocker) throw new RequestNotAllowed(blocker);
+  return mentor!;
+}
+
+/** What the request modal offers: the roles this mentor offers and the trainee's goals. */
+export async function requestForm(
+  db: Db,
+  directory: SlackDirectory,
+  workspaceId: string,
+  slackUserId: string,
+  target: { mentorId: string; programId: string },
+  now: Date,
+): Promise<RequestForm> {
+  const trainee = await ensureMember(db, directory, workspaceId, slackUserId, now);
+  const mentor = await checkAllowed(db, workspaceId, trainee.id, { ...target, role: null }, now);
+  const traineeGoals = (await memberWithProfile(db, workspaceId, trainee.id))?.goals ?? [];
+  return {
+    ...target,
+    mentorSlackId: mentor.party.slackUserId,
+    mentorName: mentor.party.name,
+    roles: requestableRoles(mentor.profile?.rolesOffered ?? []),
+    goals: traineeGoals,
+  };
+}
+
+/**
+ * Creates the request and queues the mentor's DM and the trainee's confirmation, in one
+ * transaction that first locks the trainee (PostgreSQL; SQLite serializes writers), so a double
+ * click or a Slack retry finds the first request and throws AlreadyRequested.
+ */
+export async function submitRequest(
+  db: Db,
+  directory: SlackDirectory,
+  workspaceId: string,
+  slackUserId: string,
+  input: RequestInput,
+  now: Date,
+  messages: RequestMessages,
+): Promise<{ request: RequestRecord; coMentorHint: boolean }> {
+  const trainee = await ensureMember(db, directory, workspaceId, slackUserId, now);
+  const mentor = await checkAllowed(db, workspaceId, trainee.id, input, now);
+  const about = await memberWithProfile(db, workspaceId, trainee.id);
+  const coMentorHint = suggestsCoMentor(mentor.profile?.careerStage);
+  const request = await db.$transaction(async (tx) => {
+    await lockMember(tx, workspaceId, trainee.id);
+    const pending = await pendingRequestFor(tx, workspaceId, trainee.id, input.mentorId, input.role);
+    if (pending) throw new AlreadyRequested(pending);
+    const id = await createRequest(tx, { workspaceId, programId: input.programId, traineeId: trainee.id, mentorId: input.mentorId, role: input.role, message: input.message, goal: input.goal, createdAt: now });
+    const created = (await findRequest(tx, workspaceId, id))!;
+    await enqueue(tx, { workspaceId, key: `request:${id}`, channel: mentor.party.slackUserId, payload: { ...messages.mentorRequest({ request: created, traineeProfile: about?.profile ?? null, traineeGoals: about?.goals ?? [] }) }, notBefore: now });
+    await enqueue(tx, { workspaceId, key: `request-sent:${id}`, channel: slackUserId, payload: { ...messages.traineeSent(created, coMentorHint) }, notBefore: now });
+    return created;
+  });
+  return { request, coMentorHint };
+}
+
+/** The trainee's offer of senior co-mentors after asking a junior-faculty mentor: sent once per request. */
+export async function offerCoMentors(db: Db, request: RequestRecord, seniors: MentorCard[], now: Date, messages: RequestMessages): Promise<void> {
+  await enqueue(db, {
+    workspaceId: request.workspaceId,
+    key: `co-mentor-offer:${request.id}`,
+    channel: request.trainee.slackUserId,
+    payload: { ...messages.coMentorOffer(request, seniors) },
+    notBefore: now,
+  });
+}
+
+async function requestOf(db: Db, workspaceId: string, requestId: string, slackUserId: string, side: "mentor" | "trainee"): Promise<RequestRecord> {
+  const request = await findRequest(db, workspaceId, requestId);
+  if (!request) throw new RequestNotFound(requestId);
+  if (request[side].slackUserId !== slackUserId) throw new NotYourRequest(requestId);
+  return request;
+}
+
+/** The mentor declines; the reason is kept for directors, the trainee is told kindly without it. */
+export async function declineRequest(
+  db: Db,
+  workspaceId: string,
+  slackUserId: string,
+  requestId: string,
+  reason: string | null,
+  now: Date,
+  messages: RequestMessages,
+): Promise<RequestRecord> {
+  const request = await requestOf(db, workspaceId, requestId, slackUserId, "mentor");
+  await db.$transaction(async (tx) => {
+    if (!(await closePending(tx, workspaceId, requestId, "DECLINED", now, reason))) throw new RequestNoLongerPending(request.status);
+    await enqueue(tx, { workspaceId, key: `request-declined:${requestId}`, channel: request.trainee.slackUserId, payload: { ...messages.traineeDeclined(request) }, notBefore: now });
+  });
+  return { ...request, status: "DECLINED" };
+}
+
+/** The trainee takes back a pending request. */
+export async function withdrawRequest(db: Db, workspaceId: string, slackUserId: string, requestId: string, now: Date): Promise<RequestRecord> {
+  const request = await requestOf(db, workspaceId, requestId, slackUserId, "trainee");
+  if (!(await closePending(db, workspaceId, requestId, "WITHDRAWN", now))) {
+    throw new RequestNoLongerPending((await findRequest(db, workspaceId, requestId))?.status ?? request.status);
+  }
+  return { ...request, status: "WITHDRAWN" };
+}
+
+/**
+ * When a mentor has no free place, every request still waiting for them is closed (MENTOR_FULL) and
+ * each trainee is told at once, kindly, to look again with /findmentor: a full mentor cannot take
+ * them, and waiting a week for an expiry notice helps nobody. Run inside a transaction that holds
+ * the mentor's lock. Returns the requests it closed (none while the mentor has room).
+ */
+/** `at.sendFrom`: when the trainees' notes may go (the accept's own moment; a job run's real time). */
+async function closeWhileFull(tx: Tx, workspaceId: string, mentorId: string, at: RunTime, messages: RequestMessages): Promise<RequestRecord[]> {
+  if (await mentorHasRoom(tx, workspaceId, mentorId)) return [];
+  const closed: RequestRecord[] = [];
+  for (const request of await pendingRequestsTo(tx, workspaceId, mentorId)) {
+    if (!(await closePending(tx, workspaceId, request.id, "MENTOR_FULL", at.now))) continue;
+    await tellMentorFull(tx, request, at.sendFrom, messages);
+    closed.push({ ...request, status: "MENTOR_FULL" });
+  }
+  return closed;
+}
+
+/** Tells the trainee their request closed because the mentor is full, and republishes both Homes (they list it). */
+async function tellMentorFull(tx: Tx, request: RequestRecord, now: Date, messages: RequestMessages): Promise<void> {
+  await enqueue(tx, { workspaceId: request.workspaceId, key: `request-full:${request.id}`, channel: request.trainee.slackUserId, payload: { ...messages.traineeMentorFull(request) }, notBefore: now });
+  await refreshHomesLater(tx, request.workspaceId, [request.trainee.slackUserId, request.mentor.slackUserId], now);
+}
+
+/**
+ * What the mentor's Accept did: the match was made, or their places were all taken, so this request
+ * (and every other one waiting for them, `closed`) was closed and each trainee told. `closed` also
+ * lists, after an accept that took the last place, the other requests that closed with it.
+ */
+export type AcceptOutcome =
+  | { outcome: "accepted"; request: RequestRecord; match: MatchRecord; closed: RequestRecord[] }
+  | { outcome: "full"; request: RequestRecord; closed: RequestRecord[] };
+
+/**
+ * The mentor accepts. One transaction, holding the mentor's lock (so two accepts racing for the last
+ * place cannot both win): the request must still be pending and the pair must not already work
+ * together in this role. With room, the match is made; if that was the last place, the requests
+ * still waiting for the mentor close (closeWhileFull). Without room, this request and all the others
+ * waiting close the same way. RequestNoLongerPending if it had been answered, withdrawn or closed.
+ */
+export async function acceptRequest(db: Db, workspaceId: string, slackUserId: string, requestId: string, now: Date, messages: RequestMessages): Promise<AcceptOutcome> {
+  const request = await requestOf(db, workspaceId, requestId, slackUserId, "mentor");
+  const mentorId = request.mentor.memberId;
+  const result = await db.$transaction(async (tx) => {
+    // The mentor's lock first (PostgreSQL; a no-op on SQLite), before any request row: every
+    // transaction that closes this mentor's requests takes it first, so they queue instead of deadlocking.
+    await lockMember(tx, workspaceId, mentorId);
+    // Then a write: on SQLite it takes the database's write lock for the rest of the transaction.
+    if (!(await closePending(tx, workspaceId, requestId, "ACCEPTED", now))) {
+      throw new RequestNoLongerPending((await findRequest(tx, workspaceId, requestId))?.status ?? request.status);
+    }
+    if (await hasActiveMatch(tx, workspaceId, request.trainee.memberId, mentorId, request.role)) throw new AlreadyMatched();
+    if (!(await mentorHasRoom(tx, workspaceId, mentorId))) {
+      await acceptedToMentorFull(tx, workspaceId, requestId);
+      await tellMentorFull(tx, request, now, messages);
+      return { matchId: null, closed: await closeWhileFull(tx, workspaceId, mentorId, { now, sendFrom: now }, messages) };
+    }
+    const matchId = await createMatch(tx, { workspaceId, programId: request.programId, traineeId: request.trainee.memberId, mentorId, role: request.role, startedAt: now });
+    return { matchId, closed: await closeWhileFull(tx, workspaceId, mentorId, { now, sendFrom: now }, messages) };
+  });
+  if (result.matchId === null) return { outcome: "full", request: { ...request, status: "MENTOR_FULL" }, closed: result.closed };
+  return { outcome: "accepted", request: { ...request, status: "ACCEPTED" }, match: (await findMatch(db, workspaceId, result.matchId))!, closed: result.closed };
+}
+
+/**
+ * Every mentor with requests waiting who has no free place now (a round filled it, or they lowered
+ * their capacity): those requests close and the trainees are told (closeWhileFull). A mentor whose
+ * transaction fails (another instance got there first) is left to the next run. Returns what closed.
+ */
+export async function closeRequestsToFullMentors(db: Db, at: RunTime, messages: RequestMessages, onError: (mentorId: string, error: unknown) => void): Promise<RequestRecord[]> {
+  const { now, sendFrom } = at;
+  const closed: RequestRecord[] = [];
+  for (const { workspaceId, mentorId } of await mentorsWithPendingRequests(db)) {
+    if (await mentorHasRoom(db, workspaceId, mentorId)) continue;
+    try {
+      closed.push(
+        ...(await db.$transaction(async (tx) => {
+          await lockMember(tx, workspaceId, mentorId);
+          return closeWhileFull(tx, workspaceId, mentorId, { now, sendFrom }, messages);
+        })),
+      );
+    } catch (error) {
+      onError(mentorId, error);
+    }
+  }
+  return closed;
+}
+
+/** The DMs with buttons about requests just settled (the mentor's request and reminder, the trainee's confirmation), to redraw without them. */
+export async function requestDmsAbout(db: Db, settled: readonly RequestRecord[]): Promise<(RequestDm & { request: RequestRecord })[]> {
+  const out: (RequestDm & { request: RequestRecord })[] = [];
+  for (const workspaceId of new Set(settled.map((r) => r.workspaceId))) {
+    const ours = new Map(settled.filter((r) => r.workspaceId === workspaceId).map((r) => [r.id, r]));
+    for (const dm of await requestDmsOf(db, workspaceId, [...ours.keys()])) out.push({ ...dm, request: ours.get(dm.requestId)! });
+  }
+  return out;
+}
+
+/**
+ * Records the group DM that introduces the pair and queues the expectations agreement there, to go
+ * out from `sendFrom` (now, for the accept; the run's real time, for the job). False if it was queued before.
+ */
+export async function introduce(db: Db, match: MatchRecord, channelId: string, sendFrom: Date, messages: RequestMessages): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    await setIntroChannel(tx, match.workspaceId, match.id, channelId);
+    return enqueue(tx, { workspaceId: match.workspaceId, key: `intro:${match.id}`, channel: channelId, payload: { ...messages.intro({ ...match, introChannelId: channelId }) }, notBefore: sendFrom });
+  });
+}
+
+/** How long after a match is made its introduction counts as missing (the accept itself sends it at once). */
+export const INTRO_GRACE_MS = 2 * 60_000;
+
+/**
+ * Introduces every active match that has gone without an introduction for INTRO_GRACE_MS: opens
+ * the pair's group DM and queues the expectations agreement, keyed as the accept's own, so a
+ * late accept and this never both post. A pair Slack refuses now is tried again next time.
+ */
+export async function introduceWaitingMatches(
+  db: Db,
+  openGroupDm: (slackUserIds: string[]) => Promise<string>,
+  at: RunTime,
+  messages: RequestMessages,
+  onError: (match: MatchRecord, error: unknown) => void,
+): Promise<number> {
+  let introduced = 0;
+  for (const match of await matchesAwaitingIntro(db, new Date(at.now.getTime() - INTRO_GRACE_MS))) {
+    try {
+      const channel = await openGroupDm([match.trainee.slackUserId, match.mentor.slackUserId]);
+      if (await introduce(db, match, channel, at.sendFrom, messages)) introduced += 1;
+    } catch (error) {
+      onError(match, error);
+    }
+  }
+  return introduced;
+}
+
+/**
+ * The hourly sweep: each pending request gets one reminder to the mentor on the first working morning
+ * (10:00 local, Mon–Fri) in the mentor's zone after 3 days (none while the mentor is paused: it comes
+ * once they are back, if still due); it expires, and the trainee is told, on the first working morning
+ * in the trainee's zone after 7 days (requestRules.ts requestDue). A run acts only on what is due at
+ * the moment it runs. Each piece runs once ever (run keys), so re-running sends nothing twice.
+ * Requests to a mentor with no free place were closed before this (closeRequestsToFullMentors).
+ */
+export async function remindAndExpire(db: Db, at: RunTime, messages: RequestMessages): Promise<{ reminded: number; expired: number; expiredRequests: RequestRecord[] }> {
+  const { now, sendFrom } = at;
+  let reminded = 0;
+  const expiredRequests: RequestRecord[] = [];
+  for (const request of await pendingCreatedBefore(db, dueBefore("remind", now))) {
+    const due = requestDue(request.createdAt, now, { mentorTz: request.mentor.tz, traineeTz: request.trainee.tz });
+    const workspaceId = request.workspaceId;
+    if (due === "expire") {
+      let closed = false;
+      await runOnce(db, { key: `request-expired:${request.id}`, job: "request-reminders", workspaceId }, now, async (tx) => {
+        if (!(await closePending(tx, workspaceId, request.id, "EXPIRED", now))) return;
+        await enqueue(tx, { workspaceId, key: `request-expired:${request.id}`, channel: request.trainee.slackUserId, payload: { ...messages.traineeExpired(request) }, notBefore: sendFrom });
+        await refreshHomesLater(tx, workspaceId, [request.trainee.slackUserId, request.mentor.slackUserId], sendFrom);
+        closed = true;
+      });
+      if (closed) expiredRequests.push({ ...request, status: "EXPIRED" });
+    } else if (due === "remind" && isAvailable(request.mentor.pause, now)) {
+      const trainee = await memberWithProfile(db, workspaceId, request.trainee.memberId);
+      const card = { request, traineeProfile: trainee?.profile ?? null, traineeGoals: trainee?.goals ?? [] };
+      const done = await runOnce(db, { key: `request-reminder:${request.id}`, job: "request-reminders", workspaceId }, now, async (tx) => {
+        if ((await findRequest(tx, workspaceId, request.id))?.status !== "PENDING") return; // answered since it was read
+        await enqueue(tx, { workspaceId, key: `request-reminder:${request.id}`, channel: request.mentor.slackUserId, payload: { ...messages.mentorReminder(card) }, notBefore: sendFrom });
+      });
+      if (done) reminded += 1;
+    }
+  }
+  return { reminded, expired: expiredRequests.length, expiredRequests };
+}

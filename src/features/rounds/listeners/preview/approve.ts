@@ -1,0 +1,51 @@
+import { approveRun, labelOf, sendRoundIntros } from "../../roundApproval.js";
+import { approvedMessage, previewMessage, STALE_APPROVE } from "../../views/preview.js";
+import { roundMessages } from "../../views/previewMessages.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../../../slack/refreshHome.js";
+import { directorButton } from "../../../programs/listeners/guard.js";
+import type { ListenerDeps } from "../../../../slack/deps.js";
+import { approveRefOf } from "./context.js";
+import { previewOf } from "../../roundProposal.js";
+import { RoundProposalChanged } from "../../../../domain/errors.js";
+import { groupDmOpener } from "../../../../slack/groupDm.js";
+
+/**
+ * Approve (idempotent): matches or groups created once, the preview turned into the outcome in place,
+ * then the introductions (group DMs through the outbox) and everyone's App Home refreshed.
+ */
+export function approveAction(deps: ListenerDeps) {
+  return directorButton(deps, async (by, args) => {
+    const { runId, version } = approveRefOf(args);
+    let approval;
+    try {
+      approval = await approveRun(deps.db, by, runId, deps.now(), roundMessages, version);
+    } catch (error) {
+      if (!(error instanceof RoundProposalChanged)) throw error;
+      // The message showed an older proposal: nothing was approved. Show the current one in its place, saying so.
+      deps.logger.info({ team: by.workspaceId, user: by.actor, run: runId }, "approve refused: the proposal changed since this preview was shown");
+      await args.respond({ replace_original: true, ...(await currentPreview(deps, by.workspaceId, runId)) });
+      return;
+    }
+    const { outcome, run, proposal } = approval;
+    await args.respond({ replace_original: true, ...approvedMessage(labelOf(run), proposal, run.approvedById) });
+    if (outcome !== "approved") return;
+    deps.kickOutbox();
+    try {
+      await sendRoundIntros(deps.db, by.workspaceId, runId, groupDmOpener(args.client), deps.now(), roundMessages, (group, error) =>
+        deps.logger.warn({ err: error, team: by.workspaceId, run: runId, group: group.id }, "a round introduction failed; the round-intros job will retry"),
+      );
+      deps.kickOutbox();
+    } catch (error) {
+      // The approval stands; the round-intros job introduces whoever is left.
+      deps.logger.warn({ err: error, team: by.workspaceId, run: runId }, "round introductions failed; the round-intros job will retry");
+    }
+    const people = new Set([...proposal.pairs.flatMap((p) => [p.trainee, p.mentor]), ...proposal.groups.flatMap((g) => g.members)]);
+    await refreshHomesSoon(deps, by.workspaceId, [...people].map((id) => proposal.people[id]?.slackUserId ?? ""));
+    await refreshHomeQuietly(deps, args.client, by.workspaceId, by.actor);
+  });
+}
+
+async function currentPreview(deps: ListenerDeps, workspaceId: string, runId: string) {
+  const { run, proposal } = await previewOf(deps.db, workspaceId, runId);
+  return previewMessage(labelOf(run), proposal!, STALE_APPROVE);
+}

@@ -1,0 +1,37 @@
+import type { App } from "@slack/bolt";
+import type { ListenerDeps } from "./deps.js";
+import { ListenerRouter } from "./router.js";
+import { registerCommands } from "./commands.js";
+import { registerEvents } from "../features/home/index.js";
+import { registerAdminListeners } from "../features/programs/index.js";
+import { registerProfileListeners } from "../features/profiles/index.js";
+import { registerFindMentorListeners } from "../features/findmentor/index.js";
+import { registerRequestListeners } from "../features/requests/index.js";
+import { registerCheckinListeners } from "../features/checkins/index.js";
+import { registerGoalMeetingListeners } from "../features/goals-meetings/index.js";
+import { registerRoundPreviewListeners } from "../features/rounds/listeners/preview/index.js";
+import { registerAnnouncementListeners } from "../features/announcements/index.js";
+import { registerThanksListeners } from "../features/thanks/index.js";
+import { registerDashboardListeners } from "../features/dashboard-reports/index.js";
+import { registerRoundListeners } from "../features/rounds/index.js";
+import { dedupeEvents } from "./dedupeDeliveries.js";
+
+/** Registers every feature's listeners; returns the router they are on. */
+export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter {
+  app.use(dedupeEvents(deps));
+  const router = new ListenerRouter(app, deps.logger);
+  registerCommands(router, deps);
+  registerEvents(router, deps);
+  registerAdminListeners(router, deps);
+  registerProfileListeners(router, deps);
+  registerRequestListeners(router, deps);
+  registerFindMentorListeners(router, deps);
+  registerCheckinListeners(router, deps);
+  registerGoalMeetingListeners(router, deps);
+  registerRoundPreviewListeners(router, deps);
+  registerRoundListeners(router, deps);
+  registerAnnouncementListeners(router, deps);
+  registerThanksListeners(router, deps);
+  registerDashboardListeners(router, deps);
+  return router;
+}
