@@ -7,7 +7,7 @@ import { Scheduler } from "./jobs/scheduler.js";
 import { jobs } from "./jobs/index.js";
 import { OutboxWorker } from "./slack/outbox.js";
 import { announcementDelivery, shoutOutDelivery } from "./features/announcements/delivery.js";
-import { homeRenderer } from "./slack/homeRefresh.js";
+import { homeRenderer } from "./features/home/homeRenderer.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 import { meteredWebClient } from "./metrics/slackApi.js";
 import { watchOutbox } from "./metrics/outbox.js";

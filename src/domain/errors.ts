@@ -339,6 +339,8 @@ export interface DomainErrorsByCode {
   round_pair_not_allowed: RoundPairNotAllowed;
   invalid_ranking_weights: InvalidRankingWeights;
   search_busy: SearchBusy;
+  stale_button: StaleButton;
+  stale_form: StaleForm;
 }
 
 export type DomainErrorCode = keyof DomainErrorsByCode;
@@ -348,5 +350,21 @@ export class SearchBusy extends DomainError {
   readonly code = "search_busy";
   constructor() {
     super("the mentor search is at its queue limit");
+  }
+}
+
+/** A button whose value this version cannot read: from a message an older version posted, or forged. */
+export class StaleButton extends DomainError {
+  readonly code = "stale_button";
+  constructor(readonly actionId: string) {
+    super(`the value of ${actionId} does not decode`);
+  }
+}
+
+/** A modal whose private_metadata this version cannot read: opened by an older version, or forged. */
+export class StaleForm extends DomainError {
+  readonly code = "stale_form";
+  constructor(readonly callbackId: string) {
+    super(`the metadata of ${callbackId} does not decode`);
   }
 }

@@ -95,6 +95,8 @@ export const errorWords: ErrorWords = {
     "A mentor in this proposal has fewer free places than it gives them (someone was matched with them since the preview), so nothing was created. Re-run, or swap or drop that pair, then approve.",
   round_pair_not_allowed: () =>
     "One of the proposed pairs is no longer allowed (someone paused, or an exclusion was added, since the preview), so nothing was created. Re-run to start from the current people, then approve.",
+  stale_button: () => "That button is from an older message, so nothing changed. Please start again from your Rounds Home.",
+  stale_form: () => "This form is out of date, so nothing changed. Please close it and start again.",
   search_busy: () => "Rounds is very busy right now and couldn't search. Please try again in a minute.",
   invalid_ranking_weights: (e) => `Those ranking settings aren't valid (${e.issues.map((i) => i.message).join("; ")}), so nothing was changed.`,
 };

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "./deps.js";
 import { ListenerRouter } from "./router.js";
+import { Interactions } from "./interaction/pipeline.js";
 import { registerCommands } from "./commands.js";
 import { registerEvents } from "../features/home/index.js";
 import { registerAdminListeners } from "../features/programs/index.js";
@@ -20,13 +21,14 @@ import { dedupeEvents } from "./dedupeDeliveries.js";
 export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter {
   app.use(dedupeEvents(deps));
   const router = new ListenerRouter(app, deps.logger);
+  const on = new Interactions(router, deps);
   registerCommands(router, deps);
   registerEvents(router, deps);
   registerAdminListeners(router, deps);
   registerProfileListeners(router, deps);
   registerRequestListeners(router, deps);
   registerFindMentorListeners(router, deps);
-  registerCheckinListeners(router, deps);
+  registerCheckinListeners(on);
   registerGoalMeetingListeners(router, deps);
   registerRoundPreviewListeners(router, deps);
   registerRoundListeners(router, deps);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testProviders } from "../support/databases.js";
 import { startWorld, stopWorld, type E2eWorld } from "../support/e2eWorld.js";
 import { TEST_SIGNING_SECRET } from "../support/appProcess.js";
-import { interactionBody, postToApp, slashCommandBody, viewSubmissionPayload, type SignOptions } from "../support/slackRequests.js";
+import { interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload, type SignOptions } from "../support/slackRequests.js";
 
 /**
  * How the running app answers what reaches POST /slack/events: requests stamped too far from now,
@@ -212,7 +212,7 @@ describe.each(testProviders)("requests reaching the running app on %s", (provide
         team: { id: TEAM, domain: "fake" },
         user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM },
         api_app_id: "A0ROUNDS",
-        trigger_id: `${seq}.press`,
+        trigger_id: newTriggerId(),
         ...where,
         actions: [{ type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: "1" }],
       });

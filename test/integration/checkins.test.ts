@@ -125,15 +125,15 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
 
   it("an answer is recorded once and a second click changes it; Need help tells the directors once; a stranger changes nothing", async () => {
     const c = await database.prisma.checkin.findFirstOrThrow({ where: { matchId: ids.fresh, recipient: "mentor" } });
-    await expect(answerCheckin(database.prisma, TEAM, "UBYSTANDER", c.id, "MET", null, NOW, checkinMessages)).rejects.toBeInstanceOf(NotYourCheckin);
-    await expect(answerCheckin(database.prisma, OTHER_TEAM, "UOLGA", c.id, "MET", null, NOW, checkinMessages)).rejects.toThrow();
+    await expect(answerCheckin({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: checkinMessages }, "UBYSTANDER", c.id, "MET", null)).rejects.toBeInstanceOf(NotYourCheckin);
+    await expect(answerCheckin({ db: database.prisma, workspaceId: OTHER_TEAM, now: NOW, messages: checkinMessages }, "UOLGA", c.id, "MET", null)).rejects.toThrow();
     expect((await database.prisma.checkin.findUniqueOrThrow({ where: { id: c.id } })).answer).toBeNull();
 
-    const first = await answerCheckin(database.prisma, TEAM, "UMAYA", c.id, "NEED_HELP", { channel: "D-UMAYA", ts: "1.1" }, NOW, checkinMessages);
+    const first = await answerCheckin({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: checkinMessages }, "UMAYA", c.id, "NEED_HELP", { channel: "D-UMAYA", ts: "1.1" });
     expect(first.escalated).toBe(true);
-    const again = await answerCheckin(database.prisma, TEAM, "UMAYA", c.id, "NEED_HELP", { channel: "D-UMAYA", ts: "1.1" }, NOW, checkinMessages);
+    const again = await answerCheckin({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: checkinMessages }, "UMAYA", c.id, "NEED_HELP", { channel: "D-UMAYA", ts: "1.1" });
     expect(again.escalated).toBe(false);
-    const changed = await answerCheckin(database.prisma, TEAM, "UMAYA", c.id, "MET", { channel: "D-UMAYA", ts: "1.1" }, NOW, checkinMessages);
+    const changed = await answerCheckin({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: checkinMessages }, "UMAYA", c.id, "MET", { channel: "D-UMAYA", ts: "1.1" });
     expect(changed.updates[0]).toMatchObject({ ref: { channel: "D-UMAYA", ts: "1.1" }, card: { answer: "MET", answeredBySlackId: "UMAYA" } });
     // The trainee's own check-in for the period shows the mentor's answer too.
     expect(changed.updates.map((u) => u.card.recipient)).toEqual(["mentor"]); // the trainee's DM was never posted (no outbox worker here)
@@ -147,21 +147,21 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
     const mine = await database.prisma.checkin.findFirstOrThrow({ where: { matchId: ids.fresh, recipient: "mentor" } });
     const theirs = await database.prisma.checkin.findFirstOrThrow({ where: { matchId: ids.fresh, recipient: "trainee" } });
     await database.prisma.checkin.update({ where: { id: theirs.id }, data: { messageChannel: "D-UANA", messageTs: "2.2" } });
-    const help = await answerCheckin(database.prisma, TEAM, "UMAYA", mine.id, "NEED_HELP", { channel: "D-UMAYA", ts: "1.1" }, NOW, checkinMessages);
+    const help = await answerCheckin({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: checkinMessages }, "UMAYA", mine.id, "NEED_HELP", { channel: "D-UMAYA", ts: "1.1" });
     const cardOf = (r: typeof help, recipient: string) => r.updates.find((u) => u.card.recipient === recipient)!.card;
     expect(cardOf(help, "mentor")).toMatchObject({ answer: "NEED_HELP", answeredBySlackId: "UMAYA", directorTold: true });
     expect(cardOf(help, "trainee")).toMatchObject({ answer: null, answeredBySlackId: null });
-    const notYet = await answerCheckin(database.prisma, TEAM, "UMAYA", mine.id, "NOT_YET", { channel: "D-UMAYA", ts: "1.1" }, NOW, checkinMessages);
+    const notYet = await answerCheckin({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: checkinMessages }, "UMAYA", mine.id, "NOT_YET", { channel: "D-UMAYA", ts: "1.1" });
     expect(cardOf(notYet, "trainee")).toMatchObject({ answer: "NOT_YET", answeredBySlackId: "UMAYA" });
   });
 
   it("stay changes nothing, pause pauses the person, leave ends the match and tells the other side and the directors", async () => {
-    await expect(answerStayPauseLeave(database.prisma, TEAM, "UEVE", { matchId: ids.silent!, recipient: "mentor" }, "leave", NOW, requestMessages, LEAVE_NOTE)).rejects.toBeInstanceOf(NotYourCheckin);
-    await answerStayPauseLeave(database.prisma, TEAM, "URAE", { matchId: ids.silent!, recipient: "mentor" }, "stay", NOW, requestMessages, LEAVE_NOTE);
+    await expect(answerStayPauseLeave({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: requestMessages }, "UEVE", { matchId: ids.silent!, recipient: "mentor" }, "leave", LEAVE_NOTE)).rejects.toBeInstanceOf(NotYourCheckin);
+    await answerStayPauseLeave({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: requestMessages }, "URAE", { matchId: ids.silent!, recipient: "mentor" }, "stay", LEAVE_NOTE);
     expect(await database.prisma.member.findUniqueOrThrow({ where: { id: ids.rae } })).toMatchObject({ pausedAt: null });
-    await answerStayPauseLeave(database.prisma, TEAM, "URAE", { matchId: ids.silent!, recipient: "mentor" }, "pause", NOW, requestMessages, LEAVE_NOTE);
+    await answerStayPauseLeave({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: requestMessages }, "URAE", { matchId: ids.silent!, recipient: "mentor" }, "pause", LEAVE_NOTE);
     expect((await database.prisma.member.findUniqueOrThrow({ where: { id: ids.rae } })).pausedAt).toEqual(NOW);
-    await answerStayPauseLeave(database.prisma, TEAM, "URAE", { matchId: ids.silent!, recipient: "mentor" }, "leave", NOW, requestMessages, LEAVE_NOTE);
+    await answerStayPauseLeave({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: requestMessages }, "URAE", { matchId: ids.silent!, recipient: "mentor" }, "leave", LEAVE_NOTE);
     expect(await database.prisma.match.findUniqueOrThrow({ where: { id: ids.silent } })).toMatchObject({ status: "ENDED", endNote: LEAVE_NOTE, endedById: ids.rae });
     expect(await keysOf("UEVE")).toContain("match-ended");
     expect(await keysOf("UDIR")).toContain("match-ended");

@@ -151,7 +151,7 @@ describe.each(testProviders)("dashboard aggregation and reports on %s", (provide
   it("a pair nudged from the dashboard is not nudged again from an escalation DM in the same period", async () => {
     const directory = { userProfile: async () => { throw new Error("every member is cached"); } };
     const target = { matchId: seed.matches.C, periodKey: "2026-10-01" };
-    const escalation = await nudgeBoth(database.prisma, directory, DASH_TEAM, DASH_PEOPLE.dir.id, target, DASH_NOW, checkinMessages);
+    const escalation = await nudgeBoth({ db: database.prisma, directory, workspaceId: DASH_TEAM, now: DASH_NOW, messages: checkinMessages }, DASH_PEOPLE.dir.id, target);
     expect(escalation.sent).toBe(false);
     expect(await database.prisma.outboxMessage.count({ where: { workspaceId: DASH_TEAM, key: { startsWith: `nudge:${seed.matches.C}:` } } })).toBe(2);
     const audits = await database.prisma.auditLog.count({ where: { workspaceId: DASH_TEAM, action: "match.nudge", target: seed.matches.C } });

@@ -7,14 +7,25 @@ import { registerListeners } from "../../src/slack/listeners.js";
 import type { ListenerDeps } from "../../src/slack/deps.js";
 import { projectRoot } from "../../src/paths.js";
 
-/** Every string under an `…ACTIONS` / `actions` key (button ids) or `…CALLBACKS` / `views` key (modal callback ids) of the features' ids files. */
-async function declaredIds(): Promise<{ actions: string[]; views: string[] }> {
+/**
+ * The ids the features declare in their ids files: every ActionId / ViewId (an id with its codec),
+ * and, for ids not yet declared with a codec, every string under an `…ACTIONS` / `actions` key
+ * (button ids) or `…CALLBACKS` / `views` key (modal callback ids).
+ */
+async function declaredIds(): Promise<{ actions: string[]; views: string[]; declared: { kind: "action" | "view"; id: string; suffixed: boolean; decodes: boolean }[] }> {
   const featuresDir = path.join(projectRoot, "src/features");
-  const found = { actions: [] as string[], views: [] as string[] };
+  const found = { actions: [] as string[], views: [] as string[], declared: [] as { kind: "action" | "view"; id: string; suffixed: boolean; decodes: boolean }[] };
   const walk = (value: unknown, kind: "actions" | "views" | null) => {
     if (typeof value === "string" && kind) found[kind].push(value);
-    if (value && typeof value === "object" && !Array.isArray(value))
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      const d = value as { kind?: unknown; id?: unknown; codec?: { decode?: unknown }; metadata?: { decode?: unknown }; suffixed?: unknown };
+      if ((d.kind === "action" || d.kind === "view") && typeof d.id === "string") {
+        const codec = d.kind === "action" ? d.codec : d.metadata;
+        found.declared.push({ kind: d.kind, id: d.id, suffixed: d.suffixed === true, decodes: typeof codec?.decode === "function" });
+        return;
+      }
       for (const [key, inner] of Object.entries(value)) walk(inner, /ACTIONS$|^actions$/.test(key) ? "actions" : /CALLBACKS$|^views$/.test(key) ? "views" : kind);
+    }
   };
   for (const feature of readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     const dir = path.join(featuresDir, feature.name);
@@ -38,8 +49,23 @@ describe("the app's listeners", () => {
     for (const event of events) expect(router.registrations("event", event.split(".")[0]!), event).toBe(1);
   });
 
+  it("answer every id a feature declares with exactly one handler, and give each its codec", async () => {
+    const { declared } = await declaredIds();
+    expect(declared.length).toBeGreaterThan(5);
+    const ids = declared.map((d) => d.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const closeOnly = ["goals_list", "meeting_done", "privacy_view", "profile_info"];
+    const wrong = declared
+      .filter((d) => !closeOnly.includes(d.id))
+      .filter((d) => !d.decodes || router.registrations(d.kind, d.suffixed ? `${d.id}_x` : d.id) !== 1)
+      .map((d) => d.id);
+    expect(wrong).toEqual([]);
+  });
+
   it("answer every button id and modal callback id the views declare with exactly one handler", async () => {
-    const { actions, views } = await declaredIds();
+    const { actions, views, declared } = await declaredIds();
+    actions.push(...declared.filter((d) => d.kind === "action").map((d) => d.id));
+    views.push(...declared.filter((d) => d.kind === "view").map((d) => d.id));
     expect(actions.length).toBeGreaterThan(40);
     expect(views.length).toBeGreaterThan(15);
     // Some ids are prefixes the views complete (match_cadence_<key>, request_withdraw_home_<id>, round_create_home).

@@ -2,7 +2,7 @@ import { homeView } from "../../features/home/views/home.js";
 import { adminMenu, noProgramYet } from "../../features/programs/views/menu.js";
 import { programModal } from "../../features/programs/views/programModal.js";
 import { cohortModal } from "../../features/programs/views/cohortModal.js";
-import { doneModal } from "../../features/programs/views/doneModal.js";
+import { doneModal } from "../../slack/kit/doneModal.js";
 import { cohortDone, programDone, type Done } from "../../features/programs/views/doneWords.js";
 import { peopleModal } from "../../features/programs/views/peopleModal.js";
 import { directorsModal } from "../../features/programs/views/directorsModal.js";

@@ -1,4 +1,4 @@
-import type { Db } from "../../store/database.js";
+import type { WithMessages } from "../context.js";
 import { checkinsOfPeriod, findCheckin, findMatchForCheckins, postedMessage, saveAnswer, saveMessageRef, type MatchOfCheckin } from "../../store/checkins.js";
 import { setPause } from "../../store/availability.js";
 import { runKeys, type CheckinAnswer, type Role } from "../../domain/checkinPlan.js";
@@ -41,15 +41,13 @@ const otherOf = (m: MatchOfCheckin, role: Role) => (role === "mentor" ? m.traine
  * on the Checkin row).
  */
 export async function answerCheckin(
-  db: Db,
-  workspaceId: string,
+  ctx: WithMessages<CheckinMessages>,
   slackUserId: string,
   checkinId: string,
   answer: CheckinAnswer,
   clicked: MessageRef | null,
-  now: Date,
-  messages: CheckinMessages,
 ): Promise<AnswerResult> {
+  const { db, workspaceId, now, messages } = ctx;
   const checkin = await findCheckin(db, workspaceId, checkinId);
   if (!checkin) throw new CheckinNotFound(checkinId);
   const match = checkin.match;
@@ -106,15 +104,13 @@ export type StayChoice = "stay" | "pause" | "leave";
  * telling the other person and the directors (with `leaveNote` as the private feedback).
  */
 export async function answerStayPauseLeave(
-  db: Db,
-  workspaceId: string,
+  ctx: WithMessages<RequestMessages>,
   slackUserId: string,
   target: { matchId: string; recipient: Role },
   choice: StayChoice,
-  now: Date,
-  endMessages: RequestMessages,
   leaveNote: string,
 ): Promise<MatchOfCheckin> {
+  const { db, workspaceId, now, messages: endMessages } = ctx;
   const match = await findMatchForCheckins(db, workspaceId, target.matchId);
   if (!match || sideOf(match, target.recipient).slackUserId !== slackUserId) throw new NotYourCheckin(target.matchId);
   const me = sideOf(match, target.recipient);

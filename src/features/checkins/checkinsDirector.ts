@@ -1,3 +1,4 @@
+import type { WithDirectory, WithMessages } from "../context.js";
 import type { Db } from "../../store/database.js";
 import { findMatchForCheckins, historyOfMatch, memberIdOf, type MatchOfCheckin } from "../../store/checkins.js";
 import { askedForHelp } from "../../domain/nudges.js";
@@ -27,14 +28,11 @@ async function directorsMatch(db: Db, directory: SlackDirectory, workspaceId: st
  * Audited. `sent` is false when it had been sent.
  */
 export async function nudgeBoth(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
+  ctx: WithDirectory & WithMessages<CheckinMessages>,
   slackUserId: string,
   target: EscalationTarget,
-  now: Date,
-  messages: CheckinMessages,
 ): Promise<{ match: MatchOfCheckin; sent: boolean }> {
+  const { db, directory, workspaceId, now, messages } = ctx;
   const { director, match } = await directorsMatch(db, directory, workspaceId, slackUserId, target.matchId, now);
   if (match.status !== "ACTIVE") throw new MatchAlreadyEnded(match.id);
   const timeline = { id: match.id, startedAt: match.startedAt, cadence: effectiveCadence(match.cadence, match.programCadence) };
@@ -50,15 +48,12 @@ export async function nudgeBoth(
  * the change is audited. MatchAlreadyEnded if it had ended.
  */
 export async function endMatchAsDirector(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
+  ctx: WithDirectory & WithMessages<CheckinMessages>,
   slackUserId: string,
   target: EscalationTarget,
   reassign: boolean,
-  now: Date,
-  messages: CheckinMessages,
 ): Promise<MatchOfCheckin> {
+  const { db, directory, workspaceId, now, messages } = ctx;
   const { director, match } = await directorsMatch(db, directory, workspaceId, slackUserId, target.matchId, now);
   const directorMemberId = await memberIdOf(db, workspaceId, slackUserId);
   const notices = (["mentor", "trainee"] as const).map((to) => ({ to, channel: match[to].dmChannel, payload: messages.endedByDirector(match, to, reassign, slackUserId) }));

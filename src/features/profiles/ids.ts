@@ -1,3 +1,5 @@
+import { INFO_MODAL } from "../../slack/kit/message.js";
+
 /**
  * Block Kit ids of the profile, availability, exclusions and privacy surfaces. The App Home may
  * put buttons with the entry-point action ids on it; they arrive as block_actions.
@@ -22,7 +24,7 @@ export const PROFILE_CALLBACKS = {
   pause: "availability_pause_save",
   exclusions: "exclusions_save",
   privacy: "privacy_view",
-  info: "profile_info",
+  info: INFO_MODAL,
 } as const;
 
 /** Every input element in these modals uses this action id; the block id names the field. */

@@ -1,5 +1,5 @@
 import type { ViewSubmitAction } from "@slack/bolt";
-import { stateValues, type StateValues } from "../../features/profiles/views/profileForm.js";
+import { submittedState as stateValues, type SubmittedState as StateValues } from "./submittedState.js";
 
 /** Who submitted a modal, and its values checked against the shape Slack sends. */
 export function submission(body: ViewSubmitAction): { teamId: string; userId: string; values: StateValues } {

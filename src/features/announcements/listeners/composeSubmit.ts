@@ -1,6 +1,6 @@
 import { requireDirector } from "../../programs/directors.js";
 import { errorText, logFailure } from "../../../slack/errorText.js";
-import { doneModal } from "../../programs/views/doneModal.js";
+import { doneModal } from "../../../slack/kit/doneModal.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import type { SubmitArgs } from "../../programs/listeners/submit.js";
 import { previewFor } from "./previewFor.js";

@@ -4,7 +4,7 @@ import type { DirectorActor } from "../../programs/directors.js";
 import { announcementFor, audienceSize } from "../announcements.js";
 import { validateCompose, type ComposeField, type ComposeFields } from "../../../domain/announcement.js";
 import { canPostWithoutInvite } from "../../../slack/channelAccess.js";
-import { doneModal } from "../../programs/views/doneModal.js";
+import { doneModal } from "../../../slack/kit/doneModal.js";
 import { composeMetadata, METADATA_MAX, readCompose, readJson, writePreviewMetadata, type PreviewMetadata } from "../views/form.js";
 import { ANNOUNCE } from "../ids.js";
 import { previewModal } from "../views/previewModal.js";

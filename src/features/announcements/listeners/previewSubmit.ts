@@ -2,7 +2,7 @@ import { requireDirector, type DirectorActor } from "../../programs/directors.js
 import { postAtFields } from "../../../domain/announcement.js";
 import { errorText, logFailure } from "../../../slack/errorText.js";
 import { tellSafely } from "../../../slack/failureReport.js";
-import { doneModal } from "../../programs/views/doneModal.js";
+import { doneModal } from "../../../slack/kit/doneModal.js";
 import { composeInitialOf, composeModal } from "../views/composeModal.js";
 import { readPreviewMetadata, type PreviewMetadata } from "../views/form.js";
 import { ANNOUNCE } from "../ids.js";

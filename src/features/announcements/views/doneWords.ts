@@ -1,7 +1,7 @@
 import type { AnnouncementRecord } from "../announcements.js";
 import { dayTime } from "../../../slack/kit/dates.js";
 import { inviteCommand } from "../../../slack/botName.js";
-import type { NextStep } from "../../programs/views/doneModal.js";
+import type { NextStep } from "../../../slack/kit/doneModal.js";
 import { DM_COPIES_KEEP_OLD_WORDS } from "./composeModal.js";
 import { ANNOUNCE } from "../ids.js";
 

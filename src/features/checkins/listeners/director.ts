@@ -1,37 +1,34 @@
 import type { WebClient } from "@slack/web-api";
-import { z } from "zod";
 import { endMatchAsDirector, nudgeBoth } from "../checkinsDirector.js";
 import { MatchNotFound } from "../../../domain/errors.js";
 import { checkinMessages, directorOutcome, escalationAfter } from "../views/messages.js";
-import { CHECKIN_ACTIONS } from "../ids.js";
-import { readMetadata } from "../../requests/views/form.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import { afterAck, buttonValue, messageRef, teamOf, type ActionArgs } from "./context.js";
+import { CHECKIN } from "../ids.js";
+import type { ButtonInteraction, Interactions } from "../../../slack/interaction/pipeline.js";
+import { whereClicked } from "../../../slack/interaction/surfaces.js";
 
-const target = z.object({ matchId: z.string().min(1), periodKey: z.string().min(1) });
+type Target = { matchId: string; periodKey: string };
 
-/** A director's Nudge both · Reassign · End match on an escalation: do it (directors only), then show what was done in place. */
-export function directorAction(deps: ListenerDeps) {
-  return afterAck(deps, "checkin escalation", async ({ body, client }: ActionArgs) => {
-    const action = body.actions[0]!.action_id;
-    const parsed = readMetadata(target, buttonValue(body));
-    if (!parsed) throw new MatchNotFound(buttonValue(body));
-    const teamId = teamOf(body);
-    const directory = deps.directory(client);
-    let outcome: string;
-    let next: { matchId: string; periodKey: string; traineeSlackId: string } | null = null;
-    if (action === CHECKIN_ACTIONS.nudge) {
-      const { match, sent } = await nudgeBoth(deps.db, directory, teamId, body.user.id, parsed, deps.now(), checkinMessages);
-      outcome = directorOutcome(sent ? "nudged" : "already-nudged", body.user.id, match);
-      next = { ...parsed, traineeSlackId: match.trainee.slackUserId };
-    } else {
-      const reassign = action === CHECKIN_ACTIONS.reassign;
-      const match = await endMatchAsDirector(deps.db, directory, teamId, body.user.id, parsed, reassign, deps.now(), checkinMessages);
-      outcome = directorOutcome(reassign ? "reassigned" : "ended", body.user.id, match);
-    }
-    deps.kickOutbox();
-    const where = messageRef(body);
-    const original = (body.message as { blocks?: unknown[] } | undefined)?.blocks ?? [];
-    if (where) await client.chat.update({ ...where, ...escalationAfter(original, outcome, next) } as Parameters<WebClient["chat"]["update"]>[0]);
+/**
+ * A director's Nudge both · Reassign · End match on an escalation: do it, then show what was done
+ * in place. The services check the presser directs the match's program (a director of another
+ * program is refused like anyone else).
+ */
+export function escalationButtons(on: Interactions): void {
+  const spec = { who: "anyone", when: "queued", errors: whereClicked, label: "checkin escalation", invalid: (raw: string) => new MatchNotFound(raw) } as const;
+  on.button({ action: CHECKIN.nudge, ...spec }, async (i) => {
+    const { match, sent } = await nudgeBoth({ ...i.ctx, messages: checkinMessages }, i.userId, i.value);
+    await showOutcome(i, directorOutcome(sent ? "nudged" : "already-nudged", i.userId, match), { ...i.value, traineeSlackId: match.trainee.slackUserId });
   });
+  for (const [action, reassign] of [[CHECKIN.reassign, true], [CHECKIN.end, false]] as const) {
+    on.button({ action, ...spec }, async (i) => {
+      const match = await endMatchAsDirector({ ...i.ctx, messages: checkinMessages }, i.userId, i.value, reassign);
+      await showOutcome(i, directorOutcome(reassign ? "reassigned" : "ended", i.userId, match), null);
+    });
+  }
+}
+
+async function showOutcome(i: ButtonInteraction<Target, "anyone">, outcome: string, next: (Target & { traineeSlackId: string }) | null): Promise<void> {
+  i.deps.kickOutbox();
+  const original = (i.args.body.message as { blocks?: unknown[] } | undefined)?.blocks ?? [];
+  if (i.message) await i.client.chat.update({ ...i.message, ...escalationAfter(original, outcome, next) } as Parameters<WebClient["chat"]["update"]>[0]);
 }

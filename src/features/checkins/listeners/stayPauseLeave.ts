@@ -1,30 +1,28 @@
 import type { WebClient } from "@slack/web-api";
-import { z } from "zod";
 import { answerStayPauseLeave, type StayChoice } from "../checkinsAnswer.js";
 import { NotYourCheckin } from "../../../domain/errors.js";
 import { LEAVE_NOTE, stayAnswered } from "../views/messages.js";
-import { CHECKIN_ACTIONS } from "../ids.js";
+import { CHECKIN } from "../ids.js";
 import { requestMessages } from "../../requests/views/messages.js";
-import { readMetadata } from "../../requests/views/form.js";
-import { refreshHomeQuietly } from "../../../slack/refreshHome.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import { afterAck, buttonValue, messageRef, teamOf, type ActionArgs } from "./context.js";
-
-const target = z.object({ matchId: z.string().min(1), recipient: z.enum(["mentor", "trainee"]) });
-const CHOICES: Record<string, StayChoice> = { [CHECKIN_ACTIONS.stay]: "stay", [CHECKIN_ACTIONS.pause]: "pause", [CHECKIN_ACTIONS.leave]: "leave" };
+import { refreshHomeQuietly } from "../../home/refreshHome.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { whereClicked } from "../../../slack/interaction/surfaces.js";
 
 /** Stay · Pause · Leave, asked after several ignored check-ins: do it, and say so in place of the buttons. */
-export function stayPauseLeaveAction(deps: ListenerDeps) {
-  return afterAck(deps, "checkin stay/pause/leave", async ({ body, client }: ActionArgs) => {
-    const choice = CHOICES[body.actions[0]!.action_id]!;
-    const parsed = readMetadata(target, buttonValue(body));
-    if (!parsed) throw new NotYourCheckin(buttonValue(body));
-    const teamId = teamOf(body);
-    const match = await answerStayPauseLeave(deps.db, teamId, body.user.id, parsed, choice, deps.now(), requestMessages, LEAVE_NOTE);
-    if (choice === "leave") deps.kickOutbox();
-    const other = parsed.recipient === "mentor" ? match.trainee : match.mentor;
-    const where = messageRef(body);
-    if (where) await client.chat.update({ ...where, ...stayAnswered(choice, other.slackUserId) } as Parameters<WebClient["chat"]["update"]>[0]);
-    if (choice !== "stay") await refreshHomeQuietly(deps, client, teamId, body.user.id);
-  });
+export function stayPauseLeave(on: Interactions): void {
+  const choices: [typeof CHECKIN.stay | typeof CHECKIN.pause | typeof CHECKIN.leave, StayChoice][] = [
+    [CHECKIN.stay, "stay"],
+    [CHECKIN.pause, "pause"],
+    [CHECKIN.leave, "leave"],
+  ];
+  for (const [action, choice] of choices) {
+    on.button({ action, who: "anyone", when: "queued", errors: whereClicked, label: "checkin stay/pause/leave", invalid: (raw) => new NotYourCheckin(raw) }, async (i) => {
+      const target = i.value;
+      const match = await answerStayPauseLeave({ ...i.ctx, messages: requestMessages }, i.userId, target, choice, LEAVE_NOTE);
+      if (choice === "leave") i.deps.kickOutbox();
+      const other = target.recipient === "mentor" ? match.trainee : match.mentor;
+      if (i.message) await i.client.chat.update({ ...i.message, ...stayAnswered(choice, other.slackUserId) } as Parameters<WebClient["chat"]["update"]>[0]);
+      if (choice !== "stay") await refreshHomeQuietly(i.deps, i.client, i.teamId, i.userId);
+    });
+  }
 }

@@ -8,7 +8,7 @@ import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { calendarDay, day } from "../../../slack/kit/dates.js";
 import { count } from "../../../slack/kit/plural.js";
 import { yourOther } from "../../../slack/kit/relation.js";
-import { CHECKIN_ACTIONS, CHECKIN_BLOCKS } from "../ids.js";
+import { CHECKIN, CHECKIN_ACTIONS, CHECKIN_BLOCKS } from "../ids.js";
 import { MEETING_ACTIONS } from "../../goals-meetings/meetingIds.js";
 import { WHILE_PAUSED } from "../../profiles/views/availabilityViews.js";
 
@@ -90,10 +90,8 @@ function historyLines(e: EscalationCard): string {
   return e.history.length ? e.history.map(line).join("\n") : "No check-ins yet.";
 }
 
-const targetValue = (matchId: string, periodKey: string) => JSON.stringify({ matchId, periodKey });
-
 function directorButtons(matchId: string, periodKey: string, trainee: string, withNudge: boolean) {
-  const value = targetValue(matchId, periodKey);
+  const value = CHECKIN.nudge.codec.encode({ matchId, periodKey });
   const buttons = [
     ...(withNudge ? [Elements.Button({ text: "Nudge both", actionId: CHECKIN_ACTIONS.nudge, value }).primary()] : []),
     Elements.Button({ text: "Reassign", actionId: CHECKIN_ACTIONS.reassign, value }).confirm(
@@ -149,7 +147,7 @@ function escalationPayload(e: EscalationCard): Payload {
 }
 
 function stayBlocks(s: StayCard): BlockBuilder[] {
-  const value = JSON.stringify({ matchId: s.matchId, recipient: s.recipient });
+  const value = CHECKIN.stay.codec.encode({ matchId: s.matchId, recipient: s.recipient });
   return [
     para(
       `The last ${count(s.ignored, "check-in")} about your mentorship with <@${s.other.slackUserId}> (${escapeMrkdwn(s.programName)}) went unanswered. That's fine, and it's good to know where you stand. ${Md.bold("What would you like to do?")}`,

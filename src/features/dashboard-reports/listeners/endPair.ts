@@ -1,7 +1,7 @@
 import { endPairAsDirector } from "../dashboard.js";
 import { dashboardMessages } from "../views/messages.js";
 import { who } from "../views/dashboard.js";
-import { refreshHomeQuietly, refreshHomesSoon } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../home/refreshHome.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import { tell } from "../../programs/listeners/guard.js";
 import { dashboardButton } from "./guard.js";

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { refreshHome } from "../../../slack/refreshHome.js";
+import { refreshHome } from "../refreshHome.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 
 export function appHomeOpened(deps: ListenerDeps) {

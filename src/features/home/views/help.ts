@@ -1,11 +1,9 @@
 import { Blocks, Message, Md } from "slack-block-builder";
 import type { MemberStanding } from "../../profiles/members.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
+import type { SlackMessage } from "../../../slack/kit/message.js";
 
-export interface SlackMessage {
-  text: string;
-  blocks: unknown[];
-}
+export type { SlackMessage };
 
 const message = (text: string, ...paragraphs: string[]): SlackMessage => {
   const built = Message()

@@ -3,7 +3,7 @@ import { saveMyExclusions } from "../exclusions.js";
 import { EXCLUSIONS_BLOCK, VALUE } from "../ids.js";
 import { infoModal } from "../../../slack/kit/message.js";
 import { exclusionsSavedMessage } from "../views/profileMessages.js";
-import { refreshHomeQuietly } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../home/refreshHome.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import { submission } from "../../../slack/kit/submission.js";
 

@@ -9,7 +9,7 @@ import { pausedMessage, pauseModal, resumedMessage } from "../views/availability
 import { exclusionsModal } from "../views/exclusionsModal.js";
 import { privacyModal } from "../../privacy/views/privacyViews.js";
 import { answering, type Asker } from "./context.js";
-import { refreshHomeQuietly } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../home/refreshHome.js";
 
 /** The entry points shared by `/mentoring <subcommand>` and the App Home buttons. */
 

@@ -5,7 +5,7 @@ import { errorText } from "../../../slack/errorText.js";
 import { PAUSE_BLOCK, VALUE } from "../ids.js";
 import { infoModal } from "../../../slack/kit/message.js";
 import { pausedMessage } from "../views/availabilityViews.js";
-import { refreshHomeQuietly } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../home/refreshHome.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import { submission } from "../../../slack/kit/submission.js";
 

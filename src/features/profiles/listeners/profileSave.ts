@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { saveProfileForm } from "../profiles.js";
 import { profileErrors, profileMetadata, readProfileForm, readProfileGoals } from "../views/profileForm.js";
-import { refreshHomeQuietly } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../home/refreshHome.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import { submission } from "../../../slack/kit/submission.js";
 

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { requireDirector, type DirectorActor } from "../directors.js";
 import { reportFailure } from "../../../slack/failureReport.js";
-import { doneModal, type NextStep } from "../views/doneModal.js";
-import { noteMessage } from "../views/menu.js";
+import { doneModal, type NextStep } from "../../../slack/kit/doneModal.js";
+import { noteMessage } from "../../../slack/kit/message.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

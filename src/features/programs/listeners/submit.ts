@@ -3,8 +3,8 @@ import { requireDirector } from "../directors.js";
 import type { Actor } from "../audit.js";
 import { errorText, logFailure } from "../../../slack/errorText.js";
 import { tellSafely } from "../../../slack/failureReport.js";
-import { refreshHomeQuietly } from "../../../slack/refreshHome.js";
-import { doneModal, type NextStep } from "../views/doneModal.js";
+import { refreshHomeQuietly } from "../../home/refreshHome.js";
+import { doneModal, type NextStep } from "../../../slack/kit/doneModal.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

@@ -2,7 +2,7 @@ import type { CohortRecord } from "../../../store/programs.js";
 import type { ProgramRecord } from "../../../store/programs.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { ADMIN } from "../ids.js";
-import type { NextStep } from "./doneModal.js";
+import type { NextStep } from "../../../slack/kit/doneModal.js";
 import { programSavedText } from "./programFacts.js";
 
 /** What a submitted admin form turns into (doneModal): its title, words and next steps as buttons. */

@@ -4,7 +4,8 @@ import { count } from "../../../slack/kit/plural.js";
 import { breaksWords, checkinWords } from "./programFacts.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import type { SlackMessage } from "../../home/views/help.js";
-import type { NextStep } from "./doneModal.js";
+import type { NextStep } from "../../../slack/kit/doneModal.js";
+import { noteMessage } from "../../../slack/kit/message.js";
 import { ADMIN } from "../ids.js";
 import { ANNOUNCE } from "../../announcements/ids.js";
 import { THANKS } from "../../thanks/ids.js";
@@ -64,17 +65,6 @@ export function adminMenu(programs: ProgramOverview[]): SlackMessage {
   );
   blocks.push(Blocks.Context().elements(`Numbers: ${Md.codeInline("/mentoring-admin chart [program]")} · ${Md.codeInline("/mentoring-admin report [program]")} (dashboard: your Rounds Home).`)); // dashboard and reports
   return { text, blocks: Message().blocks(blocks).buildToObject().blocks ?? [] };
-}
-
-export function plainMessage(text: string): SlackMessage {
-  return { text, blocks: Message().blocks(Blocks.Section({ text })).buildToObject().blocks ?? [] };
-}
-
-/** A short message with its next steps as buttons (none: just the words). */
-export function noteMessage(text: string, next: readonly NextStep[] = []): SlackMessage {
-  if (next.length === 0) return plainMessage(text);
-  const buttons = next.map((n) => Elements.Button({ text: n.text, actionId: n.actionId, ...(n.value ? { value: n.value } : {}) }));
-  return { text, blocks: Message().blocks(Blocks.Section({ text }), Blocks.Actions().elements(buttons)).buildToObject().blocks ?? [] };
 }
 
 /** "There is no program to … yet. Create one first." */

@@ -4,7 +4,7 @@ import { RequestNoLongerPending } from "../../../domain/errors.js";
 import { answeredMessage, requestMessages } from "../views/messages.js";
 import { infoModal } from "../../../slack/kit/message.js";
 import { redrawRequestDms } from "../settledRequestDms.js";
-import { refreshHomeQuietly, refreshHomesSoon } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../home/refreshHome.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import { answering, buttonValue, messageRef, teamOf, type ActionArgs } from "./context.js";
 

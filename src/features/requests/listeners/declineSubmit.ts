@@ -7,7 +7,7 @@ import { readMetadata, readNote } from "../views/form.js";
 import { REQUEST_BLOCKS } from "../ids.js";
 import { answeredMessage, requestMessages } from "../views/messages.js";
 import { redrawRequestDms } from "../settledRequestDms.js";
-import { refreshHomeQuietly, refreshHomesSoon } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../home/refreshHome.js";
 import { submission } from "../../../slack/kit/submission.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 

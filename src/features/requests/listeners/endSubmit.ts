@@ -5,7 +5,7 @@ import { errorText } from "../../../slack/errorText.js";
 import { readNote } from "../views/form.js";
 import { REQUEST_BLOCKS } from "../ids.js";
 import { requestMessages } from "../views/messages.js";
-import { refreshHomeQuietly } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../home/refreshHome.js";
 import { submission } from "../../../slack/kit/submission.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 

@@ -5,7 +5,7 @@ import { errorText } from "../../../slack/errorText.js";
 import { readMetadata, readRequestForm, requestMetadata } from "../views/form.js";
 import { REQUEST_BLOCKS } from "../ids.js";
 import { requestMessages } from "../views/messages.js";
-import { refreshHomeQuietly, refreshHomesSoon } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../home/refreshHome.js";
 import { submission } from "../../../slack/kit/submission.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import type { RequestRecord } from "../../../store/requests.js";

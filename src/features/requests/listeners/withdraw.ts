@@ -1,7 +1,7 @@
 import { withdrawRequest } from "../requests.js";
 import { withdrawnMessage } from "../views/messages.js";
 import { redrawRequestDms } from "../settledRequestDms.js";
-import { refreshHomeQuietly, refreshHomesSoon } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../home/refreshHome.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import { answering, buttonValue, teamOf, type ActionArgs } from "./context.js";
 

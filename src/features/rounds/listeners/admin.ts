@@ -3,7 +3,8 @@ import { cancelRound, listRounds } from "../rounds.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { roundModal } from "../views/roundModal.js";
 import { roundList } from "../views/roundList.js";
-import { NEW_PROGRAM, noProgramText, plainMessage } from "../../programs/views/menu.js";
+import { NEW_PROGRAM, noProgramText } from "../../programs/views/menu.js";
+import { plainMessage } from "../../../slack/kit/message.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import { directorButton, showModal, tell } from "../../programs/listeners/guard.js";
 

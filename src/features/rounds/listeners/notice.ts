@@ -1,6 +1,6 @@
 import { answerAvailability, answerSkip } from "../roundNotices.js";
 import { answeredNotice } from "../views/notices.js";
-import { refreshHomeQuietly } from "../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../home/refreshHome.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import { answering, buttonValue, teamOf, type ActionArgs } from "../../requests/listeners/context.js";
 

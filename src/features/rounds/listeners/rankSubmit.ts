@@ -3,7 +3,7 @@ import { z } from "zod";
 import { submitRanking } from "../roundRankings.js";
 import { DomainError } from "../../../domain/errors.js";
 import { errorText } from "../../../slack/errorText.js";
-import { doneModal } from "../../programs/views/doneModal.js";
+import { doneModal } from "../../../slack/kit/doneModal.js";
 import { readMetadata } from "../../requests/views/form.js";
 import { rankBlock } from "../ids.js";
 import { readRanking } from "../views/roundForm.js";

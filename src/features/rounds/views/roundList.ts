@@ -1,6 +1,6 @@
 import { Bits, Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
 import type { RoundRecord, RoundSummary } from "../rounds.js";
-import type { NextStep } from "../../programs/views/doneModal.js";
+import type { NextStep } from "../../../slack/kit/doneModal.js";
 import { readStoredOptions } from "../../../domain/roundOptions.js";
 import type { SlackMessage } from "../../home/views/help.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { sayThanks, THANKS_MESSAGE_MAX } from "../thanks.js";
 import { DomainError } from "../../../domain/errors.js";
 import { errorText } from "../../../slack/errorText.js";
-import { doneModal } from "../../programs/views/doneModal.js";
+import { doneModal } from "../../../slack/kit/doneModal.js";
 import { formState } from "../../announcements/views/form.js";
 import { THANKS, VALUE } from "../ids.js";
 import { thanksMessages, thanksSentText } from "../views/views.js";

@@ -4,7 +4,7 @@ import { goalsBoard } from "../../goals.js";
 import { reportFailure } from "../../../../slack/failureReport.js";
 import { goalsModal } from "../../views/goals/goalsModal.js";
 import { infoModal, message } from "../../../../slack/kit/message.js";
-import { refreshHomeQuietly } from "../../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../../home/refreshHome.js";
 import type { ListenerDeps } from "../../../../slack/deps.js";
 
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;

@@ -4,7 +4,7 @@ import { DomainError } from "../../../../domain/errors.js";
 import { errorText } from "../../../../slack/errorText.js";
 import { readProgressNote } from "../../views/goals/form.js";
 import { GOAL_BLOCKS } from "../../goalIds.js";
-import { refreshHomeQuietly } from "../../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../../home/refreshHome.js";
 import { refreshGoalsList } from "./context.js";
 import { submission } from "../../../../slack/kit/submission.js";
 import type { ListenerDeps } from "../../../../slack/deps.js";

@@ -6,7 +6,7 @@ import { readMetadata } from "../../../requests/views/form.js";
 import { pendingActivation, readParkChoice } from "../../views/goals/form.js";
 import { GOAL_BLOCKS } from "../../goalIds.js";
 import { parkChoiceModal } from "../../views/goals/goalsModal.js";
-import { refreshHomeQuietly } from "../../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../../home/refreshHome.js";
 import { refreshGoalsList } from "./context.js";
 import { submission } from "../../../../slack/kit/submission.js";
 import type { ListenerDeps } from "../../../../slack/deps.js";

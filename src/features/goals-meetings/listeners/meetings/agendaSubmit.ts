@@ -5,7 +5,7 @@ import { errorText } from "../../../../slack/errorText.js";
 import { readAgenda } from "../../views/meetings/form.js";
 import { MEETING_BLOCKS } from "../../meetingIds.js";
 import { agendaMessages } from "../../views/meetings/agendaPrompt.js";
-import { refreshHomeQuietly } from "../../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../../home/refreshHome.js";
 import { submission } from "../../../../slack/kit/submission.js";
 import type { ListenerDeps } from "../../../../slack/deps.js";
 

@@ -6,7 +6,7 @@ import { readMetadata } from "../../../requests/views/form.js";
 import { meetingDateError, meetingMetadata, readMeetingForm } from "../../views/meetings/form.js";
 import { MEETING_BLOCKS } from "../../meetingIds.js";
 import { meetingSavedModal } from "../../views/meetings/meetingModal.js";
-import { refreshHomeQuietly } from "../../../../slack/refreshHome.js";
+import { refreshHomeQuietly } from "../../../home/refreshHome.js";
 import { submission } from "../../../../slack/kit/submission.js";
 import type { ListenerDeps } from "../../../../slack/deps.js";
 

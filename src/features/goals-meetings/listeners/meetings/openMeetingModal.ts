@@ -18,6 +18,15 @@ export async function openMeetingModal(
   client: WebClient,
   args: { teamId: string; userId: string; triggerId: string; matchId: string; checkinId?: string },
 ): Promise<void> {
+  await client.views.open({ trigger_id: args.triggerId, view: await meetingModalFor(deps, client, args) });
+}
+
+/** The meeting modal (or the small modal saying why there is none) for one match. */
+export async function meetingModalFor(
+  deps: ListenerDeps,
+  client: WebClient,
+  args: { teamId: string; userId: string; matchId: string; checkinId?: string },
+) {
   let view;
   try {
     const result = await meetingForm(deps.db, deps.directory(client), args.teamId, args.userId, args.matchId, args.checkinId ?? null, deps.now());
@@ -32,5 +41,5 @@ export async function openMeetingModal(
     const text = errorText(error);
     view = infoModal("Log a meeting", message(text, text));
   }
-  await client.views.open({ trigger_id: args.triggerId, view });
+  return view;
 }

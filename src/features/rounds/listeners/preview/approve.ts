@@ -1,7 +1,7 @@
 import { approveRun, labelOf, sendRoundIntros } from "../../roundApproval.js";
 import { approvedMessage, previewMessage, STALE_APPROVE } from "../../views/preview.js";
 import { roundMessages } from "../../views/previewMessages.js";
-import { refreshHomeQuietly, refreshHomesSoon } from "../../../../slack/refreshHome.js";
+import { refreshHomeQuietly, refreshHomesSoon } from "../../../home/refreshHome.js";
 import { directorButton } from "../../../programs/listeners/guard.js";
 import type { ListenerDeps } from "../../../../slack/deps.js";
 import { approveRefOf } from "./context.js";

@@ -1,8 +1,8 @@
 import type { WebClient } from "@slack/web-api";
-import { homeData } from "../features/home/home.js";
-import { refreshHomesLater } from "../features/home/homeRefreshes.js";
-import { homeView } from "../features/home/views/home.js";
-import type { ListenerDeps } from "./deps.js";
+import { homeData } from "./home.js";
+import { refreshHomesLater } from "./homeRefreshes.js";
+import { homeView } from "./views/home.js";
+import type { ListenerDeps } from "../../slack/deps.js";
 
 /** Re-renders a person's App Home tab; call after anything it shows has changed. */
 export async function refreshHome(deps: ListenerDeps, client: WebClient, teamId: string, slackUserId: string): Promise<void> {

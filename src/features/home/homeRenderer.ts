@@ -1,8 +1,8 @@
 import type { WebClient } from "@slack/web-api";
-import type { Db } from "../store/database.js";
-import { homeData } from "../features/home/home.js";
-import { slackDirectory } from "./directory.js";
-import { homeView } from "../features/home/views/home.js";
+import type { Db } from "../../store/database.js";
+import { homeData } from "./home.js";
+import { slackDirectory } from "../../slack/directory.js";
+import { homeView } from "./views/home.js";
 
 /**
  * Renders a person's App Home for the outbox's Home refreshes (rows of kind HOME): the outbox calls

@@ -1,0 +1,252 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { WithDirectory } from "../../features/context.js";
+import { requireDirector, type DirectorActor } from "../../features/programs/directors.js";
+import { busyAnswers } from "../../metrics/slack.js";
+import { isFirstDelivery } from "../dedupeDeliveries.js";
+import type { ListenerDeps } from "../deps.js";
+import { StaleButton, StaleForm } from "../../domain/errors.js";
+import { errorText, logFailure } from "../errorText.js";
+import { reportFailure } from "../failureReport.js";
+import { submission } from "../kit/submission.js";
+import { infoModal, message } from "../kit/message.js";
+import { openWorking } from "../kit/workingModal.js";
+import type { SubmittedState } from "../kit/submittedState.js";
+import type { ListenerRouter } from "../router.js";
+import type { ActionId, ViewId } from "./ids.js";
+import { ephemeralTo, type ButtonSurface, type PresserArgs } from "./surfaces.js";
+
+/**
+ * The one way a feature declares what it answers in Slack. A declaration says
+ * - who may use it: "anyone" (the service decides, e.g. only a party to the match), or "director"
+ *   (checked here, before any work, and handed to the handler as `by`);
+ * - when the work runs: "inline", before the next request is read (for work that must finish
+ *   inside Slack's 3 s, like opening a modal on a fresh trigger_id), or "queued", after the ack, on
+ *   the bounded work queue (anything slower);
+ * - where its errors reach the person (a surface, see surfaces.ts).
+ * The pipeline acks, takes the team from Bolt's context, decodes the value with the id's codec,
+ * checks the role, logs a refusal at info and a fault at error, and tells the person in words.
+ */
+export type Who = "anyone" | "director";
+export type When = "inline" | "queued";
+
+/** What every handler is given, whatever answered Slack. */
+export interface Interaction {
+  deps: ListenerDeps;
+  client: WebClient;
+  logger: Logger;
+  teamId: string;
+  userId: string;
+  /** The use case's context: database, now, Slack directory and workspace. */
+  ctx: WithDirectory;
+}
+
+export interface ButtonInteraction<V, W extends Who> extends Interaction {
+  value: V;
+  /** The full action id pressed (for suffixed ids, with its suffix). */
+  actionId: string;
+  by: W extends "director" ? DirectorActor : undefined;
+  args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+  /** Tells the presser something on this button's surface (the same place its errors go). */
+  tell: (text: string, next?: Parameters<ReturnType<ButtonSurface>>[1]) => Promise<void>;
+  /** Where the pressed message lives, to update it in place (null from the App Home or a modal). */
+  message: { channel: string; ts: string } | null;
+  /** The modal opened before the work (spec.opensModal), to update with the result; null if Slack refused to open it. */
+  modal: { id: string } | null;
+}
+
+export interface SubmitInteraction<M, W extends Who> extends Interaction {
+  metadata: M;
+  values: SubmittedState;
+  by: W extends "director" ? DirectorActor : undefined;
+  args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+}
+
+export interface CommandInteraction<W extends Who> extends Interaction {
+  text: string;
+  by: W extends "director" ? DirectorActor : undefined;
+  args: SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+  /** An ephemeral answer in the conversation the command was typed in. */
+  tell: (text: string) => Promise<void>;
+}
+
+/** What a modal submission answers Slack: close (nothing), inline errors by block id, or a new view. */
+export type SubmitAnswer = void | { errors: Record<string, string> } | { update: object } | { push: object } | { clear: true };
+
+/** The answer, in the ack itself, when Rounds is too busy to take a command now. */
+export const BUSY_TEXT = "Rounds is very busy right now and couldn't take that. Please try again in a minute.";
+
+const valueOf = (body: BlockAction): string => {
+  const action = body.actions[0] as { value?: unknown; selected_option?: { value?: unknown } } | undefined;
+  const value = action?.selected_option?.value ?? action?.value;
+  return typeof value === "string" ? value : "";
+};
+
+function context(deps: ListenerDeps, client: WebClient, teamId: string): WithDirectory {
+  return { db: deps.db, now: deps.now(), directory: deps.directory(client), workspaceId: teamId };
+}
+
+async function actorFor<W extends Who>(who: W, ctx: WithDirectory, userId: string): Promise<W extends "director" ? DirectorActor : undefined> {
+  if (who !== "director") return undefined as W extends "director" ? DirectorActor : undefined;
+  return (await requireDirector(ctx.db, ctx.directory, ctx.workspaceId, userId, ctx.now)) as W extends "director" ? DirectorActor : undefined;
+}
+
+/** A declared button (or menu, or select) listener: what it is for, and what it does. */
+export interface ButtonSpec<V, W extends Who> {
+  action: ActionId<V>;
+  who: W;
+  when: When;
+  errors: ButtonSurface;
+  /** Names the work in logs (defaults to the action id). */
+  label?: string;
+  /** The refusal for a value that does not decode (default: "this button is out of date"). */
+  invalid?: (raw: string) => Error;
+  /**
+   * The button opens a modal: it is opened at once with a "working…" state, on the fresh
+   * trigger_id, before any query, and the handler updates it when the work is done. A failure is
+   * shown in it too.
+   */
+  opensModal?: { title: string };
+}
+
+export interface SubmitSpec<M, W extends Who> {
+  view: ViewId<M>;
+  who: W;
+  /**
+   * How a refusal (or a stale form) is answered: as an inline error under this block id, or as the
+   * answer a function makes of its words (e.g. the modal turned into "Nothing changed").
+   */
+  errors: string | ((text: string) => SubmitAnswer);
+  label?: string;
+}
+
+export interface CommandSpec<W extends Who> {
+  command: string;
+  who: W;
+  label?: string;
+}
+
+const refusal = (errors: string | ((text: string) => SubmitAnswer), text: string): SubmitAnswer =>
+  typeof errors === "string" ? { errors: { [errors]: text } } : errors(text);
+
+function answerSubmit({ ack }: SlackViewMiddlewareArgs<ViewSubmitAction>, answer: SubmitAnswer): Promise<void> {
+  if (!answer) return ack();
+  if ("errors" in answer) return ack({ response_action: "errors", errors: answer.errors });
+  if ("update" in answer) return ack({ response_action: "update", view: answer.update as never });
+  if ("push" in answer) return ack({ response_action: "push", view: answer.push as never });
+  return ack({ response_action: "clear" });
+}
+
+/** Declares a feature's listeners on the router; every declaration runs through the same steps. */
+export class Interactions {
+  constructor(
+    private readonly router: ListenerRouter,
+    private readonly deps: ListenerDeps,
+  ) {}
+
+  button<V, W extends Who>(spec: ButtonSpec<V, W>, handle: (i: ButtonInteraction<V, W>) => Promise<void>): void {
+    const deps = this.deps;
+    const id = spec.action.suffixed ? new RegExp(`^${spec.action.id}_`) : spec.action.id;
+    this.router.action(id, async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+      await args.ack();
+      const { body, client } = args;
+      const teamId = args.context.teamId ?? body.team?.id ?? "";
+      const userId = body.user.id;
+      const actionId = body.actions[0]?.action_id ?? spec.action.id;
+      const label = spec.label ?? spec.action.id;
+      const fields = { team: teamId, user: userId, action: actionId };
+      const surface = spec.errors(args as PresserArgs);
+      const logger = deps.logger.child(fields);
+      const modal = spec.opensModal ? await openWorking(client, body.trigger_id, spec.opensModal.title, logger) : null;
+      const tell: typeof surface = async (text, next) => {
+        if (modal) await client.views.update({ view_id: modal.id, view: infoModal(spec.opensModal!.title, message(text, text)) }).catch(() => undefined);
+        await surface(text, next);
+      };
+      const work = async () => {
+        const raw = valueOf(body);
+        const decoded = spec.action.codec.decode(raw);
+        if (!decoded) throw spec.invalid?.(raw) ?? new StaleButton(spec.action.id);
+        const ctx = context(deps, client, teamId);
+        const by = await actorFor(spec.who, ctx, userId);
+        const channel = body.channel?.id;
+        const ts = body.message?.ts;
+        await handle({ deps, client, logger, teamId, userId, ctx, value: decoded.value, actionId, by, args, tell, message: channel && ts ? { channel, ts } : null, modal });
+      };
+      if (spec.when === "queued") deps.work.run(label, work, { fields, tell: (text) => tell(text) });
+      else await work().catch((error: unknown) => reportFailure(deps.logger, error, fields, label, (text) => tell(text)));
+    });
+  }
+
+  /**
+   * A modal's Submit. Runs inline (Slack waits for the answer to close or change the modal): the
+   * metadata is decoded, the role checked, and a refusal shown as an inline error under `errorBlock`.
+   */
+  submit<M, W extends Who>(spec: SubmitSpec<M, W>, handle: (i: SubmitInteraction<M, W>) => Promise<SubmitAnswer>): void {
+    const deps = this.deps;
+    this.router.view(spec.view.id, async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const { body, client } = args;
+      const { values } = submission(body);
+      const teamId = args.context.teamId ?? body.team?.id ?? "";
+      const userId = body.user.id;
+      const fields = { team: teamId, user: userId, view: spec.view.id };
+      const logger = deps.logger.child(fields);
+      const metadata = spec.view.metadata.decode(body.view.private_metadata ?? "");
+      if (!metadata) {
+        logger.info("a modal whose metadata does not decode (an old form, or forged)");
+        return answerSubmit(args, refusal(spec.errors, errorText(new StaleForm(spec.view.id))));
+      }
+      let answer: SubmitAnswer;
+      try {
+        const ctx = context(deps, client, teamId);
+        const by = await actorFor(spec.who, ctx, userId);
+        answer = await handle({ deps, client, logger, teamId, userId, ctx, metadata: metadata.value, values, by, args });
+      } catch (error) {
+        logFailure(deps.logger, error, fields, spec.label ?? spec.view.id);
+        return answerSubmit(args, refusal(spec.errors, errorText(error)));
+      }
+      return answerSubmit(args, answer);
+    });
+  }
+
+  /**
+   * A slash command: acked at once (or answered "very busy" when the queue is full), then run on the
+   * work queue once per delivery, however often Slack retries it; errors go back as an ephemeral message.
+   */
+  command<W extends Who>(spec: CommandSpec<W>, handle: (i: CommandInteraction<W>) => Promise<void>): void {
+    const deps = this.deps;
+    this.router.command(spec.command, async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+      if (deps.work.backlogged) {
+        busyAnswers.inc({ queue: "after_ack" });
+        return void (await args.ack({ response_type: "ephemeral", text: BUSY_TEXT }));
+      }
+      await args.ack();
+      const { command, client } = args;
+      const teamId = args.context.teamId ?? command.team_id;
+      const userId = command.user_id;
+      const fields = { team: teamId, user: userId, command: command.command };
+      const tell = ephemeralTo(args.respond);
+      const logger = deps.logger.child(fields);
+      deps.work.run(
+        spec.label ?? command.command,
+        async () => {
+          if (!(await isFirstDelivery(deps, `command:${command.trigger_id}`, teamId))) {
+            logger.info({ retryNum: args.context.retryNum }, "repeated Slack command ignored");
+            return;
+          }
+          const ctx = context(deps, client, teamId);
+          const by = await actorFor(spec.who, ctx, userId);
+          await handle({ deps, client, logger, teamId, userId, ctx, text: (command.text ?? "").trim(), by, args, tell });
+        },
+        { fields, tell },
+      );
+    });
+  }
+}
