@@ -173,12 +173,23 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
       return { triggerId, responseId };
     },
 
-    /** The view views.open showed for a trigger (fails with Slack's error if Slack refused it). */
+    /**
+     * The view views.open showed for a trigger (fails with Slack's error if Slack refused it). A modal
+     * opened first in its "working…" state is followed to the view it was updated with.
+     */
     opened<V = Record<string, unknown>>(triggerId: string) {
       const slack = o.slack();
+      const working = (view: unknown) => (view as { callback_id?: unknown } | undefined)?.callback_id === "working";
       return slack
         .waitFor(() => views("views.open").find((c) => c.args.trigger_id === triggerId))
-        .then((c) => acceptedOrThrow(c).args.view as V);
+        .then((c) => {
+          const open = acceptedOrThrow(c);
+          if (!working(open.args.view)) return open.args.view as V;
+          const viewId = (open.answer?.view as { id?: string } | undefined)?.id;
+          return slack
+            .waitFor(() => views("views.update").filter((u) => u.args.view_id === viewId && !working(u.args.view)).at(-1))
+            .then((u) => acceptedOrThrow(u).args.view as V);
+        });
     },
 
     /** The view views.open or views.push showed for a trigger (fails with Slack's error if Slack refused it). */
