@@ -32,12 +32,11 @@ export function mentoringAdminCommand(on: Interactions): void {
       await respond({ response_type: "ephemeral", ...plainMessage(errorText(error)), text: "Only program directors can use /mentoring-admin." });
       return;
     }
+    // The forms that need no list of programs open before it is read (Slack takes a trigger for 3 s).
+    if (sub === "program") return void (await client.views.open({ trigger_id: triggerId, view: programModal(null, { timezone: by.tz }) }));
+    if (sub === "directors") return void (await client.views.open({ trigger_id: triggerId, view: directorsModal(await listGrantedDirectors(i.ctx.db, teamId)) }));
     const programs = await programOverviews(i.ctx.db, by.workspaceId);
-    if (sub === "program") {
-      await client.views.open({ trigger_id: triggerId, view: programModal(null, { timezone: by.tz }) });
-    } else if (sub === "directors") {
-      await client.views.open({ trigger_id: triggerId, view: directorsModal(await listGrantedDirectors(i.ctx.db, teamId)) });
-    } else if (sub === "people" && programs.length === 1) {
+    if (sub === "people" && programs.length === 1) {
       const program = programs[0]!;
       await client.views.open({ trigger_id: triggerId, view: peopleModal(program, await listCohorts(i.ctx.db, teamId, program.id)) });
     } else if (sub === "chart" || sub === "report") {
