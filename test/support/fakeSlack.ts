@@ -35,6 +35,8 @@ export interface RecordedCall {
   at: number;
   /** Set when the stand-in refused the call as Slack would (an invalid view or message, a spent trigger). */
   refusal?: Refusal;
+  /** The id of the view a views.open or views.push showed (to follow its views.update calls). */
+  viewId?: string;
 }
 
 /** Something Slack would have refused: a Web API call, a response_url reply, or an answer the app gave in an ack. */
@@ -352,7 +354,9 @@ export class FakeSlack {
       return send(res, 200, refusalAnswer(method, refusal));
     }
     if ((method === "views.open" || method === "views.push") && typeof args.trigger_id === "string") this.spentTriggers.add(args.trigger_id);
-    return send(res, 200, this.answer(method, args));
+    const answer = this.answer(method, args);
+    if (method === "views.open" || method === "views.push") call.viewId = (answer as { view?: { id?: string } }).view?.id;
+    return send(res, 200, answer);
   }
 
   /** How Slack would refuse this call, or null: a spent or stale trigger, or a message or view Block Kit refuses. */

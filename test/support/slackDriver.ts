@@ -3,6 +3,7 @@ import { describeRefusal, type FakeSlack, type PostedMessage, type RecordedCall 
 import { TEST_SIGNING_SECRET } from "./appProcess.js";
 import { commandAckRefusal, viewSubmissionAckRefusal } from "./ackChecks.js";
 import { eventBody, interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload } from "./slackRequests.js";
+import { WORKING_MODAL } from "../../src/slack/kit/workingModal.js";
 
 /**
  * Drives the running app the way people do in Slack (button presses, modal submissions, slash commands,
@@ -173,11 +174,19 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
       return { triggerId, responseId };
     },
 
-    /** The view views.open showed for a trigger (fails with Slack's error if Slack refused it). */
+    /**
+     * The view views.open showed for a trigger (fails with Slack's error if Slack refused it). A modal
+     * opened in its "working…" state is followed to the view it was updated to.
+     */
     opened<V = Record<string, unknown>>(triggerId: string) {
       const slack = o.slack();
+      const working = (c: RecordedCall) => (c.args.view as { callback_id?: string } | undefined)?.callback_id === WORKING_MODAL;
       return slack
-        .waitFor(() => views("views.open").find((c) => c.args.trigger_id === triggerId))
+        .waitFor(() => {
+          const open = views("views.open").find((c) => c.args.trigger_id === triggerId);
+          if (!open || open.refusal || !working(open)) return open;
+          return views("views.update").filter((c) => c.args.view_id === open.viewId && !working(c)).at(-1);
+        })
         .then((c) => acceptedOrThrow(c).args.view as V);
     },
 

@@ -3,6 +3,7 @@ import type {
   BlockAction,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from "@slack/bolt";
@@ -68,6 +69,21 @@ export interface SubmitInteraction<M, W extends Who> extends Interaction {
   values: SubmittedState;
   by: W extends "director" ? DirectorActor : undefined;
   args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+  /**
+   * Work for once Slack has its answer (the modal closed or changed): redrawing messages, refreshing
+   * Homes. It runs after the ack, in order; a failure is logged, not shown (the change has happened).
+   */
+  afterAck: (work: () => Promise<void>) => void;
+}
+
+/** An Events API event (app_home_opened, message.im …): acked by Bolt before it gets here. */
+export interface EventInteraction<E extends string> {
+  deps: ListenerDeps;
+  client: WebClient;
+  logger: Logger;
+  teamId: string;
+  event: SlackEventMiddlewareArgs<E>["event"];
+  args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs;
 }
 
 export interface CommandInteraction<W extends Who> extends Interaction {
@@ -120,11 +136,18 @@ export interface ButtonSpec<V, W extends Who> {
 export interface SubmitSpec<M, W extends Who> {
   view: ViewId<M>;
   who: W;
+  /** The words for a form whose metadata does not decode (default: StaleForm's). */
+  stale?: string;
   /**
    * How a refusal (or a stale form) is answered: as an inline error under this block id, or as the
    * answer a function makes of its words (e.g. the modal turned into "Nothing changed").
    */
   errors: string | ((text: string) => SubmitAnswer);
+  label?: string;
+}
+
+export interface EventSpec<E extends string> {
+  event: E;
   label?: string;
 }
 
@@ -201,18 +224,35 @@ export class Interactions {
       const metadata = spec.view.metadata.decode(body.view.private_metadata ?? "");
       if (!metadata) {
         logger.info("a modal whose metadata does not decode (an old form, or forged)");
-        return answerSubmit(args, refusal(spec.errors, errorText(new StaleForm(spec.view.id))));
+        return answerSubmit(args, refusal(spec.errors, spec.stale ?? errorText(new StaleForm(spec.view.id))));
       }
       let answer: SubmitAnswer;
+      const later: (() => Promise<void>)[] = [];
       try {
         const ctx = context(deps, client, teamId);
         const by = await actorFor(spec.who, ctx, userId);
-        answer = await handle({ deps, client, logger, teamId, userId, ctx, metadata: metadata.value, values, by, args });
+        answer = await handle({ deps, client, logger, teamId, userId, ctx, metadata: metadata.value, values, by, args, afterAck: (work) => void later.push(work) });
       } catch (error) {
         logFailure(deps.logger, error, fields, spec.label ?? spec.view.id);
         return answerSubmit(args, refusal(spec.errors, errorText(error)));
       }
-      return answerSubmit(args, answer);
+      await answerSubmit(args, answer);
+      for (const work of later) await work().catch((error: unknown) => logFailure(deps.logger, error, fields, `${spec.label ?? spec.view.id} (after the answer)`));
+    });
+  }
+
+  /**
+   * An Events API event: the work runs on the work queue (Bolt has acked the event already); a
+   * failure is logged. The handler decides whether the event is one it answers (a DM, the Home tab).
+   */
+  event<E extends string>(spec: EventSpec<E>, handle: (i: EventInteraction<E>) => Promise<void>): void {
+    const deps = this.deps;
+    this.router.event(spec.event, async (args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => {
+      const teamId = args.context.teamId ?? (args.body as { team_id?: string }).team_id ?? "";
+      const fields = { team: teamId, event: spec.event };
+      const logger = deps.logger.child(fields);
+      const i = { deps, client: args.client, logger, teamId, event: args.event, args } as EventInteraction<E>;
+      deps.work.run(spec.label ?? spec.event, () => handle(i), { fields });
     });
   }
 
