@@ -26,7 +26,7 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerEvents(router, deps);
   registerAdminListeners(router, deps);
   registerProfileListeners(router, deps);
-  registerRequestListeners(router, deps);
+  registerRequestListeners(on);
   registerFindMentorListeners(router, deps);
   registerCheckinListeners(on);
   registerGoalMeetingListeners(router, deps);
