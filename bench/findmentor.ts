@@ -177,8 +177,8 @@ const seedSeconds = (performance.now() - seedStart) / 1000;
 // ---- service and pure ranking ------------------------------------------------------------------
 const directory = { userProfile: async () => Promise.reject(new Error("the bench's members are all fresh")) };
 const sample = MENTORS + Math.floor(TRAINEES / 2);
-const service = await timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "", page: 0 }, now));
-const withWords = await timeRuns(RUNS, () => findMentors(prisma, directory, TEAM, userId(sample), { keywords: "thrombosis grants", page: 0 }, now));
+const service = await timeRuns(RUNS, () => findMentors({ db: prisma, directory, workspaceId: TEAM, now }, userId(sample), { keywords: "", page: 0 }));
+const withWords = await timeRuns(RUNS, () => findMentors({ db: prisma, directory, workspaceId: TEAM, now }, userId(sample), { keywords: "thrombosis grants", page: 0 }));
 const load = await timeRuns(RUNS, () => mentorPool(prisma, TEAM, [program.id]));
 const fingerprint = await timeRuns(RUNS, () => poolFingerprint(prisma, TEAM));
 const trainee = { memberId: memberId(sample), profile: (await findProfile(prisma, TEAM, memberId(sample)))! };

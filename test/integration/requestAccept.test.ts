@@ -35,7 +35,7 @@ describe.each(testProviders)("accepting and submitting requests under concurrenc
         database.prisma.mentorRequest.create({ data: { workspaceId: TEAM, programId, traineeId: member[t]!, mentorId: member.mentor!, role: "mentor", createdAt: NOW } }),
       ),
     );
-    const outcomes = await Promise.allSettled(requests.map((r) => acceptRequest(database.prisma, TEAM, "U0MENTOR", r.id, NOW, requestMessages)));
+    const outcomes = await Promise.allSettled(requests.map((r) => acceptRequest({ db: database.prisma, workspaceId: TEAM, now: NOW, messages: requestMessages }, "U0MENTOR", r.id)));
     const settled = outcomes.map((o) => (o.status === "fulfilled" ? o.value.outcome : o.reason instanceof RequestNoLongerPending ? `gone:${o.reason.status}` : String(o.reason)));
     expect(settled.filter((s) => s === "accepted")).toHaveLength(1);
     // The others found their request closed by the winner (or, first to the lock after it, closed it themselves).
@@ -51,7 +51,7 @@ describe.each(testProviders)("accepting and submitting requests under concurrenc
   it("four simultaneous submits of the same request store one and answer the rest 'already requested'", async () => {
     const input = { mentorId: member.roomy!, programId, role: "coach", message: "hello", goal: null };
     const outcomes = await Promise.allSettled(
-      [1, 2, 3, 4].map(() => submitRequest(database.prisma, directory, TEAM, "U0T6", input, NOW, requestMessages)),
+      [1, 2, 3, 4].map(() => submitRequest({ db: database.prisma, directory, workspaceId: TEAM, now: NOW, messages: requestMessages }, "U0T6", input)),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     for (const o of outcomes.filter((o) => o.status === "rejected")) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(AlreadyRequested);

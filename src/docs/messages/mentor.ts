@@ -38,7 +38,7 @@ export function mentorEntries(): Entry[] {
     })),
     m("A request", "A trainee asks Jun to be their mentor (her message is shown as she typed it).", requestMessages.mentorRequest(requestCard)),
     m("A request, reminded", "Three days later, unanswered.", requestMessages.mentorReminder(requestCard)),
-    m("Decline form", "Jun presses Decline.", declineModal(REQUEST.id)),
+    m("Decline form", "Jun presses Decline.", declineModal(REQUEST.id, null)),
     m("Request accepted", "Jun presses Accept, taking his last place; one other request closes.", answeredMessage({ ...REQUEST, status: "ACCEPTED" }, "accepted", 1)),
     m("Request declined", "Jun declines.", answeredMessage({ ...REQUEST, status: "DECLINED" }, "declined")),
     m("Request no longer open", "Jun presses Accept on a request the trainee withdrew.", answeredMessage({ ...REQUEST, status: "WITHDRAWN" }, "gone")),

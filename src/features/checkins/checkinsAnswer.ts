@@ -117,7 +117,7 @@ export async function answerStayPauseLeave(
   if (choice === "pause") await setPause(db, workspaceId, me.memberId, now, null);
   if (choice === "leave") {
     if (match.status !== "ACTIVE") throw new MatchAlreadyEnded(match.id);
-    await endMentorship(db, workspaceId, slackUserId, match.id, leaveNote, now, endMessages);
+    await endMentorship(ctx, slackUserId, match.id, leaveNote);
     return { ...match, status: "ENDED" };
   }
   return match;

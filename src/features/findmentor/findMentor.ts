@@ -11,7 +11,7 @@ import { rankingConfigOf } from "../../domain/weights.js";
 import { responsivenessFrom, type MentorCandidate } from "../../domain/scoring.js";
 import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../../domain/vocabulary.js";
 import { memberStanding, type MemberStanding } from "../profiles/members.js";
-import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory } from "../context.js";
 
 /** /findmentor as a use case: who is asking, and the mentors that fit them, one page at a time. */
 
@@ -153,12 +153,9 @@ export const searchHere = (db: Db): MentorSearch => ({
 
 /** Ranks the mentors of the asker's trainee programs and returns page `input.page` of cards, or why there are none. */
 export async function findMentors(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
+  { db, directory, workspaceId, now }: WithDirectory,
   slackUserId: string,
   input: FindMentorInput,
-  now: Date,
   search: MentorSearch = searchHere(db),
 ): Promise<FindMentorResult> {
   const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);

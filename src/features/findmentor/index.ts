@@ -1,9 +1,13 @@
-import type { ListenerRouter } from "../../slack/router.js";
-import { FINDMENTOR_ACTIONS } from "./ids.js";
-import type { ListenerDeps } from "../../slack/deps.js";
+/**
+ * Find a mentor, for trainees: `/findmentor [keywords]` ranks the mentors of their programs with
+ * the reasons each fits and the answers trainees ask about (hands-on? grants? past fellows?), a page
+ * at a time. The cards' Request button is answered by the requests feature.
+ */
+import type { Interactions } from "../../slack/interaction/pipeline.js";
+import { findmentorCommand } from "./listeners/command.js";
 import { findMentorMore } from "./listeners/more.js";
 
-/** /findmentor's own buttons. The "Request" button (findmentor_request) is registered by the mentor-request feature. */
-export function registerFindMentorListeners(router: ListenerRouter, deps: ListenerDeps): void {
-  router.action(FINDMENTOR_ACTIONS.more, findMentorMore(deps));
+export function registerFindMentorListeners(on: Interactions): void {
+  findmentorCommand(on);
+  findMentorMore(on);
 }

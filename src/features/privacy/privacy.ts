@@ -10,7 +10,7 @@ import type { ProfileData } from "../../domain/profile.js";
 import { sortGoals, type GoalView } from "../../domain/goals.js";
 import { parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../../domain/vocabulary.js";
 import { ensureMember } from "../profiles/members.js";
-import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory, WithMessages } from "../context.js";
 import type { Payload } from "../requests/requests.js";
 
 /** What the other side of an ended mentorship, or a trainee whose request closed, reads when someone deletes their data. */
@@ -32,7 +32,7 @@ export interface PrivacyReport {
 }
 
 /** Everything Rounds keeps about the person asking. */
-export async function privacyReport(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, now: Date): Promise<PrivacyReport> {
+export async function privacyReport({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string): Promise<PrivacyReport> {
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const [enrollments, profile, goals, ctx, exclusions, pause] = await Promise.all([
     enrollmentsOf(db, workspaceId, member.id),
@@ -60,7 +60,7 @@ export async function privacyReport(db: Db, directory: SlackDirectory, workspace
  * waiting, is told (through the outbox, in the same transaction). Returns null when Rounds held
  * nothing about them.
  */
-export async function deleteMyData(db: Db, workspaceId: string, slackUserId: string, now: Date, messages: ErasureMessages): Promise<ErasureCounts | null> {
+export async function deleteMyData({ db, workspaceId, now, messages }: WithMessages<ErasureMessages>, slackUserId: string): Promise<ErasureCounts | null> {
   const member = await findMember(db, workspaceId, slackUserId);
   if (!member) return null;
   const notices = (await partiesToTell(db, workspaceId, member.id)).map((p, i) => ({

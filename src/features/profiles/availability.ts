@@ -3,7 +3,7 @@ import { availableMentors as availableMentorsQuery, clearPause, pauseOf, setPaus
 import { pauseState, pauseUntil, type PauseState } from "../../domain/availability.js";
 import { InvalidPauseDate, PauseDateInPast } from "../../domain/errors.js";
 import { ensureMember } from "./members.js";
-import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory } from "../context.js";
 
 export interface AvailabilityResult {
   state: PauseState;
@@ -14,14 +14,7 @@ export interface AvailabilityResult {
  * Pauses a person until the end of `date` in their own time zone, or until they resume when
  * `date` is null. Throws InvalidPauseDate / PauseDateInPast with nothing changed.
  */
-export async function pause(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  date: string | null,
-  now: Date,
-): Promise<AvailabilityResult> {
+export async function pause({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string, date: string | null): Promise<AvailabilityResult> {
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   let until: Date | null = null;
   if (date !== null) {
@@ -33,13 +26,13 @@ export async function pause(
   return { state: pauseState({ pausedAt: now, pausedUntil: until }, member.tz, now), tz: member.tz };
 }
 
-export async function resume(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, now: Date): Promise<AvailabilityResult> {
+export async function resume({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string): Promise<AvailabilityResult> {
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   await clearPause(db, workspaceId, member.id);
   return { state: { kind: "available" }, tz: member.tz };
 }
 
-export async function availability(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, now: Date): Promise<AvailabilityResult> {
+export async function availability({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string): Promise<AvailabilityResult> {
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   return { state: pauseState(await pauseOf(db, workspaceId, member.id), member.tz, now), tz: member.tz };
 }

@@ -1,10 +1,10 @@
 import type { Db } from "../../store/database.js";
 import { excludedSlackUsers, exclusionsFor as exclusionsForQuery, replaceExclusions, type ExclusionPair } from "../../store/exclusions.js";
 import { ensureMember } from "./members.js";
-import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory } from "../context.js";
 
 /** Who a person asked never to be paired with (Slack user ids), for their own eyes only. */
-export async function myExclusions(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, now: Date): Promise<string[]> {
+export async function myExclusions({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string): Promise<string[]> {
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   return excludedSlackUsers(db, workspaceId, member.id);
 }
@@ -13,14 +13,7 @@ export async function myExclusions(db: Db, directory: SlackDirectory, workspaceI
  * Replaces a person's exclusions with `excludedSlackUserIds` (themselves, and people Slack cannot
  * look up, ignored). Returns how many are kept.
  */
-export async function saveMyExclusions(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  excludedSlackUserIds: readonly string[],
-  now: Date,
-): Promise<number> {
+export async function saveMyExclusions({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string, excludedSlackUserIds: readonly string[]): Promise<number> {
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const others = [...new Set(excludedSlackUserIds)].filter((id) => id !== slackUserId);
   const excluded = [];

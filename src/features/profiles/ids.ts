@@ -1,31 +1,40 @@
+import { action, idsOf, view, type ValueCodec } from "../../slack/interaction/ids.js";
 import { INFO_MODAL } from "../../slack/kit/message.js";
+import { profileMetadata } from "./views/profileForm.js";
+import type { ProfileModalMetadata } from "./views/profileModal.js";
 
 /**
- * Block Kit ids of the profile, availability, exclusions and privacy surfaces. The App Home may
- * put buttons with the entry-point action ids on it; they arrive as block_actions.
+ * The profile, availability and exclusions buttons. The App Home (and a few DMs) put them on; each
+ * opens its modal, or, for Resume, a short note. None carries a value: the presser is all they need.
  */
-export const PROFILE_ACTIONS = {
+export const PROFILE = {
   /** Opens the profile modal. */
-  edit: "profile_edit",
+  edit: action("profile_edit"),
   /** Opens the pause modal (date optional). */
-  pause: "availability_pause",
+  pause: action("availability_pause"),
   /** Resumes at once. */
-  resume: "availability_resume",
-  /** Opens "your data in Rounds" with the delete button. */
-  privacy: "privacy_open",
+  resume: action("availability_resume"),
   /** Opens the confidential exclusions modal. */
-  exclusions: "exclusions_open",
-  /** The danger button in the privacy modal (behind a confirm dialog). */
-  privacyDelete: "privacy_delete",
+  exclusions: action("exclusions_open"),
 } as const;
 
-export const PROFILE_CALLBACKS = {
-  profile: "profile_save",
-  pause: "availability_pause_save",
-  exclusions: "exclusions_save",
-  privacy: "privacy_view",
-  info: INFO_MODAL,
+export const PROFILE_ACTIONS = idsOf(PROFILE);
+
+/** The sections the profile modal showed; an unreadable value reads as none (nothing is saved then). */
+const profileSections: ValueCodec<ProfileModalMetadata> = {
+  encode: (metadata) => JSON.stringify(metadata),
+  decode: (raw) => ({ value: profileMetadata(raw) }),
+};
+
+/** The profile, pause and never-pair modals, each with the codec of its private_metadata. */
+export const PROFILE_VIEWS = {
+  profile: view("profile_save", profileSections),
+  pause: view("availability_pause_save"),
+  exclusions: view("exclusions_save"),
 } as const;
+
+/** The modals' callback ids, and the small information modal's (it has only Close, so nothing listens for it). */
+export const PROFILE_CALLBACKS = { ...idsOf(PROFILE_VIEWS), info: INFO_MODAL } as const;
 
 /** Every input element in these modals uses this action id; the block id names the field. */
 export const VALUE = "value";

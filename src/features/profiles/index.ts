@@ -1,22 +1,17 @@
-import type { ListenerRouter } from "../../slack/router.js";
-import type { ListenerDeps } from "../../slack/deps.js";
-import { PROFILE_ACTIONS, PROFILE_CALLBACKS } from "./ids.js";
-import { homeAction } from "./listeners/homeAction.js";
-import { openExclusions, openPause, openPrivacy, openProfile, resumeNow } from "./listeners/open.js";
-import { privacyDelete } from "../privacy/listeners/delete.js";
+/**
+ * Profiles, for trainees and mentors: the profile a mentor is found by and a trainee is matched on,
+ * pausing and resuming (mentors on leave are not suggested), and the confidential never-pair list.
+ * Reached from the App Home's buttons and `/mentoring profile | pause | resume | exclusions`.
+ */
+import type { Interactions } from "../../slack/interaction/pipeline.js";
+import { profileButtons } from "./listeners/buttons.js";
 import { profileSave } from "./listeners/profileSave.js";
 import { pauseSave } from "./listeners/pauseSave.js";
 import { exclusionsSave } from "./listeners/exclusionsSave.js";
 
-/** Profile, availability, exclusions and privacy: Home buttons, in-modal buttons and modal submissions. */
-export function registerProfileListeners(router: ListenerRouter, deps: ListenerDeps): void {
-  router.action(PROFILE_ACTIONS.edit, homeAction(deps, openProfile));
-  router.action(PROFILE_ACTIONS.pause, homeAction(deps, openPause));
-  router.action(PROFILE_ACTIONS.resume, homeAction(deps, resumeNow));
-  router.action(PROFILE_ACTIONS.privacy, homeAction(deps, openPrivacy));
-  router.action(PROFILE_ACTIONS.exclusions, homeAction(deps, openExclusions));
-  router.action(PROFILE_ACTIONS.privacyDelete, privacyDelete(deps));
-  router.view(PROFILE_CALLBACKS.profile, profileSave(deps));
-  router.view(PROFILE_CALLBACKS.pause, pauseSave(deps));
-  router.view(PROFILE_CALLBACKS.exclusions, exclusionsSave(deps));
+export function registerProfileListeners(on: Interactions): void {
+  profileButtons(on);
+  profileSave(on);
+  pauseSave(on);
+  exclusionsSave(on);
 }

@@ -2,6 +2,7 @@ import type { Db } from "../../store/database.js";
 import { enrollmentsOf, findMember, upsertMember, type EnrollmentSummary, type MemberRecord } from "../../store/members.js";
 import { ensureWorkspace } from "../../store/workspaces.js";
 import { isDirector, isProfileStale } from "../../domain/roles.js";
+import type { WithDirectory } from "../context.js";
 import type { SlackDirectory } from "../ports.js";
 
 export interface MemberStanding {
@@ -44,4 +45,9 @@ export async function memberStanding(
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const enrollments = await enrollmentsOf(db, workspaceId, member.id);
   return { member, enrollments, isDirector: isDirector(member, enrollments.map((e) => e.role)) };
+}
+
+/** Who the person asking is here: their member row, enrollments and whether they direct (for the /mentoring help). */
+export function standingOf({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string): Promise<MemberStanding> {
+  return memberStanding(db, directory, workspaceId, slackUserId, now);
 }

@@ -5,7 +5,7 @@ import { EMPTY_PROFILE, fieldsFor, validateProfileFields, validateProfileGoals, 
 import { parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../../domain/vocabulary.js";
 import type { Role } from "../../domain/roles.js";
 import { memberStanding, type MemberStanding } from "./members.js";
-import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory } from "../context.js";
 
 export type ProfileForm =
   | { kind: "not_enrolled"; standing: MemberStanding }
@@ -25,7 +25,7 @@ async function context(db: Db, workspaceId: string, memberId: string) {
 }
 
 /** What the profile modal shows a person: which parts, with which words, prefilled with what. */
-export async function profileForm(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, now: Date): Promise<ProfileForm> {
+export async function profileForm({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string): Promise<ProfileForm> {
   const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);
   if (standing.enrollments.length === 0) return { kind: "not_enrolled", standing };
   const { sections, vocabulary } = await context(db, workspaceId, standing.member.id);
@@ -42,14 +42,11 @@ export type SaveProfileResult = { ok: true; profile: ProfileData } | { ok: false
  * their active goals. On any issue nothing is saved.
  */
 export async function saveProfileForm(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
+  { db, directory, workspaceId, now }: WithDirectory,
   slackUserId: string,
   shown: readonly ProfileSection[],
   input: Partial<Record<ProfileField, unknown>>,
   goals: readonly unknown[] | null,
-  now: Date,
 ): Promise<SaveProfileResult> {
   const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);
   const { sections, vocabulary } = await context(db, workspaceId, standing.member.id);

@@ -1,6 +1,10 @@
-import type { ListenerRouter } from "../../slack/router.js";
-import type { ListenerDeps } from "../../slack/deps.js";
-import { REQUEST_ACTIONS, REQUEST_CALLBACKS } from "./ids.js";
+/**
+ * Mentor requests and matches, for trainees and mentors: a trainee asks a mentor (from a
+ * /findmentor card), the mentor accepts or declines (from the request DM or their Home), the trainee
+ * may withdraw; an accepted request becomes a match the pair is introduced to in a group DM, where
+ * they agree a cadence and either of them can end the mentorship.
+ */
+import type { Interactions } from "../../slack/interaction/pipeline.js";
 import { openRequest } from "./listeners/openRequest.js";
 import { acceptAction } from "./listeners/accept.js";
 import { openDecline } from "./listeners/openDecline.js";
@@ -11,15 +15,14 @@ import { requestSubmit } from "./listeners/requestSubmit.js";
 import { declineSubmit } from "./listeners/declineSubmit.js";
 import { endSubmit } from "./listeners/endSubmit.js";
 
-/** Mentor requests and matches: request → accept/decline/withdraw → introduction, cadence, end. */
-export function registerRequestListeners(router: ListenerRouter, deps: ListenerDeps): void {
-  router.action(REQUEST_ACTIONS.request, openRequest(deps));
-  router.action(REQUEST_ACTIONS.accept, acceptAction(deps));
-  router.action(REQUEST_ACTIONS.decline, openDecline(deps));
-  router.action(new RegExp(`^${REQUEST_ACTIONS.withdraw}($|_home_)`), withdrawAction(deps));
-  router.action(new RegExp(`^${REQUEST_ACTIONS.cadence}_`), cadenceAction(deps));
-  router.action(REQUEST_ACTIONS.end, openEnd(deps));
-  router.view(REQUEST_CALLBACKS.request, requestSubmit(deps));
-  router.view(REQUEST_CALLBACKS.decline, declineSubmit(deps));
-  router.view(REQUEST_CALLBACKS.end, endSubmit(deps));
+export function registerRequestListeners(on: Interactions): void {
+  openRequest(on);
+  acceptAction(on);
+  openDecline(on);
+  withdrawAction(on);
+  cadenceAction(on);
+  openEnd(on);
+  requestSubmit(on);
+  declineSubmit(on);
+  endSubmit(on);
 }

@@ -1,20 +1,21 @@
-import type { Db } from "../../store/database.js";
 import type { Cadence } from "../../domain/cadence.js";
 import { enqueue } from "../../store/outbox.js";
 import { endMatch, findMatch, programDirectors, setCadence, type MatchRecord } from "../../store/matches.js";
 import { MatchAlreadyEnded, MatchNotFound } from "../../domain/errors.js";
 import type { RequestMessages } from "./requests.js";
+import type { ServiceContext, WithMessages } from "../context.js";
 
 /** The match, if `slackUserId` is one of its pair. */
-export async function matchOfPair(db: Db, workspaceId: string, slackUserId: string, matchId: string): Promise<MatchRecord> {
+export async function matchOfPair({ db, workspaceId }: ServiceContext, slackUserId: string, matchId: string): Promise<MatchRecord> {
   const match = await findMatch(db, workspaceId, matchId);
   if (!match || (match.trainee.slackUserId !== slackUserId && match.mentor.slackUserId !== slackUserId)) throw new MatchNotFound(matchId);
   return match;
 }
 
 /** Either of the pair picks how often they meet (the expectations agreement). */
-export async function chooseCadence(db: Db, workspaceId: string, slackUserId: string, matchId: string, cadence: Cadence): Promise<MatchRecord> {
-  const match = await matchOfPair(db, workspaceId, slackUserId, matchId);
+export async function chooseCadence(ctx: ServiceContext, slackUserId: string, matchId: string, cadence: Cadence): Promise<MatchRecord> {
+  const { db, workspaceId } = ctx;
+  const match = await matchOfPair(ctx, slackUserId, matchId);
   if (!(await setCadence(db, workspaceId, matchId, cadence))) throw new MatchAlreadyEnded(matchId);
   return { ...match, cadence };
 }
@@ -23,16 +24,9 @@ export async function chooseCadence(db: Db, workspaceId: string, slackUserId: st
  * Either side ends the mentorship. The private note goes to the program's directors only; the
  * other side is told kindly, without it.
  */
-export async function endMentorship(
-  db: Db,
-  workspaceId: string,
-  slackUserId: string,
-  matchId: string,
-  note: string | null,
-  now: Date,
-  messages: RequestMessages,
-): Promise<MatchRecord> {
-  const match = await matchOfPair(db, workspaceId, slackUserId, matchId);
+export async function endMentorship(ctx: WithMessages<RequestMessages>, slackUserId: string, matchId: string, note: string | null): Promise<MatchRecord> {
+  const { db, workspaceId, now, messages } = ctx;
+  const match = await matchOfPair(ctx, slackUserId, matchId);
   const endedBy = match.trainee.slackUserId === slackUserId ? match.trainee : match.mentor;
   const other = endedBy === match.trainee ? match.mentor : match.trainee;
   const directors = await programDirectors(db, workspaceId, match.programId);

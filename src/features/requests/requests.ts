@@ -26,7 +26,8 @@ import { AlreadyMatched, AlreadyRequested, NotYourRequest, RequestNoLongerPendin
 import type { Term } from "../../domain/vocabulary.js";
 import type { ProfileData } from "../../domain/profile.js";
 import { ensureMember } from "../profiles/members.js";
-import type { RunTime, SlackDirectory } from "../ports.js";
+import type { RunTime } from "../ports.js";
+import type { ServiceContext, WithDirectory, WithMessages } from "../context.js";
 import type { MentorCard } from "../findmentor/findMentor.js";
 
 /** A Slack message body (chat.postMessage arguments other than channel). */
@@ -101,14 +102,7 @@ async function checkAllowed(db: Db, workspaceId: string, traineeId: string, inpu
 }
 
 /** What the request modal offers: the roles this mentor offers and the trainee's goals. */
-export async function requestForm(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  target: { mentorId: string; programId: string },
-  now: Date,
-): Promise<RequestForm> {
+export async function requestForm({ db, directory, workspaceId, now }: WithDirectory, slackUserId: string, target: { mentorId: string; programId: string }): Promise<RequestForm> {
   const trainee = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const mentor = await checkAllowed(db, workspaceId, trainee.id, { ...target, role: null }, now);
   const traineeGoals = (await memberWithProfile(db, workspaceId, trainee.id))?.goals ?? [];
@@ -127,13 +121,9 @@ export async function requestForm(
  * click or a Slack retry finds the first request and throws AlreadyRequested.
  */
 export async function submitRequest(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
+  { db, directory, workspaceId, now, messages }: WithDirectory & WithMessages<RequestMessages>,
   slackUserId: string,
   input: RequestInput,
-  now: Date,
-  messages: RequestMessages,
 ): Promise<{ request: RequestRecord; coMentorHint: boolean }> {
   const trainee = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const mentor = await checkAllowed(db, workspaceId, trainee.id, input, now);
@@ -153,7 +143,7 @@ export async function submitRequest(
 }
 
 /** The trainee's offer of senior co-mentors after asking a junior-faculty mentor: sent once per request. */
-export async function offerCoMentors(db: Db, request: RequestRecord, seniors: MentorCard[], now: Date, messages: RequestMessages): Promise<void> {
+export async function offerCoMentors({ db, now, messages }: WithMessages<RequestMessages>, request: RequestRecord, seniors: MentorCard[]): Promise<void> {
   await enqueue(db, {
     workspaceId: request.workspaceId,
     key: `co-mentor-offer:${request.id}`,
@@ -161,6 +151,11 @@ export async function offerCoMentors(db: Db, request: RequestRecord, seniors: Me
     payload: { ...messages.coMentorOffer(request, seniors) },
     notBefore: now,
   });
+}
+
+/** A request of this workspace as it stands now (null if there is none by that id). */
+export function requestById({ db, workspaceId }: ServiceContext, requestId: string): Promise<RequestRecord | null> {
+  return findRequest(db, workspaceId, requestId);
 }
 
 async function requestOf(db: Db, workspaceId: string, requestId: string, slackUserId: string, side: "mentor" | "trainee"): Promise<RequestRecord> {
@@ -172,13 +167,10 @@ async function requestOf(db: Db, workspaceId: string, requestId: string, slackUs
 
 /** The mentor declines; the reason is kept for directors, the trainee is told kindly without it. */
 export async function declineRequest(
-  db: Db,
-  workspaceId: string,
+  { db, workspaceId, now, messages }: WithMessages<RequestMessages>,
   slackUserId: string,
   requestId: string,
   reason: string | null,
-  now: Date,
-  messages: RequestMessages,
 ): Promise<RequestRecord> {
   const request = await requestOf(db, workspaceId, requestId, slackUserId, "mentor");
   await db.$transaction(async (tx) => {
@@ -189,7 +181,7 @@ export async function declineRequest(
 }
 
 /** The trainee takes back a pending request. */
-export async function withdrawRequest(db: Db, workspaceId: string, slackUserId: string, requestId: string, now: Date): Promise<RequestRecord> {
+export async function withdrawRequest({ db, workspaceId, now }: ServiceContext, slackUserId: string, requestId: string): Promise<RequestRecord> {
   const request = await requestOf(db, workspaceId, requestId, slackUserId, "trainee");
   if (!(await closePending(db, workspaceId, requestId, "WITHDRAWN", now))) {
     throw new RequestNoLongerPending((await findRequest(db, workspaceId, requestId))?.status ?? request.status);
@@ -237,7 +229,7 @@ export type AcceptOutcome =
  * still waiting for the mentor close (closeWhileFull). Without room, this request and all the others
  * waiting close the same way. RequestNoLongerPending if it had been answered, withdrawn or closed.
  */
-export async function acceptRequest(db: Db, workspaceId: string, slackUserId: string, requestId: string, now: Date, messages: RequestMessages): Promise<AcceptOutcome> {
+export async function acceptRequest({ db, workspaceId, now, messages }: WithMessages<RequestMessages>, slackUserId: string, requestId: string): Promise<AcceptOutcome> {
   const request = await requestOf(db, workspaceId, requestId, slackUserId, "mentor");
   const mentorId = request.mentor.memberId;
   const result = await db.$transaction(async (tx) => {

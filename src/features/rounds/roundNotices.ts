@@ -124,10 +124,10 @@ export async function answerAvailability(ctx: WithDirectory, slackUserId: string
   const { db, directory, workspaceId, now } = ctx;
   const found = await runFor(db, workspaceId, runId);
   if (pausing) {
-    const result = await pause(db, directory, workspaceId, slackUserId, null, now);
+    const result = await pause({ db, directory, workspaceId, now }, slackUserId, null);
     return { card: cardFor(found.round, found.run, { tz: result.tz, side: "trainee" }), answer: "paused", pause: result };
   }
-  const result = await resume(db, directory, workspaceId, slackUserId, now);
+  const result = await resume({ db, directory, workspaceId, now }, slackUserId);
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const skipping = await hasSkip(db, workspaceId, found.run.id, member.id);
   return { card: cardFor(found.round, found.run, { tz: result.tz, side: "trainee" }), answer: "resumed", skipping, runOpen: isOpen(found) };

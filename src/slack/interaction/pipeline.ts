@@ -3,6 +3,7 @@ import type {
   BlockAction,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from "@slack/bolt";
@@ -69,10 +70,21 @@ export interface SubmitInteraction<M, W extends Who> extends Interaction {
   by: W extends "director" ? DirectorActor : undefined;
   args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
   /**
-   * Work to do once Slack has the answer (a slow finish that updates the modal, Home refreshes): run
-   * on the work queue after the ack; a failure is told through `tell`, if given.
+   * Work for once Slack has its answer (the modal closed or changed): redrawing messages, finishing
+   * a slow change, refreshing Homes. The pieces run after the ack, in the order given, on the work
+   * queue (so shutdown waits for them); a failure is logged and told through `tell`, if given.
    */
   afterwards: (work: () => Promise<void>, tell?: (text: string) => Promise<unknown>) => void;
+}
+
+/** An Events API event (app_home_opened, message.im …): acked by Bolt before it gets here. */
+export interface EventInteraction<E extends string> {
+  deps: ListenerDeps;
+  client: WebClient;
+  logger: Logger;
+  teamId: string;
+  event: SlackEventMiddlewareArgs<E>["event"];
+  args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs;
 }
 
 export interface CommandInteraction<W extends Who> extends Interaction {
@@ -127,6 +139,8 @@ export interface ButtonSpec<V, W extends Who> {
 export interface SubmitSpec<M, W extends Who> {
   view: ViewId<M>;
   who: W;
+  /** The words for a form whose metadata does not decode (default: StaleForm's). */
+  stale?: string;
   /**
    * How a refusal (or a stale form) is answered: as an inline error under this block id, or as the
    * answer a function makes of its words (e.g. the modal turned into "Nothing changed").
@@ -134,6 +148,11 @@ export interface SubmitSpec<M, W extends Who> {
   errors: string | ((text: string) => SubmitAnswer);
   /** The words for a form whose metadata does not decode, when this form has its own (default: StaleForm's). */
   stale?: string;
+  label?: string;
+}
+
+export interface EventSpec<E extends string> {
+  event: E;
   label?: string;
 }
 
@@ -241,7 +260,28 @@ export class Interactions {
         return answerSubmit(args, refusal(spec.errors, errorText(error)));
       }
       await answerSubmit(args, answer);
-      for (const { work, tell } of after) deps.work.run(spec.label ?? spec.view.id, work, { fields, ...(tell ? { tell } : {}) });
+      if (after.length === 0) return;
+      const label = spec.label ?? spec.view.id;
+      deps.work.run(`${label} (after the answer)`, async () => {
+        for (const { work, tell } of after) {
+          await work().catch((error: unknown) => reportFailure(deps.logger, error, fields, `${label} (after the answer)`, tell));
+        }
+      });
+    });
+  }
+
+  /**
+   * An Events API event: the work runs on the work queue (Bolt has acked the event already); a
+   * failure is logged. The handler decides whether the event is one it answers (a DM, the Home tab).
+   */
+  event<E extends string>(spec: EventSpec<E>, handle: (i: EventInteraction<E>) => Promise<void>): void {
+    const deps = this.deps;
+    this.router.event(spec.event, async (args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => {
+      const teamId = args.context.teamId ?? (args.body as { team_id?: string }).team_id ?? "";
+      const fields = { team: teamId, event: spec.event };
+      const logger = deps.logger.child(fields);
+      const i = { deps, client: args.client, logger, teamId, event: args.event, args } as EventInteraction<E>;
+      deps.work.run(spec.label ?? spec.event, () => handle(i), { fields });
     });
   }
 

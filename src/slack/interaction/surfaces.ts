@@ -43,6 +43,22 @@ export const stackedModal =
     else await client.views.open({ trigger_id: body.trigger_id, view });
   };
 
+/**
+ * Only the modal the button opened (declared with opensModal): the pipeline shows the words there,
+ * and nothing else is sent. For buttons whose every answer is that modal (a form, or a small note).
+ */
+export const openedModalOnly: ButtonSurface = () => async () => undefined;
+
+/**
+ * For a button declared with opensModal, whose words the pipeline shows in that modal: also an
+ * ephemeral note under the message it was pressed in, if any (from the App Home, the modal is all).
+ */
+export const openedModalAndNote: ButtonSurface =
+  ({ body, respond }) =>
+  async (text) => {
+    if (body.response_url) await respond({ response_type: "ephemeral", replace_original: false, ...noteMessage(text) });
+  };
+
 /** A slash command's answer: an ephemeral message in the conversation it was typed in. */
 export const ephemeralTo =
   (respond: RespondFn) =>

@@ -1,24 +1,16 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { z } from "zod";
 import { findMentors } from "../findMentor.js";
-import { reportFailure } from "../../../slack/failureReport.js";
 import { findMentorReply } from "../views/cards.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-
-const moreValue = z.object({ page: z.number().int().min(1).max(1000), q: z.string().max(2000) });
+import { FINDMENTOR } from "../ids.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { whereClicked } from "../../../slack/interaction/surfaces.js";
 
 /** "More" under the cards: the next page, in place of the message it was pressed in. */
-export function findMentorMore(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
-    await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    try {
-      const { page, q } = moreValue.parse(JSON.parse((action as ButtonAction).value ?? ""));
-      const result = await findMentors(deps.db, deps.directory(client), teamId, body.user.id, { keywords: q, page }, deps.now(), deps.searchMentors);
-      if (result.kind === "no_profile") throw new Error("profile disappeared between pages");
-      await respond({ response_type: "ephemeral", replace_original: true, ...findMentorReply(result) });
-    } catch (error) {
-      await reportFailure(deps.logger, error, { team: teamId, user: body.user.id }, "findmentor_more", (text) => respond({ response_type: "ephemeral", replace_original: false, text }));
-    }
-  };
+export function findMentorMore(on: Interactions): void {
+  const invalid = () => new Error("a More button whose value does not decode");
+  on.button({ action: FINDMENTOR.more, who: "anyone", when: "queued", errors: whereClicked, label: "findmentor_more", invalid }, async (i) => {
+    const { page, q } = i.value;
+    const result = await findMentors(i.ctx, i.userId, { keywords: q, page }, i.deps.searchMentors);
+    if (result.kind === "no_profile") throw new Error("profile disappeared between pages");
+    await i.args.respond({ response_type: "ephemeral", replace_original: true, ...findMentorReply(result) });
+  });
 }

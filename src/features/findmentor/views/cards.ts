@@ -3,7 +3,7 @@ import type { FindMentorResult, MentorCard, VisibleExclusions } from "../findMen
 import { notEnrolledMessage, type SlackMessage } from "../../home/views/help.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { count, verb } from "../../../slack/kit/plural.js";
-import { FINDMENTOR_ACTIONS, type MoreButtonValue, type RequestButtonValue } from "../ids.js";
+import { FINDMENTOR, type MoreButtonValue, type RequestButtonValue } from "../ids.js";
 
 /** /findmentor's answer: ranked mentor cards with a Request button each, or why no one is shown. */
 
@@ -38,7 +38,7 @@ export function cardBlocks(c: MentorCard): BlockBuilder[] {
   const request: RequestButtonValue = { mentorId: c.memberId, programId: c.programId };
   return [
     Blocks.Section({ text: lines.join("\n") }).accessory(
-      Elements.Button({ text: "Request", actionId: FINDMENTOR_ACTIONS.request, value: JSON.stringify(request) }).primary(),
+      Elements.Button({ text: "Request", actionId: FINDMENTOR.request.id, value: FINDMENTOR.request.codec.encode(request) }).primary(),
     ),
     Blocks.Context().elements(cardAnswers(c).join("   ")),
     Blocks.Divider(),
@@ -47,7 +47,7 @@ export function cardBlocks(c: MentorCard): BlockBuilder[] {
 
 function moreButton(page: number, q: string): BlockBuilder {
   const value: MoreButtonValue = { page, q: q.slice(0, MAX_QUERY_IN_BUTTON) };
-  return Blocks.Actions().elements(Elements.Button({ text: "More", actionId: FINDMENTOR_ACTIONS.more, value: JSON.stringify(value) }));
+  return Blocks.Actions().elements(Elements.Button({ text: "More", actionId: FINDMENTOR.more.id, value: FINDMENTOR.more.codec.encode(value) }));
 }
 
 const build = (text: string, blocks: BlockBuilder[]): SlackMessage => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });

@@ -1,10 +1,10 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { refreshHome } from "../refreshHome.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
 
-export function appHomeOpened(deps: ListenerDeps) {
-  return async ({ event, body, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
-    if (event.tab !== "home") return;
-    deps.work.run("app_home_opened", () => refreshHome(deps, client, body.team_id, event.user));
-  };
+/** The person opened Rounds' Home tab: publish it fresh. */
+export function appHomeOpened(on: Interactions): void {
+  on.event({ event: "app_home_opened" }, async (i) => {
+    if (i.event.tab !== "home") return;
+    await refreshHome(i.deps, i.client, i.teamId, i.event.user);
+  });
 }

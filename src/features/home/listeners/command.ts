@@ -1,44 +1,51 @@
-import { memberStanding } from "../../profiles/members.js";
+import { standingOf } from "../../profiles/members.js";
 import { mentoringHelp } from "../views/help.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
 import type { Asker } from "../../profiles/listeners/context.js";
-import { openExclusions, openPause, openPrivacy, openProfile, pauseUntilDate, resumeNow } from "../../profiles/listeners/open.js";
+import { commandAnswer } from "../../profiles/listeners/answer.js";
+import { openExclusions, openPause, openProfile, pauseUntilDate, resumeNow } from "../../profiles/listeners/open.js";
+import { openPrivacy } from "../../privacy/listeners/open.js";
 import { openGoals } from "../../goals-meetings/listeners/goals/open.js";
 import { openLog } from "../../goals-meetings/listeners/meetings/openLog.js";
 import { thanksCommand } from "../../thanks/listeners/command.js";
-import { ackFirst } from "../../../slack/ackFirst.js";
+import type { CommandInteraction, Interactions } from "../../../slack/interaction/pipeline.js";
 
-/** `/mentoring [profile | pause [YYYY-MM-DD] | resume | exclusions | privacy | help]`; anything else shows the help. */
-export function mentoringCommand(deps: ListenerDeps) {
-  return ackFirst(deps, async ({ command, respond, client }) => {
-    const [sub = "", arg] = command.text.trim().split(/\s+/);
-    const a: Asker = {
-      deps,
-      client,
-      teamId: command.team_id,
-      userId: command.user_id,
-      triggerId: command.trigger_id,
-      reply: async (m) => void (await respond({ response_type: "ephemeral", ...m })),
-    };
+/** `/mentoring [profile | pause [YYYY-MM-DD] | resume | exclusions | privacy | goals | log | thanks | help]`; anything else shows the help. */
+export function mentoringCommand(on: Interactions): void {
+  on.command({ command: "/mentoring", who: "anyone" }, async (i) => {
+    const text = i.args.command.text;
+    const [sub = "", arg] = text.trim().split(/\s+/);
+    const answer = commandAnswer(i);
     switch (sub.toLowerCase()) {
       case "profile":
-        return openProfile(a);
+        return openProfile(i, answer);
       case "pause":
-        return arg ? pauseUntilDate(a, arg) : openPause(a);
+        return arg ? pauseUntilDate(i, answer, arg) : openPause(i, answer);
       case "resume":
-        return resumeNow(a);
+        return resumeNow(i, answer);
       case "exclusions":
-        return openExclusions(a);
+        return openExclusions(i, answer);
       case "privacy":
-        return openPrivacy(a);
+        return openPrivacy(i, answer);
       case "goals":
-        return openGoals(a);
+        return openGoals(asker(i));
       case "log":
-        return openLog(a);
+        return openLog(asker(i));
       case "thanks":
-        return thanksCommand(a, command.text);
+        return thanksCommand(asker(i), text);
     }
-    const standing = await memberStanding(deps.db, deps.directory(client), command.team_id, command.user_id, deps.now());
-    await respond({ response_type: "ephemeral", ...mentoringHelp(standing) });
+    const standing = await standingOf(i.ctx, i.userId);
+    await answer.message(mentoringHelp(standing));
   });
+}
+
+/** The goals, meeting-log and thanks entry points take who asked and how to reply to them. */
+function asker(i: CommandInteraction<"anyone">): Asker {
+  return {
+    deps: i.deps,
+    client: i.client,
+    teamId: i.teamId,
+    userId: i.userId,
+    triggerId: i.args.command.trigger_id,
+    reply: async (m) => void (await i.args.respond({ response_type: "ephemeral", ...m })),
+  };
 }

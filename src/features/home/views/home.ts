@@ -4,6 +4,7 @@ import type { RelationRow, RequestRow, ProgramSummary } from "../../../store/hom
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { PROFILE_ACTIONS } from "../../profiles/ids.js";
+import { PRIVACY_ACTIONS } from "../../privacy/ids.js";
 import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
 import { ANNOUNCE } from "../../announcements/ids.js";
 import { ROUND_ACTIONS } from "../../rounds/ids.js";
@@ -56,7 +57,7 @@ function personalBlocks(data: HomeData): BlockBuilder[] {
       Elements.Button({ text: data.hasProfile ? "Edit profile" : "Fill in profile", actionId: PROFILE_ACTIONS.edit }).primary(),
       data.pause ? [] : Elements.Button({ text: "Pause", actionId: PROFILE_ACTIONS.pause }),
       Elements.Button({ text: "Never pair me with…", actionId: PROFILE_ACTIONS.exclusions }),
-      Elements.Button({ text: "My data", actionId: PROFILE_ACTIONS.privacy }),
+      Elements.Button({ text: "My data", actionId: PRIVACY_ACTIONS.open }),
     ),
   );
   return blocks;

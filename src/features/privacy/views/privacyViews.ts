@@ -6,7 +6,8 @@ import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { count } from "../../../slack/kit/plural.js";
 import { day } from "../../../slack/kit/dates.js";
 import { pauseStateText } from "../../profiles/views/availabilityViews.js";
-import { PROFILE_ACTIONS, PROFILE_CALLBACKS } from "../../profiles/ids.js";
+import { PROFILE_CALLBACKS } from "../../profiles/ids.js";
+import { PRIVACY_ACTIONS, PRIVACY_CALLBACKS } from "../ids.js";
 
 const FIELD_LABELS: Record<ProfileField, string> = {
   careerStage: "Career stage",
@@ -104,7 +105,7 @@ export function privacyModal(r: PrivacyReport) {
         "your program memberships and your Slack details from Rounds. Your current mentorships end (the other person is told) and requests " +
         "waiting for an answer are withdrawn. Past mentorships stay in program history as \"Former member\". If you use Rounds again, you start afresh.",
     }).accessory(
-      Elements.Button({ text: "Delete my data", actionId: PROFILE_ACTIONS.privacyDelete })
+      Elements.Button({ text: "Delete my data", actionId: PRIVACY_ACTIONS.delete })
         .danger()
         .confirm(
           Bits.ConfirmationDialog({
@@ -116,7 +117,7 @@ export function privacyModal(r: PrivacyReport) {
         ),
     ),
   );
-  return Modal({ title: "Your data in Rounds", close: "Close", callbackId: PROFILE_CALLBACKS.privacy }).blocks(blocks).buildToObject();
+  return Modal({ title: "Your data in Rounds", close: "Close", callbackId: PRIVACY_CALLBACKS.report }).blocks(blocks).buildToObject();
 }
 
 

@@ -1,54 +1,42 @@
 import { profileForm } from "../profiles.js";
 import { availability, pause, resume } from "../availability.js";
 import { myExclusions } from "../exclusions.js";
-import { privacyReport } from "../../privacy/privacy.js";
 import { notEnrolledMessage } from "../../home/views/help.js";
 import { profileModal } from "../views/profileModal.js";
 import { noProfileRoleMessage } from "../views/profileMessages.js";
 import { pausedMessage, pauseModal, resumedMessage } from "../views/availabilityViews.js";
 import { exclusionsModal } from "../views/exclusionsModal.js";
-import { privacyModal } from "../../privacy/views/privacyViews.js";
-import { answering, type Asker } from "./context.js";
 import { refreshHomeQuietly } from "../../home/refreshHome.js";
+import type { Interaction } from "../../../slack/interaction/pipeline.js";
+import type { Answer } from "./answer.js";
 
-/** The entry points shared by `/mentoring <subcommand>` and the App Home buttons. */
+/** The entry points shared by `/mentoring <subcommand>` (and /findmentor) and the App Home buttons. */
 
-export const openProfile = (a: Asker) =>
-  answering(a, async () => {
-    const form = await profileForm(a.deps.db, a.deps.directory(a.client), a.teamId, a.userId, a.deps.now());
-    if (form.kind === "not_enrolled") return a.reply(notEnrolledMessage(form.standing));
-    if (form.kind === "no_profile_role") return a.reply(noProfileRoleMessage());
-    await a.client.views.open({ trigger_id: a.triggerId, view: profileModal(form) });
-  });
+export async function openProfile(i: Interaction, answer: Answer): Promise<void> {
+  const form = await profileForm(i.ctx, i.userId);
+  if (form.kind === "not_enrolled") return answer.message(notEnrolledMessage(form.standing));
+  if (form.kind === "no_profile_role") return answer.message(noProfileRoleMessage());
+  await answer.modal(profileModal(form));
+}
 
-export const openPause = (a: Asker) =>
-  answering(a, async () => {
-    const { state, tz } = await availability(a.deps.db, a.deps.directory(a.client), a.teamId, a.userId, a.deps.now());
-    await a.client.views.open({ trigger_id: a.triggerId, view: pauseModal(state, tz) });
-  });
+export async function openPause(i: Interaction, answer: Answer): Promise<void> {
+  const { state, tz } = await availability(i.ctx, i.userId);
+  await answer.modal(pauseModal(state, tz));
+}
 
-export const pauseUntilDate = (a: Asker, date: string) =>
-  answering(a, async () => {
-    const { state, tz } = await pause(a.deps.db, a.deps.directory(a.client), a.teamId, a.userId, date, a.deps.now());
-    await a.reply(pausedMessage(state, tz));
-    await refreshHomeQuietly(a.deps, a.client, a.teamId, a.userId);
-  });
+export async function pauseUntilDate(i: Interaction, answer: Answer, date: string): Promise<void> {
+  const { state, tz } = await pause(i.ctx, i.userId, date);
+  await answer.message(pausedMessage(state, tz));
+  await refreshHomeQuietly(i.deps, i.client, i.teamId, i.userId);
+}
 
-export const resumeNow = (a: Asker) =>
-  answering(a, async () => {
-    await resume(a.deps.db, a.deps.directory(a.client), a.teamId, a.userId, a.deps.now());
-    await a.reply(resumedMessage());
-    await refreshHomeQuietly(a.deps, a.client, a.teamId, a.userId);
-  });
+export async function resumeNow(i: Interaction, answer: Answer): Promise<void> {
+  await resume(i.ctx, i.userId);
+  await answer.message(resumedMessage());
+  await refreshHomeQuietly(i.deps, i.client, i.teamId, i.userId);
+}
 
-export const openExclusions = (a: Asker) =>
-  answering(a, async () => {
-    const excluded = await myExclusions(a.deps.db, a.deps.directory(a.client), a.teamId, a.userId, a.deps.now());
-    await a.client.views.open({ trigger_id: a.triggerId, view: exclusionsModal(excluded) });
-  });
-
-export const openPrivacy = (a: Asker) =>
-  answering(a, async () => {
-    const report = await privacyReport(a.deps.db, a.deps.directory(a.client), a.teamId, a.userId, a.deps.now());
-    await a.client.views.open({ trigger_id: a.triggerId, view: privacyModal(report) });
-  });
+export async function openExclusions(i: Interaction, answer: Answer): Promise<void> {
+  const excluded = await myExclusions(i.ctx, i.userId);
+  await answer.modal(exclusionsModal(excluded));
+}

@@ -1,7 +1,7 @@
 import { Blocks, Elements, Md, Modal, type BlockBuilder } from "slack-block-builder";
 import { PROFILE_LIMITS, type ProfileData, type ProfileSection } from "../../../domain/profile.js";
 import { stagesFor, type Term, type Vocabulary } from "../../../domain/vocabulary.js";
-import { GOAL_BLOCKS, PROFILE_CALLBACKS, VALUE, suggestedBlock } from "../ids.js";
+import { GOAL_BLOCKS, PROFILE_CALLBACKS, PROFILE_VIEWS, VALUE, suggestedBlock } from "../ids.js";
 import { initialOf, initialsOf, optionsOf, YES_NO, yesNoKey } from "./options.js";
 
 export interface ProfileModalInput {
@@ -111,7 +111,7 @@ export function profileModal({ sections, vocabulary: v, profile: p, goals }: Pro
     );
   }
   const metadata: ProfileModalMetadata = { sections: [...sides] };
-  return Modal({ title: "Your profile", submit: "Save", close: "Cancel", callbackId: PROFILE_CALLBACKS.profile, privateMetaData: JSON.stringify(metadata) })
+  return Modal({ title: "Your profile", submit: "Save", close: "Cancel", callbackId: PROFILE_CALLBACKS.profile, privateMetaData: PROFILE_VIEWS.profile.metadata.encode(metadata) })
     .blocks(blocks)
     .buildToObject();
 }

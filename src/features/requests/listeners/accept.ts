@@ -1,58 +1,57 @@
-import { acceptRequest, introduce, type Payload } from "../requests.js";
-import { findRequest } from "../../../store/requests.js";
-import { RequestNoLongerPending } from "../../../domain/errors.js";
+import { acceptRequest, introduce, requestById, type Payload } from "../requests.js";
+import { RequestNoLongerPending, RequestNotFound } from "../../../domain/errors.js";
 import { answeredMessage, requestMessages } from "../views/messages.js";
 import { infoModal } from "../../../slack/kit/message.js";
 import { redrawRequestDms } from "../settledRequestDms.js";
 import { refreshHomeQuietly, refreshHomesSoon } from "../../home/refreshHome.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import { answering, buttonValue, messageRef, teamOf, type ActionArgs } from "./context.js";
+import { REQUEST } from "../ids.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { noteOrModal } from "../../../slack/interaction/surfaces.js";
 
 /**
  * The mentor accepts, from the request DM or their App Home: match (capacity-checked), a group DM
  * introduces the pair, and every DM about the request shows the outcome instead of the buttons.
  * When their places are full, or this took the last one, the requests still waiting for them close:
  * the trainees are told at once (by the service, through the outbox) and those DMs are redrawn too.
+ * Inline: from the Home tab the answer is a small modal on the click's fresh trigger.
  */
-export function acceptAction(deps: ListenerDeps) {
-  return async (args: ActionArgs) => {
-    await args.ack();
-    const { body, client, respond } = args;
-    const teamId = teamOf(body);
-    const requestId = buttonValue(body);
+export function acceptAction(on: Interactions): void {
+  on.button({ action: REQUEST.accept, who: "anyone", when: "inline", errors: noteOrModal("Rounds"), label: "request action", invalid: (raw) => new RequestNotFound(raw) }, async (i) => {
+    const { deps, client, teamId, args } = i;
+    const { body, respond } = args;
+    const requestId = i.value;
+    const ctx = { ...i.ctx, messages: requestMessages };
     /** The answer to the click: in place of the clicked DM, or as a small modal over the Home tab. */
     const show = async (payload: Payload) => {
       if (body.response_url) await respond({ replace_original: true, ...payload });
       else await client.views.open({ trigger_id: body.trigger_id, view: infoModal("Request", payload) });
     };
-    await answering(deps, args, async () => {
-      let result;
+    let result;
+    try {
+      result = await acceptRequest(ctx, i.userId, requestId);
+    } catch (error) {
+      const request = await requestById(ctx, requestId);
+      if (!request || !(error instanceof RequestNoLongerPending)) throw error;
+      // A double click on Accept finds its own earlier answer: keep showing "accepted".
+      const outcome = error.status === "ACCEPTED" ? "accepted" : error.status === "MENTOR_FULL" ? "full" : "gone";
+      return void (await show(answeredMessage(request, outcome)));
+    }
+    const others = result.closed.filter((r) => r.id !== requestId);
+    await show(answeredMessage(result.request, result.outcome, others.length));
+    if (result.closed.length) deps.kickOutbox();
+    if (result.outcome === "accepted") {
+      const { match } = result;
       try {
-        result = await acceptRequest(deps.db, teamId, body.user.id, requestId, deps.now(), requestMessages);
+        const opened = await client.conversations.open({ users: `${match.trainee.slackUserId},${match.mentor.slackUserId}` });
+        await introduce(deps.db, match, opened.channel!.id!, deps.now(), requestMessages);
+        deps.kickOutbox();
       } catch (error) {
-        const request = await findRequest(deps.db, teamId, requestId);
-        if (!request || !(error instanceof RequestNoLongerPending)) throw error;
-        // A double click on Accept finds its own earlier answer: keep showing "accepted".
-        const outcome = error.status === "ACCEPTED" ? "accepted" : error.status === "MENTOR_FULL" ? "full" : "gone";
-        return void (await show(answeredMessage(request, outcome)));
+        // The match stands; the match-intros job introduces the pair within minutes.
+        deps.logger.warn({ err: error, team: teamId, match: match.id }, "introduction failed; left to the match-intros job");
       }
-      const others = result.closed.filter((r) => r.id !== requestId);
-      await show(answeredMessage(result.request, result.outcome, others.length));
-      if (result.closed.length) deps.kickOutbox();
-      if (result.outcome === "accepted") {
-        const { match } = result;
-        try {
-          const opened = await client.conversations.open({ users: `${match.trainee.slackUserId},${match.mentor.slackUserId}` });
-          await introduce(deps.db, match, opened.channel!.id!, deps.now(), requestMessages);
-          deps.kickOutbox();
-        } catch (error) {
-          // The match stands; the match-intros job introduces the pair within minutes.
-          deps.logger.warn({ err: error, team: teamId, match: match.id }, "introduction failed; left to the match-intros job");
-        }
-      }
-      await redrawRequestDms(deps.db, client, deps.logger, [result.request, ...others], messageRef(body));
-      await refreshHomeQuietly(deps, client, teamId, result.request.mentor.slackUserId);
-      await refreshHomesSoon(deps, teamId, [result.request, ...others].map((r) => r.trainee.slackUserId));
-    });
-  };
+    }
+    await redrawRequestDms(deps.db, client, deps.logger, [result.request, ...others], i.message);
+    await refreshHomeQuietly(deps, client, teamId, result.request.mentor.slackUserId);
+    await refreshHomesSoon(deps, teamId, [result.request, ...others].map((r) => r.trainee.slackUserId));
+  });
 }

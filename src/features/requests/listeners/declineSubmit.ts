@@ -1,36 +1,27 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { z } from "zod";
 import { declineRequest } from "../requests.js";
-import { DomainError } from "../../../domain/errors.js";
+import { RequestNotFound } from "../../../domain/errors.js";
 import { errorText } from "../../../slack/errorText.js";
-import { readMetadata, readNote } from "../views/form.js";
-import { REQUEST_BLOCKS } from "../ids.js";
+import { readNote } from "../views/form.js";
+import { REQUEST_BLOCKS, REQUEST_VIEWS } from "../ids.js";
 import { answeredMessage, requestMessages } from "../views/messages.js";
 import { redrawRequestDms } from "../settledRequestDms.js";
 import { refreshHomeQuietly, refreshHomesSoon } from "../../home/refreshHome.js";
-import { submission } from "../../../slack/kit/submission.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-
-const metadata = z.object({ requestId: z.string().min(1), message: z.object({ channel: z.string(), ts: z.string() }).nullable() });
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
 
 /** The decline modal's submit: request DECLINED with its private reason, trainee told kindly, the mentor's DM updated. */
-export function declineSubmit(deps: ListenerDeps) {
-  return async ({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const { teamId, userId, values } = submission(body);
-    const meta = readMetadata(metadata, body.view.private_metadata);
-    const reason = readNote(values, REQUEST_BLOCKS.reason);
-    if (!reason.ok) return ack({ response_action: "errors", errors: reason.errors });
-    try {
-      const request = await declineRequest(deps.db, teamId, userId, meta?.requestId ?? "", reason.note, deps.now(), requestMessages);
-      await ack();
-      deps.kickOutbox();
-      if (meta?.message) await client.chat.update({ ...meta.message, ...answeredMessage(request, "declined") } as Parameters<typeof client.chat.update>[0]);
-      await redrawRequestDms(deps.db, client, deps.logger, [request], meta?.message ?? null);
-      await refreshHomeQuietly(deps, client, teamId, userId);
-      await refreshHomesSoon(deps, teamId, [request.trainee.slackUserId]);
-    } catch (error) {
-      if (!(error instanceof DomainError)) deps.logger.error({ err: error, team: teamId }, "decline failed");
-      await ack({ response_action: "errors", errors: { [REQUEST_BLOCKS.reason]: errorText(error) } });
-    }
-  };
+export function declineSubmit(on: Interactions): void {
+  const stale = errorText(new RequestNotFound(""));
+  on.submit({ view: REQUEST_VIEWS.decline, who: "anyone", errors: REQUEST_BLOCKS.reason, stale, label: "decline" }, async (i) => {
+    const reason = readNote(i.values, REQUEST_BLOCKS.reason);
+    if (!reason.ok) return { errors: reason.errors };
+    const { requestId, message } = i.metadata;
+    const request = await declineRequest({ ...i.ctx, messages: requestMessages }, i.userId, requestId, reason.note);
+    i.afterwards(async () => {
+      i.deps.kickOutbox();
+      if (message) await i.client.chat.update({ ...message, ...answeredMessage(request, "declined") } as Parameters<typeof i.client.chat.update>[0]);
+      await redrawRequestDms(i.deps.db, i.client, i.deps.logger, [request], message);
+      await refreshHomeQuietly(i.deps, i.client, i.teamId, i.userId);
+      await refreshHomesSoon(i.deps, i.teamId, [request.trainee.slackUserId]);
+    });
+  });
 }

@@ -2,20 +2,22 @@ import { withdrawRequest } from "../requests.js";
 import { withdrawnMessage } from "../views/messages.js";
 import { redrawRequestDms } from "../settledRequestDms.js";
 import { refreshHomeQuietly, refreshHomesSoon } from "../../home/refreshHome.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import { answering, buttonValue, teamOf, type ActionArgs } from "./context.js";
+import { RequestNotFound } from "../../../domain/errors.js";
+import { REQUEST } from "../ids.js";
+import type { ButtonInteraction, Interactions } from "../../../slack/interaction/pipeline.js";
+import { noteOrModal } from "../../../slack/interaction/surfaces.js";
 
 /** The trainee withdraws a pending request from their confirmation DM (or the App Home). */
-export function withdrawAction(deps: ListenerDeps) {
-  return async (args: ActionArgs) => {
-    await args.ack();
-    const { body, client, respond } = args;
-    await answering(deps, args, async () => {
-      const request = await withdrawRequest(deps.db, teamOf(body), body.user.id, buttonValue(body), deps.now());
-      if (body.response_url) await respond({ replace_original: true, ...withdrawnMessage(request) });
-      await redrawRequestDms(deps.db, client, deps.logger, [request]);
-      await refreshHomeQuietly(deps, client, teamOf(body), body.user.id);
-      await refreshHomesSoon(deps, teamOf(body), [request.mentor.slackUserId]);
-    });
-  };
+export function withdrawAction(on: Interactions): void {
+  for (const action of [REQUEST.withdraw, REQUEST.withdrawHome]) {
+    on.button({ action, who: "anyone", when: "queued", errors: noteOrModal("Rounds"), label: "request action", invalid: (raw) => new RequestNotFound(raw) }, withdraw);
+  }
+}
+
+async function withdraw(i: ButtonInteraction<string, "anyone">): Promise<void> {
+  const request = await withdrawRequest(i.ctx, i.userId, i.value);
+  if (i.args.body.response_url) await i.args.respond({ replace_original: true, ...withdrawnMessage(request) });
+  await redrawRequestDms(i.deps.db, i.client, i.deps.logger, [request]);
+  await refreshHomeQuietly(i.deps, i.client, i.teamId, i.userId);
+  await refreshHomesSoon(i.deps, i.teamId, [request.mentor.slackUserId]);
 }

@@ -3,14 +3,11 @@ import type { StateValues } from "../../profiles/views/profileForm.js";
 import { PRIVATE_NOTE_MAX, REQUEST_MESSAGE_MAX } from "../../../domain/requestRules.js";
 import { MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import type { RequestInput } from "../requests.js";
-import { REQUEST_BLOCKS, VALUE } from "../ids.js";
+import { REQUEST_BLOCKS, VALUE, type RequestMetadata } from "../ids.js";
 
 const el = (values: StateValues, block: string) => values[block]?.[VALUE];
 const text = (values: StateValues, block: string) => el(values, block)?.value?.trim() ?? "";
 
-/** What the request modal carries between open and submit. */
-export const requestMetadata = z.object({ mentorId: z.string().min(1), programId: z.string().min(1), goals: z.array(z.string()).default([]) });
-export type RequestMetadata = z.infer<typeof requestMetadata>;
 
 export function readMetadata<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
   try {

@@ -4,7 +4,8 @@ import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { day } from "../../../slack/kit/dates.js";
 import { count } from "../../../slack/kit/plural.js";
-import { REQUEST_ACTIONS } from "../ids.js";
+import { REQUEST, REQUEST_ACTIONS } from "../ids.js";
+import { suffixedId } from "../../../slack/interaction/ids.js";
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 
@@ -17,7 +18,7 @@ export function withdrawButtons(rows: readonly RequestRow[]): BlockBuilder[] {
   return [
     Blocks.Actions().elements(
       rows.slice(0, 25).map((r) =>
-        Elements.Button({ text: `Withdraw: ${r.other.name} (${role(r.role)})`.slice(0, 75), actionId: `${REQUEST_ACTIONS.withdraw}_home_${r.requestId}`, value: r.requestId }),
+        Elements.Button({ text: `Withdraw: ${r.other.name} (${role(r.role)})`.slice(0, 75), actionId: suffixedId(REQUEST.withdrawHome, r.requestId), value: REQUEST.withdrawHome.codec.encode(r.requestId) }),
       ),
     ),
   ];

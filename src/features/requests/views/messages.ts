@@ -10,7 +10,9 @@ import { yourOther } from "../../../slack/kit/relation.js";
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { PROFILE_ACTIONS } from "../../profiles/ids.js";
-import { REQUEST_ACTIONS } from "../ids.js";
+import { REQUEST, REQUEST_ACTIONS } from "../ids.js";
+import { suffixedId } from "../../../slack/interaction/ids.js";
+import type { Cadence } from "../../../domain/cadence.js";
 import { cardBlocks } from "../../findmentor/views/cards.js";
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
@@ -46,7 +48,7 @@ function introBlocks(m: MatchRecord): BlockBuilder[] {
     para(`${Md.bold("1. How often to meet")}\n${chosen ? `Agreed: ${Md.bold(chosen.label.toLowerCase())}. Either of you can change it below.` : "Pick a rhythm together (monthly contact is the usual):"}`),
     Blocks.Actions().elements(
       CADENCES.map((c) => {
-        const b = Elements.Button({ text: c.label, actionId: `${REQUEST_ACTIONS.cadence}_${c.key.toLowerCase()}`, value: JSON.stringify({ matchId: m.id, cadence: c.key }) });
+        const b = Elements.Button({ text: c.label, actionId: suffixedId(REQUEST.cadence, c.key.toLowerCase()), value: REQUEST.cadence.codec.encode({ matchId: m.id, cadence: c.key as Cadence }) });
         return c.key === m.cadence ? b.primary() : b;
       }),
     ),

@@ -1,13 +1,13 @@
 import { Blocks, Elements, Md, Modal, Bits } from "slack-block-builder";
 import type { RequestForm } from "../requests.js";
 import { PRIVATE_NOTE_MAX, REQUEST_MESSAGE_MAX } from "../../../domain/requestRules.js";
-import { REQUEST_BLOCKS, REQUEST_CALLBACKS, VALUE } from "../ids.js";
+import { REQUEST_BLOCKS, REQUEST_CALLBACKS, REQUEST_VIEWS, VALUE } from "../ids.js";
 
 const option = (text: string, value: string) => Bits.Option({ text: text.slice(0, 75), value });
 
 /** Asking a mentor: the role wanted, a short message, and which goal it is about. */
 export function requestModal(form: RequestForm) {
-  const metadata = JSON.stringify({ mentorId: form.mentorId, programId: form.programId, goals: form.goals });
+  const metadata = REQUEST_VIEWS.request.metadata.encode({ mentorId: form.mentorId, programId: form.programId, goals: form.goals });
   const blocks = [
     Blocks.Section({ text: `Ask <@${form.mentorSlackId}> to work with you. They get your profile card, your goals and your message, and can accept or decline.` }),
     Blocks.Input({ blockId: REQUEST_BLOCKS.role, label: "What kind of help" }).element(
@@ -32,7 +32,8 @@ export function requestModal(form: RequestForm) {
 }
 
 /** Declining: an optional reason that only program directors see. */
-export function declineModal(metadata: string) {
+export function declineModal(requestId: string, message: { channel: string; ts: string } | null) {
+  const metadata = REQUEST_VIEWS.decline.metadata.encode({ requestId, message });
   return Modal({ title: "Decline request", submit: "Decline", close: "Cancel", callbackId: REQUEST_CALLBACKS.decline, privateMetaData: metadata })
     .blocks(
       Blocks.Section({ text: `The trainee is told kindly that you can't take them on now, ${Md.bold("without")} your reason.` }),
@@ -45,7 +46,7 @@ export function declineModal(metadata: string) {
 
 /** Ending a mentorship: optional private feedback to the program director. */
 export function endModal(matchId: string) {
-  return Modal({ title: "End mentorship", submit: "End mentorship", close: "Cancel", callbackId: REQUEST_CALLBACKS.end, privateMetaData: matchId })
+  return Modal({ title: "End mentorship", submit: "End mentorship", close: "Cancel", callbackId: REQUEST_CALLBACKS.end, privateMetaData: REQUEST_VIEWS.end.metadata.encode(matchId) })
     .blocks(
       Blocks.Section({ text: "The other person is told kindly that the mentorship has ended. Thank you for the time you gave it." }),
       Blocks.Input({ blockId: REQUEST_BLOCKS.note, label: "Feedback for the program director", hint: "Private: only the program's directors see it. Optional." })
