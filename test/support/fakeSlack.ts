@@ -35,6 +35,8 @@ export interface RecordedCall {
   at: number;
   /** Set when the stand-in refused the call as Slack would (an invalid view or message, a spent trigger). */
   refusal?: Refusal;
+  /** What the stand-in answered an accepted call (views.open: the view with its id). */
+  answer?: unknown;
 }
 
 /** Something Slack would have refused: a Web API call, a response_url reply, or an answer the app gave in an ack. */
@@ -352,7 +354,8 @@ export class FakeSlack {
       return send(res, 200, refusalAnswer(method, refusal));
     }
     if ((method === "views.open" || method === "views.push") && typeof args.trigger_id === "string") this.spentTriggers.add(args.trigger_id);
-    return send(res, 200, this.answer(method, args));
+    call.answer = this.answer(method, args);
+    return send(res, 200, call.answer);
   }
 
   /** How Slack would refuse this call, or null: a spent or stale trigger, or a message or view Block Kit refuses. */

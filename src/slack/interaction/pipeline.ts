@@ -125,6 +125,8 @@ export interface SubmitSpec<M, W extends Who> {
    * answer a function makes of its words (e.g. the modal turned into "Nothing changed").
    */
   errors: string | ((text: string) => SubmitAnswer);
+  /** The answer to a form whose metadata does not decode (default: the stale-form words, as `errors` says). */
+  stale?: SubmitAnswer;
   label?: string;
 }
 
@@ -201,7 +203,7 @@ export class Interactions {
       const metadata = spec.view.metadata.decode(body.view.private_metadata ?? "");
       if (!metadata) {
         logger.info("a modal whose metadata does not decode (an old form, or forged)");
-        return answerSubmit(args, refusal(spec.errors, errorText(new StaleForm(spec.view.id))));
+        return answerSubmit(args, spec.stale ?? refusal(spec.errors, errorText(new StaleForm(spec.view.id))));
       }
       let answer: SubmitAnswer;
       try {

@@ -43,6 +43,12 @@ export const stackedModal =
     else await client.views.open({ trigger_id: body.trigger_id, view });
   };
 
+/**
+ * Nowhere else than the modal the button opened first (spec.opensModal), which the pipeline fills
+ * with the words: for buttons whose only answer is that modal (the meeting log, goals, agenda).
+ */
+export const openedModalOnly: ButtonSurface = () => async () => undefined;
+
 /** A slash command's answer: an ephemeral message in the conversation it was typed in. */
 export const ephemeralTo =
   (respond: RespondFn) =>
