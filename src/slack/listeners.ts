@@ -29,7 +29,7 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerRequestListeners(router, deps);
   registerFindMentorListeners(router, deps);
   registerCheckinListeners(on);
-  registerGoalMeetingListeners(router, deps);
+  registerGoalMeetingListeners(on);
   registerRoundPreviewListeners(router, deps);
   registerRoundListeners(router, deps);
   registerAnnouncementListeners(router, deps);

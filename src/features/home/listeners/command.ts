@@ -3,6 +3,7 @@ import { mentoringHelp } from "../views/help.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
 import type { Asker } from "../../profiles/listeners/context.js";
 import { openExclusions, openPause, openPrivacy, openProfile, pauseUntilDate, resumeNow } from "../../profiles/listeners/open.js";
+import { answering } from "../../profiles/listeners/context.js";
 import { openGoals } from "../../goals-meetings/listeners/goals/open.js";
 import { openLog } from "../../goals-meetings/listeners/meetings/openLog.js";
 import { thanksCommand } from "../../thanks/listeners/command.js";
@@ -20,6 +21,7 @@ export function mentoringCommand(deps: ListenerDeps) {
       triggerId: command.trigger_id,
       reply: async (m) => void (await respond({ response_type: "ephemeral", ...m })),
     };
+    const asking = { deps, client, userId: command.user_id, ctx: { db: deps.db, now: deps.now(), directory: deps.directory(client), workspaceId: command.team_id } };
     switch (sub.toLowerCase()) {
       case "profile":
         return openProfile(a);
@@ -32,9 +34,9 @@ export function mentoringCommand(deps: ListenerDeps) {
       case "privacy":
         return openPrivacy(a);
       case "goals":
-        return openGoals(a);
+        return answering(a, () => openGoals(asking, command.trigger_id));
       case "log":
-        return openLog(a);
+        return answering(a, () => openLog(asking, command.trigger_id, a.reply));
       case "thanks":
         return thanksCommand(a, command.text);
     }
