@@ -34,6 +34,6 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerRoundListeners(router, deps);
   registerAnnouncementListeners(router, deps);
   registerThanksListeners(router, deps);
-  registerDashboardListeners(router, deps);
+  registerDashboardListeners(on);
   return router;
 }
