@@ -33,7 +33,7 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerRoundPreviewListeners(router, deps);
   registerRoundListeners(router, deps);
   registerAnnouncementListeners(router, deps);
-  registerThanksListeners(router, deps);
+  registerThanksListeners(on);
   registerDashboardListeners(on);
   return router;
 }

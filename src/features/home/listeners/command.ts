@@ -38,7 +38,7 @@ export function mentoringCommand(deps: ListenerDeps) {
       case "log":
         return answering(a, () => openLog(asking, command.trigger_id, a.reply));
       case "thanks":
-        return thanksCommand(a, command.text);
+        return answering(a, () => thanksCommand(asking, command.trigger_id, a.reply, command.text));
     }
     const standing = await memberStanding(deps.db, deps.directory(client), command.team_id, command.user_id, deps.now());
     await respond({ response_type: "ephemeral", ...mentoringHelp(standing) });
