@@ -32,7 +32,7 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerGoalMeetingListeners(on);
   registerRoundPreviewListeners(router, deps);
   registerRoundListeners(router, deps);
-  registerAnnouncementListeners(router, deps);
+  registerAnnouncementListeners(on, router, deps);
   registerThanksListeners(on);
   registerDashboardListeners(on);
   return router;
