@@ -1,3 +1,4 @@
+import { count } from "../slack/kit/plural.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Db } from "../store/database.js";
 import { cliActor } from "../features/programs/audit.js";
@@ -30,7 +31,7 @@ export async function runCommand(db: Db, slack: CliSlack, command: Exclude<CliCo
       const { csv, rows } = await exportRoster(db, by, command.program, now());
       if (command.out) {
         writeFileSync(command.out, csv);
-        io.err(`Wrote ${rows} rows to ${command.out}.`);
+        io.err(`Wrote ${count(rows, "row")} to ${command.out}.`);
       } else {
         io.out(csv.replace(/\n$/, ""));
       }

@@ -1,3 +1,4 @@
+import { count } from "../slack/kit/plural.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -35,7 +36,7 @@ export async function runReportCommand(argv: string[], out: (t: string) => void,
     mkdirSync(args.out, { recursive: true });
     for (const f of reports.files) {
       writeFileSync(path.join(args.out, f.filename), f.csv);
-      out(`${path.join(args.out, f.filename)} (${f.rows} rows)`);
+      out(`${path.join(args.out, f.filename)} (${count(f.rows, "row")})`);
     }
     return 0;
   });

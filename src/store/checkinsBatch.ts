@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db, Tx } from "./database.js";
+import { providerOfClient, type Db, type Tx } from "./database.js";
 import { isUniqueViolation } from "./errors.js";
 import type { OutgoingMessage } from "./outbox.js";
 import { markManyEscalated, markReminded, type NewCheckin } from "./checkins.js";
@@ -19,7 +19,6 @@ export interface BatchItem {
 
 const LIMITS = { timeout: 120_000, maxWait: 30_000 };
 
-const providerOf = (db: Db | Tx): string | undefined => (db as unknown as { _activeProvider?: string })._activeProvider;
 
 type Kind = "text" | "date" | "json" | "int" | `enum:${string}`;
 type Value = string | number | Date | null | Record<string, unknown>;
@@ -39,7 +38,7 @@ function isRawUniqueViolation(error: unknown): boolean {
  */
 async function insertRows(tx: Tx, table: string, columns: [string, Kind][], rows: Value[][]): Promise<void> {
   if (!rows.length) return;
-  const pg = providerOf(tx) === "postgresql";
+  const pg = providerOfClient(tx) === "postgresql";
   // SQLite builds may cap a statement at 999 parameters; PostgreSQL takes 65,535, and each
   // statement there is a network round trip, so it gets far bigger ones.
   const perStatement = Math.max(1, Math.floor((pg ? 20_000 : 900) / columns.length));

@@ -19,6 +19,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const PROVIDER = Symbol("rounds.provider");
+
+/**
+ * Which database a client, or a transaction opened on it, talks to: for the few queries written
+ * per database (row locks on PostgreSQL, say). connect() tags each client; a transaction client
+ * forwards the tag to its own.
+ */
+export function providerOfClient(db: Db | Tx): Provider {
+  const provider = (db as unknown as Record<symbol, Provider | undefined>)[PROVIDER];
+  if (!provider) throw new Error("this Prisma client was not made by connect(), so its database is unknown");
+  return provider;
+}
+
 /** How long a SQLite writer waits for another's lock before giving up (busy timeout; transactions wait at BEGIN, see driverAdapters.ts). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
@@ -28,6 +41,7 @@ export function connect(databaseUrl: string): Database {
     provider === "sqlite"
       ? new SqliteClient({ adapter: new SqliteAdapter({ url: sqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }) })
       : (new PostgresClient({ adapter: new PostgresAdapter(databaseUrl) }) as unknown as Db);
+  Object.defineProperty(prisma, PROVIDER, { value: provider });
   return {
     prisma,
     provider,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db, Tx } from "./database.js";
+import { providerOfClient, type Db, type Tx } from "./database.js";
 import type { GoalStatus, GoalView, ProgressNote } from "../domain/goals.js";
 
 /** Goals and their progress notes. Every query is scoped by the workspace. */
@@ -45,7 +45,6 @@ export async function setGoalStatus(tx: Db | Tx, workspaceId: string, id: string
   await tx.goal.updateMany({ where: { workspaceId, id }, data: { status } });
 }
 
-const providerOf = (db: Db | Tx): string | undefined => (db as unknown as { _activeProvider?: string })._activeProvider;
 
 /**
  * Appends a note without losing one written at the same moment by someone else: read and write
@@ -54,7 +53,7 @@ const providerOf = (db: Db | Tx): string | undefined => (db as unknown as { _act
  */
 export async function appendProgress(db: Db | Tx, workspaceId: string, id: string, note: ProgressNote): Promise<boolean> {
   const run = async (tx: Tx): Promise<boolean> => {
-    if (providerOf(tx) === "postgresql") await tx.$queryRawUnsafe(`SELECT "id" FROM "Goal" WHERE "id" = $1 AND "workspaceId" = $2 FOR UPDATE`, id, workspaceId);
+    if (providerOfClient(tx) === "postgresql") await tx.$queryRawUnsafe(`SELECT "id" FROM "Goal" WHERE "id" = $1 AND "workspaceId" = $2 FOR UPDATE`, id, workspaceId);
     const row = await tx.goal.findFirst({ where: { workspaceId, id }, select: { progress: true } });
     if (!row) return false;
     const progress = [...readProgress(row.progress), note].map((p) => ({ at: p.at, by: p.by, note: p.note }));

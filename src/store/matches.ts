@@ -1,4 +1,4 @@
-import type { Db, Tx } from "./database.js";
+import { providerOfClient, type Db, type Tx } from "./database.js";
 import type { Cadence } from "../generated/sqlite/enums.js";
 
 export interface MatchRecord {
@@ -76,7 +76,6 @@ function toRecord(r: MatchRow): MatchRecord {
   };
 }
 
-const providerOf = (db: Db | Tx): string | undefined => (db as unknown as { _activeProvider?: string })._activeProvider;
 
 /**
  * Serializes accepts for one mentor inside the caller's transaction. PostgreSQL: a row lock on the
@@ -84,7 +83,7 @@ const providerOf = (db: Db | Tx): string | undefined => (db as unknown as { _act
  * the other. SQLite: the transaction's first write already holds the database's write lock.
  */
 export async function lockMember(tx: Tx, workspaceId: string, memberId: string): Promise<void> {
-  if (providerOf(tx) !== "postgresql") return;
+  if (providerOfClient(tx) !== "postgresql") return;
   await tx.$queryRawUnsafe(`SELECT "id" FROM "Member" WHERE "id" = $1 AND "workspaceId" = $2 FOR UPDATE`, memberId, workspaceId);
 }
 

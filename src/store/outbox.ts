@@ -1,4 +1,4 @@
-import type { Db, Tx } from "./database.js";
+import { providerOfClient, type Db, type Tx } from "./database.js";
 import { isUniqueViolation } from "./errors.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 
@@ -28,7 +28,6 @@ export interface OutboxRow {
 }
 
 /** Which database a client (or transaction client) talks to; the generated clients record it. */
-const providerOf = (db: Db | Tx): string | undefined => (db as unknown as { _activeProvider?: string })._activeProvider;
 
 /** The PostgreSQL client's createMany, which (unlike SQLite's) takes skipDuplicates. */
 type CreateManySkippingDuplicates = {
@@ -42,7 +41,7 @@ type CreateManySkippingDuplicates = {
  * quietly roll everything back). SQLite undoes only the failed statement, so catching it is enough.
  */
 export async function enqueue(db: Db | Tx, message: OutgoingMessage): Promise<boolean> {
-  if (providerOf(db) === "postgresql") {
+  if (providerOfClient(db) === "postgresql") {
     const delegate = db.outboxMessage as unknown as CreateManySkippingDuplicates;
     const { count } = await delegate.createMany({
       data: [{ ...message, payload: message.payload as Prisma.InputJsonValue }],
