@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../../store/database.js";
+import type { Tx } from "../../store/database.js";
 import {
   activeMenteesOf,
   activeMentorIdsOf,

@@ -26,6 +26,12 @@ export const meetingMetadata = z.object({ matchId: z.string().min(1), checkinId:
 /** What the match picker carries: the check-in answered Met, if any. */
 export const pickMetadata = z.object({ checkinId: z.string().nullable().default(null) });
 
+/** The picker's metadata; one that does not read carries no check-in, as it always did. */
+const pickCodec: ValueCodec<z.infer<typeof pickMetadata>> = {
+  encode: (m) => JSON.stringify(m),
+  decode: (raw) => ({ value: jsonValue(pickMetadata).decode(raw)?.value ?? { checkinId: null } }),
+};
+
 /** The goals surfaces' buttons and modals, each with the codec of its value or metadata. */
 export const GOAL = {
   /** Opens the goals modal (App Home). */
@@ -58,7 +64,7 @@ export const MEETING = {
   /** "Set agenda" on the agenda-prompt DM and the App Home; value = match id. */
   setAgenda: action("agenda_set_open", idValue),
   /** Step 1 when the person has several active matches: which one (carrying the check-in answered, if any). */
-  pickSubmit: view("meeting_pick_submit", jsonValue(pickMetadata)),
+  pickSubmit: view("meeting_pick_submit", pickCodec),
   logSubmit: view("meeting_log_submit", jsonValue(meetingMetadata)),
   /** The agenda of one match; metadata = match id. */
   agendaSubmit: view("agenda_submit", idValue),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AnnouncementDraft, ComposeFields } from "../../../domain/announcement.js";
+import type { ComposeFields } from "../../../domain/announcement.js";
 import { ANNOUNCE, VALUE } from "../ids.js";
 import { submittedState } from "../../../slack/kit/submittedState.js";
 
