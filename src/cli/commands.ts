@@ -40,10 +40,10 @@ export async function runCommand(db: Db, slack: CliSlack, command: Exclude<CliCo
     case "director": {
       const userId = await resolvePerson(db, slack, command.who);
       if (command.action === "grant") {
-        const outcome = await grantDirector(db, slack.directory, by, userId, now());
+        const outcome = await grantDirector({ db, directory: slack.directory, now: now(), workspaceId: by.workspaceId }, by, userId);
         io.out(outcome === "granted" ? `${command.who} (${userId}) is now a director.` : `${command.who} (${userId}) was already granted the director role; nothing changed.`);
       } else {
-        const outcome = await revokeDirector(db, slack.directory, by, userId, now());
+        const outcome = await revokeDirector({ db, directory: slack.directory, now: now(), workspaceId: by.workspaceId }, by, userId);
         io.out(
           outcome === "revoked"
             ? `${command.who} (${userId}) is no longer a director (Slack admins and owners stay directors).`

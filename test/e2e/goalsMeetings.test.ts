@@ -280,7 +280,7 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
 
   it("a meeting form whose metadata no longer reads is refused in its own words, and nothing is saved", async () => {
     const own = await press("ben", "meeting_log_open", matches.ben);
-    const form = await shown<View>(own.triggerId);
+    const form = await shown(own.triggerId);
     const before = await db.prisma.meeting.count();
     const answer = JSON.parse(await submit("ben", { ...form, private_metadata: "{not json" }, { date: date(isoDay(Date.now())) }));
     expect(answer).toEqual({ response_action: "errors", errors: { date: "This form is out of date; close it and run /mentoring log again." } });

@@ -214,7 +214,7 @@ describe.each(testProviders)("a director previews, edits and approves a pairing 
     const run = await db.prisma.roundRun.create({ data: { workspaceId: TEAM, roundId: round.id, scheduledFor: new Date("2026-03-09T15:00:00Z"), status: "NOTICED" } });
     const proposal = await proposeRun(db.prisma, TEAM, run.id, new Date());
     expect(proposal.groups).toHaveLength(1);
-    expect((await approveRun(db.prisma, { workspaceId: TEAM, actor: P.dir.id }, run.id, new Date(), roundMessages)).outcome).toBe("approved");
+    expect((await approveRun({ db: db.prisma, now: new Date(), workspaceId: TEAM, messages: roundMessages }, { workspaceId: TEAM, actor: P.dir.id }, run.id)).outcome).toBe("approved");
     const first = await runJob("round-intros");
     expect(first.code, first.out).toBe(0);
     expect(first.out).toContain('"queued":1');

@@ -103,16 +103,16 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     const proposal = await proposeRun(database.prisma, TEAM, runId, NOW);
     const onM2 = proposal.pairs.find((p) => p.mentor === id.m2)!;
     const t1 = proposal.pairs.find((p) => p.trainee === id.t1)!;
-    const refused = await editProposal(database.prisma, TEAM, runId, { kind: "swap", traineeA: t1.trainee, traineeB: onM2.trainee }, NOW);
+    const refused = await editProposal({ db: database.prisma, now: NOW, workspaceId: TEAM }, runId, { kind: "swap", traineeA: t1.trainee, traineeB: onM2.trainee });
     expect(refused).toMatchObject({ ok: false, problem: "exclusion", trainee: id.t1, mentor: id.m2 });
     expect((await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).proposal).toEqual(JSON.parse(JSON.stringify(proposal)));
-    const dropped = await editProposal(database.prisma, TEAM, runId, { kind: "drop", target: onM2.trainee }, NOW);
+    const dropped = await editProposal({ db: database.prisma, now: NOW, workspaceId: TEAM }, runId, { kind: "drop", target: onM2.trainee });
     expect(dropped.ok).toBe(true);
     const stored = (await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).proposal as { pairs: unknown[]; unmatched: { reason: string }[] };
     expect(stored.pairs).toHaveLength(3);
     expect(stored.unmatched).toContainEqual({ memberId: onM2.trainee, reason: "dropped" });
     await discardRun(database.prisma, by, runId, NOW);
-    await expect(approveRun(database.prisma, by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundRunNotInPreview);
+    await expect(approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId)).rejects.toBeInstanceOf(RoundRunNotInPreview);
   });
 
   it("a pair that became excluded after the preview is not approved, and nothing is created", async () => {
@@ -121,7 +121,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     const pair = proposal.pairs[0]!;
     const exclusion = await database.prisma.exclusion.create({ data: { workspaceId: TEAM, memberId: pair.mentor, excludedId: pair.trainee } });
     const before = await database.prisma.match.count();
-    await expect(approveRun(database.prisma, by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundPairNotAllowed);
+    await expect(approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId)).rejects.toBeInstanceOf(RoundPairNotAllowed);
     expect(await database.prisma.match.count()).toBe(before);
     expect((await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("PREVIEW");
     await database.prisma.exclusion.delete({ where: { id: exclusion.id } });
@@ -133,7 +133,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     await proposeRun(database.prisma, TEAM, runId, NOW);
     expect(await sendPreview(database.prisma, TEAM, runId, "U0DIR", NOW, roundMessages)).toBe(true);
     expect(await sendPreview(database.prisma, TEAM, runId, "U0DIR", NOW, roundMessages)).toBe(false);
-    const results = await Promise.all([1, 2, 3].map(() => approveRun(database.prisma, by, runId, NOW, roundMessages)));
+    const results = await Promise.all([1, 2, 3].map(() => approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId)));
     expect(results.filter((r) => r.outcome === "approved")).toHaveLength(1);
     const run = await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run).toMatchObject({ status: "APPROVED", approvedById: "U0DIR" });
@@ -166,7 +166,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     const mentor = proposal.pairs[0]!.mentor;
     await database.prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: id.t6!, mentorId: mentor, role: "coach", startedAt: NOW } });
     const before = await database.prisma.match.count();
-    await expect(approveRun(database.prisma, by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundMentorFull);
+    await expect(approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId)).rejects.toBeInstanceOf(RoundMentorFull);
     expect(await database.prisma.match.count()).toBe(before);
     expect((await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("PREVIEW");
   });
@@ -176,7 +176,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     await database.prisma.roundSkip.create({ data: { workspaceId: TEAM, runId: first.runId, memberId: id.t5! } });
     const p1 = await proposeRun(database.prisma, TEAM, first.runId, NOW);
     expect(p1.groups.map((g) => g.members.length)).toEqual([2, 2]);
-    await approveRun(database.prisma, by, first.runId, NOW, roundMessages);
+    await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, first.runId);
     expect(await database.prisma.roundGroup.count({ where: { runId: first.runId, matchId: null } })).toBe(2);
     expect(await database.prisma.outboxMessage.count({ where: { key: `round-summary:${first.runId}` } })).toBe(1);
     const second = await newRun("ROTATION", {}, first.roundId);
@@ -190,7 +190,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
   it("a group Slack refuses is reported and skipped, the others are introduced at once, and the sweep finishes it, each group once", async () => {
     const { runId } = await newRun("ROTATION", { groupSize: 2 });
     await proposeRun(database.prisma, TEAM, runId, NOW);
-    await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId);
     let calls = 0;
     const failing = async (users: string[]) => {
       calls += 1;
@@ -221,8 +221,8 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     const { runId } = await newRun("SPEED", { rotations: 2, minutesPerRotation: 10, breakMinutes: 5, startsAt: "2026-03-02T16:00:00Z" });
     const proposal = await proposeRun(database.prisma, TEAM, runId, NOW);
     expect(proposal.speed!.rotations).toHaveLength(2);
-    await approveRun(database.prisma, by, runId, NOW, roundMessages);
-    await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId);
+    await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId);
     const dms = await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { startsWith: `round-speed:${runId}:` } } });
     expect(dms.map((d) => d.channel).sort()).toEqual(Object.keys(proposal.speed!.byPerson).map((m) => proposal.people[m]!.slackUserId).sort());
     const m2 = JSON.stringify(dms.find((d) => d.channel === "U0M2")!.payload);
@@ -235,21 +235,21 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
   it("another workspace cannot see or approve this workspace's runs", async () => {
     const { runId } = await newRun("MENTOR_MATCH");
     await expect(proposeRun(database.prisma, "T1OTHER", runId, NOW)).rejects.toThrow(/no round run/);
-    await expect(approveRun(database.prisma, { workspaceId: "T1OTHER", actor: "U1X" }, runId, NOW, roundMessages)).rejects.toThrow(/no round run/);
+    await expect(approveRun({ db: database.prisma, now: NOW, workspaceId: "T1OTHER", messages: roundMessages }, { workspaceId: "T1OTHER", actor: "U1X" }, runId)).rejects.toThrow(/no round run/);
   });
 
   it("an edit that lands while a director's approval is under way is not approved unseen: they are told to look again, and nothing is created", async () => {
     const { runId } = await newRun("ROTATION");
     const shown = await proposeRun(database.prisma, TEAM, runId, NOW);
     expect(shown.groups.length).toBeGreaterThan(1);
-    const drop = () => editProposal(database.prisma, TEAM, runId, { kind: "drop", target: "0" }, NOW);
-    await expect(approveRun(interleaved(drop), by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundProposalChanged);
+    const drop = () => editProposal({ db: database.prisma, now: NOW, workspaceId: TEAM }, runId, { kind: "drop", target: "0" });
+    await expect(approveRun({ db: interleaved(drop), now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId)).rejects.toBeInstanceOf(RoundProposalChanged);
     const run = await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run.status).toBe("PREVIEW");
     expect((run.proposal as { groups: unknown[] }).groups).toHaveLength(shown.groups.length - 1);
     expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(0);
     // Looking again and approving approves what is shown now.
-    const again = await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    const again = await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId);
     expect(again.outcome).toBe("approved");
     expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(shown.groups.length - 1);
   });
@@ -259,10 +259,10 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     const shown = await proposeRun(database.prisma, TEAM, runId, NOW);
     const other = { workspaceId: TEAM, actor: "U0DIR2" };
     const dropThenApprove = async () => {
-      await editProposal(database.prisma, TEAM, runId, { kind: "drop", target: "0" }, NOW);
-      expect((await approveRun(database.prisma, other, runId, NOW, roundMessages)).outcome).toBe("approved");
+      await editProposal({ db: database.prisma, now: NOW, workspaceId: TEAM }, runId, { kind: "drop", target: "0" });
+      expect((await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, other, runId)).outcome).toBe("approved");
     };
-    const late = await approveRun(interleaved(dropThenApprove), by, runId, NOW, roundMessages);
+    const late = await approveRun({ db: interleaved(dropThenApprove), now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId);
     expect(late.outcome).toBe("already");
     expect(late.run).toMatchObject({ status: "APPROVED", approvedById: "U0DIR2" });
     expect(late.proposal.groups).toHaveLength(shown.groups.length - 1);
@@ -275,7 +275,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     const shown = await proposeRun(database.prisma, TEAM, runId, NOW);
     expect(shown.pairs.length).toBeGreaterThan(0);
     const other = { workspaceId: TEAM, actor: "U0DIR2" };
-    const late = await approveRun(interleaved(() => approveRun(database.prisma, other, runId, NOW, roundMessages)), by, runId, NOW, roundMessages);
+    const late = await approveRun({ db: interleaved(() => approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, other, runId)), now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId);
     expect(late).toMatchObject({ outcome: "already", run: { status: "APPROVED", approvedById: "U0DIR2" } });
     expect(late.proposal.pairs).toEqual(shown.pairs);
     expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(shown.pairs.length);
@@ -305,12 +305,12 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     await proposeRun(database.prisma, TEAM, runId, NOW);
     const shownAt = (await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).updatedAt.getTime();
     await new Promise((r) => setTimeout(r, 5));
-    expect((await editProposal(database.prisma, TEAM, runId, { kind: "drop", target: "0" }, NOW)).ok).toBe(true);
-    await expect(approveRun(database.prisma, by, runId, NOW, roundMessages, shownAt)).rejects.toBeInstanceOf(RoundProposalChanged);
+    expect((await editProposal({ db: database.prisma, now: NOW, workspaceId: TEAM }, runId, { kind: "drop", target: "0" })).ok).toBe(true);
+    await expect(approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId, shownAt)).rejects.toBeInstanceOf(RoundProposalChanged);
     const run = await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run.status).toBe("PREVIEW");
     expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(0);
-    expect((await approveRun(database.prisma, by, runId, NOW, roundMessages, run.updatedAt.getTime())).outcome).toBe("approved");
+    expect((await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId, run.updatedAt.getTime())).outcome).toBe("approved");
   });
 
   it("a pair a /findmentor accept created between the approval's checks and its transaction is not created twice, nor a second mentor in the role", async () => {
@@ -327,7 +327,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
         acceptedId = (await database.prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: pair.trainee, mentorId, role: "coach", startedAt: NOW } })).id;
       };
       const before = await database.prisma.match.count();
-      await expect(approveRun(beforeTransaction(accept), by, runId, NOW, roundMessages)).rejects.toBeInstanceOf(RoundPairNotAllowed);
+      await expect(approveRun({ db: beforeTransaction(accept), now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId)).rejects.toBeInstanceOf(RoundPairNotAllowed);
       expect(await database.prisma.match.count()).toBe(before + 1);
       expect(await database.prisma.match.count({ where: { traineeId: pair.trainee, role: "coach", status: "ACTIVE" } })).toBe(1);
       expect((await database.prisma.roundRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("PREVIEW");

@@ -35,8 +35,8 @@ export interface RecordedCall {
   at: number;
   /** Set when the stand-in refused the call as Slack would (an invalid view or message, a spent trigger). */
   refusal?: Refusal;
-  /** What the stand-in answered an accepted call (views.open: the view with its id). */
-  answer?: unknown;
+  /** What the stand-in answered an accepted call (e.g. views.open's view, with its id). */
+  answer?: Record<string, unknown>;
 }
 
 /** Something Slack would have refused: a Web API call, a response_url reply, or an answer the app gave in an ack. */

@@ -101,7 +101,7 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
   const shownBy = async (call: RecordedCall): Promise<unknown> => {
     const view = acceptedOrThrow(call).args.view as { callback_id?: string } | undefined;
     if (view?.callback_id !== WORKING_MODAL) return view;
-    const id = (call.answer as { view?: { id?: string } } | undefined)?.view?.id;
+    const id = (call.answer?.view as { id?: string } | undefined)?.id;
     const slack = o.slack();
     const update = await slack.waitFor(() => slack.acceptedCallsTo("views.update").filter((u) => u.args.view_id === id && (u.args.view as { callback_id?: string }).callback_id !== WORKING_MODAL).at(-1));
     return update.args.view;
@@ -186,12 +186,23 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
       return { triggerId, responseId };
     },
 
-    /** The view views.open showed for a trigger (fails with Slack's error if Slack refused it). */
+    /**
+     * The view views.open showed for a trigger (fails with Slack's error if Slack refused it). A modal
+     * opened first in its "working…" state is followed to the view it was updated with.
+     */
     opened<V = Record<string, unknown>>(triggerId: string) {
       const slack = o.slack();
+      const working = (view: unknown) => (view as { callback_id?: unknown } | undefined)?.callback_id === "working";
       return slack
         .waitFor(() => views("views.open").find((c) => c.args.trigger_id === triggerId))
-        .then(async (c) => (await shownBy(c)) as V);
+        .then((c) => {
+          const open = acceptedOrThrow(c);
+          if (!working(open.args.view)) return open.args.view as V;
+          const viewId = (open.answer?.view as { id?: string } | undefined)?.id;
+          return slack
+            .waitFor(() => views("views.update").filter((u) => u.args.view_id === viewId && !working(u.args.view)).at(-1))
+            .then((u) => acceptedOrThrow(u).args.view as V);
+        });
     },
 
     /** The view views.open or views.push showed for a trigger (fails with Slack's error if Slack refused it). */

@@ -4,6 +4,7 @@ import { NotADirector, SlackUserNotFound } from "../../domain/errors.js";
 import { audit, type Actor } from "./audit.js";
 import { ensureMember, memberStanding } from "../profiles/members.js";
 import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory } from "../context.js";
 import type { EmailDirectory } from "./roster.js";
 
 /** A director acting in Slack; tz is their own time zone (from users.info). */
@@ -27,7 +28,8 @@ export async function requireDirector(
 export type GrantOutcome = "granted" | "already";
 
 /** Makes someone a director inside Rounds. Granting twice changes nothing (and logs nothing). */
-export async function grantDirector(db: Db, directory: SlackDirectory, by: Actor, slackUserId: string, now: Date): Promise<GrantOutcome> {
+export async function grantDirector(ctx: WithDirectory, by: Actor, slackUserId: string): Promise<GrantOutcome> {
+  const { db, directory, now } = ctx;
   const member = await ensureMember(db, directory, by.workspaceId, slackUserId, now);
   if (await directorGrantOf(db, by.workspaceId, member.id)) return "already";
   await db.$transaction(async (tx) => {
@@ -43,7 +45,8 @@ export type RevokeOutcome = "revoked" | "not_granted";
  * Takes back a director grant. Slack admins and owners stay directors whatever Rounds says
  * (that comes from Slack), as do people with a DIRECTOR enrollment in a program.
  */
-export async function revokeDirector(db: Db, directory: SlackDirectory, by: Actor, slackUserId: string, now: Date): Promise<RevokeOutcome> {
+export async function revokeDirector(ctx: WithDirectory, by: Actor, slackUserId: string): Promise<RevokeOutcome> {
+  const { db, directory, now } = ctx;
   const member = await ensureMember(db, directory, by.workspaceId, slackUserId, now);
   if (!(await directorGrantOf(db, by.workspaceId, member.id))) return "not_granted";
   await db.$transaction(async (tx) => {

@@ -6,7 +6,7 @@ import type { Role } from "../../domain/roles.js";
 import { audit, type Actor } from "./audit.js";
 import { ensureMember } from "../profiles/members.js";
 import { getProgram } from "./programs.js";
-import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory } from "../context.js";
 
 export interface AddPeople {
   programId: string;
@@ -31,7 +31,8 @@ export async function checkAddPeople(db: Db, by: Actor, input: Pick<AddPeople, "
   }
 }
 
-export async function addPeople(db: Db, directory: SlackDirectory, by: Actor, input: AddPeople, now: Date): Promise<AddPeopleResult> {
+export async function addPeople(ctx: WithDirectory, by: Actor, input: AddPeople): Promise<AddPeopleResult> {
+  const { db, directory, now } = ctx;
   await checkAddPeople(db, by, input);
   const result: AddPeopleResult = { created: [], updated: [], unchanged: [] };
   for (const slackUserId of [...new Set(input.slackUserIds)]) {

@@ -1,4 +1,5 @@
 import type { Db } from "../../store/database.js";
+import type { ServiceContext } from "../context.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import { ensureWorkspace } from "../../store/workspaces.js";
 import * as store from "../../store/programs.js";
@@ -57,7 +58,8 @@ export async function createProgram(db: Db, by: Actor, input: ProgramInput, now:
   }
 }
 
-export async function updateProgram(db: Db, by: Actor, programId: string, input: ProgramInput, now: Date): Promise<store.ProgramRecord> {
+export async function updateProgram(ctx: ServiceContext, by: Actor, programId: string, input: ProgramInput): Promise<store.ProgramRecord> {
+  const { db, now } = ctx;
   const before = await getProgram(db, by.workspaceId, programId);
   const clash = await store.findProgramByName(db, by.workspaceId, input.name);
   if (clash && clash.id !== programId) throw new ProgramNameTaken(input.name);
@@ -114,7 +116,8 @@ export async function updateProgramSettings(
 }
 
 /** Creates a cohort in a program of this workspace; its name must be new in the program. */
-export async function createCohort(db: Db, by: Actor, programId: string, input: CohortInput, now: Date): Promise<store.CohortRecord> {
+export async function createCohort(ctx: ServiceContext, by: Actor, programId: string, input: CohortInput): Promise<store.CohortRecord> {
+  const { db, now } = ctx;
   await getProgram(db, by.workspaceId, programId);
   if (await store.findCohortByName(db, by.workspaceId, programId, input.name)) throw new CohortNameTaken(input.name);
   try {

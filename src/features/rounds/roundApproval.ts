@@ -20,6 +20,7 @@
  *   job sweeps whatever a crash left, so every group is introduced exactly once.
  */
 import type { Db } from "../../store/database.js";
+import type { WithMessages } from "../context.js";
 import { enqueue } from "../../store/outbox.js";
 import { activeMatchCount, createMatch, findMatch, lockMember, setIntroChannel, type MatchRecord } from "../../store/matches.js";
 import { activeMatchesOf, createRoundGroup, findRun, markApproved, markDiscarded, memberZones, runGroups, runsAwaitingIntros, setGroupIntroChannel, type GroupRecord, type RunRecord } from "../../store/roundRuns.js";
@@ -107,7 +108,8 @@ export type ApproveOutcome = { outcome: "approved" | "already"; run: RunRecord; 
  * RoundLabel.version their Approve button carries; without it, the one read here) because another
  * director's edit or re-run changed it, and RoundRunNotInPreview when the run was discarded.
  */
-export async function approveRun(db: Db, by: Actor, runId: string, now: Date, messages: RoundMessages, version?: number): Promise<ApproveOutcome> {
+export async function approveRun(ctx: WithMessages<RoundMessages>, by: Actor, runId: string, version?: number): Promise<ApproveOutcome> {
+  const { db, now, messages } = ctx;
   const workspaceId = by.workspaceId;
   const run = await runOf(db, workspaceId, runId);
   const shownProposal = run.proposal as RoundProposal | null;

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../../store/database.js";
+import type { WithDirectory } from "../context.js";
 import { enqueue } from "../../store/outbox.js";
 import { addSkip, findRound, hasSkip, participants, removeSkip, runState, type Participant, type RoundRecord, type RunState } from "../../store/rounds.js";
 import { parseRoundOptions } from "../../domain/roundOptions.js";
@@ -105,15 +106,8 @@ export interface NoticeOutcome {
 }
 
 /** "Skip this one" (or, with `skip` false, "Count me in after all"): only while the run is still open. */
-export async function answerSkip(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  runId: string,
-  skip: boolean,
-  now: Date,
-): Promise<NoticeOutcome> {
+export async function answerSkip(ctx: WithDirectory, slackUserId: string, runId: string, skip: boolean): Promise<NoticeOutcome> {
+  const { db, directory, workspaceId, now } = ctx;
   const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const { run, round } = await openRunFor(db, workspaceId, runId);
   if (skip) await addSkip(db, workspaceId, run.id, member.id, now);
@@ -126,15 +120,8 @@ export async function answerSkip(
  * or, on a notice answered with a pause, "Resume" (as /mentoring resume; the notice then shows this
  * run again, skippable if it still is).
  */
-export async function answerAvailability(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  runId: string,
-  pausing: boolean,
-  now: Date,
-): Promise<NoticeOutcome> {
+export async function answerAvailability(ctx: WithDirectory, slackUserId: string, runId: string, pausing: boolean): Promise<NoticeOutcome> {
+  const { db, directory, workspaceId, now } = ctx;
   const found = await runFor(db, workspaceId, runId);
   if (pausing) {
     const result = await pause(db, directory, workspaceId, slackUserId, null, now);

@@ -1,4 +1,5 @@
 import type { Db } from "../../store/database.js";
+import type { ServiceContext } from "../context.js";
 import { findRun, loadRoundData, replaceProposal, saveProposal, type RunRecord } from "../../store/roundRuns.js";
 import { mentorCapacity } from "../../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../../domain/profile.js";
@@ -90,30 +91,51 @@ export async function previewOf(db: Db, workspaceId: string, runId: string): Pro
 
 export type ProposalEdit = Edit;
 
+/** An edit whose rules hold now: what applying it needs (the run as read, and its inputs). */
+export interface AllowedEdit {
+  run: RunRecord;
+  current: RoundProposal;
+  inputs: RoundInputs;
+  edit: ProposalEdit;
+}
+
 /**
- * Applies a director's edit to a run in PREVIEW. The rules are checked first against the current
- * data (cheap); a refused edit returns its problem (for an inline error) and stores nothing. Once
- * allowed, `onAllowed` runs (the modal's ack, so Slack gets its answer in time however large the
- * round), then the proposal is re-described and stored, unless another edit got there first
- * (RoundProposalChanged).
+ * Checks a director's edit of a run in PREVIEW against the current data (cheap): the refusal with its
+ * problem and the run (for an inline error; nothing is stored), or the edit, allowed.
  */
-export async function editProposal(
-  db: Db,
-  workspaceId: string,
+export async function checkProposalEdit(
+  ctx: ServiceContext,
   runId: string,
   edit: ProposalEdit,
-  now: Date,
-  onAllowed: () => Promise<void> = async () => undefined,
-): Promise<EditResult> {
-  const run = await runOf(db, workspaceId, runId);
+): Promise<{ allowed: null; refused: Extract<EditResult, { ok: false }>; run: RunRecord } | { allowed: AllowedEdit }> {
+  const run = await runOf(ctx.db, ctx.workspaceId, runId);
   if (run.status !== "PREVIEW" || !run.proposal) throw new RoundRunNotInPreview(run.status);
   const current = run.proposal as RoundProposal;
-  const inputs = await roundInputs(db, run, now);
+  const inputs = await roundInputs(ctx.db, run, ctx.now);
   const refused = checkEdit(current, inputs, edit);
-  if (refused) return refused;
-  await onAllowed();
-  const result = applyEdit(current, inputs, edit, now);
-  if (!result.ok) return result;
-  if (!(await replaceProposal(db, workspaceId, runId, run.updatedAt, result.proposal))) throw new RoundProposalChanged();
-  return result;
+  return refused ? { allowed: null, refused, run } : { allowed: { run, current, inputs, edit } };
+}
+
+/**
+ * Applies an allowed edit: the proposal is re-described (which may take a few seconds for a large
+ * round) and stored, unless another edit got there first (RoundProposalChanged). Returns the result
+ * and the run as it is now (its label's version is the stored proposal's).
+ */
+export async function applyProposalEdit(ctx: ServiceContext, allowed: AllowedEdit): Promise<{ result: EditResult; run: RunRecord }> {
+  const { run, current, inputs, edit } = allowed;
+  const result = applyEdit(current, inputs, edit, ctx.now);
+  if (!result.ok) return { result, run };
+  if (!(await replaceProposal(ctx.db, ctx.workspaceId, run.id, run.updatedAt, result.proposal))) throw new RoundProposalChanged();
+  return { result, run: await runOf(ctx.db, ctx.workspaceId, run.id) };
+}
+
+/**
+ * Applies a director's edit to a run in PREVIEW: the rules are checked first against the current
+ * data; a refused edit returns its problem and stores nothing; otherwise the proposal is
+ * re-described and stored (checkProposalEdit, then applyProposalEdit).
+ */
+export async function editProposal(ctx: ServiceContext, runId: string, edit: ProposalEdit): Promise<EditResult> {
+  const checked = await checkProposalEdit(ctx, runId, edit);
+  if (!checked.allowed) return checked.refused;
+  return (await applyProposalEdit(ctx, checked.allowed)).result;
 }

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../../store/database.js";
+import type { WithDirectory } from "../context.js";
 import { enqueue } from "../../store/outbox.js";
 import { hasRun } from "../../store/jobRuns.js";
 import { findProfile } from "../../store/profiles.js";
@@ -122,20 +123,13 @@ async function rankingContext(db: Db, directory: SlackDirectory, workspaceId: st
 }
 
 /** What the rank modal offers this person now (trainee: suggested mentors; mentor: trainees who ranked them). */
-export function rankForm(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, runId: string, now: Date): Promise<RankForm> {
-  return rankingContext(db, directory, workspaceId, slackUserId, runId, now);
+export function rankForm(ctx: WithDirectory, slackUserId: string, runId: string): Promise<RankForm> {
+  return rankingContext(ctx.db, ctx.directory, ctx.workspaceId, slackUserId, runId, ctx.now);
 }
 
 /** Saves a rank list (best first); every entry must be one of the choices offered now. Replaces an earlier list. */
-export async function submitRanking(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  runId: string,
-  ranks: string[],
-  now: Date,
-): Promise<RankForm> {
+export async function submitRanking(ctx: WithDirectory, slackUserId: string, runId: string, ranks: string[]): Promise<RankForm> {
+  const { db, directory, workspaceId, now } = ctx;
   const form = await rankingContext(db, directory, workspaceId, slackUserId, runId, now);
   const offered = new Set(form.choices.map((c) => c.memberId));
   if (ranks.some((id) => !offered.has(id))) throw new RankingNotAllowed("unknown_choice");

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../../store/database.js";
+import type { ServiceContext } from "../context.js";
 import { claimKey, hasRun, runOnce } from "../../store/jobRuns.js";
 import * as store from "../../store/rounds.js";
 import { findCohort, findProgram } from "../../store/programs.js";
@@ -218,7 +219,8 @@ export async function advanceRounds(db: Db, at: RunTime, ports: RoundPorts, onEr
 }
 
 /** A round set to run "now": its run is started and fired at once, without waiting for the job's next tick. */
-export async function runRoundNow(db: Db, workspaceId: string, roundId: string, now: Date, ports: RoundPorts): Promise<RoundsPass> {
+export async function runRoundNow(ctx: ServiceContext, roundId: string, ports: RoundPorts): Promise<RoundsPass> {
+  const { db, workspaceId, now } = ctx;
   const tally = emptyPass();
   const at = { now, sendFrom: now };
   const round = await store.findRound(db, workspaceId, roundId);

@@ -68,6 +68,11 @@ export interface SubmitInteraction<M, W extends Who> extends Interaction {
   values: SubmittedState;
   by: W extends "director" ? DirectorActor : undefined;
   args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+  /**
+   * Work to do once Slack has the answer (a slow finish that updates the modal, Home refreshes): run
+   * on the work queue after the ack; a failure is told through `tell`, if given.
+   */
+  afterwards: (work: () => Promise<void>, tell?: (text: string) => Promise<unknown>) => void;
 }
 
 export interface CommandInteraction<W extends Who> extends Interaction {
@@ -112,7 +117,9 @@ export interface ButtonSpec<V, W extends Who> {
   /**
    * The button opens a modal: it is opened at once with a "working…" state, on the fresh
    * trigger_id, before any query, and the handler updates it when the work is done. A failure is
-   * shown in it too.
+   * shown in it too. For a director's button the role is checked first (a refused person sees no
+   * modal, only the refusal). A button pressed inside a modal needs no trigger: `modal` is then the
+   * pressed modal itself, which the handler turns into what it shows.
    */
   opensModal?: { title: string };
 }
@@ -125,8 +132,8 @@ export interface SubmitSpec<M, W extends Who> {
    * answer a function makes of its words (e.g. the modal turned into "Nothing changed").
    */
   errors: string | ((text: string) => SubmitAnswer);
-  /** The answer to a form whose metadata does not decode (default: the stale-form words, as `errors` says). */
-  stale?: SubmitAnswer;
+  /** The words for a form whose metadata does not decode, when this form has its own (default: StaleForm's). */
+  stale?: string;
   label?: string;
 }
 
@@ -167,23 +174,40 @@ export class Interactions {
       const fields = { team: teamId, user: userId, action: actionId };
       const surface = spec.errors(args as PresserArgs);
       const logger = deps.logger.child(fields);
-      const modal = spec.opensModal ? await openWorking(client, body.trigger_id, spec.opensModal.title, logger) : null;
+      const pressedModal = body.view?.type === "modal" && body.view.id ? { id: body.view.id } : null;
+      let modal: { id: string } | null = null;
+      const openModal = async () => {
+        if (!spec.opensModal) return;
+        modal = pressedModal ?? (await openWorking(client, body.trigger_id, spec.opensModal.title, logger));
+      };
       const tell: typeof surface = async (text, next) => {
-        if (modal) await client.views.update({ view_id: modal.id, view: infoModal(spec.opensModal!.title, message(text, text)) }).catch(() => undefined);
+        // The pressed modal is the surface's own place (whereClicked turns it into "Nothing changed").
+        if (modal && modal !== pressedModal) await client.views.update({ view_id: modal.id, view: infoModal(spec.opensModal!.title, message(text, text)) }).catch(() => undefined);
         await surface(text, next);
       };
-      const work = async () => {
+      const check = async () => {
         const raw = valueOf(body);
         const decoded = spec.action.codec.decode(raw);
         if (!decoded) throw spec.invalid?.(raw) ?? new StaleButton(spec.action.id);
         const ctx = context(deps, client, teamId);
-        const by = await actorFor(spec.who, ctx, userId);
+        return { value: decoded.value, ctx, by: await actorFor(spec.who, ctx, userId) };
+      };
+      const run = async (checked: Awaited<ReturnType<typeof check>>) => {
         const channel = body.channel?.id;
         const ts = body.message?.ts;
-        await handle({ deps, client, logger, teamId, userId, ctx, value: decoded.value, actionId, by, args, tell, message: channel && ts ? { channel, ts } : null, modal });
+        await handle({ deps, client, logger, teamId, userId, ...checked, actionId, args, tell, message: channel && ts ? { channel, ts } : null, modal });
       };
+      const fail = (error: unknown) => reportFailure(deps.logger, error, fields, label, (text) => tell(text));
+      let work = async () => run(await check());
+      if (spec.opensModal && spec.who === "director") {
+        // A refused person sees no modal: the role is checked before it opens (one lookup, inline).
+        const checked = await check().catch(async (error: unknown) => void (await fail(error)));
+        if (!checked) return;
+        await openModal();
+        work = () => run(checked);
+      } else await openModal();
       if (spec.when === "queued") deps.work.run(label, work, { fields, tell: (text) => tell(text) });
-      else await work().catch((error: unknown) => reportFailure(deps.logger, error, fields, label, (text) => tell(text)));
+      else await work().catch(fail);
     });
   }
 
@@ -203,18 +227,21 @@ export class Interactions {
       const metadata = spec.view.metadata.decode(body.view.private_metadata ?? "");
       if (!metadata) {
         logger.info("a modal whose metadata does not decode (an old form, or forged)");
-        return answerSubmit(args, spec.stale ?? refusal(spec.errors, errorText(new StaleForm(spec.view.id))));
+        return answerSubmit(args, refusal(spec.errors, spec.stale ?? errorText(new StaleForm(spec.view.id))));
       }
       let answer: SubmitAnswer;
+      const after: { work: () => Promise<void>; tell?: (text: string) => Promise<unknown> }[] = [];
+      const afterwards = (work: () => Promise<void>, tell?: (text: string) => Promise<unknown>) => void after.push({ work, tell });
       try {
         const ctx = context(deps, client, teamId);
         const by = await actorFor(spec.who, ctx, userId);
-        answer = await handle({ deps, client, logger, teamId, userId, ctx, metadata: metadata.value, values, by, args });
+        answer = await handle({ deps, client, logger, teamId, userId, ctx, metadata: metadata.value, values, by, args, afterwards });
       } catch (error) {
         logFailure(deps.logger, error, fields, spec.label ?? spec.view.id);
         return answerSubmit(args, refusal(spec.errors, errorText(error)));
       }
-      return answerSubmit(args, answer);
+      await answerSubmit(args, answer);
+      for (const { work, tell } of after) deps.work.run(spec.label ?? spec.view.id, work, { fields, ...(tell ? { tell } : {}) });
     });
   }
 

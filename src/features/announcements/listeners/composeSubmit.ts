@@ -17,8 +17,7 @@ export function composeSubmit(on: Interactions): void {
     if ("view" in outcome) return { update: outcome.view };
     const viewId = i.args.body.view.id;
     const show = async (next: ReturnType<typeof doneModal>) => void (await i.client.views.update({ view_id: viewId, view: next }));
-    // Queued now, run after the answer below is sent (the work queue starts each piece on a later turn).
-    i.deps.work.run(i.args.body.view.callback_id, async () => show(await outcome.finish()), { fields: { team: i.teamId, user: i.userId }, tell: (text) => show(doneModal("Nothing changed", text)) });
+    i.afterwards(async () => show(await outcome.finish()), (text) => show(doneModal("Nothing changed", text)));
     return { update: outcome.preparing };
   });
 }

@@ -13,8 +13,9 @@ import { publish } from "./publish.js";
  * calls included) is done. A refusal turns the modal into "Nothing changed".
  */
 export function previewSubmit(on: Interactions): void {
-  const nothingChanged = (text: string) => ({ update: doneModal("Nothing changed", text) });
-  const stale = { update: doneModal("Nothing changed", "This preview is out of date. Start again.", [{ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }]) };
+  const stale = "This preview is out of date. Start again.";
+  // A stale preview offers a new announcement; any other refusal only says that nothing changed.
+  const nothingChanged = (text: string) => ({ update: doneModal("Nothing changed", text, text === stale ? [{ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }] : []) });
   on.submit({ view: ANN.previewSubmit, who: "director", errors: nothingChanged, stale, label: "announcement publish" }, async (i) => {
     const meta = i.metadata;
     const { draft } = meta;
@@ -25,15 +26,13 @@ export function previewSubmit(on: Interactions): void {
     }
     const viewId = i.args.view.id;
     const who = { team: i.teamId, user: i.userId };
-    // Queued now, run after the answer below is sent (the work queue starts each piece on a later turn).
-    i.deps.work.run(
-      "announcement-publish",
+    i.afterwards(
       async () => {
         const done = await publish(i, i.by, meta);
         // The director may have closed the modal meanwhile; the announcement is saved all the same.
         await tellSafely(i.deps.logger, who, () => i.client.views.update({ view_id: viewId, view: doneModal(done.title, done.text, done.next) }));
       },
-      { fields: who, tell: (text) => i.client.views.update({ view_id: viewId, view: doneModal("Nothing changed", text) }) },
+      (text) => i.client.views.update({ view_id: viewId, view: doneModal("Nothing changed", text) }),
     );
     return { update: doneModal("Announcement", meta.id ? "Saving…" : draft.postAt ? "Scheduling…" : "Posting…") };
   });

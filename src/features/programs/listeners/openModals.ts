@@ -4,36 +4,40 @@ import { programModal } from "../views/programModal.js";
 import { cohortModal } from "../views/cohortModal.js";
 import { peopleModal } from "../views/peopleModal.js";
 import { directorsModal } from "../views/directorsModal.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import { directorButton, showModal } from "./guard.js";
+import { ADMIN_BUTTONS as B } from "../ids.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { showModal } from "../../../slack/interaction/showModal.js";
+import { whereClicked } from "../../../slack/interaction/surfaces.js";
 
-/** The menu's buttons each open a modal with the trigger_id of the click. */
-export const openNewProgram = (deps: ListenerDeps) =>
-  directorButton(deps, async (by, args) => {
-    await showModal(args, programModal(null, { timezone: by.tz }));
-  });
-
-export const openEditProgram = (deps: ListenerDeps) =>
-  directorButton(deps, async (by, { action, body, client }) => {
-    const program = await getProgram(deps.db, by.workspaceId, action.value ?? "");
-    await client.views.open({ trigger_id: body.trigger_id, view: programModal(program, { timezone: program.timezone }) });
-  });
-
-export const openNewCohort = (deps: ListenerDeps) =>
-  directorButton(deps, async (by, args) => {
-    const program = await getProgram(deps.db, by.workspaceId, args.action.value ?? "");
-    await showModal(args, cohortModal(program));
-  });
-
-/** "Add people": value = program id, or "program id:cohort id" to have that cohort chosen (after "Cohort created"). */
-export const openAddPeople = (deps: ListenerDeps) =>
-  directorButton(deps, async (by, args) => {
-    const [programId = "", cohortId] = (args.action.value ?? "").split(":");
-    const program = await getProgram(deps.db, by.workspaceId, programId);
-    await showModal(args, peopleModal(program, await listCohorts(deps.db, by.workspaceId, program.id), cohortId));
-  });
-
-export const openDirectors = (deps: ListenerDeps) =>
-  directorButton(deps, async (by, { body, client }) => {
-    await client.views.open({ trigger_id: body.trigger_id, view: directorsModal(await listGrantedDirectors(deps.db, by.workspaceId)) });
-  });
+/**
+ * The menu's (and the App Home's) buttons that open a form: the role is checked, the modal opens at
+ * once and is filled when its data is read. A next-step button inside a modal turns that modal into the form.
+ */
+export function openAdminForms(on: Interactions): void {
+  const spec = { who: "director", when: "queued", errors: whereClicked, label: "admin action" } as const;
+  for (const action of [B.newProgram, B.homeNewProgram]) {
+    on.button({ action, ...spec, opensModal: { title: "New program" } }, (i) => showModal(i, programModal(null, { timezone: i.by.tz })));
+  }
+  for (const action of [B.editProgram, B.homeEditProgram]) {
+    on.button({ action, ...spec, opensModal: { title: "Edit program" } }, async (i) => {
+      const program = await getProgram(i.ctx.db, i.by.workspaceId, i.value);
+      await showModal(i, programModal(program, { timezone: program.timezone }));
+    });
+  }
+  for (const action of [B.newCohort, B.homeNewCohort]) {
+    on.button({ action, ...spec, opensModal: { title: "New cohort" } }, async (i) => {
+      await showModal(i, cohortModal(await getProgram(i.ctx.db, i.by.workspaceId, i.value)));
+    });
+  }
+  for (const action of [B.addPeople, B.homeAddPeople]) {
+    on.button({ action, ...spec, opensModal: { title: "Add people" } }, async (i) => {
+      const program = await getProgram(i.ctx.db, i.by.workspaceId, i.value.programId);
+      await showModal(i, peopleModal(program, await listCohorts(i.ctx.db, i.by.workspaceId, program.id), i.value.cohortId));
+    });
+  }
+  for (const action of [B.directors, B.homeDirectors]) {
+    on.button({ action, ...spec, opensModal: { title: "Directors" } }, async (i) => {
+      await showModal(i, directorsModal(await listGrantedDirectors(i.ctx.db, i.by.workspaceId)));
+    });
+  }
+}

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { addPeople, checkAddPeople } from "../people.js";
-import { ADMIN } from "../ids.js";
+import { ADMIN, ADMIN_FORMS, peopleTarget } from "../ids.js";
 import { ROUND_ACTIONS } from "../../rounds/ids.js";
 import { count } from "../../../slack/kit/plural.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
 import { blockErrors, ViewState } from "./state.js";
-import { submitAsDirector, type SubmitArgs } from "./submit.js";
+import { adminForm } from "./submit.js";
 
 const B = ADMIN.blocks;
 const FIELDS = { slackUserIds: B.peopleUsers, role: B.peopleRole, cohortId: B.peopleCohort };
@@ -18,31 +18,30 @@ const peopleSchema = z.object({
 const list = (ids: string[]) => ids.map((id) => `<@${id}>`).join(", ");
 
 /** Add-people modal submitted: enroll (or update) the picked people in the program. */
-export function peopleSubmitted(deps: ListenerDeps) {
-  return async (args: SubmitArgs) =>
-    submitAsDirector(deps, args, async (by) => {
-      const s = new ViewState(args.view.state.values);
-      const parsed = peopleSchema.safeParse({ slackUserIds: s.users(B.peopleUsers), role: s.option(B.peopleRole), cohortId: s.option(B.peopleCohort) });
-      if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
-      const { slackUserIds, role } = parsed.data;
-      await checkAddPeople(deps.db, by, { programId: args.view.private_metadata, cohortId: parsed.data.cohortId });
-      return {
-        working: { title: "Adding people", text: `Adding ${count(slackUserIds.length, "person", "people")} as ${role.toLowerCase()}…` },
-        finish: async () => {
-          const result = await addPeople(deps.db, deps.directory(args.client), by, { programId: args.view.private_metadata, ...parsed.data }, deps.now());
-          const label = role.toLowerCase();
-          const lines = [
-            result.created.length ? `Added as ${label}: ${list(result.created)}` : null,
-            result.updated.length ? `Updated (already ${label}s): ${list(result.updated)}` : null,
-            result.unchanged.length ? `Already there as ${label}, nothing to change: ${list(result.unchanged)}` : null,
-          ].filter(Boolean);
-          const programId = args.view.private_metadata;
-          const next = [
-            { text: "Add more people", actionId: ADMIN.actions.addPeople, value: parsed.data.cohortId ? `${programId}:${parsed.data.cohortId}` : programId },
-            { text: "New round", actionId: ROUND_ACTIONS.create, value: programId },
-          ];
-          return { done: { title: "People added", text: `${lines.join("\n")}\nNext, add more people, or pair them in a round.`, next }, alsoRefresh: [...result.created, ...result.updated] };
-        },
-      };
-    });
+export function peopleSubmitted(on: Interactions): void {
+  adminForm(on, ADMIN_FORMS.people, async (i) => {
+    const programId = i.metadata;
+    const s = new ViewState(i.args.view.state.values);
+    const parsed = peopleSchema.safeParse({ slackUserIds: s.users(B.peopleUsers), role: s.option(B.peopleRole), cohortId: s.option(B.peopleCohort) });
+    if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
+    const { slackUserIds, role } = parsed.data;
+    await checkAddPeople(i.ctx.db, i.by, { programId, cohortId: parsed.data.cohortId });
+    return {
+      working: { title: "Adding people", text: `Adding ${count(slackUserIds.length, "person", "people")} as ${role.toLowerCase()}…` },
+      finish: async () => {
+        const result = await addPeople(i.ctx, i.by, { programId, ...parsed.data });
+        const label = role.toLowerCase();
+        const lines = [
+          result.created.length ? `Added as ${label}: ${list(result.created)}` : null,
+          result.updated.length ? `Updated (already ${label}s): ${list(result.updated)}` : null,
+          result.unchanged.length ? `Already there as ${label}, nothing to change: ${list(result.unchanged)}` : null,
+        ].filter(Boolean);
+        const next = [
+          { text: "Add more people", actionId: ADMIN.actions.addPeople, value: peopleTarget.encode({ programId, ...(parsed.data.cohortId ? { cohortId: parsed.data.cohortId } : {}) }) },
+          { text: "New round", actionId: ROUND_ACTIONS.create, value: programId },
+        ];
+        return { done: { title: "People added", text: `${lines.join("\n")}\nNext, add more people, or pair them in a round.`, next }, alsoRefresh: [...result.created, ...result.updated] };
+      },
+    };
+  });
 }

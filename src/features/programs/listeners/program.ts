@@ -1,12 +1,12 @@
 import { createProgram, updateProgram } from "../programs.js";
 import { ProgramNameTaken } from "../../../domain/errors.js";
 import { programInputSchema } from "../../../domain/program.js";
-import { ADMIN } from "../ids.js";
+import { ADMIN, ADMIN_FORMS } from "../ids.js";
 import { CHECKIN_RECIPIENTS } from "../views/programModal.js";
 import { programDone } from "../views/doneWords.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
 import { blockErrors, ViewState } from "./state.js";
-import { submitAsDirector, type SubmitArgs } from "./submit.js";
+import { adminForm } from "./submit.js";
 
 const B = ADMIN.blocks;
 const FIELDS = {
@@ -21,30 +21,27 @@ const FIELDS = {
 };
 
 /** Program modal submitted: create (no private_metadata) or edit that program. */
-export function programSubmitted(deps: ListenerDeps) {
-  return async (args: SubmitArgs) =>
-    submitAsDirector(deps, args, async (by) => {
-      const s = new ViewState(args.view.state.values);
-      const parsed = programInputSchema.safeParse({
-        name: s.text(B.programName) ?? "",
-        description: s.text(B.programDescription) ?? "",
-        checkinCadence: s.option(B.programCadence),
-        checkinAlsoTrainee: s.option(B.programCheckinRecipients) === CHECKIN_RECIPIENTS.both.value,
-        breaks: s.text(B.programBreaks) ?? "",
-        announcementChannel: s.conversation(B.programChannel),
-        timezone: s.option(B.programTimezone) ?? undefined,
-        defaultCapacity: s.text(B.programCapacity) ?? "",
-      });
-      if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
-      const programId = args.view.private_metadata;
-      try {
-        const program = programId
-          ? await updateProgram(deps.db, by, programId, parsed.data, deps.now())
-          : await createProgram(deps.db, by, parsed.data, deps.now());
-        return { done: programDone(program, !programId) };
-      } catch (error) {
-        if (error instanceof ProgramNameTaken) return { errors: { [B.programName]: "A program with this name already exists in this workspace." } };
-        throw error;
-      }
+export function programSubmitted(on: Interactions): void {
+  adminForm(on, ADMIN_FORMS.program, async (i) => {
+    const s = new ViewState(i.args.view.state.values);
+    const parsed = programInputSchema.safeParse({
+      name: s.text(B.programName) ?? "",
+      description: s.text(B.programDescription) ?? "",
+      checkinCadence: s.option(B.programCadence),
+      checkinAlsoTrainee: s.option(B.programCheckinRecipients) === CHECKIN_RECIPIENTS.both.value,
+      breaks: s.text(B.programBreaks) ?? "",
+      announcementChannel: s.conversation(B.programChannel),
+      timezone: s.option(B.programTimezone) ?? undefined,
+      defaultCapacity: s.text(B.programCapacity) ?? "",
     });
+    if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
+    const programId = i.metadata;
+    try {
+      const program = programId ? await updateProgram(i.ctx, i.by, programId, parsed.data) : await createProgram(i.ctx.db, i.by, parsed.data, i.ctx.now);
+      return { done: programDone(program, !programId) };
+    } catch (error) {
+      if (error instanceof ProgramNameTaken) return { errors: { [B.programName]: "A program with this name already exists in this workspace." } };
+      throw error;
+    }
+  });
 }

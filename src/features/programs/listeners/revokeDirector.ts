@@ -1,11 +1,14 @@
 import { listGrantedDirectors, revokeDirector } from "../directors.js";
 import { directorsModal } from "../views/directorsModal.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import { directorButton } from "./guard.js";
+import { ADMIN_BUTTONS } from "../ids.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { whereClicked } from "../../../slack/interaction/surfaces.js";
 
 /** "Revoke" in the directors modal: take back the grant, then show the modal's new list. */
-export const revokeDirectorClicked = (deps: ListenerDeps) =>
-  directorButton(deps, async (by, { action, body, client }) => {
-    await revokeDirector(deps.db, deps.directory(client), by, action.value ?? "", deps.now());
-    if (body.view?.id) await client.views.update({ view_id: body.view.id, view: directorsModal(await listGrantedDirectors(deps.db, by.workspaceId)) });
+export function revokeDirectorButton(on: Interactions): void {
+  on.button({ action: ADMIN_BUTTONS.revokeDirector, who: "director", when: "queued", errors: whereClicked, label: "admin action" }, async (i) => {
+    await revokeDirector(i.ctx, i.by, i.value);
+    const viewId = i.args.body.view?.id;
+    if (viewId) await i.client.views.update({ view_id: viewId, view: directorsModal(await listGrantedDirectors(i.ctx.db, i.by.workspaceId)) });
   });
+}

@@ -1,12 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { requireDirector } from "../directors.js";
-import type { Actor } from "../audit.js";
-import { errorText, logFailure } from "../../../slack/errorText.js";
+import type { ViewId } from "../../../slack/interaction/ids.js";
+import type { Interactions, SubmitInteraction } from "../../../slack/interaction/pipeline.js";
 import { tellSafely } from "../../../slack/failureReport.js";
 import { refreshHomeQuietly } from "../../home/refreshHome.js";
 import { doneModal, type NextStep } from "../../../slack/kit/doneModal.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
 
+/** A modal submission's Bolt args (still used by features not yet on the pipeline). */
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 type Done = { done: { title: string; text: string; next?: NextStep[] }; alsoRefresh?: string[] };
@@ -22,48 +21,36 @@ export type Outcome =
   | { working: { title: string; text: string }; finish: () => Promise<Done> };
 
 /**
- * The shape every admin modal submission shares: the director check, then the work, then ONE ack —
- * `response_action: "errors"` (nothing saved) or `"update"` with what happened — and, after a
- * change, the App Home of the director (and of anyone in `alsoRefresh`) is refreshed.
+ * The shape every admin modal submission shares: a director's (anyone else, or a failure, turns the
+ * modal into "Nothing changed" with the words why), then the work, then ONE answer — inline errors
+ * (nothing saved) or the modal updated with what happened — and, after a change, the App Home of the
+ * director (and of anyone in `alsoRefresh`) is refreshed.
  */
-export async function submitAsDirector(deps: ListenerDeps, args: SubmitArgs, work: (by: Actor) => Promise<Outcome>): Promise<void> {
-  const { ack, body, client } = args;
-  const teamId = body.team?.id ?? body.user.team_id!;
-  const who = { team: teamId, user: body.user.id };
-  let outcome: Outcome;
-  try {
-    const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
-    outcome = await work(by);
-  } catch (error) {
-    logFailure(deps.logger, error, { ...who, view: body.view.callback_id }, "admin submission");
-    await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) });
-    return;
-  }
-  if ("errors" in outcome) {
-    await ack({ response_action: "errors", errors: outcome.errors });
-    return;
-  }
-  if ("working" in outcome) {
-    const { finish } = outcome;
-    await ack({ response_action: "update", view: doneModal(outcome.working.title, outcome.working.text) });
-    deps.work.run(
-      body.view.callback_id,
-      async () => {
-        const done = await finish();
-        // The director may have closed the modal meanwhile; the work is done all the same.
-        await tellSafely(deps.logger, who, () => client.views.update({ view_id: body.view.id, view: doneModal(done.done.title, done.done.text, done.done.next) }));
-        await refreshHomes(deps, args, teamId, done);
-      },
-      { fields: who, tell: (text) => client.views.update({ view_id: body.view.id, view: doneModal("Nothing changed", text) }) },
-    );
-    return;
-  }
-  await ack({ response_action: "update", view: doneModal(outcome.done.title, outcome.done.text, outcome.done.next) });
-  await refreshHomes(deps, args, teamId, outcome);
+export function adminForm<M>(on: Interactions, form: ViewId<M>, work: (i: SubmitInteraction<M, "director">) => Promise<Outcome>): void {
+  on.submit({ view: form, who: "director", errors: (text) => ({ update: doneModal("Nothing changed", text) }), label: "admin submission" }, async (i) => {
+    const outcome = await work(i);
+    if ("errors" in outcome) return { errors: outcome.errors };
+    if ("working" in outcome) {
+      const { finish } = outcome;
+      const viewId = i.args.body.view.id;
+      i.afterwards(
+        async () => {
+          const done = await finish();
+          // The director may have closed the modal meanwhile; the work is done all the same.
+          await tellSafely(i.logger, { team: i.teamId, user: i.userId }, () => i.client.views.update({ view_id: viewId, view: doneModal(done.done.title, done.done.text, done.done.next) }));
+          await refreshHomes(i, done);
+        },
+        (text) => i.client.views.update({ view_id: viewId, view: doneModal("Nothing changed", text) }),
+      );
+      return { update: doneModal(outcome.working.title, outcome.working.text) };
+    }
+    i.afterwards(() => refreshHomes(i, outcome));
+    return { update: doneModal(outcome.done.title, outcome.done.text, outcome.done.next) };
+  });
 }
 
-async function refreshHomes(deps: ListenerDeps, { body, client }: SubmitArgs, teamId: string, outcome: Done): Promise<void> {
-  for (const user of new Set([body.user.id, ...(outcome.alsoRefresh ?? [])])) {
-    await refreshHomeQuietly(deps, client, teamId, user);
+async function refreshHomes<M>(i: SubmitInteraction<M, "director">, outcome: Done): Promise<void> {
+  for (const user of new Set([i.userId, ...(outcome.alsoRefresh ?? [])])) {
+    await refreshHomeQuietly(i.deps, i.client, i.teamId, user);
   }
 }

@@ -1,7 +1,7 @@
 import type { CohortRecord } from "../../../store/programs.js";
 import type { ProgramRecord } from "../../../store/programs.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
-import { ADMIN } from "../ids.js";
+import { ADMIN, ADMIN_BUTTONS } from "../ids.js";
 import type { NextStep } from "../../../slack/kit/doneModal.js";
 import { programSavedText } from "./programFacts.js";
 
@@ -21,7 +21,7 @@ export function programDone(program: ProgramRecord, created: boolean): Done {
     text: `${name} is ready.\n${programSavedText(program)}\nNext, add a cohort (a year's intake, say) or add people straight away.`,
     next: [
       { text: "New cohort", actionId: ADMIN.actions.newCohort, value: program.id },
-      { text: "Add people", actionId: ADMIN.actions.addPeople, value: program.id },
+      { text: "Add people", actionId: ADMIN.actions.addPeople, value: ADMIN_BUTTONS.addPeople.codec.encode({ programId: program.id }) },
     ],
   };
 }
@@ -31,6 +31,6 @@ export function cohortDone(cohort: Pick<CohortRecord, "id" | "programId" | "name
   return {
     title: "Cohort created",
     text: `Cohort *${escapeMrkdwn(cohort.name)}* is ready. Next, add its people.`,
-    next: [{ text: "Add people", actionId: ADMIN.actions.addPeople, value: `${cohort.programId}:${cohort.id}` }],
+    next: [{ text: "Add people", actionId: ADMIN.actions.addPeople, value: ADMIN_BUTTONS.addPeople.codec.encode({ programId: cohort.programId, cohortId: cohort.id }) }],
   };
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import type { ServiceContext } from "../../context.js";
 import type { DirectorActor } from "../../programs/directors.js";
 import type { ProgramOverview } from "../../programs/programs.js";
 import { listRounds } from "../rounds.js";
@@ -6,18 +7,17 @@ import { noProgramYet } from "../../programs/views/menu.js";
 import type { SlackMessage } from "../../home/views/help.js";
 import { roundModal } from "../views/roundModal.js";
 import { roundList } from "../views/roundList.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
 
 /** `/mentoring-admin round` opens the set-up modal; `/mentoring-admin rounds` lists active rounds. Returns the reply, if any. */
 export async function roundsAdminCommand(
-  deps: ListenerDeps,
+  ctx: ServiceContext,
   client: WebClient,
   by: DirectorActor,
   sub: "round" | "rounds",
   triggerId: string,
   programs: ProgramOverview[],
 ): Promise<SlackMessage | null> {
-  if (sub === "rounds") return roundList(await listRounds(deps.db, by.workspaceId));
+  if (sub === "rounds") return roundList(await listRounds(ctx.db, by.workspaceId));
   if (programs.length === 0) return noProgramYet("run a round in");
   await client.views.open({ trigger_id: triggerId, view: roundModal(programs) });
   return null;

@@ -1,23 +1,24 @@
 import { answerAvailability, answerSkip } from "../roundNotices.js";
 import { answeredNotice } from "../views/notices.js";
 import { refreshHomeQuietly } from "../../home/refreshHome.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import { answering, buttonValue, teamOf, type ActionArgs } from "../../requests/listeners/context.js";
+import { ROUND } from "../ids.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { noteOrModal } from "../../../slack/interaction/surfaces.js";
 
-/** The notice's Skip this round / Count me in after all / Pause everything / Resume: ack, record, update the DM in place. */
-export function noticeAnswer(deps: ListenerDeps, answer: "skip" | "unskip" | "pause" | "resume") {
-  return async (args: ActionArgs) => {
-    await args.ack();
-    const { body, client, respond } = args;
-    await answering(deps, args, async () => {
-      const teamId = teamOf(body);
-      const who = [deps.db, deps.directory(client), teamId, body.user.id, buttonValue(body)] as const;
-      const outcome =
-        answer === "pause" || answer === "resume"
-          ? await answerAvailability(...who, answer === "pause", deps.now())
-          : await answerSkip(...who, answer === "skip", deps.now());
-      if (body.response_url) await respond({ replace_original: true, ...answeredNotice(outcome) });
-      if (answer === "pause" || answer === "resume") await refreshHomeQuietly(deps, client, teamId, body.user.id);
+/** The notice's Skip this round / Count me in after all / Pause everything / Resume: record, update the DM in place. */
+export function noticeButtons(on: Interactions): void {
+  const answers = [
+    [ROUND.skip, "skip"],
+    [ROUND.unskip, "unskip"],
+    [ROUND.pause, "pause"],
+    [ROUND.resume, "resume"],
+  ] as const;
+  for (const [action, answer] of answers) {
+    on.button({ action, who: "anyone", when: "queued", errors: noteOrModal("Rounds"), label: "round notice" }, async (i) => {
+      const availability = answer === "pause" || answer === "resume";
+      const outcome = availability ? await answerAvailability(i.ctx, i.userId, i.value, answer === "pause") : await answerSkip(i.ctx, i.userId, i.value, answer === "skip");
+      if (i.args.body.response_url) await i.args.respond({ replace_original: true, ...answeredNotice(outcome) });
+      if (availability) await refreshHomeQuietly(i.deps, i.client, i.teamId, i.userId);
     });
-  };
+  }
 }

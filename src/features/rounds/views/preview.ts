@@ -12,7 +12,7 @@ import type { RoundLabel } from "../roundApproval.js";
 import { isPairKind, type ProposalUnmatched, type RoundProposal } from "../../../domain/roundProposal.js";
 import { MENTOR_ROLES, labelOf } from "../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
-import { PREVIEW_ACTIONS } from "../previewIds.js";
+import { PREVIEW, PREVIEW_ACTIONS } from "../previewIds.js";
 import { canSwap } from "./previewModals.js";
 import { SPEED_LEAD_MINUTES } from "../../../domain/speedRetime.js";
 import { count, verb } from "../../../slack/kit/plural.js";
@@ -195,7 +195,7 @@ function actions(r: RoundLabel, p: RoundProposal): BlockBuilder {
   buttons.push(Elements.Button({ text: "Re-run", actionId: PREVIEW_ACTIONS.rerun, value: runId }));
   const does = p.kind === "SPEED" ? `This creates ${madeWords(p)} and sends everyone their schedule.` : `This creates ${madeWords(p)} and introduces everyone in them.`;
   buttons.push(
-    Elements.Button({ text: "Approve", actionId: PREVIEW_ACTIONS.approve, value: `${runId}:${r.version}` })
+    Elements.Button({ text: "Approve", actionId: PREVIEW_ACTIONS.approve, value: PREVIEW.approve.codec.encode({ runId, version: r.version }) })
       .primary()
       .confirm(Bits.ConfirmationDialog({ title: "Approve this round?", text: does, confirm: "Approve", deny: "Not yet" })),
     Elements.Button({ text: "Discard", actionId: PREVIEW_ACTIONS.discard, value: runId })

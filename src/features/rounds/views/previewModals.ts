@@ -11,22 +11,9 @@ import type { StateValues } from "../../profiles/views/profileForm.js";
 import { isPairKind, type RoundProposal } from "../../../domain/roundProposal.js";
 import type { EditProblem } from "../../../domain/roundSwap.js";
 import type { ProposalEdit } from "../roundProposal.js";
-import { PREVIEW_BLOCKS, PREVIEW_CALLBACKS, PREVIEW_VALUE } from "../previewIds.js";
+import { PREVIEW_BLOCKS, PREVIEW_FORMS, PREVIEW_VALUE, type PreviewMetadata } from "../previewIds.js";
 
 const MAX_OPTIONS = 100;
-
-/** What a modal carries from open to submit: the run and the preview message to update. */
-export const previewMetadata = z.object({ runId: z.string().min(1), channel: z.string().min(1), ts: z.string().min(1) });
-export type PreviewMetadata = z.infer<typeof previewMetadata>;
-
-export function readPreviewMetadata(raw: string | undefined): PreviewMetadata | null {
-  try {
-    const parsed = previewMetadata.safeParse(JSON.parse(raw ?? ""));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 const nameOf = (p: RoundProposal, id: string) => p.people[id]?.name ?? "someone who left";
 const option = (text: string, value: string) => Bits.Option({ text: text.length > 75 ? `${text.slice(0, 74)}…` : text, value });
@@ -64,7 +51,7 @@ export function swapModal(meta: PreviewMetadata, p: RoundProposal) {
       ? [Blocks.Input({ blockId: PREVIEW_BLOCKS.mentor, label: "Or move them to", hint: "Mentors with a free place in this proposal." }).optional(true).element(Elements.StaticSelect({ actionId: PREVIEW_VALUE, placeholder: "A mentor with room" }).options(room))]
       : []),
   ];
-  return Modal({ title: "Swap or reassign", submit: "Apply", close: "Cancel", callbackId: PREVIEW_CALLBACKS.swap, privateMetaData: JSON.stringify(meta) }).blocks(blocks).buildToObject();
+  return Modal({ title: "Swap or reassign", submit: "Apply", close: "Cancel", callbackId: PREVIEW_FORMS.swap.id, privateMetaData: PREVIEW_FORMS.swap.metadata.encode(meta) }).blocks(blocks).buildToObject();
 }
 
 export function dropModal(meta: PreviewMetadata, p: RoundProposal) {
@@ -72,7 +59,7 @@ export function dropModal(meta: PreviewMetadata, p: RoundProposal) {
     ? p.pairs.slice(0, MAX_OPTIONS).map((_, i) => pairOption(p, i))
     : p.groups.slice(0, MAX_OPTIONS).map((g, i) => option(`${i + 1}. ${g.members.map((m) => nameOf(p, m)).join(", ")}`, String(i)));
   const what = isPairKind(p.kind) ? "pair" : "group";
-  return Modal({ title: `Drop a ${what}`, submit: "Drop", close: "Cancel", callbackId: PREVIEW_CALLBACKS.drop, privateMetaData: JSON.stringify(meta) })
+  return Modal({ title: `Drop a ${what}`, submit: "Drop", close: "Cancel", callbackId: PREVIEW_FORMS.drop.id, privateMetaData: PREVIEW_FORMS.drop.metadata.encode(meta) })
     .blocks(
       Blocks.Section({ text: `The ${what} is left out of this proposal (they are listed as not matched). Re-run starts again from scratch.` }),
       Blocks.Input({ blockId: PREVIEW_BLOCKS.target, label: `Which ${what}` }).element(Elements.StaticSelect({ actionId: PREVIEW_VALUE, placeholder: `Choose a ${what}` }).options(options)),

@@ -1,7 +1,7 @@
 import { Bits, Blocks, Elements, Md, Modal } from "slack-block-builder";
 import type { RankForm } from "../roundRankings.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
-import { rankBlock, ROUND_CALLBACKS, ROUND_VALUE } from "../ids.js";
+import { rankBlock, ROUND_CALLBACKS, ROUND_FORMS, ROUND_VALUE } from "../ids.js";
 import { dayTime } from "../../../slack/kit/dates.js";
 import { count } from "../../../slack/kit/plural.js";
 import { ordinal } from "./ordinal.js";
@@ -51,7 +51,7 @@ export function rankModal(form: RankForm) {
     ...(places ? { submit: "Save ranking" } : {}),
     close: places ? "Cancel" : "Close",
     callbackId: ROUND_CALLBACKS.rank,
-    privateMetaData: JSON.stringify({ runId: form.runId, places }),
+    privateMetaData: ROUND_FORMS.rank.metadata.encode({ runId: form.runId, places }),
   })
     .blocks(blocks)
     .buildToObject();

@@ -3,7 +3,7 @@ import { readGoalText } from "../../views/goals/form.js";
 import { GOAL, GOAL_BLOCKS } from "../../ids.js";
 import { parkChoiceModal } from "../../views/goals/goalsModal.js";
 import type { Interactions } from "../../../../slack/interaction/pipeline.js";
-import { afterGoalChangeQueued } from "./refresh.js";
+import { afterGoalChange } from "./refresh.js";
 
 /** "Add" in the add-goal modal: added (back to the list), or — two active already — asked which to park. */
 export function addGoalSubmit(on: Interactions): void {
@@ -12,6 +12,7 @@ export function addGoalSubmit(on: Interactions): void {
     if (!text.ok) return { errors: text.errors };
     const outcome = await addGoal(i.ctx, i.userId, text.value, null);
     if (outcome.kind === "choose-park") return { update: parkChoiceModal(outcome.active, { action: "add", text: text.value }) };
-    afterGoalChangeQueued(i, i.args.body.view.previous_view_id, "goal added");
+    const listId = i.args.body.view.previous_view_id;
+    i.afterwards(() => afterGoalChange(i, listId));
   });
 }

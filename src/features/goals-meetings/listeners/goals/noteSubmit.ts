@@ -12,13 +12,9 @@ export function noteSubmit(on: Interactions): void {
     if (!note.ok) return { errors: note.errors };
     const { traineeSlackUserId } = await addProgressNote(i.ctx, i.userId, i.metadata, note.value);
     const listId = i.args.body.view.previous_view_id;
-    i.deps.work.run(
-      "progress note added",
-      async () => {
-        await afterGoalChange(i, listId);
-        if (traineeSlackUserId && traineeSlackUserId !== i.userId) await refreshHomeQuietly(i.deps, i.client, i.teamId, traineeSlackUserId);
-      },
-      { fields: { team: i.teamId, user: i.userId } },
-    );
+    i.afterwards(async () => {
+      await afterGoalChange(i, listId);
+      if (traineeSlackUserId && traineeSlackUserId !== i.userId) await refreshHomeQuietly(i.deps, i.client, i.teamId, traineeSlackUserId);
+    });
   });
 }

@@ -26,8 +26,3 @@ export async function afterGoalChange(i: Who, viewId: string | null | undefined)
   await refreshGoalsList(i, viewId);
   await refreshHomeQuietly(i.deps, i.client, i.teamId, i.userId);
 }
-
-/** The same, after the submission that changed it is answered (the goals modal is the one under it). */
-export function afterGoalChangeQueued(i: Who, viewId: string | null | undefined, label: string): void {
-  i.deps.work.run(label, () => afterGoalChange(i, viewId), { fields: { team: i.teamId, user: i.userId } });
-}

@@ -25,13 +25,9 @@ export function agendaSubmit(on: Interactions): void {
     if (!agenda.ok) return { errors: agenda.errors };
     const match = await setMatchAgenda({ ...i.ctx, messages: agendaMessages }, i.userId, i.metadata, agenda.value);
     i.deps.kickOutbox();
-    i.deps.work.run(
-      "agenda set",
-      async () => {
-        await refreshHomeQuietly(i.deps, i.client, i.teamId, match.trainee.slackUserId);
-        await refreshHomeQuietly(i.deps, i.client, i.teamId, match.mentor.slackUserId);
-      },
-      { fields: { team: i.teamId, user: i.userId } },
-    );
+    i.afterwards(async () => {
+      await refreshHomeQuietly(i.deps, i.client, i.teamId, match.trainee.slackUserId);
+      await refreshHomeQuietly(i.deps, i.client, i.teamId, match.mentor.slackUserId);
+    });
   });
 }

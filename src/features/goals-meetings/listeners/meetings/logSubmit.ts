@@ -13,8 +13,7 @@ import type { Interactions } from "../../../../slack/interaction/pipeline.js";
  * refreshed after the answer. The notes are never logged.
  */
 export function logSubmit(on: Interactions): void {
-  const stale = { errors: { [MEETING_BLOCKS.date]: "This form is out of date; close it and run /mentoring log again." } };
-  on.submit({ view: MEETING.logSubmit, who: "anyone", errors: MEETING_BLOCKS.date, stale, label: "logging a meeting" }, async (i) => {
+  on.submit({ view: MEETING.logSubmit, who: "anyone", errors: MEETING_BLOCKS.date, stale: "This form is out of date; close it and run /mentoring log again.", label: "logging a meeting" }, async (i) => {
     const form = readMeetingForm(i.values, i.metadata);
     if (!form.ok) return { errors: form.errors };
     let match;
@@ -28,14 +27,10 @@ export function logSubmit(on: Interactions): void {
       return { errors: { [MEETING_BLOCKS.date]: errorText(error) } };
     }
     const other = match.trainee.slackUserId === i.userId ? match.mentor : match.trainee;
-    i.deps.work.run(
-      "meeting logged",
-      async () => {
-        await refreshHomeQuietly(i.deps, i.client, i.teamId, match.trainee.slackUserId);
-        await refreshHomeQuietly(i.deps, i.client, i.teamId, match.mentor.slackUserId);
-      },
-      { fields: { team: i.teamId, user: i.userId } },
-    );
+    i.afterwards(async () => {
+      await refreshHomeQuietly(i.deps, i.client, i.teamId, match.trainee.slackUserId);
+      await refreshHomeQuietly(i.deps, i.client, i.teamId, match.mentor.slackUserId);
+    });
     return { update: meetingSavedModal(other.slackUserId, form.value.date) };
   });
 }

@@ -2,23 +2,25 @@ import { approveRun, labelOf, sendRoundIntros } from "../../roundApproval.js";
 import { approvedMessage, previewMessage, STALE_APPROVE } from "../../views/preview.js";
 import { roundMessages } from "../../views/previewMessages.js";
 import { refreshHomeQuietly, refreshHomesSoon } from "../../../home/refreshHome.js";
-import { directorButton } from "../../../programs/listeners/guard.js";
 import type { ListenerDeps } from "../../../../slack/deps.js";
-import { approveRefOf } from "./context.js";
+import { PREVIEW } from "../../previewIds.js";
 import { previewOf } from "../../roundProposal.js";
 import { RoundProposalChanged } from "../../../../domain/errors.js";
 import { groupDmOpener } from "../../../../slack/groupDm.js";
+import type { Interactions } from "../../../../slack/interaction/pipeline.js";
+import { whereClicked } from "../../../../slack/interaction/surfaces.js";
 
 /**
  * Approve (idempotent): matches or groups created once, the preview turned into the outcome in place,
  * then the introductions (group DMs through the outbox) and everyone's App Home refreshed.
  */
-export function approveAction(deps: ListenerDeps) {
-  return directorButton(deps, async (by, args) => {
-    const { runId, version } = approveRefOf(args);
+export function approveAction(on: Interactions): void {
+  on.button({ action: PREVIEW.approve, who: "director", when: "queued", errors: whereClicked, label: "admin action" }, async (i) => {
+    const { deps, by, args } = i;
+    const { runId, version } = i.value;
     let approval;
     try {
-      approval = await approveRun(deps.db, by, runId, deps.now(), roundMessages, version);
+      approval = await approveRun({ ...i.ctx, messages: roundMessages }, by, runId, version);
     } catch (error) {
       if (!(error instanceof RoundProposalChanged)) throw error;
       // The message showed an older proposal: nothing was approved. Show the current one in its place, saying so.

@@ -1,13 +1,13 @@
 import { discardRun, labelOf } from "../../roundApproval.js";
 import { discardedMessage } from "../../views/preview.js";
-import { directorButton } from "../../../programs/listeners/guard.js";
-import type { ListenerDeps } from "../../../../slack/deps.js";
-import { runIdOf } from "./context.js";
+import { PREVIEW } from "../../previewIds.js";
+import type { Interactions } from "../../../../slack/interaction/pipeline.js";
+import { whereClicked } from "../../../../slack/interaction/surfaces.js";
 
 /** Discard: nothing is created, nobody is told; the preview says so in place. */
-export function discardAction(deps: ListenerDeps) {
-  return directorButton(deps, async (by, args) => {
-    const run = await discardRun(deps.db, by, runIdOf(args), deps.now());
-    await args.respond({ replace_original: true, ...discardedMessage(labelOf(run), by.actor) });
+export function discardAction(on: Interactions): void {
+  on.button({ action: PREVIEW.discard, who: "director", when: "queued", errors: whereClicked, label: "admin action" }, async (i) => {
+    const run = await discardRun(i.ctx.db, i.by, i.value, i.ctx.now);
+    await i.args.respond({ replace_original: true, ...discardedMessage(labelOf(run), i.by.actor) });
   });
 }

@@ -1,18 +1,24 @@
 import { previewOf } from "../../roundProposal.js";
 import { RoundRunNotInPreview } from "../../../../domain/errors.js";
 import { dropModal, swapModal } from "../../views/previewModals.js";
-import { directorButton } from "../../../programs/listeners/guard.js";
-import type { ListenerDeps } from "../../../../slack/deps.js";
-import { previewRef, runIdOf } from "./context.js";
+import { PREVIEW } from "../../previewIds.js";
+import type { Interactions } from "../../../../slack/interaction/pipeline.js";
+import { showModal } from "../../../../slack/interaction/showModal.js";
+import { whereClicked } from "../../../../slack/interaction/surfaces.js";
 
-/** The preview's "Swap / reassign…" and "Drop…" buttons: a small modal over the current proposal (directors only). */
-export function openEdit(deps: ListenerDeps, which: "swap" | "drop") {
-  return directorButton(deps, async (by, args) => {
-    const runId = runIdOf(args);
-    const { run, proposal } = await previewOf(deps.db, by.workspaceId, runId);
-    const ref = previewRef(args);
-    if (run.status !== "PREVIEW" || !proposal || !ref) throw new RoundRunNotInPreview(run.status);
-    const meta = { runId, ...ref };
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: which === "swap" ? swapModal(meta, proposal) : dropModal(meta, proposal) });
+/** The preview's "Swap / reassign…" and "Drop…" buttons: a small modal over the current proposal (directors only), opened at once. */
+export function openEdit(on: Interactions, which: "swap" | "drop"): void {
+  const action = which === "swap" ? PREVIEW.swap : PREVIEW.drop;
+  const title = which === "swap" ? "Swap or reassign" : "Drop";
+  on.button({ action, who: "director", when: "queued", errors: whereClicked, label: "admin action", opensModal: { title } }, async (i) => {
+    const runId = i.value;
+    const { run, proposal } = await previewOf(i.ctx.db, i.by.workspaceId, runId);
+    // Where the clicked preview message lives (to update it in place from the modal later).
+    const { body } = i.args;
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const ts = body.message?.ts ?? body.container?.message_ts;
+    if (run.status !== "PREVIEW" || !proposal || !channel || !ts) throw new RoundRunNotInPreview(run.status);
+    const meta = { runId, channel, ts };
+    await showModal(i, which === "swap" ? swapModal(meta, proposal) : dropModal(meta, proposal));
   });
 }
