@@ -28,10 +28,10 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerRequestListeners(on);
   registerFindMentorListeners(on);
   registerCheckinListeners(on);
-  registerGoalMeetingListeners(router, deps);
+  registerGoalMeetingListeners(on);
   registerRoundListeners(on);
-  registerAnnouncementListeners(router, deps);
-  registerThanksListeners(router, deps);
-  registerDashboardListeners(router, deps);
+  registerAnnouncementListeners(on, router, deps);
+  registerThanksListeners(on);
+  registerDashboardListeners(on);
   return router;
 }

@@ -278,6 +278,15 @@ describe.each(testProviders)("goals, meeting log and agendas on %s", (provider) 
     expect(JSON.stringify(await shown(stranger.triggerId))).toContain("That mentorship isn't yours");
   });
 
+  it("a meeting form whose metadata no longer reads is refused in its own words, and nothing is saved", async () => {
+    const own = await press("ben", "meeting_log_open", matches.ben);
+    const form = await shown(own.triggerId);
+    const before = await db.prisma.meeting.count();
+    const answer = JSON.parse(await submit("ben", { ...form, private_metadata: "{not json" }, { date: date(isoDay(Date.now())) }));
+    expect(answer).toEqual({ response_action: "errors", errors: { date: "This form is out of date; close it and run /mentoring log again." } });
+    expect(await db.prisma.meeting.count()).toBe(before);
+  });
+
   it("two workspaces are isolated: another team's member can't see or touch this team's goals or matches", async () => {
     const { triggerId } = await mentoring("olga", "goals");
     const board = JSON.stringify(await shown(triggerId));

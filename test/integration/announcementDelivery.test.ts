@@ -39,7 +39,7 @@ describe.each(testProviders)("announcement delivery bookkeeping on %s", (provide
     const [post] = await outbox(`announcement:${a.id}`);
     expect(post).toBeDefined();
     await expect(cancelAnnouncement(t.prisma, by, a.id, now)).rejects.toBeInstanceOf(AnnouncementNotEditable);
-    await expect(editAnnouncement(t.prisma, by, a.id, draft("Too late", null), now, announcementMessages)).rejects.toBeInstanceOf(AnnouncementNotEditable);
+    await expect(editAnnouncement({ db: t.prisma, now, workspaceId: by.workspaceId, messages: announcementMessages }, by, a.id, draft("Too late", null))).rejects.toBeInstanceOf(AnnouncementNotEditable);
 
     await t.prisma.outboxMessage.update({ where: { id: post!.id }, data: { status: "SENT", postedChannel: "C0ANN", postedTs: "111.222" } });
     expect(await finishAllDelivered(t.prisma, { now, sendFrom: now }, announcementMessages)).toEqual({ finished: 1, queued: 2 });
@@ -55,7 +55,7 @@ describe.each(testProviders)("announcement delivery bookkeeping on %s", (provide
     const now = new Date();
     const read = await createAnnouncement(t.prisma, by, draft("Old words", new Date(now.getTime() - 1000)), now);
     const edited = { ...draft("New words", new Date(now.getTime() - 1000)), notifyEveryone: true };
-    expect((await editAnnouncement(t.prisma, by, read.id, edited, now, announcementMessages)).kind).toBe("rescheduled");
+    expect((await editAnnouncement({ db: t.prisma, now, workspaceId: by.workspaceId, messages: announcementMessages }, by, read.id, edited)).kind).toBe("rescheduled");
 
     expect(await handOver(t.prisma, read, now, announcementMessages)).toBe(true);
 

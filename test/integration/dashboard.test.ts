@@ -140,12 +140,12 @@ describe.each(testProviders)("dashboard aggregation and reports on %s", (provide
 
   it("nudges a pair once per period, and refuses a match of another workspace", async () => {
     const by = { workspaceId: DASH_TEAM, actor: DASH_PEOPLE.dir.id };
-    const first = await nudgePair(database.prisma, by, seed.matches.C, DASH_NOW, dashboardMessages);
-    const again = await nudgePair(database.prisma, by, seed.matches.C, DASH_NOW, dashboardMessages);
+    const first = await nudgePair({ db: database.prisma, now: DASH_NOW, workspaceId: by.workspaceId, messages: dashboardMessages }, by, seed.matches.C);
+    const again = await nudgePair({ db: database.prisma, now: DASH_NOW, workspaceId: by.workspaceId, messages: dashboardMessages }, by, seed.matches.C);
     expect([first.outcome, again.outcome]).toEqual(["sent", "already"]);
     const queued = await database.prisma.outboxMessage.findMany({ where: { workspaceId: DASH_TEAM, key: { startsWith: `nudge:${seed.matches.C}:` } } });
     expect(queued.map((q) => q.channel).sort()).toEqual([DASH_PEOPLE.m2.id, DASH_PEOPLE.t3.id].sort());
-    await expect(nudgePair(database.prisma, { workspaceId: DASH_OTHER, actor: "U1OTHER" }, seed.matches.C, DASH_NOW, dashboardMessages)).rejects.toBeInstanceOf(MatchNotFound);
+    await expect(nudgePair({ db: database.prisma, now: DASH_NOW, workspaceId: DASH_OTHER, messages: dashboardMessages }, { workspaceId: DASH_OTHER, actor: "U1OTHER" }, seed.matches.C)).rejects.toBeInstanceOf(MatchNotFound);
   });
 
   it("a pair nudged from the dashboard is not nudged again from an escalation DM in the same period", async () => {
@@ -160,8 +160,8 @@ describe.each(testProviders)("dashboard aggregation and reports on %s", (provide
 
   it("ends a match for a director once, telling both, and the pair leaves the dashboard", async () => {
     const by = { workspaceId: DASH_TEAM, actor: DASH_PEOPLE.dir.id };
-    await endPairAsDirector(database.prisma, by, seed.matches.B, DASH_NOW, dashboardMessages);
-    await expect(endPairAsDirector(database.prisma, by, seed.matches.B, DASH_NOW, dashboardMessages)).rejects.toBeInstanceOf(MatchAlreadyEnded);
+    await endPairAsDirector({ db: database.prisma, now: DASH_NOW, workspaceId: by.workspaceId, messages: dashboardMessages }, by, seed.matches.B);
+    await expect(endPairAsDirector({ db: database.prisma, now: DASH_NOW, workspaceId: by.workspaceId, messages: dashboardMessages }, by, seed.matches.B)).rejects.toBeInstanceOf(MatchAlreadyEnded);
     const match = await database.prisma.match.findUniqueOrThrow({ where: { id: seed.matches.B } });
     expect(match).toMatchObject({ status: "ENDED", endedById: seed.members.dir });
     const told = await database.prisma.outboxMessage.count({ where: { workspaceId: DASH_TEAM, key: { startsWith: `match-ended:${seed.matches.B}` } } });

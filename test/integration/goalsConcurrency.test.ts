@@ -31,7 +31,7 @@ describe.each(testProviders)("goals under concurrency on %s", (provider) => {
 
   it("five goals added at once leave exactly two active; the others are asked which to park", async () => {
     const outcomes = await Promise.all(
-      [1, 2, 3, 4, 5].map((i) => addGoal(database.prisma, directory, TEAM, "U0ANA", `Goal ${i}`, null, NOW)),
+      [1, 2, 3, 4, 5].map((i) => addGoal({ db: database.prisma, directory, workspaceId: TEAM, now: NOW }, "U0ANA", `Goal ${i}`, null)),
     );
     expect(outcomes.filter((o) => o.kind === "done")).toHaveLength(2);
     expect(outcomes.filter((o) => o.kind === "choose-park")).toHaveLength(3);
@@ -40,7 +40,7 @@ describe.each(testProviders)("goals under concurrency on %s", (provider) => {
 
   it("a double click on Track adds the goal once: both clicks answer with the same goal", async () => {
     const outcomes = await Promise.all(
-      ["Present at ASH in December", "  present at ASH in  December "].map((text) => addGoal(database.prisma, directory, TEAM, "U0BO", text, null, NOW)),
+      ["Present at ASH in December", "  present at ASH in  December "].map((text) => addGoal({ db: database.prisma, directory, workspaceId: TEAM, now: NOW }, "U0BO", text, null)),
     );
     const goals = await database.prisma.goal.findMany({ where: { workspaceId: TEAM, memberId: member.bo! } });
     expect(goals).toHaveLength(1);
@@ -50,7 +50,7 @@ describe.each(testProviders)("goals under concurrency on %s", (provider) => {
   it("progress notes written at the same moment by the trainee and two mentors are all kept", async () => {
     const goal = await database.prisma.goal.findFirstOrThrow({ where: { memberId: member.ana!, status: "ACTIVE" } });
     await Promise.all(
-      ["U0ANA", "U0MAYA", "U0JUN", "U0ANA", "U0MAYA"].map((who, i) => addProgressNote(database.prisma, directory, TEAM, who, goal.id, `note ${i}`, NOW)),
+      ["U0ANA", "U0MAYA", "U0JUN", "U0ANA", "U0MAYA"].map((who, i) => addProgressNote({ db: database.prisma, directory, workspaceId: TEAM, now: NOW }, who, goal.id, `note ${i}`)),
     );
     const stored = await database.prisma.goal.findUniqueOrThrow({ where: { id: goal.id } });
     expect((stored.progress as { note: string }[]).map((p) => p.note).sort()).toEqual(["note 0", "note 1", "note 2", "note 3", "note 4"]);

@@ -3,6 +3,7 @@ import { describeRefusal, type FakeSlack, type PostedMessage, type RecordedCall 
 import { TEST_SIGNING_SECRET } from "./appProcess.js";
 import { commandAckRefusal, viewSubmissionAckRefusal } from "./ackChecks.js";
 import { eventBody, interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload } from "./slackRequests.js";
+import { WORKING_MODAL } from "../../src/slack/kit/workingModal.js";
 
 /**
  * Drives the running app the way people do in Slack (button presses, modal submissions, slash commands,
@@ -92,6 +93,18 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
   const acceptedOrThrow = (call: RecordedCall) => {
     if (call.refusal) throw new Error(describeRefusal(call.refusal));
     return call;
+  };
+  /**
+   * The view a trigger showed: a modal that opened in its "working…" state first (a button that
+   * opens its modal before any query) is followed to its latest update that is not that state.
+   */
+  const shownBy = async (call: RecordedCall): Promise<unknown> => {
+    const view = acceptedOrThrow(call).args.view as { callback_id?: string } | undefined;
+    if (view?.callback_id !== WORKING_MODAL) return view;
+    const id = (call.answer?.view as { id?: string } | undefined)?.id;
+    const slack = o.slack();
+    const update = await slack.waitFor(() => slack.acceptedCallsTo("views.update").filter((u) => u.args.view_id === id && (u.args.view as { callback_id?: string }).callback_id !== WORKING_MODAL).at(-1));
+    return update.args.view;
   };
   /** The modal last shown with this callback id (views.open/push/update or an ack), to check a submission's answer against. */
   const lastShown = (callbackId: string): SubmittableView | null => {
@@ -197,7 +210,7 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
       const slack = o.slack();
       return slack
         .waitFor(() => slack.calls.find((c) => (c.method === "views.open" || c.method === "views.push") && c.args.trigger_id === triggerId))
-        .then((c) => acceptedOrThrow(c).args.view as V);
+        .then(async (c) => (await shownBy(c)) as V);
     },
 
     /** What the app POSTed to a response_url (fails with Slack's error if Slack refused it). */

@@ -1,4 +1,5 @@
 import type { Db } from "../../store/database.js";
+import type { WithMessages } from "../context.js";
 import * as store from "../../store/announcements.js";
 import type { AnnouncementRecord } from "../../store/announcements.js";
 import { enqueue, requeueFailed } from "../../store/outbox.js";
@@ -84,7 +85,8 @@ export async function handOver(db: Db, a: AnnouncementRecord, now: Date, message
 }
 
 /** Creates the announcement and hands it over at once ("Post now"). */
-export async function postNow(db: Db, by: Actor, draft: AnnouncementDraft, now: Date, messages: AnnouncementMessages): Promise<AnnouncementRecord> {
+export async function postNow(ctx: WithMessages<AnnouncementMessages>, by: Actor, draft: AnnouncementDraft): Promise<AnnouncementRecord> {
+  const { db, now, messages } = ctx;
   const a = await createAnnouncement(db, by, { ...draft, postAt: null }, now);
   await handOver(db, a, now, messages);
   return (await store.findAnnouncement(db, by.workspaceId, a.id))!;
@@ -185,7 +187,8 @@ export type EditOutcome =
  * words and the notify flag change, and the caller updates the message in Slack. Anything else
  * (being delivered, cancelled) is AnnouncementNotEditable. Audited with before and after.
  */
-export async function editAnnouncement(db: Db, by: Actor, id: string, draft: AnnouncementDraft, now: Date, messages: AnnouncementMessages): Promise<EditOutcome> {
+export async function editAnnouncement(ctx: WithMessages<AnnouncementMessages>, by: Actor, id: string, draft: AnnouncementDraft): Promise<EditOutcome> {
+  const { db, now, messages } = ctx;
   const { announcement: before, state } = await announcementFor(db, by.workspaceId, id);
   const trail = (after: Record<string, unknown>) => ({ before: { text: before.text, channelId: before.channelId, postAt: before.postAt.toISOString(), cohortIds: before.cohortIds, notifyEveryone: before.notifyEveryone, alsoDm: before.alsoDm }, after });
   if (state === "scheduled") {
@@ -196,7 +199,7 @@ export async function editAnnouncement(db: Db, by: Actor, id: string, draft: Ann
       await audit(tx, by, "announcement.edit", id, trail({ ...fields, postAt: fields.postAt.toISOString() }), now);
       return true;
     });
-    if (!changed) return editAnnouncement(db, by, id, draft, now, messages); // posted or cancelled meanwhile: edit that instead
+    if (!changed) return editAnnouncement(ctx, by, id, draft); // posted or cancelled meanwhile: edit that instead
     const announcement = (await store.findAnnouncement(db, by.workspaceId, id))!;
     if (draft.postAt === null) {
       await handOver(db, announcement, now, messages);

@@ -1,4 +1,5 @@
 import type { Db } from "../../store/database.js";
+import type { WithMessages } from "../context.js";
 import { findMember } from "../../store/members.js";
 import * as store from "../../store/dashboard.js";
 import { mentorCapacity } from "../../domain/capacity.js";
@@ -121,7 +122,8 @@ export type NudgeOutcome = { outcome: "sent"; pair: store.PairForDirector } | { 
  * "Nudge both": a friendly DM to the trainee and the mentor, through the outbox. Once per pair and
  * check-in period, however often it is pressed (or by however many directors, here or on an escalation DM): the outbox key says so.
  */
-export async function nudgePair(db: Db, by: Actor, matchId: string, now: Date, messages: DashboardMessages): Promise<NudgeOutcome> {
+export async function nudgePair(ctx: WithMessages<DashboardMessages>, by: Actor, matchId: string): Promise<NudgeOutcome> {
+  const { db, now, messages } = ctx;
   const pair = await activePair(db, by.workspaceId, matchId);
   const { answers, lastMeetingOn } = await helpEvidence(db, by.workspaceId, matchId);
   const askedBy = openHelpAskers(pair, answers, lastMeetingOn);
@@ -136,7 +138,8 @@ export async function nudgePair(db: Db, by: Actor, matchId: string, now: Date, m
  * "End match" (after the director confirmed): ends the mentorship and tells both, kindly, through
  * the outbox. Ending an ended match is refused (MatchAlreadyEnded), so a double click ends it once.
  */
-export async function endPairAsDirector(db: Db, by: Actor, matchId: string, now: Date, messages: DashboardMessages): Promise<store.PairForDirector> {
+export async function endPairAsDirector(ctx: WithMessages<DashboardMessages>, by: Actor, matchId: string): Promise<store.PairForDirector> {
+  const { db, now, messages } = ctx;
   const pair = await activePair(db, by.workspaceId, matchId);
   const director = await findMember(db, by.workspaceId, by.actor); // requireDirector has created the row
   if (!director) throw new MatchNotFound(matchId);

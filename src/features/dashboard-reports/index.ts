@@ -1,14 +1,16 @@
-import type { ListenerRouter } from "../../slack/router.js";
-import type { ListenerDeps } from "../../slack/deps.js";
-import { DASHBOARD_ACTIONS } from "./ids.js";
-import { nudgeClicked } from "./listeners/nudge.js";
-import { endPairClicked } from "./listeners/endPair.js";
-import { chartClicked, reportClicked } from "./listeners/files.js";
+/**
+ * The director's dashboard and reports: on a director's App Home, the pairs at risk with Nudge both
+ * and End match, and per program a chart and the CSV reports sent to their DM; `/mentoring-admin
+ * chart` and `report` do the same from the command (listeners/command.ts, called by the admin
+ * command). Only directors of the workspace get any of it.
+ */
+import type { Interactions } from "../../slack/interaction/pipeline.js";
+import { nudgeButton } from "./listeners/nudge.js";
+import { endPairButton } from "./listeners/endPair.js";
+import { fileButtons } from "./listeners/files.js";
 
-/** The director dashboard's buttons on the App Home (the commands are in commands/mentoringAdmin.ts). */
-export function registerDashboardListeners(router: ListenerRouter, deps: ListenerDeps): void {
-  router.action(DASHBOARD_ACTIONS.nudge, nudgeClicked(deps));
-  router.action(DASHBOARD_ACTIONS.end, endPairClicked(deps));
-  router.action(DASHBOARD_ACTIONS.chart, chartClicked(deps));
-  router.action(DASHBOARD_ACTIONS.report, reportClicked(deps));
+export function registerDashboardListeners(on: Interactions): void {
+  nudgeButton(on);
+  endPairButton(on);
+  fileButtons(on);
 }

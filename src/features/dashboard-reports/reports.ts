@@ -196,3 +196,8 @@ export async function programByName(db: Db, workspaceId: string, name: string): 
   if (!match) throw new ProgramNotFound(name);
   return { id: match.id, name: match.name };
 }
+
+/** The names of the workspace's programs, to say which exist when a name is not one of them. */
+export async function programNames(db: Db, workspaceId: string): Promise<string[]> {
+  return (await dashboardPrograms(db, workspaceId)).map((p) => p.name);
+}

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../../store/database.js";
+import type { Tx } from "../../store/database.js";
 import {
   activeMenteesOf,
   activeMentorIdsOf,
@@ -15,7 +15,7 @@ import { lockMember } from "../../store/matches.js";
 import { mayAddProgress, mayEditGoals, openGoalWithText, planActivation, sortGoals, statusAfter, type GoalChange, type GoalView } from "../../domain/goals.js";
 import { GoalChangeNotAllowed, GoalNotFound, NotYourGoal } from "../../domain/errors.js";
 import { ensureMember } from "../profiles/members.js";
-import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory } from "../context.js";
 
 export interface MenteeGoals {
   mentee: { memberId: string; slackUserId: string; name: string };
@@ -34,8 +34,9 @@ export interface GoalsBoard {
   authors: Record<string, string>;
 }
 
-export async function goalsBoard(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, now: Date): Promise<GoalsBoard> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function goalsBoard(ctx: WithDirectory, slackUserId: string): Promise<GoalsBoard> {
+  const { db, workspaceId, now } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   const [own, mentees, isTrainee] = await Promise.all([goalsOf(db, workspaceId, me.id), activeMenteesOf(db, workspaceId, me.id), isTraineeAnywhere(db, workspaceId, me.id)]);
   const menteeGoals = await Promise.all(mentees.map(async (mentee) => ({ mentee, goals: sortGoals(await goalsOf(db, workspaceId, mentee.memberId)) })));
   const authorIds = [...own, ...menteeGoals.flatMap((m) => m.goals)].flatMap((g) => g.progress.map((p) => p.by));
@@ -51,16 +52,9 @@ export type GoalOutcome = { kind: "done"; goal: GoalView } | { kind: "choose-par
  * added, in one transaction (serialized per trainee, so two adds at once never make three active).
  * A goal not done yet with the same text is returned instead of a second copy (a double click).
  */
-export async function addGoal(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  text: string,
-  parkId: string | null,
-  now: Date,
-): Promise<GoalOutcome> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function addGoal(ctx: WithDirectory, slackUserId: string, text: string, parkId: string | null): Promise<GoalOutcome> {
+  const { db, workspaceId, now } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   return db.$transaction(async (tx) => {
     await lockMember(tx, workspaceId, me.id);
     const goals = await goalsOf(tx, workspaceId, me.id);
@@ -83,17 +77,9 @@ async function parkIfActive(tx: Tx, workspaceId: string, memberId: string, goalI
  * The trainee marks a goal done, parks it, or makes it active again. Reactivating while two are
  * active asks which to park (unless `parkId` says).
  */
-export async function changeGoal(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  goalId: string,
-  change: GoalChange,
-  parkId: string | null,
-  now: Date,
-): Promise<GoalOutcome> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function changeGoal(ctx: WithDirectory, slackUserId: string, goalId: string, change: GoalChange, parkId: string | null): Promise<GoalOutcome> {
+  const { db, workspaceId, now } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   return db.$transaction(async (tx) => {
     await lockMember(tx, workspaceId, me.id);
     const goal = await findGoal(tx, workspaceId, goalId);
@@ -112,16 +98,9 @@ export async function changeGoal(
 }
 
 /** A progress note on a goal, by its trainee or one of their mentors (active matches). */
-export async function addProgressNote(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  goalId: string,
-  note: string,
-  now: Date,
-): Promise<{ goal: GoalView; traineeSlackUserId: string | null }> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function addProgressNote(ctx: WithDirectory, slackUserId: string, goalId: string, note: string): Promise<{ goal: GoalView; traineeSlackUserId: string | null }> {
+  const { db, workspaceId, now } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   const goal = await findGoal(db, workspaceId, goalId);
   if (!goal) throw new GoalNotFound(goalId);
   const mentors = goal.memberId === me.id ? [] : await activeMentorIdsOf(db, workspaceId, goal.memberId);
@@ -132,15 +111,9 @@ export async function addProgressNote(
 }
 
 /** A goal the person may add a progress note to (their own, or a mentee's), for the progress-note modal. */
-export async function visibleGoal(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  goalId: string,
-  now: Date,
-): Promise<{ goal: GoalView; own: boolean; ownerSlackUserId: string | null }> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function visibleGoal(ctx: WithDirectory, slackUserId: string, goalId: string): Promise<{ goal: GoalView; own: boolean; ownerSlackUserId: string | null }> {
+  const { db, workspaceId, now } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   const goal = await findGoal(db, workspaceId, goalId);
   if (!goal) throw new GoalNotFound(goalId);
   const own = goal.memberId === me.id;

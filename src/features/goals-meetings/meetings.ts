@@ -22,7 +22,7 @@ import { dayToDate, meetingDateProblem, nextCheckinAt } from "../../domain/meeti
 import { sortGoals, type GoalView } from "../../domain/goals.js";
 import { GoalNotFound, InvalidMeetingDate, MatchAlreadyEnded, MatchNotFound } from "../../domain/errors.js";
 import { ensureMember } from "../profiles/members.js";
-import type { SlackDirectory } from "../ports.js";
+import type { WithDirectory, WithMessages } from "../context.js";
 import type { Payload } from "../requests/requests.js";
 
 /** The meeting modal's facts: the match, who the other person is, today in the logger's zone, the trainee's active goals. */
@@ -71,16 +71,9 @@ async function formFor(db: Db, member: MemberRecord, match: MeetingMatch, checki
  * What to open for logging a meeting: the form for `matchId` (the person must be one of its pair and
  * the match active), else the only active match's form, a choice between several, or "no match".
  */
-export async function meetingForm(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  matchId: string | null,
-  checkinId: string | null,
-  now: Date,
-): Promise<MeetingFormResult> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function meetingForm(ctx: WithDirectory, slackUserId: string, matchId: string | null, checkinId: string | null): Promise<MeetingFormResult> {
+  const { db, workspaceId, now } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   if (matchId) {
     const match = await pairMatch(db, workspaceId, me.id, matchId);
     if (match.status !== "ACTIVE") throw new MatchAlreadyEnded(matchId);
@@ -109,16 +102,9 @@ export interface MeetingInput {
  * one transaction under the claim key `meeting:<team>:<submissionKey>` (the modal's view id), so a
  * retried or doubled submission makes one meeting. Returns whether this call was a repeat.
  */
-export async function logMeeting(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  submissionKey: string,
-  input: MeetingInput,
-  now: Date,
-): Promise<{ match: MeetingMatch; repeated: boolean }> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function logMeeting(ctx: WithDirectory, slackUserId: string, submissionKey: string, input: MeetingInput): Promise<{ match: MeetingMatch; repeated: boolean }> {
+  const { db, workspaceId, now } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   const match = await pairMatch(db, workspaceId, me.id, input.matchId);
   if (match.status !== "ACTIVE") throw new MatchAlreadyEnded(match.id);
   const problem = meetingDateProblem(input.date, { now, tz: me.tz, matchStartedAt: match.startedAt });
@@ -150,8 +136,9 @@ export interface AgendaMessages {
 }
 
 /** The match whose agenda the person may set (either of the pair, active matches only). */
-export async function agendaMatch(db: Db, directory: SlackDirectory, workspaceId: string, slackUserId: string, matchId: string, now: Date): Promise<MeetingMatch> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function agendaMatch(ctx: WithDirectory, slackUserId: string, matchId: string): Promise<MeetingMatch> {
+  const { db, workspaceId, now } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   const match = await pairMatch(db, workspaceId, me.id, matchId);
   if (match.status !== "ACTIVE") throw new MatchAlreadyEnded(matchId);
   return match;
@@ -161,17 +148,9 @@ export async function agendaMatch(db: Db, directory: SlackDirectory, workspaceId
  * Sets the agenda for the pair's next meeting (empty clears it). When it is set, the other person
  * gets a DM with it (through the outbox, once per change).
  */
-export async function setMatchAgenda(
-  db: Db,
-  directory: SlackDirectory,
-  workspaceId: string,
-  slackUserId: string,
-  matchId: string,
-  agenda: string,
-  now: Date,
-  messages: AgendaMessages,
-): Promise<MeetingMatch> {
-  const me = await ensureMember(db, directory, workspaceId, slackUserId, now);
+export async function setMatchAgenda(ctx: WithDirectory & WithMessages<AgendaMessages>, slackUserId: string, matchId: string, agenda: string): Promise<MeetingMatch> {
+  const { db, workspaceId, now, messages } = ctx;
+  const me = await ensureMember(db, ctx.directory, workspaceId, slackUserId, now);
   const match = await pairMatch(db, workspaceId, me.id, matchId);
   const value = agenda.trim() || null;
   const updated: MeetingMatch = { ...match, agenda: value, agendaSetAt: value ? now : null };

@@ -1,12 +1,13 @@
-import type { ListenerRouter } from "../../slack/router.js";
-import type { ListenerDeps } from "../../slack/deps.js";
-import { THANKS } from "./ids.js";
-import { countsClicked, shortlistClicked } from "./listeners/buttons.js";
-import { thanksSubmitted } from "./listeners/submit.js";
+/**
+ * Thank-yous: a trainee thanks a mentor (`/mentoring thanks`, or its modal) by DM, optionally with a
+ * shout-out in the program's channel; directors see the counts per mentor and get an award
+ * shortlist as a CSV.
+ */
+import type { Interactions } from "../../slack/interaction/pipeline.js";
+import { thanksButtons } from "./listeners/buttons.js";
+import { thanksSubmit } from "./listeners/submit.js";
 
-/** Thank-yous: the thanks modal (from `/mentoring thanks`), the directors' counts and award shortlist. */
-export function registerThanksListeners(router: ListenerRouter, deps: ListenerDeps): void {
-  router.action(THANKS.actions.counts, countsClicked(deps));
-  router.action(THANKS.actions.shortlist, shortlistClicked(deps));
-  router.view(THANKS.views.thank, thanksSubmitted(deps));
+export function registerThanksListeners(on: Interactions): void {
+  thanksButtons(on);
+  thanksSubmit(on);
 }

@@ -1,12 +1,12 @@
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "../../store/database.js";
+import type { WithDirectory, WithMessages } from "../context.js";
 import { findMember } from "../../store/members.js";
 import { enqueue } from "../../store/outbox.js";
 import { createThanks, listThanks, sharedMentorPrograms, type ThanksRow } from "../../store/thanks.js";
 import { NotThankable, ThanksToSelf } from "../../domain/errors.js";
 import { audit, type Actor } from "../programs/audit.js";
 import { ensureMember } from "../profiles/members.js";
-import type { SlackDirectory } from "../ports.js";
 
 export type { ThanksRow } from "../../store/thanks.js";
 
@@ -52,7 +52,8 @@ export interface ThanksSent {
  * role); not yourself; not an empty note. The mentor's DM (and the shout-out in the program's
  * announcement channel, when asked and there is one) are queued with the Thanks row, keyed by it.
  */
-export async function sayThanks(db: Db, directory: SlackDirectory, workspaceId: string, fromSlackUserId: string, input: ThanksInput, now: Date, messages: ThanksMessages): Promise<ThanksSent> {
+export async function sayThanks(ctx: WithDirectory & WithMessages<ThanksMessages>, fromSlackUserId: string, input: ThanksInput): Promise<ThanksSent> {
+  const { db, directory, workspaceId, now, messages } = ctx;
   if (input.toSlackUserId === fromSlackUserId) throw new ThanksToSelf();
   const message = input.message.trim().slice(0, THANKS_MESSAGE_MAX);
   if (!message) throw new RangeError("a thank-you needs a message");

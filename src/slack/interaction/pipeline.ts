@@ -146,8 +146,6 @@ export interface SubmitSpec<M, W extends Who> {
    * answer a function makes of its words (e.g. the modal turned into "Nothing changed").
    */
   errors: string | ((text: string) => SubmitAnswer);
-  /** The words for a form whose metadata does not decode, when this form has its own (default: StaleForm's). */
-  stale?: string;
   label?: string;
 }
 

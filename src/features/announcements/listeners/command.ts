@@ -14,7 +14,7 @@ import { openCompose } from "./compose.js";
  */
 export async function appreciationAdminCommand(deps: ListenerDeps, client: WebClient, by: DirectorActor, sub: "announce" | "announcements" | "thanks", triggerId: string) {
   if (sub === "announce") {
-    const opened = await openCompose(deps, by.workspaceId, async (view) => void (await client.views.open({ trigger_id: triggerId, view })), null);
+    const opened = await openCompose(deps.db, by.workspaceId, async (view) => void (await client.views.open({ trigger_id: triggerId, view })), null);
     return opened ? null : noProgramYet("announce to");
   }
   if (sub === "announcements") return announcementList(await listForDirector(deps.db, by.workspaceId));

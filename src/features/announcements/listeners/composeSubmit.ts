@@ -1,30 +1,23 @@
-import { requireDirector } from "../../programs/directors.js";
-import { errorText, logFailure } from "../../../slack/errorText.js";
 import { doneModal } from "../../../slack/kit/doneModal.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import type { SubmitArgs } from "../../programs/listeners/submit.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { ANN } from "../ids.js";
 import { previewFor } from "./previewFor.js";
 
 /**
  * The compose form's "Preview": inline errors (nothing saved), or the preview of the post exactly as
  * it will appear — shown at once, or (when Slack must be asked about the channel) after a
- * "preparing" modal, by views.update once the ack is sent.
+ * "preparing" modal, by views.update once the answer is sent. A refusal turns the modal into
+ * "Nothing changed".
  */
-export function composeSubmitted(deps: ListenerDeps) {
-  return async ({ ack, body, client, view }: SubmitArgs) => {
-    const teamId = body.team?.id ?? body.user.team_id!;
-    const who = { team: teamId, user: body.user.id };
-    try {
-      const by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
-      const outcome = await previewFor(deps, client, by, view.private_metadata, view.state.values);
-      if ("errors" in outcome) return void (await ack({ response_action: "errors", errors: outcome.errors }));
-      if ("view" in outcome) return void (await ack({ response_action: "update", view: outcome.view }));
-      await ack({ response_action: "update", view: outcome.preparing });
-      const show = async (next: ReturnType<typeof doneModal>) => void (await client.views.update({ view_id: body.view.id, view: next }));
-      deps.work.run(body.view.callback_id, async () => show(await outcome.finish()), { fields: who, tell: (text) => show(doneModal("Nothing changed", text)) });
-    } catch (error) {
-      logFailure(deps.logger, error, who, "announcement preview");
-      await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) });
-    }
-  };
+export function composeSubmit(on: Interactions): void {
+  const nothingChanged = (text: string) => ({ update: doneModal("Nothing changed", text) });
+  on.submit({ view: ANN.composeSubmit, who: "director", errors: nothingChanged, label: "announcement preview" }, async (i) => {
+    const outcome = await previewFor(i, i.by, i.metadata, i.args.view.state.values);
+    if ("errors" in outcome) return { errors: outcome.errors };
+    if ("view" in outcome) return { update: outcome.view };
+    const viewId = i.args.body.view.id;
+    const show = async (next: ReturnType<typeof doneModal>) => void (await i.client.views.update({ view_id: viewId, view: next }));
+    i.afterwards(async () => show(await outcome.finish()), (text) => show(doneModal("Nothing changed", text)));
+    return { update: outcome.preparing };
+  });
 }

@@ -5,11 +5,11 @@ import { announcementFor, audienceSize } from "../announcements.js";
 import { validateCompose, type ComposeField, type ComposeFields } from "../../../domain/announcement.js";
 import { canPostWithoutInvite } from "../../../slack/channelAccess.js";
 import { doneModal } from "../../../slack/kit/doneModal.js";
-import { composeMetadata, METADATA_MAX, readCompose, readJson, writePreviewMetadata, type PreviewMetadata } from "../views/form.js";
+import { METADATA_MAX, readCompose, writePreviewMetadata, type ComposeMetadata, type PreviewMetadata } from "../views/form.js";
 import { ANNOUNCE } from "../ids.js";
 import { previewModal } from "../views/previewModal.js";
 import { composePrograms } from "./compose.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
+import type { Interaction } from "../../../slack/interaction/pipeline.js";
 
 const BLOCK_OF: Record<ComposeField, string> = {
   programId: ANNOUNCE.blocks.program,
@@ -44,10 +44,10 @@ export type PreviewOutcome =
  * The compose form's values → inline errors (block id → words), or the preview modal. A posted
  * announcement keeps its program, cohorts, channel and DM choice; only its words and notify flag change.
  */
-export async function previewFor(deps: ListenerDeps, client: WebClient, by: DirectorActor, privateMetadata: string, values: unknown): Promise<PreviewOutcome> {
-  const meta = readJson(composeMetadata, privateMetadata) ?? { id: null, posted: false };
-  const programs = await composePrograms(deps, by.workspaceId);
-  const existing = meta.id ? (await announcementFor(deps.db, by.workspaceId, meta.id)).announcement : null;
+export async function previewFor(i: Pick<Interaction, "ctx" | "client">, by: DirectorActor, meta: ComposeMetadata, values: unknown): Promise<PreviewOutcome> {
+  const { db, now } = i.ctx;
+  const programs = await composePrograms(db, by.workspaceId);
+  const existing = meta.id ? (await announcementFor(db, by.workspaceId, meta.id)).announcement : null;
   const fields: ComposeFields =
     existing && meta.posted
       ? { ...readCompose(values, { programId: existing.programId }), cohortIds: existing.cohortIds, channelId: existing.channelId, alsoDm: existing.alsoDm, when: "now", date: null, time: null }
@@ -57,7 +57,7 @@ export async function previewFor(deps: ListenerDeps, client: WebClient, by: Dire
     defaultChannel: program?.announcementChannel ?? null,
     timezone: program?.timezone ?? "UTC",
     cohortIds: meta.posted ? fields.cohortIds : (program?.cohorts.map((c) => c.id) ?? []),
-    now: deps.now(),
+    now,
   });
   if (!checked.ok) return { errors: Object.fromEntries(Object.entries(checked.errors).map(([f, m]) => [BLOCK_OF[f as ComposeField], m])) };
   const preview: PreviewMetadata = { id: meta.id, posted: meta.posted, draft: checked.draft };
@@ -80,9 +80,9 @@ export async function previewFor(deps: ListenerDeps, client: WebClient, by: Dire
   return {
     preparing: doneModal("Preview", "Preparing the preview…"),
     finish: async () => {
-      const audience = d.alsoDm ? await audienceSize(deps.db, by.workspaceId, d.programId, d.cohortIds) : 0;
-      const invite = await inviteNeeded(client, d.channelId);
-      return view(audience, invite, invite ? await botName(client, by.workspaceId) : FALLBACK_BOT_NAME);
+      const audience = d.alsoDm ? await audienceSize(db, by.workspaceId, d.programId, d.cohortIds) : 0;
+      const invite = await inviteNeeded(i.client, d.channelId);
+      return view(audience, invite, invite ? await botName(i.client, by.workspaceId) : FALLBACK_BOT_NAME);
     },
   };
 }

@@ -1,52 +1,39 @@
-import { requireDirector, type DirectorActor } from "../../programs/directors.js";
 import { postAtFields } from "../../../domain/announcement.js";
-import { errorText, logFailure } from "../../../slack/errorText.js";
 import { tellSafely } from "../../../slack/failureReport.js";
 import { doneModal } from "../../../slack/kit/doneModal.js";
 import { composeInitialOf, composeModal } from "../views/composeModal.js";
-import { readPreviewMetadata, type PreviewMetadata } from "../views/form.js";
-import { ANNOUNCE } from "../ids.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { ANN, ANNOUNCE } from "../ids.js";
 import { composePrograms } from "./compose.js";
-import type { ListenerDeps } from "../../../slack/deps.js";
-import type { SubmitArgs } from "../../programs/listeners/submit.js";
 import { publish } from "./publish.js";
 
 /**
  * The preview's Post / Schedule / Save: a time that passed while previewing sends the director back
  * to the form; otherwise a "working" modal at once, replaced by the outcome when the work (Slack
- * calls included) is done.
+ * calls included) is done. A refusal turns the modal into "Nothing changed".
  */
-export function previewSubmitted(deps: ListenerDeps) {
-  return async ({ ack, body, client, view }: SubmitArgs) => {
-    const teamId = body.team?.id ?? body.user.team_id!;
-    const who = { team: teamId, user: body.user.id };
-    let by: DirectorActor;
-    let meta: PreviewMetadata | null;
-    try {
-      by = await requireDirector(deps.db, deps.directory(client), teamId, body.user.id, deps.now());
-      meta = readPreviewMetadata(view.private_metadata);
-    } catch (error) {
-      logFailure(deps.logger, error, who, "announcement publish");
-      return void (await ack({ response_action: "update", view: doneModal("Nothing changed", errorText(error)) }));
-    }
-    if (!meta) return void (await ack({ response_action: "update", view: doneModal("Nothing changed", "This preview is out of date. Start again.", [{ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }]) }));
+export function previewSubmit(on: Interactions): void {
+  const stale = "This preview is out of date. Start again.";
+  // A stale preview offers a new announcement; any other refusal only says that nothing changed.
+  const nothingChanged = (text: string) => ({ update: doneModal("Nothing changed", text, text === stale ? [{ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }] : []) });
+  on.submit({ view: ANN.previewSubmit, who: "director", errors: nothingChanged, stale, label: "announcement publish" }, async (i) => {
+    const meta = i.metadata;
     const { draft } = meta;
-    if (draft.postAt && draft.postAt.getTime() <= deps.now().getTime()) {
-      const programs = await composePrograms(deps, by.workspaceId);
+    if (draft.postAt && draft.postAt.getTime() <= i.ctx.now.getTime()) {
+      const programs = await composePrograms(i.ctx.db, i.by.workspaceId);
       const tz = programs.find((p) => p.id === draft.programId)?.timezone ?? "UTC";
-      const form = composeModal(programs, composeInitialOf(draft, postAtFields(draft.postAt, tz)), { id: meta.id, posted: meta.posted }, "That time has passed while you were previewing. Pick a later time, or post now.");
-      return void (await ack({ response_action: "update", view: form }));
+      return { update: composeModal(programs, composeInitialOf(draft, postAtFields(draft.postAt, tz)), { id: meta.id, posted: meta.posted }, "That time has passed while you were previewing. Pick a later time, or post now.") };
     }
-    await ack({ response_action: "update", view: doneModal("Announcement", meta.id ? "Saving…" : draft.postAt ? "Scheduling…" : "Posting…") });
-    const m = meta;
-    deps.work.run(
-      "announcement-publish",
+    const viewId = i.args.view.id;
+    const who = { team: i.teamId, user: i.userId };
+    i.afterwards(
       async () => {
-        const done = await publish(deps, client, by, m);
+        const done = await publish(i, i.by, meta);
         // The director may have closed the modal meanwhile; the announcement is saved all the same.
-        await tellSafely(deps.logger, who, () => client.views.update({ view_id: view.id, view: doneModal(done.title, done.text, done.next) }));
+        await tellSafely(i.deps.logger, who, () => i.client.views.update({ view_id: viewId, view: doneModal(done.title, done.text, done.next) }));
       },
-      { fields: who, tell: (text) => client.views.update({ view_id: view.id, view: doneModal("Nothing changed", text) }) },
+      (text) => i.client.views.update({ view_id: viewId, view: doneModal("Nothing changed", text) }),
     );
-  };
+    return { update: doneModal("Announcement", meta.id ? "Saving…" : draft.postAt ? "Scheduling…" : "Posting…") };
+  });
 }

@@ -2,7 +2,7 @@ import { Bits, Blocks, Elements, Modal, type BlockBuilder } from "slack-block-bu
 import { ANNOUNCEMENT_TEXT_MAX } from "../../../domain/announcement.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import type { ComposeMetadata } from "./form.js";
-import { ANNOUNCE, VALUE } from "../ids.js";
+import { ANN, ANNOUNCE, VALUE } from "../ids.js";
 
 const B = ANNOUNCE.blocks;
 
@@ -117,7 +117,7 @@ export function composeModal(programs: ComposeProgram[], initial: ComposeInitial
     submit: "Preview",
     close: "Cancel",
     callbackId: ANNOUNCE.views.compose,
-    privateMetaData: JSON.stringify(meta),
+    privateMetaData: ANN.composeSubmit.metadata.encode(meta),
   })
     .blocks(blocks)
     .buildToObject();

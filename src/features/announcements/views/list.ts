@@ -4,7 +4,7 @@ import type { AnnouncementState } from "../../../domain/announcement.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import type { AnnouncementPayload } from "../announcements.js";
 import { dayTime } from "../../../slack/kit/dates.js";
-import { ANNOUNCE } from "../ids.js";
+import { ANN, ANNOUNCE } from "../ids.js";
 import { cancelButton } from "./messages.js";
 
 const STATE_WORDS: Record<AnnouncementState, string> = {
@@ -25,9 +25,9 @@ function item({ announcement: a, state }: ListedAnnouncement): BlockBuilder[] {
   const when = dayTime(a.postedAt ?? a.postAt, a.timezone);
   const line = `${STATE_WORDS[state]} · ${escapeMrkdwn(a.programName)} · <#${a.channelId}> · ${when}${a.editedAt ? " · edited" : ""}\n>${snippet(a.text)}`;
   const buttons = [];
-  if (state === "scheduled" || state === "posted") buttons.push(Elements.Button({ text: "Edit", actionId: ANNOUNCE.actions.edit, value: a.id }));
-  if (state === "waiting_for_invite" || state === "failed") buttons.push(Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retry, value: a.id }));
-  if (state === "scheduled" || state === "waiting_for_invite" || state === "failed") buttons.push(cancelButton("Cancel", ANNOUNCE.actions.cancel, a.id));
+  if (state === "scheduled" || state === "posted") buttons.push(Elements.Button({ text: "Edit", actionId: ANNOUNCE.actions.edit, value: ANN.edit.codec.encode(a.id) }));
+  if (state === "waiting_for_invite" || state === "failed") buttons.push(Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retry, value: ANN.retry.codec.encode(a.id) }));
+  if (state === "scheduled" || state === "waiting_for_invite" || state === "failed") buttons.push(cancelButton("Cancel", ANNOUNCE.actions.cancel, ANN.cancel.codec.encode(a.id)));
   return buttons.length ? [Blocks.Section({ text: line }), Blocks.Actions().elements(buttons)] : [Blocks.Section({ text: line })];
 }
 
@@ -40,7 +40,7 @@ export function announcementList(items: ListedAnnouncement[], notice?: string): 
   const blocks: BlockBuilder[] = [
     ...(notice ? [Blocks.Section({ text: notice })] : []),
     Blocks.Section({ text: `${Md.bold("Announcements")} — scheduled, waiting and the 10 most recent.` }).accessory(
-      Elements.Button({ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: "" }).primary(),
+      Elements.Button({ text: "New announcement", actionId: ANNOUNCE.actions.compose, value: ANN.compose.codec.encode(null) }).primary(),
     ),
   ];
   if (items.length === 0) blocks.push(Blocks.Section({ text: "No announcements yet." }));

@@ -3,7 +3,7 @@ import type { AnnouncementMessages, AnnouncementPayload, AnnouncementRecord } fr
 import { announcementMrkdwn } from "../../../domain/announcement.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { inviteCommand } from "../../../slack/botName.js";
-import { ANNOUNCE } from "../ids.js";
+import { ANN, ANNOUNCE } from "../ids.js";
 
 /** Cancel (red), asking first: a cancelled announcement is never posted, and that can't be undone. */
 export function cancelButton(text: string, actionId: string, id: string) {
@@ -61,8 +61,8 @@ export const announcementMessages: AnnouncementMessages = {
       }),
       Blocks.Section({ text: `>${announcementMrkdwn(a.text, false).slice(0, 500).replace(/\n/g, "\n>")}` }),
       Blocks.Actions().elements(
-        Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retryInvite, value: a.id }).primary(),
-        cancelButton("Cancel it", ANNOUNCE.actions.cancelInvite, a.id),
+        Elements.Button({ text: "Try again", actionId: ANNOUNCE.actions.retryInvite, value: ANN.retryInvite.codec.encode(a.id) }).primary(),
+        cancelButton("Cancel it", ANNOUNCE.actions.cancelInvite, ANN.cancelInvite.codec.encode(a.id)),
       ),
     ]),
 };

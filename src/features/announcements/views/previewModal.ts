@@ -5,9 +5,9 @@ import { count } from "../../../slack/kit/plural.js";
 import { DM_COPIES_KEEP_OLD_WORDS } from "./composeModal.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { inviteCommand } from "../../../slack/botName.js";
-import { ANNOUNCE } from "../ids.js";
+import { ANN, ANNOUNCE } from "../ids.js";
 import { postBlocks } from "./messages.js";
-import { writePreviewMetadata, type PreviewMetadata } from "./form.js";
+import type { PreviewMetadata } from "./form.js";
 
 export interface PreviewFacts {
   programName: string;
@@ -49,7 +49,7 @@ export function previewModal(meta: PreviewMetadata, facts: PreviewFacts) {
     Blocks.Actions().elements(Elements.Button({ text: "Back to edit", actionId: ANNOUNCE.actions.backToEdit })),
   );
   const submit = meta.posted || meta.id ? "Save changes" : d.postAt ? "Schedule" : "Post";
-  return Modal({ title: "Preview", submit, close: "Cancel", callbackId: ANNOUNCE.views.preview, privateMetaData: writePreviewMetadata(meta) })
+  return Modal({ title: "Preview", submit, close: "Cancel", callbackId: ANNOUNCE.views.preview, privateMetaData: ANN.previewSubmit.metadata.encode(meta) })
     .blocks(blocks)
     .buildToObject();
 }

@@ -9,7 +9,7 @@ import { calendarDay, day } from "../../../slack/kit/dates.js";
 import { count } from "../../../slack/kit/plural.js";
 import { yourOther } from "../../../slack/kit/relation.js";
 import { CHECKIN, CHECKIN_ACTIONS, CHECKIN_BLOCKS } from "../ids.js";
-import { MEETING_ACTIONS } from "../../goals-meetings/meetingIds.js";
+import { MEETING_ACTIONS } from "../../goals-meetings/ids.js";
 import { WHILE_PAUSED } from "../../profiles/views/availabilityViews.js";
 
 const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });

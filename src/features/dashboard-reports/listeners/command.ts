@@ -1,7 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { DirectorActor } from "../../programs/directors.js";
-import { programByName } from "../reports.js";
-import { dashboardPrograms } from "../../../store/dashboard.js";
+import { programByName, programNames } from "../reports.js";
 import { ProgramNotFound } from "../../../domain/errors.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import type { ListenerDeps } from "../../../slack/deps.js";
@@ -18,9 +17,9 @@ export async function dashboardCommand(deps: ListenerDeps, client: WebClient, by
       programId = (await programByName(deps.db, by.workspaceId, programText)).id;
     } catch (error) {
       if (!(error instanceof ProgramNotFound)) throw error;
-      const names = (await dashboardPrograms(deps.db, by.workspaceId)).map((p) => escapeMrkdwn(p.name));
+      const names = (await programNames(deps.db, by.workspaceId)).map(escapeMrkdwn);
       return `There is no program named "${escapeMrkdwn(programText.trim())}" here, so nothing was sent. ${names.length ? `Programs: ${names.join(", ")}.` : "There are no programs yet."}`;
     }
   }
-  return sub === "chart" ? sendChart(deps, client, by, programId) : sendReports(deps, client, by, programId);
+  return sub === "chart" ? sendChart({ deps, client }, by, programId) : sendReports({ deps, client }, by, programId);
 }

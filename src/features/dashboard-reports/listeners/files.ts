@@ -1,18 +1,17 @@
-import type { ListenerDeps } from "../../../slack/deps.js";
-import { tell } from "../../programs/listeners/guard.js";
-import { dashboardButton } from "./guard.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
+import { whereClicked } from "../../../slack/interaction/surfaces.js";
+import { DASHBOARD } from "../ids.js";
 import { sendChart, sendReports } from "./deliver.js";
 
-/** "Chart": the program's meetings and check-in chart, as a PNG in the director's DM. */
-export const chartClicked = (deps: ListenerDeps) =>
-  dashboardButton(deps, "dashboard chart", async (by, args, programId) => {
-    const said = await sendChart(deps, args.client, by, programId);
-    if (args.body.response_url) await tell(args, said); // from the Home, the upload in the DM says it all
+/** "Chart" (the program's meetings and check-in chart, as a PNG) and "Reports (CSV)" (its five CSV reports), in the director's DM. */
+export function fileButtons(on: Interactions): void {
+  const spec = { who: "director", when: "queued", errors: whereClicked } as const;
+  on.button({ action: DASHBOARD.chart, ...spec, label: "dashboard chart" }, async (i) => {
+    const said = await sendChart(i, i.by, i.value);
+    if (i.args.body.response_url) await i.tell(said); // from the Home, the upload in the DM says it all
   });
-
-/** "Reports (CSV)": the program's five CSV reports in the director's DM. */
-export const reportClicked = (deps: ListenerDeps) =>
-  dashboardButton(deps, "dashboard report", async (by, args, programId) => {
-    const said = await sendReports(deps, args.client, by, programId);
-    if (args.body.response_url) await tell(args, said);
+  on.button({ action: DASHBOARD.report, ...spec, label: "dashboard report" }, async (i) => {
+    const said = await sendReports(i, i.by, i.value);
+    if (i.args.body.response_url) await i.tell(said);
   });
+}

@@ -3,7 +3,7 @@ import type { Dashboard, LoadEntry, PendingEntry, ProgramDashboard, RiskEntry } 
 import type { Party } from "../../../store/dashboard.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { clipRaw, escapeMrkdwn } from "../../../slack/kit/escape.js";
-import { DASHBOARD_ACTIONS } from "../ids.js";
+import { DASHBOARD, DASHBOARD_ACTIONS } from "../ids.js";
 import { count as plural } from "../../../slack/kit/plural.js";
 import { day } from "../../../slack/kit/dates.js";
 
@@ -74,8 +74,8 @@ function riskBlocks(p: ProgramDashboard, tz: string, shown: number): BlockBuilde
     blocks.push(
       Blocks.Section({ text: `${pair}\n${riskReason(r, tz)}` }),
       Blocks.Actions().elements(
-        Elements.Button({ text: "Nudge both", actionId: DASHBOARD_ACTIONS.nudge, value: r.matchId }),
-        Elements.Button({ text: "End match", actionId: DASHBOARD_ACTIONS.end, value: r.matchId }).danger().confirm(confirm),
+        Elements.Button({ text: "Nudge both", actionId: DASHBOARD_ACTIONS.nudge, value: DASHBOARD.nudge.codec.encode(r.matchId) }),
+        Elements.Button({ text: "End match", actionId: DASHBOARD_ACTIONS.end, value: DASHBOARD.end.codec.encode(r.matchId) }).danger().confirm(confirm),
       ),
     );
   }
@@ -111,8 +111,8 @@ function programBlocks(p: ProgramDashboard, tz: string, riskShown: number): Bloc
     Blocks.Section({ text: loadText(p) }),
     Blocks.Section({ text: thanksText(p) }),
     Blocks.Actions().elements(
-      Elements.Button({ text: "Chart", actionId: DASHBOARD_ACTIONS.chart, value: p.program.id }),
-      Elements.Button({ text: "Reports (CSV)", actionId: DASHBOARD_ACTIONS.report, value: p.program.id }),
+      Elements.Button({ text: "Chart", actionId: DASHBOARD_ACTIONS.chart, value: DASHBOARD.chart.codec.encode(p.program.id) }),
+      Elements.Button({ text: "Reports (CSV)", actionId: DASHBOARD_ACTIONS.report, value: DASHBOARD.report.codec.encode(p.program.id) }),
     ),
     Blocks.Divider(),
   ];

@@ -1,13 +1,12 @@
 import { standingOf } from "../../profiles/members.js";
 import { mentoringHelp } from "../views/help.js";
-import type { Asker } from "../../profiles/listeners/context.js";
 import { commandAnswer } from "../../profiles/listeners/answer.js";
 import { openExclusions, openPause, openProfile, pauseUntilDate, resumeNow } from "../../profiles/listeners/open.js";
 import { openPrivacy } from "../../privacy/listeners/open.js";
 import { openGoals } from "../../goals-meetings/listeners/goals/open.js";
 import { openLog } from "../../goals-meetings/listeners/meetings/openLog.js";
 import { thanksCommand } from "../../thanks/listeners/command.js";
-import type { CommandInteraction, Interactions } from "../../../slack/interaction/pipeline.js";
+import type { Interactions } from "../../../slack/interaction/pipeline.js";
 
 /** `/mentoring [profile | pause [YYYY-MM-DD] | resume | exclusions | privacy | goals | log | thanks | help]`; anything else shows the help. */
 export function mentoringCommand(on: Interactions): void {
@@ -27,25 +26,14 @@ export function mentoringCommand(on: Interactions): void {
       case "privacy":
         return openPrivacy(i, answer);
       case "goals":
-        return openGoals(asker(i));
+        return openGoals(i, i.args.command.trigger_id);
       case "log":
-        return openLog(asker(i));
+        return openLog(i, i.args.command.trigger_id, answer.message);
       case "thanks":
-        return thanksCommand(asker(i), text);
+        return thanksCommand(i, i.args.command.trigger_id, answer.message, text);
     }
     const standing = await standingOf(i.ctx, i.userId);
     await answer.message(mentoringHelp(standing));
   });
 }
 
-/** The goals, meeting-log and thanks entry points take who asked and how to reply to them. */
-function asker(i: CommandInteraction<"anyone">): Asker {
-  return {
-    deps: i.deps,
-    client: i.client,
-    teamId: i.teamId,
-    userId: i.userId,
-    triggerId: i.args.command.trigger_id,
-    reply: async (m) => void (await i.args.respond({ response_type: "ephemeral", ...m })),
-  };
-}

@@ -3,8 +3,8 @@ import type { MatchDetail, MatchDetails } from "../../goals-meetings/meetings.js
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
 import { escapeClipped, escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { goalText } from "../../goals-meetings/views/goals/goalsModal.js";
-import { GOAL_ACTIONS } from "../../goals-meetings/goalIds.js";
-import { MEETING_ACTIONS } from "../../goals-meetings/meetingIds.js";
+import { GOAL_ACTIONS } from "../../goals-meetings/ids.js";
+import { MEETING_ACTIONS } from "../../goals-meetings/ids.js";
 import { calendarDay, day, dayTime } from "../../../slack/kit/dates.js";
 
 /**

@@ -2,7 +2,7 @@ import { Bits, Blocks, Elements, Md, Message, Modal, type BlockBuilder } from "s
 import type { ThanksCount, ThanksMessages, ThanksPayload, ThanksSent } from "../thanks.js";
 import { THANKS_MESSAGE_MAX } from "../thanks.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
-import { THANKS, VALUE } from "../ids.js";
+import { THANK, THANKS, VALUE } from "../ids.js";
 import { day as dayIn } from "../../../slack/kit/dates.js";
 import { count } from "../../../slack/kit/plural.js";
 import { joinWithin } from "../../../slack/kit/fit.js";
@@ -64,7 +64,7 @@ export function thanksCountsMessage(counts: ThanksCount[]): ThanksPayload {
     Blocks.Section({ text: lines.length ? listed : "No thank-yous yet." }),
   ];
   blocks.push(
-    Blocks.Actions().elements(Elements.Button({ text: "Award shortlist (CSV)", actionId: THANKS.actions.shortlist, value: "" })),
+    Blocks.Actions().elements(Elements.Button({ text: "Award shortlist (CSV)", actionId: THANKS.actions.shortlist, value: THANK.shortlist.codec.encode(null) })),
     Blocks.Context().elements(`Or from the command line: ${Md.codeInline("npm run cli -- thanks-shortlist [--program NAME] [--since YYYY-MM-DD]")}`),
   );
   return build("Thank-yous per mentor", blocks);

@@ -1,21 +1,23 @@
 import { visibleGoal } from "../../goals.js";
 import { progressModal } from "../../views/goals/goalsModal.js";
-import type { ListenerDeps } from "../../../../slack/deps.js";
-import { buttonValue, inGoals, teamOf, type ActionArgs } from "./context.js";
+import { GoalNotFound } from "../../../../domain/errors.js";
+import type { ButtonInteraction, Interactions } from "../../../../slack/interaction/pipeline.js";
+import { stackedModal } from "../../../../slack/interaction/surfaces.js";
+import { GOAL } from "../../ids.js";
 
 /** The progress-note modal for a goal the person may note (their own, or a mentee's), stacked on the goals modal. */
-export async function showNoteModal(deps: ListenerDeps, args: ActionArgs, goalId: string): Promise<void> {
-  const { body, client } = args;
-  const { goal, own, ownerSlackUserId } = await visibleGoal(deps.db, deps.directory(client), teamOf(body), body.user.id, goalId, deps.now());
+export async function showNoteModal(i: ButtonInteraction<unknown, "anyone">, goalId: string): Promise<void> {
+  const { body } = i.args;
+  const { goal, own, ownerSlackUserId } = await visibleGoal(i.ctx, i.userId, goalId);
   const view = progressModal(goal, ownerSlackUserId, own);
-  if (body.view?.type === "modal") await client.views.push({ trigger_id: body.trigger_id, view });
-  else await client.views.open({ trigger_id: body.trigger_id, view });
+  if (body.view?.type === "modal") await i.client.views.push({ trigger_id: body.trigger_id, view });
+  else await i.client.views.open({ trigger_id: body.trigger_id, view });
 }
 
 /** A mentor's "Add progress note" on a mentee's goal (value = goal id). */
-export function noteAction(deps: ListenerDeps) {
-  return async (args: ActionArgs) => {
-    await args.ack();
-    await inGoals(deps, args, () => showNoteModal(deps, args, buttonValue(args.body)));
-  };
+export function noteButton(on: Interactions): void {
+  on.button(
+    { action: GOAL.note, who: "anyone", when: "inline", errors: stackedModal("Goals"), label: "goals action", invalid: (raw) => new GoalNotFound(raw) },
+    (i) => showNoteModal(i, i.value),
+  );
 }

@@ -1,10 +1,17 @@
-import { goalsBoard } from "../../goals.js";
-import { goalsModal } from "../../views/goals/goalsModal.js";
-import { answering, type Asker } from "../../../profiles/listeners/context.js";
+import type { Interaction, Interactions } from "../../../../slack/interaction/pipeline.js";
+import { openedModalOnly } from "../../../../slack/interaction/surfaces.js";
+import { GOAL } from "../../ids.js";
+import { goalsView } from "./refresh.js";
 
-/** `/mentoring goals` and the App Home's "Goals": your goals (and your mentees') in a modal. */
-export const openGoals = (a: Asker) =>
-  answering(a, async () => {
-    const board = await goalsBoard(a.deps.db, a.deps.directory(a.client), a.teamId, a.userId, a.deps.now());
-    await a.client.views.open({ trigger_id: a.triggerId, view: goalsModal(board, board.tz) });
+/** `/mentoring goals`: your goals (and your mentees') in a modal, opened on the command's trigger. */
+export async function openGoals(i: Pick<Interaction, "ctx" | "client" | "userId">, triggerId: string): Promise<void> {
+  await i.client.views.open({ trigger_id: triggerId, view: await goalsView(i) });
+}
+
+/** The App Home's "Goals": the modal opens at once and fills in with the goals. */
+export function goalsButton(on: Interactions): void {
+  on.button({ action: GOAL.open, who: "anyone", when: "queued", errors: openedModalOnly, opensModal: { title: "Goals" }, label: "goals" }, async (i) => {
+    const view = await goalsView(i);
+    if (i.modal) await i.client.views.update({ view_id: i.modal.id, view });
   });
+}

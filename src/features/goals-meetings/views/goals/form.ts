@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { StateValues } from "../../../profiles/views/profileForm.js";
 import { GOAL_TEXT_MAX, PROGRESS_NOTE_MAX, type GoalChange } from "../../../../domain/goals.js";
-import { GOAL_BLOCKS, VALUE } from "../../goalIds.js";
-import type { PendingActivation } from "./goalsModal.js";
+import { GOAL_BLOCKS, VALUE, goalChoice } from "../../ids.js";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
@@ -24,17 +23,7 @@ export function readParkChoice(values: StateValues): Read<string> {
   return id ? { ok: true, value: id } : { ok: false, errors: { [GOAL_BLOCKS.park]: "Choose a goal to park." } };
 }
 
-export const pendingActivation: z.ZodType<PendingActivation> = z.union([
-  z.object({ action: z.literal("add"), text: goalText }),
-  z.object({ action: z.literal("activate"), goalId: z.string().min(1) }),
-]);
-
-const menuValue = z.string().regex(/^(done|park|activate|note):.+$/);
-
 /** An overflow-menu choice: `<change>:<goalId>`. */
 export function readMenuChoice(value: string | undefined): { change: GoalChange | "note"; goalId: string } | null {
-  const parsed = menuValue.safeParse(value);
-  if (!parsed.success) return null;
-  const at = parsed.data.indexOf(":");
-  return { change: parsed.data.slice(0, at) as GoalChange | "note", goalId: parsed.data.slice(at + 1) };
+  return goalChoice.decode(value ?? "")?.value ?? null;
 }

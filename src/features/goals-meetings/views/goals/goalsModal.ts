@@ -1,8 +1,8 @@
 import { Bits, Blocks, Elements, Md, Modal, type BlockBuilder } from "slack-block-builder";
 import type { GoalsBoard } from "../../goals.js";
-import { GOAL_TEXT_MAX, MAX_ACTIVE_GOALS, PROGRESS_NOTE_MAX, type GoalStatus, type GoalView, type ProgressNote } from "../../../../domain/goals.js";
+import { GOAL_TEXT_MAX, MAX_ACTIVE_GOALS, PROGRESS_NOTE_MAX, type GoalChange, type GoalStatus, type GoalView, type ProgressNote } from "../../../../domain/goals.js";
 import { escapeMrkdwn } from "../../../../slack/kit/escape.js";
-import { GOAL_ACTIONS, GOAL_BLOCKS, GOAL_CALLBACKS, VALUE } from "../../goalIds.js";
+import { GOAL, GOAL_ACTIONS, GOAL_BLOCKS, GOAL_CALLBACKS, VALUE } from "../../ids.js";
 import { day as dayIn } from "../../../../slack/kit/dates.js";
 import { count } from "../../../../slack/kit/plural.js";
 
@@ -26,11 +26,11 @@ export function goalText(g: GoalView, authors: Record<string, string>, tz: strin
   return clip([head, ...(progress.length ? progress : ["_No progress notes yet._"])].join("\n"), 3000);
 }
 
-const menuOption = (text: string, change: string, goalId: string) => Bits.Option({ text, value: `${change}:${goalId}` });
+const menuOption = (text: string, change: GoalChange | "note", goalId: string) => Bits.Option({ text, value: GOAL.menu.codec.encode({ change, goalId }) });
 
 /** A goal's menu; a done goal has one choice, so a button (an overflow menu needs two or more options). */
 function ownGoalMenu(g: GoalView) {
-  if (g.status === "DONE") return Elements.Button({ text: "Make active again", actionId: GOAL_ACTIONS.menu, value: `activate:${g.id}` });
+  if (g.status === "DONE") return Elements.Button({ text: "Make active again", actionId: GOAL_ACTIONS.menu, value: GOAL.menu.codec.encode({ change: "activate", goalId: g.id }) });
   const options =
     g.status === "ACTIVE"
       ? [menuOption("Add progress note", "note", g.id), menuOption("Mark done", "done", g.id), menuOption("Park for later", "park", g.id)]
@@ -58,7 +58,7 @@ function menteeBlocks(board: GoalsBoard, tz: string): BlockBuilder[] {
     if (!goals.length) blocks.push(Blocks.Context().elements("No goals yet. You could suggest setting one or two at your next meeting."));
     for (const g of goals) {
       const section = Blocks.Section({ text: goalText(g, board.authors, tz) });
-      blocks.push(g.status === "DONE" ? section : section.accessory(Elements.Button({ text: "Add progress note", actionId: GOAL_ACTIONS.note, value: g.id })));
+      blocks.push(g.status === "DONE" ? section : section.accessory(Elements.Button({ text: "Add progress note", actionId: GOAL_ACTIONS.note, value: GOAL.note.codec.encode(g.id) })));
     }
   }
   return blocks;
@@ -98,7 +98,7 @@ export type PendingActivation = { action: "add"; text: string } | { action: "act
 /** Two goals are active already: which one to park so the new one can be active. */
 export function parkChoiceModal(active: GoalView[], pending: PendingActivation) {
   const what = pending.action === "add" ? `“${escapeMrkdwn(clip(pending.text, 150))}”` : "this goal";
-  return Modal({ title: "Park a goal?", submit: "Park and continue", close: "Back", callbackId: GOAL_CALLBACKS.park, privateMetaData: JSON.stringify(pending) })
+  return Modal({ title: "Park a goal?", submit: "Park and continue", close: "Back", callbackId: GOAL_CALLBACKS.park, privateMetaData: GOAL.parkSubmit.metadata.encode(pending) })
     .blocks(
       Blocks.Section({
         text: `You already have ${MAX_ACTIVE_GOALS} active goals. To make ${what} active, park one of them for later: it stays in your list, with its notes, and you can make it active again any time.`,
@@ -113,7 +113,7 @@ export function parkChoiceModal(active: GoalView[], pending: PendingActivation) 
 /** A progress note on a goal (the trainee's own, or a mentee's). */
 export function progressModal(goal: GoalView, ownerSlackUserId: string | null, own: boolean) {
   const whose = own || !ownerSlackUserId ? "your goal" : `<@${ownerSlackUserId}>'s goal`;
-  return Modal({ title: "Progress note", submit: "Add note", close: "Back", callbackId: GOAL_CALLBACKS.note, privateMetaData: goal.id })
+  return Modal({ title: "Progress note", submit: "Add note", close: "Back", callbackId: GOAL_CALLBACKS.note, privateMetaData: GOAL.noteSubmit.metadata.encode(goal.id) })
     .blocks(
       Blocks.Section({ text: `A progress note on ${whose}: ${Md.bold(escapeMrkdwn(goal.text))}` }),
       Blocks.Input({ blockId: GOAL_BLOCKS.note, label: "What moved forward?", hint: "Seen by the trainee and their mentors." }).element(

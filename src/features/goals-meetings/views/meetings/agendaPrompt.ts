@@ -5,7 +5,7 @@ import type { AgendaPromptCard } from "../../agendaPrompts.js";
 import type { MeetingMatch, Party } from "../../../../store/meetings.js";
 import { MEETING_AGENDA_MAX } from "../../../../domain/meetings.js";
 import { escapeMrkdwn } from "../../../../slack/kit/escape.js";
-import { MEETING_ACTIONS, MEETING_BLOCKS, MEETING_CALLBACKS, VALUE } from "../../meetingIds.js";
+import { MEETING, MEETING_ACTIONS, MEETING_BLOCKS, MEETING_CALLBACKS, VALUE } from "../../ids.js";
 import { day } from "../../../../slack/kit/dates.js";
 
 const build = (text: string, blocks: BlockBuilder[]): Payload => ({ text, blocks: Message().text(text).blocks(blocks).buildToObject().blocks ?? [] });
@@ -32,14 +32,14 @@ export function agendaPromptMessage(d: AgendaPromptData): Payload {
   const text = `Set an agenda for your next meeting with your mentor (due by ${due})`;
   return build(text, [
     Blocks.Section({ text: lines.join("\n") }),
-    Blocks.Actions().elements(Elements.Button({ text: d.agenda ? "Edit agenda" : "Set agenda", actionId: MEETING_ACTIONS.setAgenda, value: d.matchId }).primary()),
+    Blocks.Actions().elements(Elements.Button({ text: d.agenda ? "Edit agenda" : "Set agenda", actionId: MEETING_ACTIONS.setAgenda, value: MEETING.setAgenda.codec.encode(d.matchId) }).primary()),
   ]);
 }
 
 /** Setting the agenda of the pair's next meeting (prefilled with the current one). */
 export function agendaModal(match: MeetingMatch, viewerIsTrainee: boolean) {
   const other = viewerIsTrainee ? match.mentor : match.trainee;
-  return Modal({ title: "Agenda", submit: "Save agenda", close: "Cancel", callbackId: MEETING_CALLBACKS.agenda, privateMetaData: match.id })
+  return Modal({ title: "Agenda", submit: "Save agenda", close: "Cancel", callbackId: MEETING_CALLBACKS.agenda, privateMetaData: MEETING.agendaSubmit.metadata.encode(match.id) })
     .blocks(
       Blocks.Section({ text: `The agenda for your next meeting with <@${other.slackUserId}>. They get a message with it, so you can both prepare.` }),
       Blocks.Input({ blockId: MEETING_BLOCKS.agenda, label: "Agenda", hint: "Leave it empty to clear the agenda. It is cleared when you log the meeting." })

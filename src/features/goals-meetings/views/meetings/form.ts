@@ -4,7 +4,7 @@ import type { MeetingInput } from "../../meetings.js";
 import type { MeetingDateProblem } from "../../../../domain/meetings.js";
 import { MEETING_AGENDA_MAX, MEETING_NEXT_STEPS_MAX, MEETING_NOTES_MAX } from "../../../../domain/meetings.js";
 import { PROGRESS_NOTE_MAX } from "../../../../domain/goals.js";
-import { MEETING_BLOCKS, progressBlock, VALUE } from "../../meetingIds.js";
+import { MEETING_BLOCKS, progressBlock, VALUE } from "../../ids.js";
 import type { MeetingMetadata } from "./meetingModal.js";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
@@ -12,8 +12,6 @@ export type Read<T> = { ok: true; value: T } | { ok: false; errors: Record<strin
 const el = (values: StateValues, block: string) => values[block]?.[VALUE];
 const text = (values: StateValues, block: string) => el(values, block)?.value?.trim() ?? "";
 
-export const meetingMetadata = z.object({ matchId: z.string().min(1), checkinId: z.string().nullable().default(null), goalIds: z.array(z.string()).default([]) });
-export const pickMetadata = z.object({ checkinId: z.string().nullable().default(null) });
 
 const limit = (max: number, what: string) => z.string().max(max, `Keep ${what} to ${max} characters.`);
 

@@ -6,7 +6,7 @@ import { labelOf, MENTOR_ROLES } from "../../../../domain/vocabulary.js";
 import { escapeMrkdwn } from "../../../../slack/kit/escape.js";
 import { yourOther } from "../../../../slack/kit/relation.js";
 import { calendarDay } from "../../../../slack/kit/dates.js";
-import { MEETING_BLOCKS, MEETING_CALLBACKS, progressBlock, VALUE } from "../../meetingIds.js";
+import { MEETING, MEETING_BLOCKS, MEETING_CALLBACKS, progressBlock, VALUE } from "../../ids.js";
 
 const role = (key: string) => labelOf(MENTOR_ROLES, key).toLowerCase();
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -50,7 +50,7 @@ export function meetingModal(form: MeetingForm) {
       );
     }
   }
-  return Modal({ title: "Log a meeting", submit: "Save", close: "Cancel", callbackId: MEETING_CALLBACKS.log, privateMetaData: JSON.stringify(metadata) })
+  return Modal({ title: "Log a meeting", submit: "Save", close: "Cancel", callbackId: MEETING_CALLBACKS.log, privateMetaData: MEETING.logSubmit.metadata.encode(metadata) })
     .blocks(blocks)
     .buildToObject();
 }
@@ -58,7 +58,7 @@ export function meetingModal(form: MeetingForm) {
 /** Step 1 for someone with several active mentorships: which one the meeting was in. */
 export function matchPickerModal(choices: MatchChoice[], checkinId: string | null = null) {
   const option = (c: MatchChoice) => Bits.Option({ text: clip(`${c.other.name} — ${role(c.role)}, ${c.programName}`, 75), value: c.matchId });
-  return Modal({ title: "Log a meeting", submit: "Next", close: "Cancel", callbackId: MEETING_CALLBACKS.pick, privateMetaData: JSON.stringify({ checkinId }) })
+  return Modal({ title: "Log a meeting", submit: "Next", close: "Cancel", callbackId: MEETING_CALLBACKS.pick, privateMetaData: MEETING.pickSubmit.metadata.encode({ checkinId }) })
     .blocks(
       Blocks.Input({ blockId: MEETING_BLOCKS.match, label: "Which mentorship was it?" }).element(
         Elements.StaticSelect({ actionId: VALUE, placeholder: "Choose a person" }).options(choices.map(option)),
