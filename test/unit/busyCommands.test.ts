@@ -1,7 +1,8 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { WorkQueue } from "../../src/slack/workQueue.js";
-import { ackFirst, BUSY_TEXT, type CommandArgs } from "../../src/slack/ackFirst.js";
+import { BUSY_TEXT, Interactions } from "../../src/slack/interaction/pipeline.js";
+import type { ListenerRouter } from "../../src/slack/router.js";
 import type { ListenerDeps } from "../../src/slack/deps.js";
 import { registry } from "../../src/metrics/registry.js";
 import { watchWorkQueue } from "../../src/metrics/slack.js";
@@ -20,9 +21,11 @@ describe("commands when the after-ack work is far behind", () => {
     work.run("blocker", () => new Promise<void>((r) => (release = r)));
     await new Promise((r) => setImmediate(r));
     const deps = { work, logger: pino({ level: "silent" }) } as unknown as ListenerDeps;
-    const command = ackFirst(deps, async () => undefined);
+    let command!: (args: unknown) => Promise<void>;
+    const router = { command: (_name: string, handler: typeof command) => void (command = handler) } as unknown as ListenerRouter;
+    new Interactions(router, deps).command({ command: "/findmentor", who: "anyone" }, async () => undefined);
     const acks: unknown[] = [];
-    const args = () => ({ ack: async (body?: unknown) => void acks.push(body), command: { command: "/findmentor", trigger_id: "t", team_id: "T" }, respond: async () => undefined, context: {} }) as unknown as CommandArgs;
+    const args = () => ({ ack: async (body?: unknown) => void acks.push(body), command: { command: "/findmentor", trigger_id: "t", team_id: "T" }, respond: async () => undefined, context: {} });
 
     while (!work.backlogged) work.run("filler", async () => undefined);
     const waiting = work.pending;

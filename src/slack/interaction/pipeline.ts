@@ -17,7 +17,7 @@ import type { ListenerDeps } from "../deps.js";
 import { StaleButton, StaleForm } from "../../domain/errors.js";
 import { errorText, logFailure } from "../errorText.js";
 import { reportFailure } from "../failureReport.js";
-import { submission } from "../kit/submission.js";
+import { submittedValues } from "../kit/submission.js";
 import { infoModal, message } from "../kit/message.js";
 import { openWorking } from "../kit/workingModal.js";
 import type { SubmittedState } from "../kit/submittedState.js";
@@ -236,7 +236,7 @@ export class Interactions {
     const deps = this.deps;
     this.router.view(spec.view.id, async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
       const { body, client } = args;
-      const { values } = submission(body);
+      const values = submittedValues(body);
       const teamId = args.context.teamId ?? body.team?.id ?? "";
       const userId = body.user.id;
       const fields = { team: teamId, user: userId, view: spec.view.id };

@@ -1,8 +1,8 @@
 import type { ViewSubmitAction } from "@slack/bolt";
-import { submittedState as stateValues, type SubmittedState as StateValues } from "./submittedState.js";
+import { submittedState, type SubmittedState } from "./submittedState.js";
 
-/** Who submitted a modal, and its values checked against the shape Slack sends. */
-export function submission(body: ViewSubmitAction): { teamId: string; userId: string; values: StateValues } {
-  const parsed = stateValues.safeParse(body.view.state.values);
-  return { teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id, values: parsed.success ? parsed.data : {} };
+/** A modal's submitted values, checked against the shape Slack sends (none when they are not that shape). */
+export function submittedValues(body: ViewSubmitAction): SubmittedState {
+  const parsed = submittedState.safeParse(body.view.state.values);
+  return parsed.success ? parsed.data : {};
 }
