@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
-import { checkBlockKit, type BlockKitRefusal } from "../../src/slack/standin/blockKit.js";
-import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./slackRequests.js";
+import { checkBlockKit, type BlockKitRefusal } from "./blockKit.js";
+import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./requests.js";
+import type { ExpectedRefusal, Failure, FakeChannel, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal } from "./records.js";
+import { parseArgs, readBody, send } from "./http.js";
+import { slackUser } from "./users.js";
+
+export type { ExpectedRefusal, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal } from "./records.js";
 
 /**
  * A stand-in for Slack's Web API, for tests and benchmarks: it answers the methods Rounds calls,
@@ -15,83 +21,6 @@ import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./slackRequests.js";
  * `refused`; test/support/refusalGuard.ts fails the test during which a refusal happened, unless the
  * test declared it with expectRefusal().
  */
-
-export interface FakeUser {
-  id: string;
-  teamId: string;
-  name: string;
-  realName?: string;
-  email?: string;
-  tz?: string;
-  isAdmin?: boolean;
-  isOwner?: boolean;
-  deleted?: boolean;
-}
-
-export interface RecordedCall {
-  method: string;
-  args: Record<string, unknown>;
-  token: string | null;
-  at: number;
-  /** Set when the stand-in refused the call as Slack would (an invalid view or message, a spent trigger). */
-  refusal?: Refusal;
-}
-
-/** Something Slack would have refused: a Web API call, a response_url reply, or an answer the app gave in an ack. */
-export interface Refusal {
-  /** The Web API method, "response_url", or what the driver checked ("view_submission ack", "slash command ack"). */
-  method: string;
-  error: string;
-  /** Slack's response_metadata.messages lines, without the "[ERROR] " prefix. */
-  messages: string[];
-  args: Record<string, unknown>;
-  at: number;
-  /** The test said it would happen (expectRefusal). */
-  expected: boolean;
-}
-
-/** A refusal a test says it provokes on purpose: by method, and optionally by error code. */
-export interface ExpectedRefusal {
-  method: string;
-  error?: string;
-}
-
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-  text?: string;
-  blocks?: unknown;
-  metadata?: { event_type: string; event_payload: Record<string, unknown> };
-  user: string;
-}
-
-interface FakeChannel {
-  id: string;
-  name: string;
-  isPrivate: boolean;
-  botIsMember: boolean;
-}
-
-/**
- * A slow, sometimes failing chat.postMessage: each post waits between minMs and maxMs; about one in
- * `rateLimitedOneIn` is answered 429 (Retry-After 1, nothing posted); about one in
- * `internalErrorOneIn` is answered internal_error, and half of those were posted all the same (as
- * Slack warns), so only a look in the conversation tells. Seeded, so a run repeats.
- */
-export interface Flaky {
-  minMs: number;
-  maxMs: number;
-  rateLimitedOneIn?: number;
-  internalErrorOneIn?: number;
-  seed?: number;
-}
-
-interface Failure {
-  status?: number;
-  retryAfter?: number;
-  error?: string;
-  times: number;
-}
 
 export class FakeSlack {
   /** Every stand-in started in this process, until the refusal guard has seen it stopped. */
@@ -130,6 +59,19 @@ export class FakeSlack {
   /** How many flaky failures it has answered so far. */
   readonly flakyAnswers = { rateLimited: 0, internalError: 0 };
   private flakySeed = 1;
+  /**
+   * What happened, as it happens, for a live view of the workspace (the Playground): "call"
+   * ({ call, answer }) for every Web API call answered, "response" ({ id, body }) for every
+   * response_url reply taken, "refusal" (a Refusal) for everything refused as Slack would refuse it.
+   */
+  readonly feed = new EventEmitter();
+  /** The clock message timestamps are taken from (ms since the epoch); Date.now unless a simulated clock is given. */
+  private readonly nowMs: () => number;
+
+  constructor(o: { nowMs?: () => number } = {}) {
+    this.nowMs = o.nowMs ?? Date.now;
+    this.feed.setMaxListeners(0);
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -144,10 +86,11 @@ export class FakeSlack {
     return `${this.url}/response/${id}`;
   }
 
-  async start(): Promise<this> {
+  /** Listens on 127.0.0.1, on `port` (default: any free one). */
+  async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
     FakeSlack.started.add(this);
     return this;
@@ -193,6 +136,7 @@ export class FakeSlack {
     if (i >= 0) this.expectedRefusals.splice(i, 1);
     const recorded: Refusal = { ...refusal, at: Date.now(), expected: i >= 0 };
     this.refused.push(recorded);
+    this.feed.emit("refusal", recorded);
     return recorded;
   }
 
@@ -286,7 +230,7 @@ export class FakeSlack {
 
   private nextTs(): string {
     this.tsCounter += 1;
-    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+    return `${Math.floor(this.nowMs() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -303,6 +247,7 @@ export class FakeSlack {
         return void res.end(refusal.error);
       }
       this.responses.push({ id, body });
+      this.feed.emit("response", { id, body });
       return send(res, 200, { ok: true });
     }
     if (url.pathname === "/_stats") {
@@ -352,7 +297,9 @@ export class FakeSlack {
       return send(res, 200, refusalAnswer(method, refusal));
     }
     if ((method === "views.open" || method === "views.push") && typeof args.trigger_id === "string") this.spentTriggers.add(args.trigger_id);
-    return send(res, 200, this.answer(method, args));
+    const answer = this.answer(method, args);
+    send(res, 200, answer);
+    this.feed.emit("call", { call, answer });
   }
 
   /** How Slack would refuse this call, or null: a spent or stale trigger, or a message or view Block Kit refuses. */
@@ -466,9 +413,11 @@ export class FakeSlack {
         if (args.blocks !== undefined) m.blocks = args.blocks;
         return { ok: true, channel, ts: m.ts };
       }
+      case "views.update":
+        // The view keeps its id (Slack updates the view it names).
+        return { ok: true, view: { id: typeof args.view_id === "string" && args.view_id ? args.view_id : `V${this.nextTs().replace(".", "")}`, ...(args.view as object) } };
       case "views.open":
       case "views.push":
-      case "views.update":
       case "views.publish":
         return { ok: true, view: { id: `V${this.nextTs().replace(".", "")}`, ...(args.view as object) } };
       case "files.getUploadURLExternal": {
@@ -501,54 +450,4 @@ export function describeRefusal(r: Refusal): string {
     ? ` (callback_id ${JSON.stringify((r.args.view as { callback_id?: unknown } | undefined)?.callback_id ?? null)})`
     : "";
   return [`Slack would refuse ${r.method}${what}: ${r.error}`, ...r.messages.map((m) => `  ${m}`)].join("\n");
-}
-
-function slackUser(u: FakeUser) {
-  return {
-    id: u.id,
-    team_id: u.teamId,
-    name: u.name,
-    real_name: u.realName ?? u.name,
-    deleted: Boolean(u.deleted),
-    tz: u.tz ?? "America/New_York",
-    is_admin: Boolean(u.isAdmin),
-    is_owner: Boolean(u.isOwner),
-    is_bot: false,
-    profile: { real_name: u.realName ?? u.name, display_name: u.name, email: u.email },
-  };
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-/** The Web API takes form fields whose objects are JSON text, or a JSON body. */
-function parseArgs(contentType: string, raw: Buffer): Record<string, unknown> {
-  const text = raw.toString("utf8");
-  if (!text) return {};
-  if (contentType.includes("application/json")) return JSON.parse(text) as Record<string, unknown>;
-  if (!contentType.includes("application/x-www-form-urlencoded")) return {};
-  const args: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(text)) {
-    args[k] = /^[[{]/.test(v) ? tryJson(v) : v;
-  }
-  return args;
-}
-
-function tryJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
 }
