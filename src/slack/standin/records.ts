@@ -47,6 +47,31 @@ export interface PostedMessage {
   blocks?: unknown;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   user: string;
+  /** chat.update or a response_url reply replaced it. */
+  edited?: boolean;
+}
+
+/** A message only one person sees (chat.postEphemeral, or a response_url reply not sent in_channel). */
+export interface EphemeralMessage {
+  channel: string;
+  /** Who sees it. */
+  user: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown;
+}
+
+/**
+ * Where a response_url came from, when the caller says (as Slack knows): who clicked or typed, in
+ * which conversation, and on which message (a message or an ephemeral one), so replies can replace
+ * or delete it as Slack does.
+ */
+export interface ResponseOrigin {
+  user: string;
+  channel: string;
+  /** The message the button was on. */
+  ts?: string;
+  ephemeral?: boolean;
 }
 
 export interface FakeChannel {

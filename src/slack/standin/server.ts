@@ -3,11 +3,11 @@ import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { checkBlockKit, type BlockKitRefusal } from "./blockKit.js";
 import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./requests.js";
-import type { ExpectedRefusal, Failure, FakeChannel, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal } from "./records.js";
+import type { EphemeralMessage, ExpectedRefusal, Failure, FakeChannel, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal, ResponseOrigin } from "./records.js";
 import { parseArgs, readBody, send } from "./http.js";
 import { slackUser } from "./users.js";
 
-export type { ExpectedRefusal, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal } from "./records.js";
+export type { EphemeralMessage, ExpectedRefusal, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal, ResponseOrigin } from "./records.js";
 
 /**
  * A stand-in for Slack's Web API, for tests and benchmarks: it answers the methods Rounds calls,
@@ -46,6 +46,8 @@ export class FakeSlack {
   readonly botId = "BROUNDS";
   private readonly users = new Map<string, FakeUser>();
   private readonly messages = new Map<string, PostedMessage[]>();
+  private readonly ephemerals: EphemeralMessage[] = [];
+  private readonly responseOrigins = new Map<string, ResponseOrigin>();
   private readonly failures = new Map<string, Failure[]>();
   /** Channels the test declared (others answer as public channels the bot is in). */
   private readonly channels = new Map<string, FakeChannel>();
@@ -68,8 +70,12 @@ export class FakeSlack {
   /** The clock message timestamps are taken from (ms since the epoch); Date.now unless a simulated clock is given. */
   private readonly nowMs: () => number;
 
-  constructor(o: { nowMs?: () => number } = {}) {
+  /** The workspace auth.test names. */
+  readonly teamId: string;
+
+  constructor(o: { nowMs?: () => number; teamId?: string } = {}) {
     this.nowMs = o.nowMs ?? Date.now;
+    this.teamId = o.teamId ?? "T-FAKE";
     this.feed.setMaxListeners(0);
   }
 
@@ -82,8 +88,36 @@ export class FakeSlack {
     return `${this.url}/api/`;
   }
 
-  responseUrl(id: string): string {
+  /** A response_url; with its origin, replies to it replace, delete or add messages as Slack's do. */
+  responseUrl(id: string, origin?: ResponseOrigin): string {
+    if (origin) this.responseOrigins.set(id, origin);
     return `${this.url}/response/${id}`;
+  }
+
+  /** Ephemeral messages `user` sees (chat.postEphemeral and response_url replies with a known origin). */
+  ephemeralsFor(user: string): EphemeralMessage[] {
+    return this.ephemerals.filter((e) => e.user === user);
+  }
+
+  /** A message a person posts (a stand-in for Slack's own client); returns it. */
+  postAs(user: string, channel: string, text: string): PostedMessage {
+    const message: PostedMessage = { channel: this.conversationOf(channel), ts: this.nextTs(), user, text };
+    this.messages.set(message.channel, [...(this.messages.get(message.channel) ?? []), message]);
+    this.feed.emit("message", message);
+    return message;
+  }
+
+  /** Forgets every message, call, refusal, reply and upload (the Playground's "Reset demo"); people and channels stay. */
+  reset(): void {
+    for (const list of [this.calls, this.refused, this.responses, this.ephemerals]) list.length = 0;
+    this.reportedRefusals = 0;
+    for (const map of [this.messages, this.responseOrigins, this.uploads, this.uploadTypes]) map.clear();
+    this.spentTriggers.clear();
+  }
+
+  /** Conversations that hold messages, by id. */
+  conversations(): string[] {
+    return [...this.messages.keys()];
   }
 
   /** Listens on 127.0.0.1, on `port` (default: any free one). */
@@ -247,6 +281,7 @@ export class FakeSlack {
         return void res.end(refusal.error);
       }
       this.responses.push({ id, body });
+      this.applyResponse(this.responseOrigins.get(id), body);
       this.feed.emit("response", { id, body });
       return send(res, 200, { ok: true });
     }
@@ -302,6 +337,34 @@ export class FakeSlack {
     this.feed.emit("call", { call, answer });
   }
 
+  /**
+   * What a response_url reply does in the conversation it came from, as in Slack: delete_original
+   * removes the message the button was on, replace_original replaces it, in_channel posts for
+   * everyone, anything else is an ephemeral message to the person. Without a known origin, nothing.
+   */
+  private applyResponse(origin: ResponseOrigin | undefined, body: Record<string, unknown>): void {
+    if (!origin) return;
+    const content = { ...(body.text !== undefined ? { text: String(body.text) } : {}), ...(body.blocks !== undefined ? { blocks: body.blocks } : {}) };
+    const list = origin.ephemeral ? this.ephemerals : (this.messages.get(origin.channel) ?? []);
+    const i = origin.ts ? list.findIndex((m) => m.ts === origin.ts && m.channel === origin.channel) : -1;
+    if ((body.delete_original === true || body.delete_original === "true") && i >= 0) {
+      list.splice(i, 1);
+      return;
+    }
+    if ((body.replace_original === true || body.replace_original === "true") && i >= 0) {
+      const m = list[i]!;
+      delete m.blocks;
+      Object.assign(m, content, origin.ephemeral ? {} : { edited: true });
+      return;
+    }
+    if (body.response_type === "in_channel") {
+      const message: PostedMessage = { channel: origin.channel, ts: this.nextTs(), user: this.botUserId, ...content };
+      this.messages.set(origin.channel, [...(this.messages.get(origin.channel) ?? []), message]);
+      return;
+    }
+    this.ephemerals.push({ channel: origin.channel, user: origin.user, ts: this.nextTs(), ...content });
+  }
+
   /** How Slack would refuse this call, or null: a spent or stale trigger, or a message or view Block Kit refuses. */
   private refusalOf(method: string, args: Record<string, unknown>, at: number): BlockKitRefusal | { error: string; messages: string[] } | null {
     switch (method) {
@@ -349,7 +412,7 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: this.botName, team_id: "T-FAKE", user_id: this.botUserId, bot_id: this.botId };
+        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: this.botName, team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
       case "users.info": {
         const user = this.users.get(String(args.user));
         return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "user_not_found" };
@@ -402,8 +465,11 @@ export class FakeSlack {
         this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
         return { ok: true, channel, ts: message.ts, message };
       }
-      case "chat.postEphemeral":
-        return { ok: true, message_ts: this.nextTs() };
+      case "chat.postEphemeral": {
+        const ts = this.nextTs();
+        this.ephemerals.push({ channel: this.conversationOf(String(args.channel)), user: String(args.user), ts, ...(args.text !== undefined ? { text: String(args.text) } : {}), ...(args.blocks !== undefined ? { blocks: args.blocks } : {}) });
+        return { ok: true, message_ts: ts };
+      }
       case "chat.update": {
         const channel = String(args.channel);
         const list = this.messages.get(channel) ?? [];
@@ -411,6 +477,7 @@ export class FakeSlack {
         if (!m) return { ok: false, error: "message_not_found" };
         if (args.text !== undefined) m.text = String(args.text);
         if (args.blocks !== undefined) m.blocks = args.blocks;
+        m.edited = true;
         return { ok: true, channel, ts: m.ts };
       }
       case "views.update":

@@ -1,0 +1,53 @@
+import type { WebClient } from "@slack/web-api";
+import type { Db } from "../../store/database.js";
+import { findMember } from "../../store/members.js";
+import { programInputSchema } from "../../domain/program.js";
+import { cliActor } from "../../services/audit.js";
+import { createProgram } from "../../services/programs.js";
+import { importRoster } from "../../services/roster.js";
+import { acceptRequest, submitRequest } from "../../services/requests.js";
+import { requestMessages } from "../../slack/views/requests/messages.js";
+import { emailDirectory } from "../../cli/slack.js";
+import { DEMO_TEAM, PROGRAM_NAME, PROGRAM_ZONE, rosterCsv } from "./people.js";
+
+const DAY = 86_400_000;
+
+/** Who asked whom, how long ago, and whether the mentor has said yes. */
+const HISTORY = [
+  { trainee: "U0BEN", mentor: "U0JAMAL", daysAgo: 45, accepted: true, message: "I'd love your advice on an early-phase AML trial and on the K-award timeline." },
+  { trainee: "U0DEV", mentor: "U0GRACE", daysAgo: 70, accepted: true, message: "I'm planning a project on hydroxyurea adherence in young adults with sickle cell disease." },
+  { trainee: "U0HANA", mentor: "U0ELI", daysAgo: 2, accepted: false, message: "Could we talk about outcomes research in DLBCL? I have a registry question." },
+] as const;
+
+/**
+ * The demo program, made the way a director makes one: the program (as the CLI creates it), the
+ * roster import with profiles, then requests the trainees sent and the mentors accepted, at the
+ * times they happened, through the same services Slack's buttons call.
+ */
+export async function seedDemo(db: Db, client: WebClient, now: Date): Promise<void> {
+  const by = cliActor(DEMO_TEAM);
+  const directory = emailDirectory(client);
+  const start = new Date(now.getTime() - 90 * DAY);
+  const program = await createProgram(
+    db,
+    by,
+    programInputSchema.parse({
+      name: PROGRAM_NAME,
+      description: "Mentoring for the hematology fellows and the internal medicine residents heading for hematology.",
+      checkinCadence: "MONTHLY",
+      timezone: PROGRAM_ZONE,
+      defaultCapacity: 2,
+    }),
+    start,
+  );
+  const report = await importRoster(db, directory, by, { programName: PROGRAM_NAME, defaultCohort: null, csv: rosterCsv(), source: "demo roster" }, start);
+  if (report.failed > 0) throw new Error(`the demo roster did not import: ${report.errors.map((e) => `line ${e.line}: ${e.reason}`).join("; ")}`);
+
+  for (const h of HISTORY) {
+    const at = new Date(now.getTime() - h.daysAgo * DAY);
+    const mentor = await findMember(db, DEMO_TEAM, h.mentor);
+    if (!mentor) throw new Error(`the demo roster has no ${h.mentor}`);
+    const { request } = await submitRequest(db, directory, DEMO_TEAM, h.trainee, { mentorId: mentor.id, programId: program.id, role: "mentor", message: h.message, goal: null }, at, requestMessages);
+    if (h.accepted) await acceptRequest(db, DEMO_TEAM, h.mentor, request.id, new Date(at.getTime() + DAY), requestMessages);
+  }
+}
