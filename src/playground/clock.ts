@@ -34,24 +34,33 @@ export class SimulatedClock {
   }
 }
 
+/** Rounds sends its DMs from 10:00 in each person's zone (a check-in job tick every 15 minutes): a quarter past, they are out. */
+const MORNING = { hour: 10, minute: 15, second: 0, millisecond: 0 };
+
+/** The first working morning (Monday to Friday, MORNING) at or after `t`. */
+function workingMorningFrom(t: DateTime): DateTime {
+  let next = t.set(MORNING);
+  if (next < t) next = next.plus({ days: 1 });
+  while (next.weekday > 5) next = next.plus({ days: 1 });
+  return next;
+}
+
 /**
- * Where a step lands from `now`, in `zone` (the program's time zone): a day, a week or a month later,
- * or the next working morning (09:00 on the next Monday to Friday).
+ * Where a step lands from `now`, in `zone` (the program's time zone): a day later; the next working
+ * morning; or the first working morning at least a week or a month later, so the check-ins,
+ * reminders and requests due by then have gone out (they go at 10:00 on working days).
  */
 export function stepTarget(now: Date, step: ClockStep, zone: string): Date {
   const t = DateTime.fromJSDate(now, { zone });
   switch (step) {
     case "day":
       return t.plus({ days: 1 }).toJSDate();
+    case "morning":
+      return workingMorningFrom(t.plus({ minutes: 1 })).toJSDate();
     case "week":
-      return t.plus({ weeks: 1 }).toJSDate();
+      return workingMorningFrom(t.plus({ weeks: 1 })).toJSDate();
     case "month":
-      return t.plus({ months: 1 }).toJSDate();
-    case "morning": {
-      let next = t.plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-      while (next.weekday > 5) next = next.plus({ days: 1 });
-      return next.toJSDate();
-    }
+      return workingMorningFrom(t.plus({ months: 1 })).toJSDate();
   }
 }
 

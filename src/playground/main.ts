@@ -18,8 +18,8 @@ import { DEMO_TEAM, PROGRAM_ZONE, slackUsers } from "./demo/people.js";
 import { startPage, type Playground } from "./server.js";
 import { freePort } from "./ports.js";
 
-/** The Playground's own data: never the production database. */
-const DATA_DIR = path.join(projectRoot, "data");
+/** The Playground's own data, in ./data like the default database, but never the production database. */
+const DATA_DIR = path.resolve("data");
 const DB_FILE = path.join(DATA_DIR, "playground.db");
 const CLOCK_FILE = path.join(DATA_DIR, "playground-clock.json");
 

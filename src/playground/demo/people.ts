@@ -26,7 +26,7 @@ export const DIRECTOR: DemoPerson = { id: "U0DIRECTOR", name: "Dr. Priya Raman",
 
 /** role,cohort,career_stage,training_year,specialty,subspecialty,interests,expertise,career_paths,roles_offered,roles_wanted,capacity */
 export const TRAINEES: DemoPerson[] = [
-  { id: "U0ANA", name: "Ana López", email: at("ana.lopez"), tz: "America/New_York", title: "Fellow, PGY-4", roster: `trainee,${COHORT},fellow,1,hematology,thrombosis_hemostasis,thrombosis;VTE;grant_writing,,academic_research,,mentor;coach,` },
+  { id: "U0ANA", name: "Ana López", email: at("ana.lopez"), tz: "America/New_York", title: "Fellow, PGY-4 (joined in December)", roster: `trainee,,fellow,1,hematology,thrombosis_hemostasis,thrombosis;VTE;grant_writing,,academic_research,,mentor;coach,` },
   { id: "U0BEN", name: "Ben Okafor", email: at("ben.okafor"), tz: "America/New_York", title: "Fellow, PGY-5", roster: `trainee,${COHORT},fellow,2,hematology_oncology,malignant_hematology,leukemia;clinical_trials,,academic_research;industry,,mentor;sponsor,` },
   { id: "U0CHEN", name: "Chen Wu", email: at("chen.wu"), tz: "America/Chicago", title: "Resident, PGY-3", roster: `trainee,,resident,3,internal_medicine,,thrombosis;quality_improvement,,clinical_practice,,mentor,` },
   { id: "U0DEV", name: "Dev Patel", email: at("dev.patel"), tz: "America/New_York", title: "Fellow, PGY-4", roster: `trainee,${COHORT},fellow,1,hematology,hemoglobinopathies,sickle_cell_disease;health_equity,,academic_research;medical_education,,mentor;sponsor,` },
