@@ -36,7 +36,7 @@ export function visibleText(el: Element): string {
     if (tag === "INPUT" || tag === "TEXTAREA") return void out.push(fieldText(e as HTMLInputElement));
     if (tag === "SELECT") {
       const s = e as HTMLSelectElement;
-      const chosen = s.options[s.selectedIndex];
+      const chosen = Array.from(s.options).find((o) => o.selected);
       return void out.push(`[${chosen?.textContent ?? ""}]`);
     }
     if (tag === "DETAILS" && !e.hasAttribute("open")) {

@@ -21,7 +21,7 @@ export function renderMrkdwn(text: string, opts: MrkdwnOptions = {}): string {
   const clean = text.replace(/[\uE000\uE001]/g, "");
   const parts = clean.split(/```([\s\S]*?)```/);
   return parts
-    .map((part, i) => (i % 2 === 1 ? `<pre class="bk-pre">${tokens(part.replace(/^\n/, ""), opts, false)}</pre>` : paragraphs(part, opts)))
+    .map((part, i) => (i % 2 === 1 ? `<pre class="bk-pre">${tokens(part.replace(/^\n/, ""), opts, false, true)}</pre>` : paragraphs(part, opts)))
     .join("");
 }
 
@@ -63,13 +63,14 @@ function inline(line: string, opts: MrkdwnOptions): string {
 }
 
 /** Lifts out <…> tokens, escapes what is left, formats it (unless in code), and puts the tokens back as links and pills. */
-function tokens(text: string, opts: MrkdwnOptions, format: boolean): string {
+function tokens(text: string, opts: MrkdwnOptions, format: boolean, pre = false): string {
   const lifted: string[] = [];
   const marked = text.replace(/<([^<>\n]+)>/g, (_, inner: string) => {
     lifted.push(token(inner, opts));
     return `${OPEN}${lifted.length - 1}${CLOSE}`;
   });
-  let html = escapeHtml(decodeSlackEntities(marked)).replace(/\n/g, "<br>");
+  let html = escapeHtml(decodeSlackEntities(marked));
+  if (!pre) html = html.replace(/\n/g, "<br>");
   if (format) html = emphasis(replaceEmoji(html));
   return html.replace(new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g"), (_, i: string) => lifted[Number(i)] ?? "");
 }

@@ -18,7 +18,7 @@ const rootOf = (el: HTMLElement): HTMLElement => {
 const optionOf = (el: Element | null | undefined): unknown => parse(el?.getAttribute("data-option"));
 const checked = (root: HTMLElement): HTMLInputElement[] => Array.from(root.querySelectorAll<HTMLInputElement>("input[data-option]")).filter((i) => i.checked);
 function chosenOption(select: HTMLSelectElement): HTMLOptionElement | undefined {
-  const option = select.options[select.selectedIndex];
+  const option = Array.from(select.options).find((o) => o.selected);
   return option && option.value !== "" && option.hasAttribute("data-option") ? option : undefined;
 }
 const fieldValue = (root: HTMLElement): string => (root as HTMLInputElement).value ?? "";
