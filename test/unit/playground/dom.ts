@@ -11,6 +11,12 @@ export function mount(html: string): HTMLElement {
   const root = window.document.createElement("div");
   root.innerHTML = html;
   window.document.body.appendChild(root);
+  // happy-dom 21 parses <option selected> after an earlier option wrongly (it keeps the option at the
+  // index of the count of selected ones); browsers keep the last one marked selected. Apply that rule.
+  for (const select of Array.from(root.querySelectorAll("select"))) {
+    const marked = Array.from(select.options).filter((o) => o.hasAttribute("selected")).pop();
+    if (marked) marked.selected = true;
+  }
   return root as unknown as HTMLElement;
 }
 
@@ -18,7 +24,7 @@ const BLOCK = new Set(["DIV", "P", "H1", "H2", "H3", "BLOCKQUOTE", "PRE", "LABEL
 
 /** Inline pieces Slack draws apart from their neighbours (buttons, chips, badges, times). */
 const SPACED = new Set(["BUTTON", "TIME"]);
-const SPACED_CLASSES = ["bk-chip", "bk-app-badge", "bk-file-kind", "bk-file-name", "bk-edited", "bk-context-text"];
+const SPACED_CLASSES = ["bk-chip", "bk-app-badge", "bk-file-kind", "bk-file-name", "bk-edited", "bk-context-text", "bk-choice-description"];
 
 export function visibleText(el: Element): string {
   const out: string[] = [];

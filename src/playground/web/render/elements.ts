@@ -177,7 +177,7 @@ const textInput: Renderer = (e, ctx) => {
 const picker: Renderer = (e, ctx) => {
   const date = e.type === "datepicker";
   const initial = date ? e.initial_date : e.initial_time;
-  return `<input type="${date ? "date" : "time"}" class="bk-picker"${root(e, ctx)}${attr("id", ctx.controlId)}${attr("value", typeof initial === "string" ? initial : undefined)}${attr("data-timezone", typeof e.timezone === "string" ? e.timezone : undefined)}>`;
+  return `<input type="${date ? "date" : "time"}" class="bk-picker"${root(e, ctx)}${attr("id", ctx.controlId)}${attr("placeholder", placeholderText(e, date ? "Select a date" : "Select time"))}${attr("value", typeof initial === "string" ? initial : undefined)}${attr("data-timezone", typeof e.timezone === "string" ? e.timezone : undefined)}>`;
 };
 
 export function renderImageElement(e: Element, className: string): string {
