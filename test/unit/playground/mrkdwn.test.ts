@@ -127,3 +127,14 @@ describe("mrkdwn cannot inject HTML", () => {
     expect(visibleText(root)).toContain("javascript:alert(1)");
   });
 });
+
+describe("text people typed, escaped by Rounds", () => {
+  it("keeps its marks as typed while Rounds' own marks still format", async () => {
+    const { escapeMrkdwn } = await import("../../../src/slack/views/escape.js");
+    const typed = "*not bold* _not italic_ ~not struck~ `not code` <@U1> & co";
+    const root = shown(`*Goal:* ${escapeMrkdwn(typed)}`);
+    expect(Array.from(root.querySelectorAll("strong")).map((s) => s.textContent)).toEqual(["Goal:"]);
+    expect(root.querySelectorAll("em, s, code, .bk-mention")).toHaveLength(0);
+    expect(visibleText(root).replace(/\u200B/g, "")).toBe(`Goal: ${typed}`);
+  });
+});

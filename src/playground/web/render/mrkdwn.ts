@@ -13,16 +13,26 @@ export interface MrkdwnOptions {
   names?: (id: string) => string | undefined;
 }
 
-// Private-use characters mark where an <…> token was lifted out; any in the input are dropped first.
+// Private-use characters mark where an <…> token was lifted out, and stand in for formatting marks
+// that are not formatting; any in the input are dropped first.
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
+const MARKS = "*_~`";
+const LITERAL = ["\uE002", "\uE003", "\uE004", "\uE005"];
+const ZWSP = "\u200B";
 
 export function renderMrkdwn(text: string, opts: MrkdwnOptions = {}): string {
-  const clean = text.replace(/[\uE000\uE001]/g, "");
+  // A mark beside a zero-width space is not formatting in Slack (Rounds fences the marks in text people typed that way).
+  const clean = text
+    .replace(/[\uE000-\uE005]/g, "")
+    .replace(new RegExp(`${ZWSP}([*_~\`])|([*_~\`])${ZWSP}`, "g"), (whole, before?: string, after?: string) =>
+      before ? ZWSP + LITERAL[MARKS.indexOf(before)] : LITERAL[MARKS.indexOf(after ?? "")] + ZWSP,
+    );
   const parts = clean.split(/```([\s\S]*?)```/);
-  return parts
+  const html = parts
     .map((part, i) => (i % 2 === 1 ? `<pre class="bk-pre">${tokens(part.replace(/^\n/, ""), opts, false, true)}</pre>` : paragraphs(part, opts)))
     .join("");
+  return html.replace(/[\uE002-\uE005]/g, (c) => MARKS[LITERAL.indexOf(c)] ?? "");
 }
 
 /** Lines, with runs of lines that start with ">" drawn as one quote. */
