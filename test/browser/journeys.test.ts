@@ -36,7 +36,7 @@ describe.skipIf(!browserAvailable())("the Playground in a browser", () => {
 
   beforeAll(async () => {
     [playground, browser] = await Promise.all([startPlayground(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, timezoneId: "America/New_York", locale: "en-US" });
     page.on("pageerror", (error) => {
       throw error;
     });
