@@ -51,6 +51,28 @@ export const MENTORS: DemoPerson[] = [
   { id: "U0LUIS", name: "Dr. Luis Ortega", email: at("luis.ortega"), tz: "America/Los_Angeles", title: "Hemophilia treatment center", roster: `mentor,,junior_faculty,,hematology,non_malignant_hematology,,hemophilia;bone_marrow_failure;global_health,clinical_practice;academic_research,mentor;coach,,2` },
 ];
 
+/** What each mentor says on their profile about how they mentor and what came of it (the profile form's mentor part). */
+export interface TrackRecord {
+  handsOn: boolean;
+  helpedGrants: boolean;
+  copublishes: boolean;
+  cadenceOffered: "WEEKLY" | "BIWEEKLY" | "MONTHLY" | "BIMONTHLY" | "QUARTERLY";
+  pastFellows: string;
+  editorialRoles?: string;
+  bio: string;
+}
+
+export const TRACK_RECORDS: Record<string, TrackRecord> = {
+  U0DANA: { handsOn: true, helpedGrants: true, copublishes: true, cadenceOffered: "MONTHLY", pastFellows: "Nine fellows since 2012: five on NIH K awards, two running VTE clinics, one at FDA.", editorialRoles: "Associate editor, Blood Advances", bio: "Runs the anticoagulation outcomes group. Happy to read drafts and to introduce you at ASH." },
+  U0ELI: { handsOn: true, helpedGrants: false, copublishes: true, cadenceOffered: "BIWEEKLY", pastFellows: "Two fellows so far, both in academic lymphoma programs.", bio: "Early-career lymphoma investigator; I co-mentor with a senior colleague and meet often." },
+  U0GRACE: { handsOn: true, helpedGrants: true, copublishes: true, cadenceOffered: "MONTHLY", pastFellows: "Six fellows: three sickle cell researchers, two in state health departments, one in industry.", bio: "Sickle cell outcomes and health equity; community partnerships and patient advisory boards." },
+  U0HUGO: { handsOn: false, helpedGrants: true, copublishes: true, cadenceOffered: "BIMONTHLY", pastFellows: "Over twenty fellows in transplant programs in Europe and North America.", editorialRoles: "Editorial board, Bone Marrow Transplantation", bio: "Transplant and cellular therapy; I meet by video from Paris, mornings Eastern time." },
+  U0IRIS: { handsOn: true, helpedGrants: false, copublishes: true, cadenceOffered: "MONTHLY", pastFellows: "Four fellows: three thrombosis clinicians, one clinician-educator.", bio: "Directs the VTE clinic and the fellows' teaching curriculum; quality improvement projects welcome." },
+  U0JAMAL: { handsOn: false, helpedGrants: true, copublishes: true, cadenceOffered: "MONTHLY", pastFellows: "Twelve fellows, most in leukemia trials groups; two at pharmaceutical companies.", editorialRoles: "Study section member (NCI)", bio: "Leads the early-phase leukemia trials unit. Bring a question and I will bring the data." },
+  U0KAREN: { handsOn: true, helpedGrants: false, copublishes: false, cadenceOffered: "MONTHLY", pastFellows: "Mentored residents into transfusion medicine and hospital leadership roles.", bio: "Blood bank medical director; patient blood management and running a service line." },
+  U0LUIS: { handsOn: true, helpedGrants: false, copublishes: true, cadenceOffered: "BIWEEKLY", pastFellows: "One fellow, now at a hemophilia treatment center.", bio: "Hemophilia and bone marrow failure; global health work in Central America." },
+};
+
 export const EVERYONE: DemoPerson[] = [DIRECTOR, ...TRAINEES, ...MENTORS];
 
 /** The people as the Slack stand-in knows them (users.info, users.lookupByEmail); the director is a workspace admin. */

@@ -1,14 +1,16 @@
 import type { WebClient } from "@slack/web-api";
 import type { Db } from "../../store/database.js";
 import { findMember } from "../../store/members.js";
+import { findProfile } from "../../store/profiles.js";
+import { saveProfileForm } from "../../services/profiles.js";
 import { programInputSchema } from "../../domain/program.js";
 import { cliActor } from "../../services/audit.js";
 import { createProgram } from "../../services/programs.js";
 import { importRoster } from "../../services/roster.js";
-import { acceptRequest, submitRequest } from "../../services/requests.js";
+import { acceptRequest, introduce, submitRequest } from "../../services/requests.js";
 import { requestMessages } from "../../slack/views/requests/messages.js";
 import { emailDirectory } from "../../cli/slack.js";
-import { DEMO_TEAM, PROGRAM_NAME, PROGRAM_ZONE, rosterCsv } from "./people.js";
+import { DEMO_TEAM, PROGRAM_NAME, PROGRAM_ZONE, rosterCsv, TRACK_RECORDS } from "./people.js";
 
 const DAY = 86_400_000;
 
@@ -43,11 +45,27 @@ export async function seedDemo(db: Db, client: WebClient, now: Date): Promise<vo
   const report = await importRoster(db, directory, by, { programName: PROGRAM_NAME, defaultCohort: null, csv: rosterCsv(), source: "demo roster" }, start);
   if (report.failed > 0) throw new Error(`the demo roster did not import: ${report.errors.map((e) => `line ${e.line}: ${e.reason}`).join("; ")}`);
 
+  // Each mentor fills in the mentor part of their profile, as the profile form does.
+  for (const [slackUserId, record] of Object.entries(TRACK_RECORDS)) {
+    const member = await findMember(db, DEMO_TEAM, slackUserId);
+    const current = member ? await findProfile(db, DEMO_TEAM, member.id) : null;
+    if (!current) throw new Error(`the demo roster has no profile for ${slackUserId}`);
+    const saved = await saveProfileForm(db, directory, DEMO_TEAM, slackUserId, ["mentor"], { ...current, ...record }, null, start);
+    if (!saved.ok) throw new Error(`the demo profile of ${slackUserId} does not validate: ${saved.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`);
+  }
+
   for (const h of HISTORY) {
     const at = new Date(now.getTime() - h.daysAgo * DAY);
     const mentor = await findMember(db, DEMO_TEAM, h.mentor);
     if (!mentor) throw new Error(`the demo roster has no ${h.mentor}`);
     const { request } = await submitRequest(db, directory, DEMO_TEAM, h.trainee, { mentorId: mentor.id, programId: program.id, role: "mentor", message: h.message, goal: null }, at, requestMessages);
-    if (h.accepted) await acceptRequest(db, DEMO_TEAM, h.mentor, request.id, new Date(at.getTime() + DAY), requestMessages);
+    if (!h.accepted) continue;
+    const acceptedAt = new Date(at.getTime() + DAY);
+    const accepted = await acceptRequest(db, DEMO_TEAM, h.mentor, request.id, acceptedAt, requestMessages);
+    if (accepted.outcome !== "accepted") throw new Error(`the demo mentor ${h.mentor} had no room for ${h.trainee}`);
+    // As the Accept button does: the pair's group DM, and the introduction in it.
+    const { channel } = await client.conversations.open({ users: `${h.trainee},${h.mentor}` });
+    if (!channel?.id) throw new Error("the Slack stand-in opened no group DM");
+    await introduce(db, accepted.match, channel.id, acceptedAt, requestMessages);
   }
 }
