@@ -151,4 +151,21 @@ describe.skipIf(!browserAvailable())("the Playground in a browser", () => {
     expect(home).toMatch(/Last meeting: \w{3} \d{1,2} \w{3} \d{4}/);
     await shot(page, "4-home");
   }, 120_000);
+
+  it("the director's exports arrive as files: the roster as a CSV to download, the dashboard chart as a PNG shown inline", async () => {
+    await openAs(page, playground.url, DIRECTOR, "home");
+    await page.getByRole("button", { name: "Export roster", exact: true }).first().click();
+    await page.getByRole("button", { name: "Chart", exact: true }).first().click();
+    await page.getByRole("tab", { name: "Messages" }).click();
+    const csvLink = page.locator(".bk-file", { hasText: "CSV" }).locator("a.bk-file-download").last();
+    await csvLink.waitFor({ timeout: 20_000 });
+    const download = await (await page.request.get(`${playground.url}${await csvLink.getAttribute("href")}`)).text();
+    expect(download.split("\n")[0]).toMatch(/^email,role,cohort,/);
+    expect(download).toContain("iris.chen@stmarys-heme.example.org,mentor");
+    const chart = page.locator(".bk-file-image img").last();
+    await chart.waitFor({ timeout: 20_000 });
+    await chart.scrollIntoViewIfNeeded();
+    await expect.poll(() => chart.evaluate((img) => ((img as unknown as { complete: boolean }).complete ? (img as unknown as { naturalWidth: number }).naturalWidth : 0)), { timeout: 10_000 }).toBeGreaterThan(100);
+    await shot(page, "5-files");
+  }, 60_000);
 });
