@@ -3,6 +3,7 @@ import type { Db } from "../../store/database.js";
 import { findMember } from "../../store/members.js";
 import { findProfile } from "../../store/profiles.js";
 import { saveProfileForm } from "../../services/profiles.js";
+import { logMeeting } from "../../services/meetings.js";
 import { programInputSchema } from "../../domain/program.js";
 import { cliActor } from "../../services/audit.js";
 import { createProgram } from "../../services/programs.js";
@@ -16,7 +17,14 @@ const DAY = 86_400_000;
 
 /** Who asked whom, how long ago, and whether the mentor has said yes. */
 const HISTORY = [
-  { trainee: "U0BEN", mentor: "U0JAMAL", daysAgo: 45, accepted: true, message: "I'd love your advice on an early-phase AML trial and on the K-award timeline." },
+  {
+    trainee: "U0BEN",
+    mentor: "U0JAMAL",
+    daysAgo: 45,
+    accepted: true,
+    message: "I'd love your advice on an early-phase AML trial and on the K-award timeline.",
+    meeting: { daysAgo: 12, agenda: "K-award timeline; the AML trial's eligibility criteria", notes: "Aim for the June K08 cycle; draft specific aims first.", nextSteps: "Ben drafts the specific aims page; Jamal sends two funded examples." },
+  },
   { trainee: "U0DEV", mentor: "U0GRACE", daysAgo: 70, accepted: true, message: "I'm planning a project on hydroxyurea adherence in young adults with sickle cell disease." },
   { trainee: "U0HANA", mentor: "U0ELI", daysAgo: 2, accepted: false, message: "Could we talk about outcomes research in DLBCL? I have a registry question." },
 ] as const;
@@ -67,5 +75,12 @@ export async function seedDemo(db: Db, client: WebClient, now: Date): Promise<vo
     const { channel } = await client.conversations.open({ users: `${h.trainee},${h.mentor}` });
     if (!channel?.id) throw new Error("the Slack stand-in opened no group DM");
     await introduce(db, accepted.match, channel.id, acceptedAt, requestMessages);
+    if ("meeting" in h) {
+      // Logged by the mentor from the meeting log modal, the day after they met.
+      const met = new Date(now.getTime() - h.meeting.daysAgo * DAY);
+      const date = met.toISOString().slice(0, 10);
+      const { agenda, notes, nextSteps } = h.meeting;
+      await logMeeting(db, directory, DEMO_TEAM, h.mentor, `demo-${accepted.match.id}`, { matchId: accepted.match.id, date, agenda, notes, nextSteps, progress: [] }, new Date(met.getTime() + DAY));
+    }
   }
 }

@@ -61,7 +61,7 @@ function sidebar(s: Snapshot): string {
 function topBar(s: Snapshot): string {
   const me = s.people.find((p) => p.id === s.me);
   const groups = (["Director", "Trainees", "Mentors"] as const).map(
-    (g) => `<optgroup label="${g}">${s.people.filter((p) => p.group === g).map((p) => `<option value="${p.id}"${p.id === s.me ? " selected" : ""}>${escapeText(p.name)} — ${escapeText(p.title)}</option>`).join("")}</optgroup>`,
+    (g) => `<optgroup label="${g}">${s.people.filter((p) => p.group === g).map((p) => `<option value="${p.id}" title="${escapeText(p.title)}"${p.id === s.me ? " selected" : ""}>${escapeText(p.name)}</option>`).join("")}</optgroup>`,
   );
   const step = (key: string, label: string) => `<button type="button" class="pg-step" data-step="${key}"${ui.busy ? " disabled" : ""}>${label}</button>`;
   return (
