@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../../src/slack/standin/server.js";
 import { OpenViews } from "../../src/playground/views.js";
+import { SharedFiles, snapshot } from "../../src/playground/snapshot.js";
 
 /** What replies to a response_url and the view methods do to what people see, as in Slack (the Playground draws it). */
 describe("the Slack stand-in's conversations", () => {
@@ -41,6 +42,9 @@ describe("the Slack stand-in's conversations", () => {
     slack.expectRefusal({ method: "views.open", error: "expired_trigger_id" });
     await api("views.open", { trigger_id: "1700000000000.1.a", view: { type: "modal", title: { type: "plain_text", text: "Old" }, blocks: [] } });
     expect(views.stack("U0DIR")).toEqual([]); // Slack refused the stale trigger: nothing opened
+    // The Playground page shows the refusal as a warning instead.
+    const seen = snapshot(slack, views, new SharedFiles(slack, Date.now), "U0DIR", new Date());
+    expect(seen.warnings).toContainEqual({ method: "views.open", error: "expired_trigger_id", messages: [expect.stringContaining("after it was issued")] });
 
     const trigger = `${Date.now()}.2.b`;
     views.issued(trigger, "U0DIR");
