@@ -21,7 +21,7 @@ import { closedLoop, type Ack, type LoadRun } from "./ackLoad.js";
 import { startFakeSlackProcess } from "./fakeSlackHarness.js";
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
-import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.js";
+import { signedHeaders, slashCommandBody } from "../src/slack/standin/requests.js";
 
 const { values } = parseArgs({
   options: {

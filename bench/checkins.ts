@@ -21,7 +21,7 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { WebClient } from "@slack/web-api";
-import { FakeSlack } from "../test/support/fakeSlack.js";
+import { FakeSlack } from "../src/slack/standin/server.js";
 import { createTestDatabase } from "../test/support/databases.js";
 import { openDatabase, connect } from "../src/store/database.js";
 import { activeMatchPage } from "../src/store/checkins.js";

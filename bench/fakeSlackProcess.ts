@@ -3,7 +3,7 @@
  * Slack the app talks to. Prints its base URL on the first line of stdout; GET /_stats answers
  * counts of what it received. Users U000000…U{n-1} of team T0BENCH exist (n from argv[2]).
  */
-import { FakeSlack } from "../test/support/fakeSlack.js";
+import { FakeSlack } from "../src/slack/standin/server.js";
 
 const users = Number(process.argv[2] ?? "1000");
 const slack = new FakeSlack();

@@ -22,7 +22,7 @@ import { closedLoop } from "./ackLoad.js";
 import { startFakeSlackProcess } from "./fakeSlackHarness.js";
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
-import { signedHeaders, slashCommandBody } from "../test/support/slackRequests.js";
+import { signedHeaders, slashCommandBody } from "../src/slack/standin/requests.js";
 import { openDatabase } from "../src/store/database.js";
 import { mentorPool, poolFingerprint } from "../src/store/candidates.js";
 import { findProfile } from "../src/store/profiles.js";

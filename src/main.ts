@@ -1,24 +1,26 @@
 import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { openDatabase } from "./store/database.js";
-import { createApp } from "./app.js";
-import { Scheduler } from "./jobs/scheduler.js";
-import { jobs } from "./jobs/index.js";
-import { OutboxWorker } from "./slack/outbox.js";
-import { announcementDelivery, shoutOutDelivery } from "./features/announcements/delivery.js";
-import { homeRenderer } from "./features/home/homeRenderer.js";
-import { MentorSearchPool } from "./workers/mentorSearchPool.js";
-import { meteredWebClient } from "./metrics/slackApi.js";
-import { watchOutbox } from "./metrics/outbox.js";
-import { watchDatabase } from "./metrics/health.js";
-import { startMetricsServer } from "./metrics/server.js";
+import { startRounds } from "./rounds.js";
 
 /** How long shutdown waits for work in progress before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
+/** The settings that connect a Slack app; with none of them (outside production) `npm start` opens the Playground. */
+const SLACK_SETTINGS = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"] as const;
+
+/**
+ * `npm start`: Rounds against Slack when a Slack app is configured; the Playground (Rounds against a
+ * Slack stand-in in the browser) when none is and this is not production, or with --playground
+ * (`npm run playground`). In production without Slack settings it stops with the settings it needs (exit 2).
+ */
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
+  const noSlackApp = SLACK_SETTINGS.every((name) => !process.env[name]?.trim());
+  if (process.argv.includes("--playground") || (noSlackApp && process.env.NODE_ENV !== "production")) {
+    const { runPlayground } = await import("./playground/main.js");
+    return runPlayground(process.env);
+  }
   let config;
   try {
     config = loadConfig(process.env);
@@ -30,42 +32,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-
-  const { db, migrations } = await openDatabase(config.databaseUrl);
-  logger.info({ provider: db.provider, applied: migrations.applied, upToDate: migrations.alreadyApplied }, "database ready");
-
-  const outboxClient = meteredWebClient("outbox", config.slackBotToken, {
-    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    // A send must be answered (or given up) well within the reclaim window, so no other instance
-    // takes a message over while Slack may still post it.
-    timeout: Math.min(30_000, (config.outboxReclaimAfterSeconds * 1000) / 2),
-  });
-  const outbox = new OutboxWorker({
-    db: db.prisma,
-    client: outboxClient,
-    logger: logger.child({ component: "outbox" }),
-    ratePerSecond: config.outboxRatePerSecond,
-    reclaimAfterMs: config.outboxReclaimAfterSeconds * 1000,
-    concurrency: config.outboxConcurrency,
-    renderHome: homeRenderer(db.prisma, outboxClient),
-    listeners: [announcementDelivery(db.prisma, logger.child({ component: "announcements" })), shoutOutDelivery(db.prisma, logger.child({ component: "thanks" }))],
-  });
-  const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
-  const { app, work } = createApp({ config, db, logger, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
-  // Jobs' own Slack calls (conversations.open) wait out 429s; their messages go through the outbox.
-  const jobClient = meteredWebClient("jobs", config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
-  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick(), slack: jobClient });
-
-  watchOutbox(db.prisma, logger.child({ component: "metrics" }));
-  watchDatabase(() => db.ping());
-  await app.start(config.port);
-  const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort, logger.child({ component: "metrics" })) : null;
-  outbox.start();
-  logger.info({ worker: outbox.id, concurrency: config.outboxConcurrency, reclaimAfterSeconds: config.outboxReclaimAfterSeconds }, "outbox started");
-  scheduler.start();
-  logger.info({ port: config.port, mode: config.slackAppToken ? "socket" : "http" }, "Rounds is running");
+  const rounds = await startRounds(config, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -77,13 +44,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS + 2_000);
     force.unref();
-    await scheduler.stop(SHUTDOWN_GRACE_MS);
-    await Promise.race([outbox.stop(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
-    await app.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping the Slack receiver failed"));
-    await work.drain(SHUTDOWN_GRACE_MS);
-    await metricsServer?.close();
-    await searchPool?.close();
-    await db.close();
+    await rounds.stop(SHUTDOWN_GRACE_MS);
     logger.info("stopped");
     logger.flush();
     process.exit(0);

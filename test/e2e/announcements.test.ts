@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { testProviders, type TestDatabase } from "../support/databases.js";
 import { TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { eventBody, postToApp } from "../support/slackRequests.js";
+import { eventBody, postToApp } from "../../src/slack/standin/requests.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";
 import { slackDriver, textOf } from "../support/slackDriver.js";
 import { runJob as runCliJob } from "../support/jobRunner.js";

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeSlack } from "../support/fakeSlack.js";
+import type { FakeSlack } from "../../src/slack/standin/server.js";
 import type { TestDatabase } from "../support/databases.js";
 import { startApp, type AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";

@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";
-import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { FakeSlack, type PostedMessage } from "../../src/slack/standin/server.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { interactionBody, newTriggerId, postToApp } from "../support/slackRequests.js";
+import { interactionBody, newTriggerId, postToApp } from "../../src/slack/standin/requests.js";
 import { connect, type Database } from "../../src/store/database.js";
 
 const TEAM = "T0CHK";

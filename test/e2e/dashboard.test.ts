@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { testProviders, type TestDatabase } from "../support/databases.js";
 import type { AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { createTestDatabase, type TestDatabase } from "../support/databases.js";
 import { startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { eventBody, postToApp } from "../support/slackRequests.js";
+import { eventBody, postToApp } from "../../src/slack/standin/requests.js";
 
 const TEAM = "T0DMHELP";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack, type RecordedCall } from "../support/fakeSlack.js";
+import { FakeSlack, type RecordedCall } from "../../src/slack/standin/server.js";
 import { testProviders, type TestDatabase } from "../support/databases.js";
 import type { AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";

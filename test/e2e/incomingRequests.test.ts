@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testProviders } from "../support/databases.js";
 import { startWorld, stopWorld, type E2eWorld } from "../support/e2eWorld.js";
 import { TEST_SIGNING_SECRET } from "../support/appProcess.js";
-import { interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload, type SignOptions } from "../support/slackRequests.js";
+import { interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload, type SignOptions } from "../../src/slack/standin/requests.js";
 
 /**
  * How the running app answers what reaches POST /slack/events: requests stamped too far from now,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeSlack, PostedMessage } from "../support/fakeSlack.js";
+import type { FakeSlack, PostedMessage } from "../../src/slack/standin/server.js";
 import { testProviders, type TestDatabase } from "../support/databases.js";
 import type { AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";

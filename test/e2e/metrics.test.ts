@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeSlack } from "../support/fakeSlack.js";
+import type { FakeSlack } from "../../src/slack/standin/server.js";
 import type { TestDatabase } from "../support/databases.js";
 import { freePort, projectRoot, type AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";

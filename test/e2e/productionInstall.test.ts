@@ -3,9 +3,9 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { projectRoot, startApp, TEST_SIGNING_SECRET, type AppProcess } from "../support/appProcess.js";
-import { postToApp, slashCommandBody } from "../support/slackRequests.js";
+import { postToApp, slashCommandBody } from "../../src/slack/standin/requests.js";
 
 /**
  * A hospital server installs Rounds the way README → "Running Rounds in production" says: the folder

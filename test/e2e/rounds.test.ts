@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { FakeSlack, type PostedMessage } from "../support/fakeSlack.js";
+import { FakeSlack, type PostedMessage } from "../../src/slack/standin/server.js";
 import { testProviders, type TestDatabase } from "../support/databases.js";
 import { startApp, type AppProcess } from "../support/appProcess.js";
 import { startWorld, stopWorld } from "../support/e2eWorld.js";

@@ -5,7 +5,7 @@ import { OutboxWorker, type OutboxOptions } from "../../src/slack/outbox.js";
 import { runOnce } from "../../src/store/jobRuns.js";
 import { enqueue, requeueFailed } from "../../src/store/outbox.js";
 import { testProviders } from "../support/databases.js";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 
 const TEAM = "T0OUTBOX";

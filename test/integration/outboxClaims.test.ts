@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OutboxWorker, type OutboxOptions } from "../../src/slack/outbox.js";
 import { claim, confirmClaim, dueCandidates, enqueue, markSent, queueHomeRefresh } from "../../src/store/outbox.js";
 import { testProviders } from "../support/databases.js";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 
 const TEAM = "T0CLAIMS";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { projectRoot } from "../support/appProcess.js";
 import { openDatabase, type Database } from "../../src/store/database.js";

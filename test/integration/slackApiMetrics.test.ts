@@ -1,6 +1,6 @@
 import { LogLevel } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack } from "../support/fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { meteredWebClient } from "../../src/metrics/slackApi.js";
 import { registry } from "../../src/metrics/registry.js";
 

@@ -1,7 +1,7 @@
 import { connect, type Database } from "../../src/store/database.js";
 import { startApp, type AppProcess } from "./appProcess.js";
 import { createTestDatabase, type TestDatabase, type TestProvider } from "./databases.js";
-import { FakeSlack } from "./fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 
 /** What an end-to-end test runs against: a fake Slack, a fresh database, the app, and a client on that database. */
 export interface E2eWorld {

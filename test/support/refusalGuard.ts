@@ -1,5 +1,5 @@
 import { afterAll, afterEach } from "vitest";
-import { FakeSlack } from "./fakeSlack.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 
 /**
  * Fails the test during which the fake Slack refused something Slack would refuse (an invalid view or

@@ -1,8 +1,8 @@
 import { expect } from "vitest";
-import { describeRefusal, type FakeSlack, type PostedMessage, type RecordedCall } from "./fakeSlack.js";
+import { describeRefusal, type FakeSlack, type PostedMessage, type RecordedCall } from "../../src/slack/standin/server.js";
 import { TEST_SIGNING_SECRET } from "./appProcess.js";
 import { commandAckRefusal, viewSubmissionAckRefusal } from "./ackChecks.js";
-import { eventBody, interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload } from "./slackRequests.js";
+import { eventBody, interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload } from "../../src/slack/standin/requests.js";
 import { WORKING_MODAL } from "../../src/slack/kit/workingModal.js";
 
 /**

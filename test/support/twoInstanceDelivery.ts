@@ -1,7 +1,7 @@
 import { connect, type Database } from "../../src/store/database.js";
 import { startApp, type AppProcess } from "./appProcess.js";
 import { createTestDatabase, type TestDatabase } from "./databases.js";
-import { FakeSlack, type Flaky } from "./fakeSlack.js";
+import { FakeSlack, type Flaky } from "../../src/slack/standin/server.js";
 import { runJob } from "./jobRunner.js";
 
 /**

@@ -110,12 +110,12 @@ describe("configuration from the environment", () => {
     });
   });
 
-  it("`node dist/src/main.js` with an empty environment exits 2 with the readable message and no stack trace", () => {
+  it("`node dist/src/main.js` in production with no Slack settings exits 2 with the readable message and no stack trace", () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), "rounds-config-")); // no .env here
     try {
       const run = spawnSync(process.execPath, [mainScript], {
         cwd,
-        env: { PATH: process.env.PATH ?? "" },
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" },
         encoding: "utf8",
         timeout: 20_000,
       });
@@ -126,6 +126,18 @@ describe("configuration from the environment", () => {
       expect(run.stderr).toContain("Basic Information → App Credentials");
       expect(run.stderr).not.toMatch(/^ {4}at /m);
       expect(run.stdout).toBe("");
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it("`node dist/src/main.js` with some Slack settings but not all exits 2 outside production too (it is not the Playground)", () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), "rounds-config-"));
+    try {
+      const run = spawnSync(process.execPath, [mainScript], { cwd, env: { PATH: process.env.PATH ?? "", SLACK_BOT_TOKEN: "xoxb-1" }, encoding: "utf8", timeout: 20_000 });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("SLACK_SIGNING_SECRET is not set");
+      expect(run.stdout).not.toContain("Playground");
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack } from "../support/fakeSlack.js";
-import { newTriggerId } from "../support/slackRequests.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
+import { newTriggerId } from "../../src/slack/standin/requests.js";
 import { commandAckRefusal, viewSubmissionAckRefusal } from "../support/ackChecks.js";
 
 /**

@@ -2,7 +2,7 @@ import type { BufferedIncomingMessage } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { checkSlackRequest } from "../../src/slack/requestCheck.js";
 import { envelopeProblem } from "../../src/slack/envelope.js";
-import { interactionBody, signedHeaders, slashCommandBody, viewSubmissionPayload } from "../support/slackRequests.js";
+import { interactionBody, signedHeaders, slashCommandBody, viewSubmissionPayload } from "../../src/slack/standin/requests.js";
 
 const SECRET = "unit-signing-secret";
 const NOW_MS = Date.UTC(2026, 2, 2, 12, 0, 0);

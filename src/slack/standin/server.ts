@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
-import { checkBlockKit, type BlockKitRefusal } from "../../src/slack/standin/blockKit.js";
-import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./slackRequests.js";
+import { checkBlockKit, type BlockKitRefusal } from "./blockKit.js";
+import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./requests.js";
+import type { EphemeralMessage, ExpectedRefusal, Failure, FakeChannel, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal, ResponseOrigin } from "./records.js";
+import { parseArgs, readBody, send } from "./http.js";
+import { slackUser } from "./users.js";
+
+export type { EphemeralMessage, ExpectedRefusal, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal, ResponseOrigin } from "./records.js";
 
 /**
  * A stand-in for Slack's Web API, for tests and benchmarks: it answers the methods Rounds calls,
@@ -15,85 +21,6 @@ import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./slackRequests.js";
  * `refused`; test/support/refusalGuard.ts fails the test during which a refusal happened, unless the
  * test declared it with expectRefusal().
  */
-
-export interface FakeUser {
-  id: string;
-  teamId: string;
-  name: string;
-  realName?: string;
-  email?: string;
-  tz?: string;
-  isAdmin?: boolean;
-  isOwner?: boolean;
-  deleted?: boolean;
-}
-
-export interface RecordedCall {
-  method: string;
-  args: Record<string, unknown>;
-  token: string | null;
-  at: number;
-  /** Set when the stand-in refused the call as Slack would (an invalid view or message, a spent trigger). */
-  refusal?: Refusal;
-  /** What the stand-in answered an accepted call (e.g. views.open's view, with its id). */
-  answer?: Record<string, unknown>;
-}
-
-/** Something Slack would have refused: a Web API call, a response_url reply, or an answer the app gave in an ack. */
-export interface Refusal {
-  /** The Web API method, "response_url", or what the driver checked ("view_submission ack", "slash command ack"). */
-  method: string;
-  error: string;
-  /** Slack's response_metadata.messages lines, without the "[ERROR] " prefix. */
-  messages: string[];
-  args: Record<string, unknown>;
-  at: number;
-  /** The test said it would happen (expectRefusal). */
-  expected: boolean;
-}
-
-/** A refusal a test says it provokes on purpose: by method, and optionally by error code. */
-export interface ExpectedRefusal {
-  method: string;
-  error?: string;
-}
-
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-  text?: string;
-  blocks?: unknown;
-  metadata?: { event_type: string; event_payload: Record<string, unknown> };
-  user: string;
-}
-
-interface FakeChannel {
-  id: string;
-  name: string;
-  isPrivate: boolean;
-  botIsMember: boolean;
-}
-
-/**
- * A slow, sometimes failing chat.postMessage: each post waits between minMs and maxMs; about one in
- * `rateLimitedOneIn` is answered 429 (Retry-After 1, nothing posted); about one in
- * `internalErrorOneIn` is answered internal_error, and half of those were posted all the same (as
- * Slack warns), so only a look in the conversation tells. Seeded, so a run repeats.
- */
-export interface Flaky {
-  minMs: number;
-  maxMs: number;
-  rateLimitedOneIn?: number;
-  internalErrorOneIn?: number;
-  seed?: number;
-}
-
-interface Failure {
-  status?: number;
-  retryAfter?: number;
-  error?: string;
-  times: number;
-}
 
 export class FakeSlack {
   /** Every stand-in started in this process, until the refusal guard has seen it stopped. */
@@ -119,6 +46,8 @@ export class FakeSlack {
   readonly botId = "BROUNDS";
   private readonly users = new Map<string, FakeUser>();
   private readonly messages = new Map<string, PostedMessage[]>();
+  private readonly ephemerals: EphemeralMessage[] = [];
+  private readonly responseOrigins = new Map<string, ResponseOrigin>();
   private readonly failures = new Map<string, Failure[]>();
   /** Channels the test declared (others answer as public channels the bot is in). */
   private readonly channels = new Map<string, FakeChannel>();
@@ -132,6 +61,23 @@ export class FakeSlack {
   /** How many flaky failures it has answered so far. */
   readonly flakyAnswers = { rateLimited: 0, internalError: 0 };
   private flakySeed = 1;
+  /**
+   * What happened, as it happens, for a live view of the workspace (the Playground): "call"
+   * ({ call, answer }) for every Web API call answered, "response" ({ id, body }) for every
+   * response_url reply taken, "refusal" (a Refusal) for everything refused as Slack would refuse it.
+   */
+  readonly feed = new EventEmitter();
+  /** The clock message timestamps are taken from (ms since the epoch); Date.now unless a simulated clock is given. */
+  private readonly nowMs: () => number;
+
+  /** The workspace auth.test names. */
+  readonly teamId: string;
+
+  constructor(o: { nowMs?: () => number; teamId?: string } = {}) {
+    this.nowMs = o.nowMs ?? Date.now;
+    this.teamId = o.teamId ?? "T-FAKE";
+    this.feed.setMaxListeners(0);
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -142,14 +88,43 @@ export class FakeSlack {
     return `${this.url}/api/`;
   }
 
-  responseUrl(id: string): string {
+  /** A response_url; with its origin, replies to it replace, delete or add messages as Slack's do. */
+  responseUrl(id: string, origin?: ResponseOrigin): string {
+    if (origin) this.responseOrigins.set(id, origin);
     return `${this.url}/response/${id}`;
   }
 
-  async start(): Promise<this> {
+  /** Ephemeral messages `user` sees (chat.postEphemeral and response_url replies with a known origin). */
+  ephemeralsFor(user: string): EphemeralMessage[] {
+    return this.ephemerals.filter((e) => e.user === user);
+  }
+
+  /** A message a person posts (a stand-in for Slack's own client); returns it. */
+  postAs(user: string, channel: string, text: string): PostedMessage {
+    const message: PostedMessage = { channel: this.conversationOf(channel), ts: this.nextTs(), user, text };
+    this.messages.set(message.channel, [...(this.messages.get(message.channel) ?? []), message]);
+    this.feed.emit("message", message);
+    return message;
+  }
+
+  /** Forgets every message, call, refusal, reply and upload (the Playground's "Reset demo"); people and channels stay. */
+  reset(): void {
+    for (const list of [this.calls, this.refused, this.responses, this.ephemerals]) list.length = 0;
+    this.reportedRefusals = 0;
+    for (const map of [this.messages, this.responseOrigins, this.uploads, this.uploadTypes]) map.clear();
+    this.spentTriggers.clear();
+  }
+
+  /** Conversations that hold messages, by id. */
+  conversations(): string[] {
+    return [...this.messages.keys()];
+  }
+
+  /** Listens on 127.0.0.1, on `port` (default: any free one). */
+  async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
     FakeSlack.started.add(this);
     return this;
@@ -195,6 +170,7 @@ export class FakeSlack {
     if (i >= 0) this.expectedRefusals.splice(i, 1);
     const recorded: Refusal = { ...refusal, at: Date.now(), expected: i >= 0 };
     this.refused.push(recorded);
+    this.feed.emit("refusal", recorded);
     return recorded;
   }
 
@@ -288,7 +264,7 @@ export class FakeSlack {
 
   private nextTs(): string {
     this.tsCounter += 1;
-    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+    return `${Math.floor(this.nowMs() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -305,6 +281,8 @@ export class FakeSlack {
         return void res.end(refusal.error);
       }
       this.responses.push({ id, body });
+      this.applyResponse(this.responseOrigins.get(id), body);
+      this.feed.emit("response", { id, body });
       return send(res, 200, { ok: true });
     }
     if (url.pathname === "/_stats") {
@@ -354,8 +332,38 @@ export class FakeSlack {
       return send(res, 200, refusalAnswer(method, refusal));
     }
     if ((method === "views.open" || method === "views.push") && typeof args.trigger_id === "string") this.spentTriggers.add(args.trigger_id);
-    call.answer = this.answer(method, args);
-    return send(res, 200, call.answer);
+    const answer = this.answer(method, args);
+    call.answer = answer as Record<string, unknown>;
+    send(res, 200, answer);
+    this.feed.emit("call", { call, answer });
+  }
+
+  /**
+   * What a response_url reply does in the conversation it came from, as in Slack: delete_original
+   * removes the message the button was on, replace_original replaces it, in_channel posts for
+   * everyone, anything else is an ephemeral message to the person. Without a known origin, nothing.
+   */
+  private applyResponse(origin: ResponseOrigin | undefined, body: Record<string, unknown>): void {
+    if (!origin) return;
+    const content = { ...(body.text !== undefined ? { text: String(body.text) } : {}), ...(body.blocks !== undefined ? { blocks: body.blocks } : {}) };
+    const list = origin.ephemeral ? this.ephemerals : (this.messages.get(origin.channel) ?? []);
+    const i = origin.ts ? list.findIndex((m) => m.ts === origin.ts && m.channel === origin.channel) : -1;
+    if ((body.delete_original === true || body.delete_original === "true") && i >= 0) {
+      list.splice(i, 1);
+      return;
+    }
+    if ((body.replace_original === true || body.replace_original === "true") && i >= 0) {
+      const m = list[i]!;
+      delete m.blocks;
+      Object.assign(m, content, origin.ephemeral ? {} : { edited: true });
+      return;
+    }
+    if (body.response_type === "in_channel") {
+      const message: PostedMessage = { channel: origin.channel, ts: this.nextTs(), user: this.botUserId, ...content };
+      this.messages.set(origin.channel, [...(this.messages.get(origin.channel) ?? []), message]);
+      return;
+    }
+    this.ephemerals.push({ channel: origin.channel, user: origin.user, ts: this.nextTs(), ...content });
   }
 
   /** How Slack would refuse this call, or null: a spent or stale trigger, or a message or view Block Kit refuses. */
@@ -405,7 +413,7 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: this.botName, team_id: "T-FAKE", user_id: this.botUserId, bot_id: this.botId };
+        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: this.botName, team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
       case "users.info": {
         const user = this.users.get(String(args.user));
         return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "user_not_found" };
@@ -458,8 +466,11 @@ export class FakeSlack {
         this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
         return { ok: true, channel, ts: message.ts, message };
       }
-      case "chat.postEphemeral":
-        return { ok: true, message_ts: this.nextTs() };
+      case "chat.postEphemeral": {
+        const ts = this.nextTs();
+        this.ephemerals.push({ channel: this.conversationOf(String(args.channel)), user: String(args.user), ts, ...(args.text !== undefined ? { text: String(args.text) } : {}), ...(args.blocks !== undefined ? { blocks: args.blocks } : {}) });
+        return { ok: true, message_ts: ts };
+      }
       case "chat.update": {
         const channel = String(args.channel);
         const list = this.messages.get(channel) ?? [];
@@ -467,11 +478,14 @@ export class FakeSlack {
         if (!m) return { ok: false, error: "message_not_found" };
         if (args.text !== undefined) m.text = String(args.text);
         if (args.blocks !== undefined) m.blocks = args.blocks;
+        m.edited = true;
         return { ok: true, channel, ts: m.ts };
       }
+      case "views.update":
+        // The view keeps its id (Slack updates the view it names).
+        return { ok: true, view: { id: typeof args.view_id === "string" && args.view_id ? args.view_id : `V${this.nextTs().replace(".", "")}`, ...(args.view as object) } };
       case "views.open":
       case "views.push":
-      case "views.update":
       case "views.publish":
         return { ok: true, view: { id: `V${this.nextTs().replace(".", "")}`, ...(args.view as object) } };
       case "files.getUploadURLExternal": {
@@ -504,54 +518,4 @@ export function describeRefusal(r: Refusal): string {
     ? ` (callback_id ${JSON.stringify((r.args.view as { callback_id?: unknown } | undefined)?.callback_id ?? null)})`
     : "";
   return [`Slack would refuse ${r.method}${what}: ${r.error}`, ...r.messages.map((m) => `  ${m}`)].join("\n");
-}
-
-function slackUser(u: FakeUser) {
-  return {
-    id: u.id,
-    team_id: u.teamId,
-    name: u.name,
-    real_name: u.realName ?? u.name,
-    deleted: Boolean(u.deleted),
-    tz: u.tz ?? "America/New_York",
-    is_admin: Boolean(u.isAdmin),
-    is_owner: Boolean(u.isOwner),
-    is_bot: false,
-    profile: { real_name: u.realName ?? u.name, display_name: u.name, email: u.email },
-  };
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-/** The Web API takes form fields whose objects are JSON text, or a JSON body. */
-function parseArgs(contentType: string, raw: Buffer): Record<string, unknown> {
-  const text = raw.toString("utf8");
-  if (!text) return {};
-  if (contentType.includes("application/json")) return JSON.parse(text) as Record<string, unknown>;
-  if (!contentType.includes("application/x-www-form-urlencoded")) return {};
-  const args: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(text)) {
-    args[k] = /^[[{]/.test(v) ? tryJson(v) : v;
-  }
-  return args;
-}
-
-function tryJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
 }

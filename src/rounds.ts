@@ -1,0 +1,81 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { openDatabase } from "./store/database.js";
+import { createApp } from "./app.js";
+import { Scheduler } from "./jobs/scheduler.js";
+import { jobs } from "./jobs/index.js";
+import { OutboxWorker } from "./slack/outbox.js";
+import { announcementDelivery, shoutOutDelivery } from "./features/announcements/delivery.js";
+import { homeRenderer } from "./features/home/homeRenderer.js";
+import { MentorSearchPool } from "./workers/mentorSearchPool.js";
+import { meteredWebClient } from "./metrics/slackApi.js";
+import { watchOutbox } from "./metrics/outbox.js";
+import { watchDatabase } from "./metrics/health.js";
+import { startMetricsServer } from "./metrics/server.js";
+
+export interface RoundsOptions {
+  /** The clock everything decides and sends by (default the real one). */
+  now?: () => Date;
+  /** The address the Slack receiver listens on (default every interface). */
+  host?: string;
+}
+
+export interface RunningRounds {
+  scheduler: Scheduler;
+  /** Finishes work in progress (up to `graceMs`), then closes everything. */
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Rounds itself: the database (migrated), the Bolt app, the outbox and the scheduler, started. */
+export async function startRounds(config: Config, logger: Logger, o: RoundsOptions = {}): Promise<RunningRounds> {
+  const now = o.now ?? (() => new Date());
+  const { db, migrations } = await openDatabase(config.databaseUrl);
+  logger.info({ provider: db.provider, applied: migrations.applied, upToDate: migrations.alreadyApplied }, "database ready");
+
+  const outboxClient = meteredWebClient("outbox", config.slackBotToken, {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    // A send must be answered (or given up) well within the reclaim window, so no other instance
+    // takes a message over while Slack may still post it.
+    timeout: Math.min(30_000, (config.outboxReclaimAfterSeconds * 1000) / 2),
+  });
+  const outbox = new OutboxWorker({
+    db: db.prisma,
+    client: outboxClient,
+    logger: logger.child({ component: "outbox" }),
+    ratePerSecond: config.outboxRatePerSecond,
+    reclaimAfterMs: config.outboxReclaimAfterSeconds * 1000,
+    concurrency: config.outboxConcurrency,
+    renderHome: homeRenderer(db.prisma, outboxClient, now),
+    listeners: [announcementDelivery(db.prisma, logger.child({ component: "announcements" }), now), shoutOutDelivery(db.prisma, logger.child({ component: "thanks" }), now)],
+    now,
+  });
+  const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
+  const { app, work } = createApp({ config, db, logger, now, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
+  // Jobs' own Slack calls (conversations.open) wait out 429s; their messages go through the outbox.
+  const jobClient = meteredWebClient("jobs", config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
+  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, now, kickOutbox: () => outbox.kick(), slack: jobClient });
+
+  watchOutbox(db.prisma, logger.child({ component: "metrics" }), now);
+  watchDatabase(() => db.ping());
+  await app.start(o.host ? { port: config.port, host: o.host } : config.port);
+  const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort, logger.child({ component: "metrics" })) : null;
+  outbox.start();
+  logger.info({ worker: outbox.id, concurrency: config.outboxConcurrency, reclaimAfterSeconds: config.outboxReclaimAfterSeconds }, "outbox started");
+  scheduler.start();
+  logger.info({ port: config.port, mode: config.slackAppToken ? "socket" : "http" }, "Rounds is running");
+
+  return {
+    scheduler,
+    async stop(graceMs) {
+      await scheduler.stop(graceMs);
+      await Promise.race([outbox.stop(), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      await app.stop().catch((error: unknown) => logger.warn({ err: error }, "stopping the Slack receiver failed"));
+      await work.drain(graceMs);
+      await metricsServer?.close();
+      await searchPool?.close();
+      await db.close();
+    },
+  };
+}
