@@ -30,7 +30,7 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerCheckinListeners(on);
   registerGoalMeetingListeners(on);
   registerRoundListeners(on);
-  registerAnnouncementListeners(on, router, deps);
+  registerAnnouncementListeners(on);
   registerThanksListeners(on);
   registerDashboardListeners(on);
   return router;

@@ -5,18 +5,16 @@
  * The announcements job (jobs/announcements.ts) hands scheduled ones to the outbox when due.
  */
 import type { Interactions } from "../../slack/interaction/pipeline.js";
-import type { ListenerRouter } from "../../slack/router.js";
-import type { ListenerDeps } from "../../slack/deps.js";
 import { announcementButtons } from "./listeners/buttons.js";
 import { backToEditButton } from "./listeners/backToEdit.js";
 import { botJoinedChannel } from "./listeners/memberJoined.js";
 import { composeSubmit } from "./listeners/composeSubmit.js";
 import { previewSubmit } from "./listeners/previewSubmit.js";
 
-export function registerAnnouncementListeners(on: Interactions, events: ListenerRouter, deps: ListenerDeps): void {
+export function registerAnnouncementListeners(on: Interactions): void {
   announcementButtons(on);
   backToEditButton(on);
   composeSubmit(on);
   previewSubmit(on);
-  events.event("member_joined_channel", botJoinedChannel(deps));
+  botJoinedChannel(on);
 }

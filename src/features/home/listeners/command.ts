@@ -26,14 +26,13 @@ export function mentoringCommand(on: Interactions): void {
       case "privacy":
         return openPrivacy(i, answer);
       case "goals":
-        return openGoals(i, i.args.command.trigger_id);
+        return openGoals(i, answer);
       case "log":
-        return openLog(i, i.args.command.trigger_id, answer.message);
+        return openLog(i, answer);
       case "thanks":
-        return thanksCommand(i, i.args.command.trigger_id, answer.message, text);
+        return thanksCommand(i, answer, text);
     }
     const standing = await standingOf(i.ctx, i.userId);
     await answer.message(mentoringHelp(standing));
   });
 }
-

@@ -1,21 +1,19 @@
 import { sayThanks } from "../thanks.js";
 import { thanksMessages, thanksModal, thanksSentText } from "../views/views.js";
-import { message, type SlackMessage } from "../../../slack/kit/message.js";
+import { message } from "../../../slack/kit/message.js";
 import type { Interaction } from "../../../slack/interaction/pipeline.js";
+import type { Answer } from "../../profiles/listeners/answer.js";
 import { parseThanksText } from "./parse.js";
 
 /**
- * `/mentoring thanks @mentor message`: sent at once when both are there (and said so through
- * `reply`); otherwise the thanks modal opens on the command's trigger with what was given.
+ * `/mentoring thanks @mentor message`: sent at once when both are there (and said so); otherwise
+ * the thanks modal opens with what was given.
  */
-export async function thanksCommand(i: Pick<Interaction, "deps" | "ctx" | "client" | "userId">, triggerId: string, reply: (m: SlackMessage) => Promise<void>, text: string): Promise<void> {
+export async function thanksCommand(i: Pick<Interaction, "deps" | "ctx" | "userId">, answer: Answer, text: string): Promise<void> {
   const parsed = parseThanksText(text);
-  if (!parsed.mentor || !parsed.message) {
-    await i.client.views.open({ trigger_id: triggerId, view: thanksModal(parsed) });
-    return;
-  }
+  if (!parsed.mentor || !parsed.message) return answer.modal(thanksModal(parsed));
   const sent = await sayThanks({ ...i.ctx, messages: thanksMessages }, i.userId, { toSlackUserId: parsed.mentor, message: parsed.message, shoutOut: false });
   i.deps.kickOutbox();
   const words = thanksSentText(sent);
-  await reply(message(words, words));
+  await answer.message(message(words, words));
 }
