@@ -8,7 +8,9 @@
  * instance-file overlap score plus a small seeded jitter. Everything is seeded, so runs are reproducible.
  *
  * Prints: the optimal solver's time and RSS; the greedy baseline's quality (total fit, top-3 share,
- * matched) as ratios; the `munkres` package on the dense trainee × capacity-slot matrix (time, and
+ * matched) as ratios; the optimal solver against SciPy's linear_sum_assignment on the same
+ * 2,000 × 600 instance (skipped, and said so, without python3 + scipy); an NRMP-scale instance
+ * (40,000 × 12,000, 30 candidates each; not with --quick); the `munkres` package on the dense trainee × capacity-slot matrix (time, and
  * whether it agrees with the optimum) at the largest sizes it can run; stable matching on
  * 10,000 × 3,000 with 20-long rank lists (time, blocking pairs); rotations for 200 people, 20 rounds.
  */
