@@ -136,18 +136,38 @@ for (let after: string | null = null; ; ) {
 const t2 = performance.now();
 const pureActions = planCheckins(now, rows.map((r) => r.plan));
 const pureMs = performance.now() - t2;
+// CPU time beside wall time: on a shared machine the wall time also counts waiting for a core.
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1000;
+};
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const first = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
 const firstMs = performance.now() - t0;
+const firstCpuMs = cpuMs(c0);
 progress(`first run ${(firstMs / 1000).toFixed(2)} s: ${JSON.stringify(first)}`);
 const t1 = performance.now();
+const c1 = process.cpuUsage();
 const second = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
 const secondMs = performance.now() - t1;
+const secondCpuMs = cpuMs(c1);
 
 const queued = await prisma.outboxMessage.count();
 
+const header = `\nbench:checkins — ${MATCHES} active matches, 3 programs, ${ZONES.length} time zones, ${history.length} past check-ins, ${provider} (seeded in ${seedSeconds.toFixed(1)} s, seed ${values.seed})`;
+const queueLines = [
+  `  decide + queue, first run:  ${(firstMs / 1000).toFixed(2)} s (cpu ${(firstCpuMs / 1000).toFixed(2)} s) — ${first.checkins} check-ins, ${first.reminders} reminders, ${first.escalations} escalations, ${first.asks} stay/pause/leave questions (${queued} outbox messages)`,
+  `  decide + queue, second run: ${(secondMs / 1000).toFixed(2)} s (cpu ${(secondCpuMs / 1000).toFixed(2)} s) — ${second.checkins + second.reminders + second.escalations + second.asks} actions (nothing left to do)`,
+  `  pure planCheckins over ${rows.length} loaded matches: ${pureMs.toFixed(0)} ms (${pureActions.length} actions, agenda prompts included, which the job leaves to the agenda feature)`,
+];
+if (process.env.BENCH_QUEUE_ONLY) {
+  console.log([header, ...queueLines, "  (delivery not run: BENCH_QUEUE_ONLY)"].join("\n"));
+  await database.close();
+  await scratch.drop();
+  process.exit(0);
+}
 progress("planned; delivering");
-if (process.env.BENCH_QUEUE_ONLY) process.exit(0);
 // ---- deliver -----------------------------------------------------------------------------------
 const slack = await new FakeSlack().start();
 slack.latencyMs = 2;
@@ -200,10 +220,7 @@ for (const times of callsByKey.values()) {
   }
 }
 
-console.log(`\nbench:checkins — ${MATCHES} active matches, 3 programs, ${ZONES.length} time zones, ${history.length} past check-ins, ${provider} (seeded in ${seedSeconds.toFixed(1)} s, seed ${values.seed})`);
-console.log(`  decide + queue, first run:  ${(firstMs / 1000).toFixed(2)} s — ${first.checkins} check-ins, ${first.reminders} reminders, ${first.escalations} escalations, ${first.asks} stay/pause/leave questions (${queued} outbox messages)`);
-console.log(`  decide + queue, second run: ${(secondMs / 1000).toFixed(2)} s — ${second.checkins + second.reminders + second.escalations + second.asks} actions (nothing left to do)`);
-console.log(`  pure planCheckins over ${rows.length} loaded matches: ${pureMs.toFixed(0)} ms (${pureActions.length} actions, agenda prompts included, which the job leaves to the agenda feature)`);
+console.log([header, ...queueLines].join("\n"));
 console.log(`  delivery by 2 outbox workers at ${RATE}/s in all, 429 (Retry-After 1 s) injected ${injected} times: ${deliverSeconds.toFixed(1)} s`);
 console.log(`    posted ${posted.length} of ${keys.length} queued: ${duplicates} duplicates, ${lost} lost, ${failed} failed`);
 console.log(`    ${refused} sends refused with 429 and retried; ${early} retried sooner than Retry-After (shortest wait ${Number.isFinite(minWaitMs) ? `${minWaitMs} ms` : "n/a"})`);

@@ -8,10 +8,17 @@
  * instance-file overlap score plus a small seeded jitter. Everything is seeded, so runs are reproducible.
  *
  * Prints: the optimal solver's time and RSS; the greedy baseline's quality (total fit, top-3 share,
- * matched) as ratios; the `munkres` package on the dense trainee × capacity-slot matrix (time, and
+ * matched) as ratios; the optimal solver against SciPy's linear_sum_assignment on the same
+ * 2,000 × 600 instance (skipped, and said so, without python3 + scipy); an NRMP-scale instance
+ * (40,000 × 12,000, 30 candidates each; not with --quick); the `munkres` package on the dense trainee × capacity-slot matrix (time, and
  * whether it agrees with the optimum) at the largest sizes it can run; stable matching on
  * 10,000 × 3,000 with 20-long rank lists (time, blocking pairs); rotations for 200 people, 20 rounds.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { munkres } from "munkres";
 import { solveOptimal, type Assignment, type MatchProblem } from "../src/domain/assignment.js";
 import { solveGreedy } from "../src/domain/greedy.js";
@@ -40,7 +47,7 @@ interface Cohort {
   generateMs: number;
 }
 
-function generate(nTrainees: number, nMentors: number, seed: number): Cohort {
+function generate(nTrainees: number, nMentors: number, seed: number, candidates?: number): Cohort {
   const started = performance.now();
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -87,7 +94,7 @@ function generate(nTrainees: number, nMentors: number, seed: number): Cohort {
       rolesWanted: some(ROLES, 1, 2),
     };
     const own = bySpecialty.get(specialty) ?? [];
-    const want = 20 + Math.floor(rnd() * 41);
+    const want = candidates ?? 20 + Math.floor(rnd() * 41);
     chosen.clear();
     let guard = 0;
     while (chosen.size < want && guard++ < want * 20) {
@@ -175,6 +182,79 @@ function munkresDense(p: MatchProblem): { matched: number; total: number; ms: nu
     }
   }
   return { matched, total, ms: elapsed, entries: n * slotMentor.length };
+}
+
+/**
+ * SciPy's `linear_sum_assignment` (C++) on the same instance, as the dense trainee × slot matrix
+ * munkresDense builds (the same lexicographic objective), written to a temporary file; SciPy's time
+ * is measured inside python around the call only. Both sides: best of 3 in one process.
+ */
+function scipySection(): void {
+  const [n, m] = [2000, 600];
+  console.log(`\n## Optimal solver vs SciPy linear_sum_assignment, ${n} × ${m} (same instance, best of 3 each)`);
+  const probe = spawnSync("python3", ["-c", "import scipy, numpy"], { stdio: "ignore" });
+  if (probe.error || probe.status !== 0) {
+    console.log("SciPy comparison skipped: python3 with scipy and numpy is not installed (pip install scipy, or Debian's python3-scipy)");
+    return;
+  }
+  const { problem: p } = generate(n, m, SEED + n);
+  const slots: number[] = [];
+  p.capacity.forEach((c, mentor) => {
+    for (let i = 0; i < c; i++) slots.push(mentor);
+  });
+  const firstSlot = new Int32Array(p.capacity.length + 1);
+  for (let j = 0; j < p.capacity.length; j++) firstSlot[j + 1] = firstSlot[j]! + p.capacity[j]!;
+  let maxW = -Infinity, minW = Infinity;
+  for (const w of p.edgeScore) (maxW = Math.max(maxW, w)), (minW = Math.min(minW, w));
+  const B = (n + 1) * (maxW - minW) + 1;
+  // Rows are the slots and columns the trainees (SciPy wants no more rows than columns; given the
+  // trainee × slot matrix it would transpose it first): cost −(B + w′) on an allowed pair, 0 elsewhere.
+  const cost = new Float64Array(slots.length * n);
+  for (let t = 0; t < n; t++) {
+    for (let e = p.edgeStart[t]!; e < p.edgeStart[t + 1]!; e++) {
+      const mentor = p.edgeMentor[e]!;
+      for (let s = firstSlot[mentor]!; s < firstSlot[mentor + 1]!; s++) cost[s * n + t] = -(B + p.edgeScore[e]! - minW);
+    }
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "rounds-lsa-"));
+  try {
+    const file = path.join(dir, "cost.f64");
+    writeFileSync(file, new Uint8Array(cost.buffer));
+    const script = fileURLToPath(new URL("../../bench/scipy_lsa.py", import.meta.url));
+    const run = spawnSync("python3", [script, file, String(slots.length), String(n), "3"], { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`python3 ${script} failed: ${run.stderr}`);
+    const sp = JSON.parse(run.stdout) as { seconds: number; pairs: number; cost: number };
+    let best = Infinity;
+    let opt: Assignment | undefined;
+    for (let i = 0; i < 3; i++) {
+      const [a, t] = timed(() => solveOptimal(p));
+      opt = a;
+      best = Math.min(best, t);
+    }
+    const spMs = sp.seconds * 1000;
+    const spTotal = -sp.cost - sp.pairs * (B - minW);
+    const same = sp.pairs === opt!.matched && spTotal === opt!.totalScaled;
+    row("size", "dense cells", "Rounds optimal", "SciPy linear_sum_assignment", "Rounds / SciPy", "same optimum");
+    row(`${n} × ${m}`, cost.length, ms(best), ms(spMs), `${(best / spMs).toFixed(2)}×`, same ? `yes (${sp.pairs} matched, total fit ${(spTotal / 1000).toFixed(0)})` : `NO: SciPy ${sp.pairs}/${spTotal}, Rounds ${opt!.matched}/${opt!.totalScaled}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** NRMP scale: 40,000 trainees, 12,000 mentors (capacities 1–5), 30 candidate mentors each, solved exactly. */
+function nrmpSection(): void {
+  const [n, m, k] = [40_000, 12_000, 30];
+  console.log(`\n## NRMP scale: ${n.toLocaleString("en-US")} trainees × ${m.toLocaleString("en-US")} mentors, capacities 1–5, ${k} candidates each (exact optimum)`);
+  const { problem, generateMs } = generate(n, m, SEED + n, k);
+  const places = problem.capacity.reduce((a, c) => a + c, 0);
+  const rssBefore = process.memoryUsage().rss;
+  const [opt, t] = timed(() => solveOptimal(problem));
+  const time = withCpu(t);
+  const after = process.memoryUsage();
+  const heap = after.heapUsed + after.arrayBuffers;
+  const [gr] = timed(() => solveGreedy(problem));
+  row("size", "edges", "places", "generated in", "optimal time", "matched", "total fit", "greedy fit ratio", "RSS before solve", "peak RSS", "JS heap + typed arrays after");
+  row(`${n} × ${m}`, problem.edgeMentor.length, places, ms(generateMs), time, opt.matched, (opt.totalScaled / 1000).toFixed(0), (gr.totalScaled / opt.totalScaled).toFixed(4), mb(rssBefore), mb(peakRss()), mb(heap));
 }
 
 function top3(p: MatchProblem, a: Assignment): number {
@@ -287,6 +367,8 @@ function rotationSection(): void {
 
 console.log(`# Matching benchmark (seed ${SEED}${quick ? ", quick" : ""}, node ${process.version})`);
 optimalSection();
+scipySection();
+if (!quick) nrmpSection();
 munkresSection();
 stableSection();
 rotationSection();

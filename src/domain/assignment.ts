@@ -37,6 +37,13 @@
  * The graph is the edge list in CSR form (typed arrays) plus, per mentor, the list of trainees it
  * currently holds: memory O(n + m + E), never a dense matrix. Each Dijkstra stops as soon as the sink
  * is settled. All numbers are integers below 2^53, so doubles are exact (checked up front).
+ *
+ * Two things keep the number and the length of the searches down. A head start places every trainee
+ * whose best edge has room, without a search (the invariant holds, see solveFromSupply). And when
+ * the mentors have fewer places than there are trainees, the problem is solved mirrored (places as
+ * the sources, trainees as capacity-1 sinks; memory O(n + places + E·capacity)): a search from a
+ * place ends at the first free trainee it reaches, where a late trainee's search would have had to
+ * cover most of the graph to find out who is left without a mentor.
  */
 
 /** Scores in files may be fractional; the solver works on round(score × SCORE_SCALE). */
@@ -200,11 +207,97 @@ class NodeHeap {
 /**
  * The exact optimum (max matched, then max total score). See the header for the argument.
  * Throws RangeError when the scores are so large that exact double arithmetic cannot be guaranteed.
+ *
+ * The search starts from the smaller side. When the mentors' places (the sum of their capacities)
+ * are fewer than the trainees, every late trainee's search would have to explore most of the graph
+ * to learn that someone is left out; so the problem is solved mirrored instead: each place is a
+ * "trainee" of supply 1 and each trainee a "mentor" of capacity 1 (the same feasible pairings, so
+ * the same optimum), and each place's search ends at the first trainee who is still free.
  */
 export function solveOptimal(problem: MatchProblem): Assignment {
-  const { capacity, edgeStart, edgeMentor, edgeScore } = problem;
   const n = problem.traineeIds.length;
   const mCount = problem.mentorIds.length;
+  const { capacity, edgeStart, edgeMentor, edgeScore } = problem;
+  // One rule for both ways round: what the direct solve could not do exactly is refused, mirrored or not.
+  assertExact(n, mCount, edgeScore);
+  let places = 0;
+  for (let m = 0; m < mCount; m++) places += Math.max(0, capacity[m]!);
+  if (places >= n) return solveFromSupply(n, mCount, capacity, edgeStart, edgeMentor, edgeScore);
+
+  // Mirrored: one source per place (the places of mentor m are consecutive), edges by place.
+  const byMentor = new Int32Array(mCount + 1);
+  for (let e = 0; e < edgeMentor.length; e++) byMentor[edgeMentor[e]! + 1]!++;
+  for (let m = 0; m < mCount; m++) byMentor[m + 1]! += byMentor[m]!;
+  const fill = byMentor.slice(0, mCount);
+  const mentorEdge = new Int32Array(edgeMentor.length); // original edge ids, grouped by mentor, trainees ascending
+  for (let t = 0; t < n; t++) for (let e = edgeStart[t]!; e < edgeStart[t + 1]!; e++) mentorEdge[fill[edgeMentor[e]!]!++] = e;
+  let mirroredEdges = 0;
+  for (let m = 0; m < mCount; m++) mirroredEdges += Math.max(0, capacity[m]!) * (byMentor[m + 1]! - byMentor[m]!);
+  const placeStart = new Int32Array(places + 1);
+  const placeTrainee = new Int32Array(mirroredEdges);
+  const placeScore = new Int32Array(mirroredEdges);
+  const original = new Int32Array(mirroredEdges);
+  const mentorOfPlace = new Int32Array(places);
+  let place = 0;
+  let at = 0;
+  for (let m = 0; m < mCount; m++) {
+    for (let k = 0; k < capacity[m]!; k++) {
+      mentorOfPlace[place] = m;
+      for (let i = byMentor[m]!; i < byMentor[m + 1]!; i++) {
+        const e = mentorEdge[i]!;
+        placeTrainee[at] = traineeOfEdge(edgeStart, e);
+        placeScore[at] = edgeScore[e]!;
+        original[at++] = e;
+      }
+      placeStart[++place] = at;
+    }
+  }
+  const mirrored = solveFromSupply(places, n, new Int32Array(n).fill(1), placeStart, placeTrainee, placeScore);
+  const mentorOf = new Int32Array(n).fill(-1);
+  const edgeOf = new Int32Array(n).fill(-1);
+  for (let p = 0; p < places; p++) {
+    const e = mirrored.edgeOf[p]!;
+    if (e < 0) continue;
+    const t = placeTrainee[e]!;
+    mentorOf[t] = mentorOfPlace[p]!;
+    edgeOf[t] = original[e]!;
+  }
+  return { mentorOf, edgeOf, matched: mirrored.matched, totalScaled: mirrored.totalScaled };
+}
+
+/** Throws RangeError when n sources and mCount sinks with these scores are beyond exact double arithmetic. */
+function assertExact(n: number, mCount: number, edgeScore: Int32Array): void {
+  let maxW = -Infinity;
+  let minW = Infinity;
+  for (let e = 0; e < edgeScore.length; e++) {
+    const w = edgeScore[e]!;
+    if (w > maxW) maxW = w;
+    if (w < minW) minW = w;
+  }
+  const R = edgeScore.length === 0 ? 0 : maxW - minW;
+  const B = (n + 1) * R + 1;
+  if ((n + mCount + 3) * (B + R) > Number.MAX_SAFE_INTEGER) {
+    throw new RangeError("scores too large for an exact solve; reduce the score range or the scale");
+  }
+}
+
+/** The trainee an edge id belongs to (binary search in the CSR starts). */
+function traineeOfEdge(edgeStart: Int32Array, e: number): number {
+  let lo = 0;
+  let hi = edgeStart.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (edgeStart[mid]! <= e) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The solver proper, in the header's terms: n sources of supply 1 ("trainees"), mCount sinks with
+ * capacities ("mentors"), edges in CSR order by source.
+ */
+function solveFromSupply(n: number, mCount: number, capacity: Int32Array, edgeStart: Int32Array, edgeMentor: Int32Array, edgeScore: Int32Array): Assignment {
   const mentorOf = new Int32Array(n).fill(-1);
   const edgeOf = new Int32Array(n).fill(-1);
   if (n === 0) return { mentorOf, edgeOf, matched: 0, totalScaled: 0 };
@@ -219,9 +312,7 @@ export function solveOptimal(problem: MatchProblem): Assignment {
   if (edgeScore.length === 0) maxW = minW = 0;
   const R = maxW - minW;
   const B = (n + 1) * R + 1;
-  if ((n + mCount + 3) * (B + R) > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError("scores too large for an exact solve; reduce the score range or the scale");
-  }
+  assertExact(n, mCount, edgeScore);
 
   // Node ids: trainees [0, n), mentors [n, n + mCount), U = n + mCount, sink = U + 1.
   const U = n + mCount;
@@ -268,7 +359,36 @@ export function solveOptimal(problem: MatchProblem): Assignment {
     }
   };
 
+  // A head start that keeps the invariant: each trainee whose best edge (cheapest, first on ties)
+  // leads to a mentor with room takes it, with potential −(that cost); mentors, U and the sink keep
+  // potential 0. Then every arc t→v has reduced cost c(t,v) − c_min(t) ≥ 0, the reverse arc of a
+  // taken edge has 0, and m→sink has 0: the flow is a minimum-cost flow for the trainees placed so
+  // far, and the loop below adds the rest (often most of the trainees are placed here, each
+  // without a Dijkstra).
+  const headStart = new Uint8Array(n);
+  for (let t = 0; t < n; t++) {
+    let bestEdge = -1;
+    let bestScore = -Infinity;
+    for (let e = edgeStart[t]!, end = edgeStart[t + 1]!; e < end; e++) {
+      if (edgeScore[e]! > bestScore) {
+        bestScore = edgeScore[e]!;
+        bestEdge = e;
+      }
+    }
+    if (bestEdge < 0) continue;
+    const m = edgeMentor[bestEdge]!;
+    if (load[m]! >= capacity[m]!) continue;
+    headStart[t] = 1;
+    pot[t] = -(R - (bestScore - minW));
+    slotPos[t] = load[m]!;
+    slots[slotStart[m]! + load[m]!] = t;
+    load[m]!++;
+    mentorOf[t] = m;
+    edgeOf[t] = bestEdge;
+  }
+
   for (let start = 0; start < n; start++) {
+    if (headStart[start]) continue; // in the flow since the head start (wherever it is now)
     let touchedCount = 0;
     let settledCount = 0;
     dist[start] = 0;

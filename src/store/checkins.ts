@@ -37,11 +37,11 @@ export function parseBreaks(raw: unknown): (string | DateRange)[] {
 const PERSON = { select: { id: true, slackUserId: true, name: true, tz: true, dmChannelId: true, pausedAt: true, pausedUntil: true, erasedAt: true } } as const;
 const HISTORY = { select: { periodKey: true, recipient: true, sentAt: true, answer: true, answeredAt: true, reminderSentAt: true } } as const;
 
-type PersonRow = { id: string; slackUserId: string; name: string; tz: string; dmChannelId: string | null; pausedAt: Date | null; pausedUntil: Date | null; erasedAt: Date | null };
+export type PersonRow = { id: string; slackUserId: string; name: string; tz: string; dmChannelId: string | null; pausedAt: Date | null; pausedUntil: Date | null; erasedAt: Date | null };
 
-const party = (p: PersonRow): CheckinParty => ({ memberId: p.id, slackUserId: p.slackUserId, name: p.name, tz: p.tz, dmChannel: p.dmChannelId ?? p.slackUserId });
+export const party = (p: PersonRow): CheckinParty => ({ memberId: p.id, slackUserId: p.slackUserId, name: p.name, tz: p.tz, dmChannel: p.dmChannelId ?? p.slackUserId });
 /** Someone who erased their data is never messaged: to the plan they are paused for good. */
-const planPerson = (p: PersonRow) => (p.erasedAt ? { tz: p.tz, pausedAt: new Date(0), pausedUntil: null } : { tz: p.tz, pausedAt: p.pausedAt, pausedUntil: p.pausedUntil });
+export const planPerson = (p: PersonRow) => (p.erasedAt ? { tz: p.tz, pausedAt: new Date(0), pausedUntil: null } : { tz: p.tz, pausedAt: p.pausedAt, pausedUntil: p.pausedUntil });
 
 /** Workspaces that have at least one active match. */
 export async function workspacesWithActiveMatches(db: Db): Promise<string[]> {

@@ -3,7 +3,6 @@ import type { Db } from "../../store/database.js";
 import { enqueue, type OutgoingMessage } from "../../store/outbox.js";
 import { runOnce } from "../../store/jobRuns.js";
 import {
-  activeMatchPage,
   checkinDirectors,
   checkinIdsOf,
   doneEscalationKeys,
@@ -17,7 +16,7 @@ import {
   type MatchOfCheckin,
   type PlanRow,
 } from "../../store/checkins.js";
-import { runBatchOnce, type BatchItem } from "../../store/checkinsBatch.js";
+import { activeMatchBatch, runBatchOnce, type BatchItem } from "../../store/checkinsBatch.js";
 import { PLAN_DEFAULTS, planCheckins, runKeys, type CheckinAction, type CheckinAnswer, type EscalationCause, type PlanOptions, type Role } from "../../domain/checkinPlan.js";
 import type { Payload } from "../requests/requests.js";
 import type { RunTime } from "../ports.js";
@@ -98,7 +97,7 @@ export interface CheckinRunResult {
 }
 
 /** How many matches are planned and queued per transaction. */
-export const PAGE_SIZE = 500;
+export const PAGE_SIZE = 2000;
 const HISTORY_PERIODS = 6;
 
 const sideOf = (row: { mentor: CheckinParty; trainee: CheckinParty }, role: Role) => (role === "mentor" ? row.mentor : row.trainee);
@@ -120,13 +119,19 @@ export async function queueDueCheckins(db: Db, at: RunTime, messages: CheckinMes
   const result: CheckinRunResult = { checkins: 0, reminders: 0, escalations: 0, asks: 0, noDirector: 0, messages: 0 };
   for (const workspaceId of await workspacesWithActiveMatches(db)) {
     const done = await doneEscalationKeys(db, workspaceId);
+    const directorsOf = new Map<string, Director[]>(); // per program, looked up once a run
     let afterId: string | null = null;
     for (;;) {
-      const page = await activeMatchPage(db, workspaceId, afterId, options.pageSize ?? PAGE_SIZE);
+      const page = await activeMatchBatch(db, workspaceId, afterId, options.pageSize ?? PAGE_SIZE);
       if (!page.length) break;
       afterId = page[page.length - 1]!.plan.matchId;
       for (const row of page) row.plan.history!.doneRunKeys = done;
-      await queuePage(db, workspaceId, page, planCheckins(at.now, page.map((r) => r.plan), options), at, messages, result, options.ignoredInARow ?? PLAN_DEFAULTS.ignoredInARow);
+      const actions = planCheckins(at.now, page.map((r) => r.plan), options);
+      const programOf = new Map(page.map((r) => [r.plan.matchId, r.programId]));
+      for (const programId of new Set(actions.filter((a) => a.kind === "escalate").map((a) => programOf.get(a.matchId)!))) {
+        if (!directorsOf.has(programId)) directorsOf.set(programId, await checkinDirectors(db, workspaceId, programId));
+      }
+      await queuePage(db, workspaceId, page, actions, directorsOf, at, messages, result, options.ignoredInARow ?? PLAN_DEFAULTS.ignoredInARow);
     }
   }
   return result;
@@ -139,6 +144,7 @@ async function queuePage(
   workspaceId: string,
   page: PlanRow[],
   actions: CheckinAction[],
+  directorsOf: ReadonlyMap<string, Director[]>,
   at: RunTime,
   messages: CheckinMessages,
   result: CheckinRunResult,
@@ -147,10 +153,6 @@ async function queuePage(
   const now = at.now;
   const rows = new Map(page.map((r) => [r.plan.matchId, r]));
   const reminderIds = await checkinIdsOf(db, workspaceId, [...new Set(actions.filter((a) => a.kind === "send-reminder").map((a) => a.matchId))]);
-  const directorsOf = new Map<string, Director[]>();
-  for (const programId of new Set(actions.filter((a) => a.kind === "escalate").map((a) => rows.get(a.matchId)!.programId))) {
-    directorsOf.set(programId, await checkinDirectors(db, workspaceId, programId));
-  }
   const items: { item: BatchItem; action: CheckinAction }[] = [];
   for (const action of actions) {
     const row = rows.get(action.matchId)!;

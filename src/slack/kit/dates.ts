@@ -15,9 +15,19 @@ export function day(at: Date, zone: string): string {
   return local(at, zone).toFormat(DAY);
 }
 
+/** Dates already written by calendarDay: the check-in job writes the same few period dates thousands of times a run. */
+const calendarDays = new Map<string, string>();
+
 /** A calendar date with no time of day ("2027-01-07", a meeting's date or a pause's last day): "Thu 7 Jan 2027". */
 export function calendarDay(isoDate: string): string {
-  return DateTime.fromISO(isoDate.slice(0, 10), { zone: "UTC" }).setLocale("en-US").toFormat(DAY);
+  const key = isoDate.slice(0, 10);
+  let text = calendarDays.get(key);
+  if (text === undefined) {
+    if (calendarDays.size >= 10_000) calendarDays.clear();
+    text = DateTime.fromISO(key, { zone: "UTC" }).setLocale("en-US").toFormat(DAY);
+    calendarDays.set(key, text);
+  }
+  return text;
 }
 
 /** A moment in `zone`, with the zone's abbreviation: "Thu 7 Jan 2027, 10:00 CST". */
