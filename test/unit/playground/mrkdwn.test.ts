@@ -130,7 +130,7 @@ describe("mrkdwn cannot inject HTML", () => {
 
 describe("text people typed, escaped by Rounds", () => {
   it("keeps its marks as typed while Rounds' own marks still format", async () => {
-    const { escapeMrkdwn } = await import("../../../src/slack/views/escape.js");
+    const { escapeMrkdwn } = await import("../../../src/slack/kit/escape.js");
     const typed = "*not bold* _not italic_ ~not struck~ `not code` <@U1> & co";
     const root = shown(`*Goal:* ${escapeMrkdwn(typed)}`);
     expect(Array.from(root.querySelectorAll("strong")).map((s) => s.textContent)).toEqual(["Goal:"]);

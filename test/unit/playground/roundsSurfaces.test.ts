@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { actionPayload, renderMessage, renderView, viewState } from "../../../src/playground/web/render/index.js";
-import { meetingModal } from "../../../src/slack/views/meetings/meetingModal.js";
-import { readMeetingForm } from "../../../src/slack/views/meetings/form.js";
-import { MEETING_BLOCKS, progressBlock } from "../../../src/slack/views/meetings/ids.js";
-import { submittedState } from "../../../src/slack/views/submittedState.js";
-import { checkinMessages } from "../../../src/slack/views/checkins/messages.js";
-import { mentorCardsMessage } from "../../../src/slack/views/findmentor/cards.js";
-import type { MeetingForm } from "../../../src/services/meetings.js";
-import type { CheckinCard } from "../../../src/services/checkins.js";
-import type { MentorCard } from "../../../src/services/findMentor.js";
+import { meetingModal } from "../../../src/features/goals-meetings/views/meetings/meetingModal.js";
+import { readMeetingForm } from "../../../src/features/goals-meetings/views/meetings/form.js";
+import { MEETING_BLOCKS, progressBlock } from "../../../src/features/goals-meetings/ids.js";
+import { submittedState } from "../../../src/slack/kit/submittedState.js";
+import { checkinMessages } from "../../../src/features/checkins/views/messages.js";
+import { mentorCardsMessage } from "../../../src/features/findmentor/views/cards.js";
+import type { MeetingForm } from "../../../src/features/goals-meetings/meetings.js";
+import type { CheckinCard } from "../../../src/features/checkins/checkins.js";
+import type { MentorCard } from "../../../src/features/findmentor/findMentor.js";
 import { mount, visibleText } from "./dom.js";
 
 /** Rounds' own surfaces, drawn by the Playground and answered the way Slack answers them. */
