@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { action, idValue, idsOf, jsonValue, view, type ValueCodec } from "../../slack/interaction/ids.js";
 import { GOAL_TEXT_MAX, type GoalChange } from "../../domain/goals.js";
-import type { PendingActivation } from "./views/goals/goalsModal.js";
 
 const menuValue = /^(done|park|activate|note):.+$/;
 
@@ -16,6 +15,9 @@ export const goalChoice: ValueCodec<{ change: GoalChange | "note"; goalId: strin
 };
 
 /** What the park-a-goal modal carries: the goal to add, or the one to make active, once one is parked. */
+/** A goal waiting to become active while the person picks which active goal to park. */
+export type PendingActivation = { action: "add"; text: string } | { action: "activate"; goalId: string };
+
 export const pendingActivation: z.ZodType<PendingActivation> = z.union([
   z.object({ action: z.literal("add"), text: z.string().min(1).max(GOAL_TEXT_MAX) }),
   z.object({ action: z.literal("activate"), goalId: z.string().min(1) }),

@@ -1,7 +1,24 @@
 import { action, idsOf, view, type ValueCodec } from "../../slack/interaction/ids.js";
 import { INFO_MODAL } from "../../slack/kit/message.js";
-import { profileMetadata } from "./views/profileForm.js";
-import type { ProfileModalMetadata } from "./views/profileModal.js";
+import { z } from "zod";
+import type { ProfileSection } from "../../domain/profile.js";
+
+/** What a profile modal carries in its private_metadata: the sections it showed. */
+export interface ProfileModalMetadata {
+  sections: ProfileSection[];
+}
+
+const metadataSchema = z.object({ sections: z.array(z.enum(["trainee", "mentor"])) });
+
+/** The sections a profile modal showed, from its private_metadata (none when unreadable). */
+export function profileMetadata(privateMetadata: string | undefined): ProfileModalMetadata {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(privateMetadata ?? "{}"));
+    return parsed.success ? parsed.data : { sections: [] };
+  } catch {
+    return { sections: [] };
+  }
+}
 
 /**
  * The profile, availability and exclusions buttons. The App Home (and a few DMs) put them on; each

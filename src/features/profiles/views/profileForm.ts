@@ -1,24 +1,13 @@
 import { z } from "zod";
 import { fieldsFor, type ProfileField, type ProfileIssue, type ProfileSection } from "../../../domain/profile.js";
 import { GOAL_BLOCKS, VALUE, suggestedBlock } from "../ids.js";
-import type { ProfileModalMetadata } from "./profileModal.js";
 import { submittedState, type ElementState } from "../../../slack/kit/submittedState.js";
 
 export type { ElementState } from "../../../slack/kit/submittedState.js";
 export const stateValues = submittedState;
 export type StateValues = z.infer<typeof stateValues>;
 
-const metadataSchema = z.object({ sections: z.array(z.enum(["trainee", "mentor"])) });
-
-/** The sections a profile modal showed, from its private_metadata (none when unreadable). */
-export function profileMetadata(privateMetadata: string | undefined): ProfileModalMetadata {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(privateMetadata ?? "{}"));
-    return parsed.success ? parsed.data : { sections: [] };
-  } catch {
-    return { sections: [] };
-  }
-}
+export { profileMetadata } from "../ids.js";
 
 const el = (values: StateValues, block: string): ElementState | undefined => values[block]?.[VALUE];
 const textOf = (values: StateValues, block: string): string | null => el(values, block)?.value?.trim() || null;

@@ -13,9 +13,8 @@ export interface ProfileModalInput {
 }
 
 /** What the submission handler needs back: which parts of the profile the modal showed. */
-export interface ProfileModalMetadata {
-  sections: ProfileSection[];
-}
+import type { ProfileModalMetadata } from "../ids.js";
+export type { ProfileModalMetadata };
 
 const select = (field: string, label: string, terms: readonly Term[], key: string | null) => {
   const el = Elements.StaticSelect({ actionId: VALUE, placeholder: "Choose…" }).options(optionsOf(terms));

@@ -2,7 +2,7 @@ import { Bits, Blocks, Elements, Md, Modal, type BlockBuilder } from "slack-bloc
 import type { GoalsBoard } from "../../goals.js";
 import { GOAL_TEXT_MAX, MAX_ACTIVE_GOALS, PROGRESS_NOTE_MAX, type GoalChange, type GoalStatus, type GoalView, type ProgressNote } from "../../../../domain/goals.js";
 import { escapeMrkdwn } from "../../../../slack/kit/escape.js";
-import { GOAL, GOAL_ACTIONS, GOAL_BLOCKS, GOAL_CALLBACKS, VALUE } from "../../ids.js";
+import { GOAL, GOAL_ACTIONS, GOAL_BLOCKS, GOAL_CALLBACKS, VALUE, type PendingActivation } from "../../ids.js";
 import { day as dayIn } from "../../../../slack/kit/dates.js";
 import { count } from "../../../../slack/kit/plural.js";
 
@@ -93,7 +93,7 @@ function optionText(text: string): string {
 }
 
 /** What to do once the person has chosen which goal to park. */
-export type PendingActivation = { action: "add"; text: string } | { action: "activate"; goalId: string };
+export type { PendingActivation } from "../../ids.js";
 
 /** Two goals are active already: which one to park so the new one can be active. */
 export function parkChoiceModal(active: GoalView[], pending: PendingActivation) {
