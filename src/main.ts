@@ -8,6 +8,8 @@ import { jobs } from "./jobs/index.js";
 import { OutboxWorker } from "./slack/outbox.js";
 import { announcementDelivery, shoutOutDelivery } from "./slack/announcementDelivery.js";
 import { homeRenderer } from "./slack/homeRefresh.js";
+import { queueMissingIntroductions } from "./services/roundApproval.js";
+import { roundMessages } from "./slack/views/rounds/previewMessages.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 import { meteredWebClient } from "./metrics/slackApi.js";
 import { watchOutbox } from "./metrics/outbox.js";
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   });
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
   const { app, work } = createApp({ config, db, logger, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
-  // Jobs' own Slack calls (conversations.open) wait out 429s; their messages go through the outbox.
+  // Jobs' own Slack calls (chat.update of settled request DMs) wait out 429s; their messages go through the outbox.
   const jobClient = meteredWebClient("jobs", config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
   const scheduler = new Scheduler({ db: db.prisma, logger, jobs, kickOutbox: () => outbox.kick(), slack: jobClient });
 
@@ -62,6 +64,10 @@ async function main(): Promise<void> {
   watchDatabase(() => db.ping());
   await app.start(config.port);
   const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort, logger.child({ component: "metrics" })) : null;
+  // A database upgraded from a release that opened group DMs on the request path may hold matches
+  // and round groups never introduced: queue theirs now (each once, by its key), before sending.
+  const backfilled = await queueMissingIntroductions(db.prisma, new Date(), roundMessages);
+  if (backfilled) logger.info({ queued: backfilled }, "introductions queued for matches and round groups that had none");
   outbox.start();
   logger.info({ worker: outbox.id, concurrency: config.outboxConcurrency, reclaimAfterSeconds: config.outboxReclaimAfterSeconds }, "outbox started");
   scheduler.start();
