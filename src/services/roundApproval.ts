@@ -234,7 +234,7 @@ function introPayload(label: RoundLabel, crossGroup: boolean, slackUserIds: stri
  * queued, under the keys that release used. Returns how many were queued.
  */
 export async function queueMissingIntroductions(db: Db, sendFrom: Date, messages: RoundMessages): Promise<number> {
-  const missing = await unintroduced(db, sendFrom);
+  const missing = await unintroduced(db);
   let queued = 0;
   for (const runKey of new Set(missing.groups.map((g) => `${g.workspaceId}|${g.runId}`))) {
     const [workspaceId, runId] = runKey.split("|") as [string, string];

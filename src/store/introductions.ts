@@ -17,6 +17,9 @@ export interface IntroPayload {
   groupId: string | null;
 }
 
+/** Later than any match was made (and within what both databases store). */
+const LATEST_DATE = new Date("9999-12-31T00:00:00Z");
+
 /** The key of a match's introduction (a mentor accepted a request). */
 export const matchIntroKey = (matchId: string) => `intro:${matchId}`;
 /** The key of a pairing round's group introduction (the group's match, if any, is introduced with it). */
@@ -42,12 +45,12 @@ export async function recordIntroChannel(db: Db, workspaceId: string, payload: I
  * rounds' groups and accepted matches that were never introduced (no group DM recorded) and have
  * no introduction queued (matches a round made are its groups'). Keys are the ones that release used, so anything it queued is not queued again.
  */
-export async function unintroduced(db: Db, now: Date): Promise<{ groups: { workspaceId: string; runId: string; groupId: string }[]; matchIds: { workspaceId: string; matchId: string }[] }> {
+export async function unintroduced(db: Db): Promise<{ groups: { workspaceId: string; runId: string; groupId: string }[]; matchIds: { workspaceId: string; matchId: string }[] }> {
   const groups = await db.roundGroup.findMany({
     where: { introChannelId: null, run: { status: "APPROVED", round: { kind: { not: "SPEED" } } } },
     select: { id: true, workspaceId: true, runId: true },
   });
-  const matches = await matchesAwaitingIntro(db, now, 10_000);
+  const matches = await matchesAwaitingIntro(db, LATEST_DATE, 10_000); // made at any time
   const queued = new Set(
     (
       await db.outboxMessage.findMany({

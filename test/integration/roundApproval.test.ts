@@ -71,6 +71,8 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
       reclaimAfterMs: 60_000,
       now: () => new Date(Date.now() + later),
     }).drain();
+  /** Posts that carry this outbox key (a pair's group DM also holds earlier rounds' introductions). */
+  const postsOf = (key: string) => slack.callsTo("chat.postMessage").filter((c) => JSON.stringify(c.args.metadata ?? {}).includes(`"${key}"`)).length;
   const introsPostedIn = (channel: string) => slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel && String(c.args.metadata ? JSON.stringify(c.args.metadata) : "").includes("intro:")).length;
 
   /**
@@ -168,7 +170,9 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     await Promise.all([deliver(), deliver()]);
     const channels = (await database.prisma.roundGroup.findMany({ where: { runId } })).map((g) => g.introChannelId!);
     expect(channels.map(introsPostedIn).reduce((a, b) => a + b, 0)).toBe(4);
-    expect(await queueMissingIntroductions(database.prisma, NOW, roundMessages)).toBe(0);
+    await queueMissingIntroductions(database.prisma, NOW, roundMessages);
+    await Promise.all([deliver(), deliver()]);
+    expect(channels.map(introsPostedIn).reduce((a, b) => a + b, 0)).toBe(4);
     const intros = await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { startsWith: "round-intro:" } } });
     expect(intros).toHaveLength(4);
     expect(JSON.stringify(intros[0]!.payload)).toContain("How often to meet");
@@ -248,6 +252,32 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(proposal.groups.length);
     const groups = await database.prisma.roundGroup.findMany({ where: { runId } });
     expect(await database.prisma.outboxMessage.count({ where: { key: { in: groups.map((g) => `round-intro:${g.id}`) } } })).toBe(0);
+  });
+
+  it("at start-up, an approved round's groups and an accepted match that an older release left unintroduced get one introduction each", async () => {
+    const { runId } = await newRun("ROTATION", { groupSize: 2 });
+    await proposeRun(database.prisma, TEAM, runId, NOW);
+    await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    const groups = await database.prisma.roundGroup.findMany({ where: { runId } });
+    const keys = groups.map((g) => `round-intro:${g.id}`);
+    // As an older release left it: approved, but the app stopped before opening the group DMs.
+    await database.prisma.outboxMessage.deleteMany({ where: { workspaceId: TEAM, key: { in: keys } } });
+    const match = await database.prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: id.t6!, mentorId: id.m4!, role: "coach", startedAt: NOW } });
+    await deliver(); // everything else queued so far goes out first
+    const queued = await queueMissingIntroductions(database.prisma, NOW, roundMessages);
+    expect(queued).toBeGreaterThanOrEqual(groups.length + 1);
+    expect(await queueMissingIntroductions(database.prisma, NOW, roundMessages)).toBe(0);
+    // A pair's group DM takes one message a second: earlier tests' introductions to the same pairs hold it a moment.
+    for (let i = 0; i < 5; i++) {
+      later += 2_000;
+      await deliver();
+    }
+    expect(keys.map(postsOf)).toEqual(groups.map(() => 1));
+    expect((await database.prisma.roundGroup.findMany({ where: { runId, introChannelId: { startsWith: "G-" } } })).length).toBe(groups.length);
+    const introduced = await database.prisma.match.findUniqueOrThrow({ where: { id: match.id } });
+    expect(introduced.introChannelId).toBe(`G-${["U0T6", "U0M4"].sort().join("-")}`);
+    expect(postsOf(`intro:${match.id}`)).toBe(1);
+    expect(await queueMissingIntroductions(database.prisma, NOW, roundMessages)).toBe(0);
   });
 
   it("another workspace cannot see or approve this workspace's runs", async () => {
