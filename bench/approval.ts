@@ -39,6 +39,22 @@ const id = (prefix: string, i: number) => `U0${prefix}${String(i).padStart(4, "0
 const textOf = (m: PostedMessage) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The value of the preview's Approve button (the run and the proposal version it shows). */
+function approveValueIn(blocks: unknown): string {
+  const found: string[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === "object") {
+      const o = x as Record<string, unknown>;
+      if (o.action_id === "round_preview_approve" && typeof o.value === "string") found.push(o.value);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(blocks);
+  if (found.length !== 1) throw new Error(`${found.length} Approve buttons on the preview`);
+  return found[0]!;
+}
+
 const slack = await new FakeSlack().start();
 const database = await createTestDatabase(provider);
 const app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env });
@@ -72,8 +88,7 @@ try {
   if (proposal.pairs.length !== pairs) throw new Error(`the proposal has ${proposal.pairs.length} pairs, not ${pairs}`);
   await sendPreview(prisma, TEAM, runId, DIRECTOR, new Date(), roundMessages);
   const preview = await slack.waitFor(() => slack.messagesIn(DIRECTOR).find((m) => textOf(m).includes("Round preview")), 60_000);
-  const approveValue = /"action_id":"round_preview_approve"[^}]*?"value":"([^"]+)"|"value":"([^"]+)"[^}]*?"action_id":"round_preview_approve"/.exec(JSON.stringify(preview.blocks));
-  if (!approveValue) throw new Error("no Approve button on the preview");
+  const approveValue = approveValueIn(preview.blocks);
   const groups = proposal.pairs.map((p) => `G-${[proposal.people[p.trainee]!.slackUserId, proposal.people[p.mentor]!.slackUserId].sort().join("-")}`);
   const intros = (group: string) => slack.messagesIn(group).filter((m) => textOf(m).includes(INTRO)).length;
 
@@ -89,7 +104,7 @@ try {
     channel: { id: preview.channel },
     message: { ts: preview.ts, type: "message" },
     response_url: slack.responseUrl("approve"),
-    actions: [{ type: "button", action_id: "round_preview_approve", block_id: "b", value: approveValue[1] ?? approveValue[2], text: { type: "plain_text", text: "Approve" }, action_ts: `${Date.now() / 1000}` }],
+    actions: [{ type: "button", action_id: "round_preview_approve", block_id: "b", value: approveValue, text: { type: "plain_text", text: "Approve" }, action_ts: `${Date.now() / 1000}` }],
   };
   const clicked = performance.now();
   const ack = await postToApp(app.url, interactionBody(payload), "form", { secret: TEST_SIGNING_SECRET });
