@@ -46,14 +46,17 @@ function newMigration(rawName) {
   }
   const sqliteSql = diffSql(fromSqlite, sqliteSchemaPath);
   const pgSql = diffSql(fromPg, pgSchemaPath);
-  if (!/\S/.test(sqliteSql.replace(/^--.*$/gm, ""))) {
+  const changes = (sql) => /\S/.test(sql.replace(/^--.*$/gm, ""));
+  // A change can touch one database only: a new enum value is plain text on SQLite, ALTER TYPE on PostgreSQL.
+  if (!changes(sqliteSql) && !changes(pgSql)) {
     console.log("schema.prisma has no changes since the last migration; nothing written.");
     return;
   }
+  const noChange = (sql) => (changes(sql) ? sql : `${sql}-- Nothing to change on this database for this migration.\n`);
   const folder = `${timestamp()}_${name}`;
   for (const [dir, sql, provider] of [
-    [sqliteMigrationsDir, sqliteSql, "sqlite"],
-    [pgMigrationsDir, pgSql, "postgresql"],
+    [sqliteMigrationsDir, noChange(sqliteSql), "sqlite"],
+    [pgMigrationsDir, noChange(pgSql), "postgresql"],
   ]) {
     mkdirSync(path.join(dir, folder), { recursive: true });
     writeFileSync(path.join(dir, folder, "migration.sql"), sql);

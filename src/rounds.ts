@@ -7,6 +7,8 @@ import { jobs } from "./jobs/index.js";
 import { OutboxWorker } from "./slack/outbox.js";
 import { announcementDelivery, shoutOutDelivery } from "./features/announcements/delivery.js";
 import { homeRenderer } from "./features/home/homeRenderer.js";
+import { queueMissingIntroductions } from "./features/rounds/roundApproval.js";
+import { roundMessages } from "./features/rounds/views/previewMessages.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 import { meteredWebClient } from "./metrics/slackApi.js";
 import { watchOutbox } from "./metrics/outbox.js";
@@ -53,7 +55,7 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
   });
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
   const { app, work } = createApp({ config, db, logger, now, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
-  // Jobs' own Slack calls (conversations.open) wait out 429s; their messages go through the outbox.
+  // Jobs' own Slack calls (chat.update of settled request DMs) wait out 429s; their messages go through the outbox.
   const jobClient = meteredWebClient("jobs", config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
   const scheduler = new Scheduler({ db: db.prisma, logger, jobs, now, kickOutbox: () => outbox.kick(), slack: jobClient });
 
@@ -61,6 +63,10 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
   watchDatabase(() => db.ping());
   await app.start(o.host ? { port: config.port, host: o.host } : config.port);
   const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort, logger.child({ component: "metrics" })) : null;
+  // A database upgraded from a release that opened group DMs on the request path may hold matches
+  // and round groups never introduced: queue theirs now (each once, by its key), before sending.
+  const backfilled = await queueMissingIntroductions(db.prisma, now(), roundMessages);
+  if (backfilled) logger.info({ queued: backfilled }, "introductions queued for matches and round groups that had none");
   outbox.start();
   logger.info({ worker: outbox.id, concurrency: config.outboxConcurrency, reclaimAfterSeconds: config.outboxReclaimAfterSeconds }, "outbox started");
   scheduler.start();

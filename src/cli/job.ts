@@ -17,8 +17,8 @@ export const JOB_USAGE = `Usage: npm run cli -- job run NAME [--now ISO-8601]
   the current one (for a test, or to catch up after an outage). The messages it queues go out at
   once: the running app sends them.
   Jobs: ${jobs.map((j) => j.name).join(", ")}.
-  Environment: DATABASE_URL (default file:./data/rounds.db); SLACK_BOT_TOKEN (and SLACK_API_URL) for
-  ${jobs.filter((j) => j.needsSlack).map((j) => j.name).join(" and ")}, which open group DMs in Slack themselves.`;
+  Environment: DATABASE_URL (default file:./data/rounds.db); SLACK_BOT_TOKEN (and SLACK_API_URL) so that
+  request-reminders also redraws the request DMs it settles.`;
 
 const argsSchema = z.object({
   positionals: z.tuple([z.literal("run", { error: "the only job command is `job run NAME`" }), z.string({ error: "name the job to run" })], {
@@ -65,10 +65,6 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
     return 2;
   }
   const token = process.env.SLACK_BOT_TOKEN;
-  if (job.needsSlack && !token) {
-    err(`${job.name} opens group DMs in Slack itself: set SLACK_BOT_TOKEN (and SLACK_API_URL, for a Slack stand-in) and run it again.`);
-    return 2;
-  }
   const { db } = await openDatabase(cliDatabaseUrl());
   const holder = `cli-${randomUUID().slice(0, 8)}`;
   try {

@@ -1,12 +1,10 @@
 import type { Job } from "./job.js";
 import { pruneDeliveries } from "./pruneDeliveries.js";
 import { requestReminders } from "./requestReminders.js";
-import { matchIntros } from "./matchIntros.js";
 import { checkins } from "./checkins.js";
 import { announcements } from "./announcements.js";
-import { roundIntros } from "./roundIntros.js";
 import { rounds } from "./rounds.js";
 import { agendaPrompts } from "./agendaPrompts.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries, requestReminders, matchIntros, checkins, announcements, roundIntros, rounds, agendaPrompts];
+export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts];

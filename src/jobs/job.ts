@@ -16,7 +16,7 @@ export interface JobContext {
   /** Call after queueing outbox messages, so they go out now rather than at the next poll. */
   kickOutbox: () => void;
   /**
-   * For the few Slack calls a job makes itself (e.g. conversations.open); messages go through the
+   * For the few Slack calls a job makes itself (redrawing settled request DMs); messages go through the
    * outbox. Retries 429s after Retry-After. Absent when no bot token is configured (a CLI run).
    */
   slack?: WebClient;
@@ -36,8 +36,6 @@ export interface Job {
   name: string;
   /** node-cron expression (seconds field optional), evaluated in UTC. */
   schedule: string;
-  /** It calls Slack itself (opens group DMs), so `job run` needs SLACK_BOT_TOKEN. */
-  needsSlack?: true;
   run(ctx: JobContext): Promise<JobResult>;
 }
 

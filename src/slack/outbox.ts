@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Db } from "../store/database.js";
 import { claim, confirmClaim, defer, dueCandidates, markFailed, markSent, reschedule, type Candidate, type Claim, type OutboxRow } from "../store/outbox.js";
 import { conversationBusy, reserveConversation, reserveWorkspaceMoment } from "../store/outboxPace.js";
+import { introMessage, openIntroduction } from "./outboxIntro.js";
 
 /** Slack answers (ok: false) after which the message may still have been posted, per Slack's docs. */
 const MAYBE_DONE_ERRORS = new Set(["fatal_error", "internal_error", "request_timeout", "service_unavailable"]);
@@ -26,6 +27,10 @@ const PERMANENT_ERRORS = new Set([
   "not_authed",
   "token_revoked",
   "missing_scope",
+  // conversations.open, for an introduction's group DM
+  "users_list_not_supplied",
+  "not_enough_users",
+  "too_many_users",
 ]);
 
 export const METADATA_EVENT_TYPE = "rounds_outbox";
@@ -70,14 +75,15 @@ export interface OutboxListener {
 type Outcome = "sent" | "already-sent" | "deferred" | "retry" | "failed";
 type Tally = Record<Outcome, number>;
 
-/** The pacing lane of a row: its conversation, or for a Home refresh the person's Home. */
+/** The pacing lane of a row: its conversation (for an introduction, its people), or for a Home refresh the person's Home. */
 const laneOf = (row: OutboxRow) => (row.kind === "HOME" ? `home:${row.channel}` : row.channel);
 
 /**
- * Delivers queued Slack messages and Home refreshes, from any number of instances sharing one
- * database. Each row is claimed, atomically, at the moment its send starts (never in batches), and
- * only the holder of a claim records the outcome; after slow work (looking in a conversation,
- * rendering a Home) the holder confirms its claim is still its own before sending. A row is
+ * Delivers queued Slack messages, introductions (a group DM opened, then a message posted in it)
+ * and Home refreshes, from any number of instances sharing one database. Each row is claimed,
+ * atomically, at the moment its send starts (never in batches), and only the holder of a claim
+ * records the outcome; after slow work (opening a group DM, looking in a conversation, rendering a
+ * Home) the holder confirms its claim is still its own before sending. A row is
  * marked SENT after, so it is posted once; the message carries the row's key in its metadata, so a
  * row left mid-send by a crash, or whose send ended without an answer (timeout, 5xx), is looked up
  * in the conversation's history and only re-sent if it never arrived. Rows merely waiting their
@@ -220,8 +226,14 @@ export class OutboxWorker {
     const log = this.o.logger.child({ outbox: row.key, workspace: row.workspaceId });
     try {
       if (row.kind === "HOME") return await this.publishHome(held, log);
+      // An introduction first opens its group DM (the same one every time) and records it; then it is a message like any other.
+      const channel = row.kind === "INTRO" ? await openIntroduction(this.o.db, this.o.client, row) : row.channel;
+      if (row.kind === "INTRO" && !held.wasInFlight && !(await confirmClaim(this.o.db, held, this.id, this.now()))) {
+        log.info("outbox: another worker took this introduction over while its group DM was opened; leaving it to them");
+        return null;
+      }
       if (held.wasInFlight) {
-        const found = await this.findPosted(row);
+        const found = await this.findPosted(row, channel);
         if (found) {
           if (await markSent(this.o.db, held, this.id, found, this.now())) {
             await this.tellListeners(row, (l) => l.sent?.(row, found, this.o.client));
@@ -235,8 +247,8 @@ export class OutboxWorker {
         }
       }
       const result = await this.o.client.chat.postMessage({
-        ...(row.payload as { text: string }),
-        channel: row.channel,
+        ...((row.kind === "INTRO" ? introMessage(row) : row.payload) as { text: string }),
+        channel,
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: row.key } },
       });
       const posted = { channel: String(result.channel), ts: String(result.ts) };
@@ -281,7 +293,7 @@ export class OutboxWorker {
     const slackError = e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
     // A 429 or a plain refusal means Slack did not post; a timeout, a 5xx or a dropped connection does not say.
     const maybePosted =
-      row.kind === "MESSAGE" &&
+      row.kind !== "HOME" &&
       (held.wasInFlight || !(e.code === ErrorCode.RateLimitedError || (slackError !== undefined && !MAYBE_DONE_ERRORS.has(slackError))));
     if (e.code === ErrorCode.RateLimitedError) {
       const waitMs = Math.max(1, e.retryAfter ?? 1) * 1000;
@@ -321,8 +333,8 @@ export class OutboxWorker {
    * Looks for this row's message in the channel, by the key in its metadata, from a minute before
    * the row was queued (nothing can have been posted earlier; the minute allows for clock skew).
    */
-  private async findPosted(row: OutboxRow): Promise<{ channel: string; ts: string } | null> {
-    const channel = await this.conversationId(row.channel);
+  private async findPosted(row: OutboxRow, to: string): Promise<{ channel: string; ts: string } | null> {
+    const channel = await this.conversationId(to);
     const oldest = Math.floor((row.createdAt.getTime() - 60_000) / 1000);
     let cursor: string | undefined;
     do {

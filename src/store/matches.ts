@@ -38,8 +38,8 @@ export async function findMatch(db: Db | Tx, workspaceId: string, id: string): P
 
 /**
  * Active matches, oldest first, that still have no introduction (no group DM recorded) although
- * they were made before `createdBefore` — across workspaces, for the introductions job. Matches a
- * pairing round made are left to the round's own introductions.
+ * they were made before `createdBefore` — across workspaces, for the start-up check that every
+ * match has its introduction queued. Matches a pairing round made are left to the round's groups.
  */
 export async function matchesAwaitingIntro(db: Db, createdBefore: Date, limit = 100): Promise<MatchRecord[]> {
   const found: MatchRecord[] = [];

@@ -11,8 +11,8 @@ export interface OutgoingMessage {
   /** chat.postMessage arguments other than channel and metadata (text, blocks, …). */
   payload: Record<string, unknown>;
   notBefore: Date;
-  /** MESSAGE (default) or HOME: publish the App Home of the user in `channel`, rendered at send time. */
-  kind?: "MESSAGE" | "HOME";
+  /** MESSAGE (default); HOME: publish the App Home of the user in `channel`, rendered at send time; INTRO: see store/introductions.ts. */
+  kind?: "MESSAGE" | "HOME" | "INTRO";
 }
 
 export interface OutboxRow {
@@ -21,7 +21,7 @@ export interface OutboxRow {
   key: string;
   channel: string;
   payload: Record<string, unknown>;
-  kind: "MESSAGE" | "HOME";
+  kind: "MESSAGE" | "HOME" | "INTRO";
   attempts: number;
   claimedAt: Date | null;
   createdAt: Date;
@@ -71,7 +71,7 @@ type StoredRow = {
   key: string;
   channel: string;
   payload: unknown;
-  kind: "MESSAGE" | "HOME";
+  kind: "MESSAGE" | "HOME" | "INTRO";
   attempts: number;
   claimedAt: Date | null;
   createdAt: Date;

@@ -236,17 +236,6 @@ export async function setGroupIntroChannel(db: Db | Tx, workspaceId: string, gro
   return count === 1;
 }
 
-/** Approved runs whose group DMs are not all opened yet (the intro sweep's work list; speed events DM a schedule instead). */
-export async function runsAwaitingIntros(db: Db): Promise<{ workspaceId: string; runId: string }[]> {
-  const rows = await db.roundGroup.findMany({
-    where: { introChannelId: null, run: { status: "APPROVED", round: { kind: { not: "SPEED" } } } },
-    select: { workspaceId: true, runId: true },
-    distinct: ["runId"],
-    take: 100,
-  });
-  return rows.map((r) => ({ workspaceId: r.workspaceId, runId: r.runId }));
-}
-
 /** Each member's own time zone (for messages with times in them). */
 export async function memberZones(db: Db | Tx, workspaceId: string, memberIds: string[]): Promise<Map<string, string>> {
   if (memberIds.length === 0) return new Map();

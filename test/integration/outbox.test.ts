@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OutboxWorker, type OutboxOptions } from "../../src/slack/outbox.js";
 import { runOnce } from "../../src/store/jobRuns.js";
 import { enqueue, requeueFailed } from "../../src/store/outbox.js";
+import { queueIntroduction } from "../../src/store/introductions.js";
 import { testProviders } from "../support/databases.js";
 import { FakeSlack } from "../../src/slack/standin/server.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
@@ -305,6 +306,54 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
 
     expect(slack.messagesIn(to)).toHaveLength(1);
     expect(await row("crash:lost")).toMatchObject({ status: "SENT" });
+  });
+
+  describe("introductions (a group DM opened, then the message posted there)", () => {
+    const people = () => [`U0I${String((n += 1)).padStart(4, "0")}`, `U0J${String(n).padStart(4, "0")}`];
+    const groupOf = (users: string[]) => `G-${[...users].sort().join("-")}`;
+    const introduce = (key: string, users: string[]) =>
+      queueIntroduction(database.prisma, { workspaceId: TEAM, key, slackUserIds: users, message: { text: `Meet each other (${key})` }, matchId: null, groupId: null, notBefore: clock });
+
+    it("opens the group DM with the members and posts the introduction there once", async () => {
+      const users = people();
+      expect(await introduce("intro:once", users)).toBe(true);
+      expect(await introduce("intro:once", users)).toBe(false);
+      expect(await worker().drain()).toMatchObject({ sent: 1 });
+      expect(await worker().drain()).toMatchObject({ sent: 0 });
+      expect(slack.callsTo("conversations.open").filter((c) => c.args.users === users.join(","))).toHaveLength(1);
+      expect(slack.messagesIn(groupOf(users)).map((m) => m.text)).toEqual(["Meet each other (intro:once)"]);
+      expect(await row("intro:once")).toMatchObject({ status: "SENT", postedChannel: groupOf(users) });
+    });
+
+    it("after a crash between opening the group DM and posting, opens the same DM again and posts once", async () => {
+      const users = people();
+      await introduce("intro:opened", users);
+      await client.conversations.open({ users: users.join(",") }); // the crashed sender got this far
+      await crashMidSend("intro:opened");
+      expect(await worker().drain()).toMatchObject({ sent: 1, "already-sent": 0 });
+      expect(slack.messagesIn(groupOf(users))).toHaveLength(1);
+    });
+
+    it("after a crash between posting and recording it, finds the introduction in the group DM and does not post it again", async () => {
+      const users = people();
+      await introduce("intro:posted", users);
+      await worker().drain();
+      await crashMidSend("intro:posted");
+      expect(await worker().drain()).toMatchObject({ "already-sent": 1, sent: 0 });
+      expect(slack.messagesIn(groupOf(users))).toHaveLength(1);
+      expect(await row("intro:posted")).toMatchObject({ status: "SENT", postedChannel: groupOf(users) });
+    });
+
+    it("a 429 on opening the group DM waits Retry-After, then introduces once", async () => {
+      const users = people();
+      await introduce("intro:limited", users);
+      slack.failNext("conversations.open", { status: 429, retryAfter: 3 });
+      expect(await worker().drain()).toMatchObject({ retry: 1 });
+      expect(slack.messagesIn(groupOf(users))).toHaveLength(0);
+      advance(3);
+      expect(await worker().drain()).toMatchObject({ sent: 1 });
+      expect(slack.messagesIn(groupOf(users))).toHaveLength(1);
+    });
   });
 
   it("recovers a DM left mid-send by looking in the DM conversation", async () => {

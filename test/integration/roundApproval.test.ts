@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editProposal, proposeRun } from "../../src/features/rounds/roundProposal.js";
-import { approveRun, discardRun, sendPreview, sendRoundIntros, sweepRoundIntros } from "../../src/features/rounds/roundApproval.js";
+import pino from "pino";
+import { WebClient } from "@slack/web-api";
+import { approveRun, discardRun, queueMissingIntroductions, sendPreview } from "../../src/features/rounds/roundApproval.js";
+import { OutboxWorker } from "../../src/slack/outbox.js";
+import { FakeSlack } from "../../src/slack/standin/server.js";
 import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotInPreview } from "../../src/domain/errors.js";
 import type { Db } from "../../src/store/database.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
@@ -14,6 +18,9 @@ const by = { workspaceId: TEAM, actor: "U0DIR" };
 
 describe.each(testProviders)("proposing and approving pairing rounds on %s", (provider) => {
   let database: MigratedTestDatabase;
+  let slack: FakeSlack;
+  /** Shifts the outbox's clock, to let retries come due. */
+  let later = 0;
   let programId = "";
   let cohortId = "";
   const id: Record<string, string> = {};
@@ -28,6 +35,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
 
   beforeAll(async () => {
     database = await createMigratedDatabase(provider);
+    slack = await new FakeSlack().start();
     const prisma = database.prisma;
     await prisma.workspace.createMany({ data: [{ id: TEAM }, { id: "T1OTHER" }] });
     programId = (await prisma.program.create({ data: { workspaceId: TEAM, name: "Heme", defaultCapacity: 2 } })).id;
@@ -49,8 +57,23 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
   });
 
   afterAll(async () => {
+    await slack?.stop();
     await database?.drop();
   });
+
+  /** Delivers what the outbox holds, as the app's outbox worker does (the introductions open their group DMs). */
+  const deliver = () =>
+    new OutboxWorker({
+      db: database.prisma,
+      client: new WebClient("xoxb-test-token", { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
+      logger: pino({ level: "silent" }),
+      ratePerSecond: 1000,
+      reclaimAfterMs: 60_000,
+      now: () => new Date(Date.now() + later),
+    }).drain();
+  /** Posts that carry this outbox key (a pair's group DM also holds earlier rounds' introductions). */
+  const postsOf = (key: string) => slack.callsTo("chat.postMessage").filter((c) => JSON.stringify(c.args.metadata ?? {}).includes(`"${key}"`)).length;
+  const introsPostedIn = (channel: string) => slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel && String(c.args.metadata ? JSON.stringify(c.args.metadata) : "").includes("intro:")).length;
 
   /**
    * The database as one director's approval sees it, with `meanwhile` (another director's action)
@@ -143,11 +166,13 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     expect(groups.map((g) => g.matchId).sort()).toEqual(matches.map((m) => m.id).sort());
     expect(await database.prisma.outboxMessage.count({ where: { workspaceId: TEAM, key: `round-summary:${runId}` } })).toBe(1);
 
-    const opened: string[][] = [];
-    const open = async (users: string[]) => (opened.push(users), `G-${[...users].sort().join("-")}`);
-    const [a, b] = await Promise.all([sendRoundIntros(database.prisma, TEAM, runId, open, NOW, roundMessages), sendRoundIntros(database.prisma, TEAM, runId, open, NOW, roundMessages)]);
-    expect(a + b).toBe(4);
-    expect(await sendRoundIntros(database.prisma, TEAM, runId, open, NOW, roundMessages)).toBe(0);
+    // Two outbox workers deliver at once; the start-up check for missing introductions finds none.
+    await Promise.all([deliver(), deliver()]);
+    const channels = (await database.prisma.roundGroup.findMany({ where: { runId } })).map((g) => g.introChannelId!);
+    expect(channels.map(introsPostedIn).reduce((a, b) => a + b, 0)).toBe(4);
+    await queueMissingIntroductions(database.prisma, NOW, roundMessages);
+    await Promise.all([deliver(), deliver()]);
+    expect(channels.map(introsPostedIn).reduce((a, b) => a + b, 0)).toBe(4);
     const intros = await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { startsWith: "round-intro:" } } });
     expect(intros).toHaveLength(4);
     expect(JSON.stringify(intros[0]!.payload)).toContain("How often to meet");
@@ -187,30 +212,26 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     for (const g of p2.groups) for (const a of g.members) for (const b of g.members) if (a !== b) expect(met.has(`${a}|${b}`)).toBe(false);
   });
 
-  it("a group Slack refuses is reported and skipped, the others are introduced at once, and the sweep finishes it, each group once", async () => {
+  it("a group DM Slack fails to open is retried, the others are introduced at once, each group once", async () => {
+    await deliver(); // whatever earlier tests left queued
     const { runId } = await newRun("ROTATION", { groupSize: 2 });
     await proposeRun(database.prisma, TEAM, runId, NOW);
     await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId);
-    let calls = 0;
-    const failing = async (users: string[]) => {
-      calls += 1;
-      if (calls === 1) throw new Error("Slack went away");
-      return `G-${[...users].sort().join("-")}`;
-    };
-    const failed: string[] = [];
     const groups = await database.prisma.roundGroup.findMany({ where: { runId } });
     expect(groups.length).toBeGreaterThan(1);
-    expect(await sendRoundIntros(database.prisma, TEAM, runId, failing, NOW, roundMessages, (g, e) => failed.push(`${g.id}: ${(e as Error).message}`))).toBe(groups.length - 1);
-    expect(failed).toHaveLength(1);
-    expect(failed[0]).toContain("Slack went away");
-    const key = { workspaceId: TEAM, key: { startsWith: "round-intro:" }, channel: { startsWith: "G-" } };
-    const before = await database.prisma.outboxMessage.count({ where: { ...key, key: { in: groups.map((g) => `round-intro:${g.id}`) } } });
-    expect(before).toBe(groups.length - 1);
-    const open = () => async (users: string[]) => `G-${[...users].sort().join("-")}`;
-    const waiting = await database.prisma.roundGroup.count({ where: { introChannelId: null, run: { status: "APPROVED" } } });
-    expect(waiting).toBeGreaterThanOrEqual(groups.length - 1);
-    expect(await sweepRoundIntros(database.prisma, open, NOW, roundMessages)).toBe(waiting);
-    expect(await sweepRoundIntros(database.prisma, open, NOW, roundMessages)).toBe(0);
+    const key = { workspaceId: TEAM, key: { in: groups.map((g) => `round-intro:${g.id}`) } };
+    // The introductions were queued with the approval; Slack goes away for one conversations.open.
+    slack.failNext("conversations.open", { status: 500 });
+    await deliver();
+    const opened = await database.prisma.roundGroup.findMany({ where: { runId, introChannelId: { not: null } } });
+    expect(opened).toHaveLength(groups.length - 1);
+    expect(opened.map((g) => introsPostedIn(g.introChannelId!))).toEqual(opened.map(() => 1));
+    later += 60_000; // its retry comes due
+    await deliver();
+    await deliver();
+    const all = await database.prisma.roundGroup.findMany({ where: { runId } });
+    expect(all.map((g) => introsPostedIn(g.introChannelId!))).toEqual(groups.map(() => 1));
+    expect(await database.prisma.outboxMessage.count({ where: { ...key, status: "SENT" } })).toBe(groups.length);
     const intros = await database.prisma.outboxMessage.findMany({ where: { workspaceId: TEAM, key: { in: groups.map((g) => `round-intro:${g.id}`) } } });
     expect(intros).toHaveLength(groups.length);
     expect(JSON.stringify(intros[0]!.payload)).toContain("you're together this round");
@@ -229,7 +250,34 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
     expect(m2).toContain("*10:00–10:10* rotation 1");
     expect(m2).toContain("*10:15–10:25* rotation 2");
     expect(await database.prisma.roundGroup.count({ where: { runId } })).toBe(proposal.groups.length);
-    expect(await sendRoundIntros(database.prisma, TEAM, runId, async () => "G-never", NOW, roundMessages)).toBe(0);
+    const groups = await database.prisma.roundGroup.findMany({ where: { runId } });
+    expect(await database.prisma.outboxMessage.count({ where: { key: { in: groups.map((g) => `round-intro:${g.id}`) } } })).toBe(0);
+  });
+
+  it("at start-up, an approved round's groups and an accepted match that an older release left unintroduced get one introduction each", async () => {
+    const { runId } = await newRun("ROTATION", { groupSize: 2 });
+    await proposeRun(database.prisma, TEAM, runId, NOW);
+    await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    const groups = await database.prisma.roundGroup.findMany({ where: { runId } });
+    const keys = groups.map((g) => `round-intro:${g.id}`);
+    // As an older release left it: approved, but the app stopped before opening the group DMs.
+    await database.prisma.outboxMessage.deleteMany({ where: { workspaceId: TEAM, key: { in: keys } } });
+    const match = await database.prisma.match.create({ data: { workspaceId: TEAM, programId, traineeId: id.t6!, mentorId: id.m4!, role: "coach", startedAt: NOW } });
+    await deliver(); // everything else queued so far goes out first
+    const queued = await queueMissingIntroductions(database.prisma, NOW, roundMessages);
+    expect(queued).toBeGreaterThanOrEqual(groups.length + 1);
+    expect(await queueMissingIntroductions(database.prisma, NOW, roundMessages)).toBe(0);
+    // A pair's group DM takes one message a second: earlier tests' introductions to the same pairs hold it a moment.
+    for (let i = 0; i < 5; i++) {
+      later += 2_000;
+      await deliver();
+    }
+    expect(keys.map(postsOf)).toEqual(groups.map(() => 1));
+    expect((await database.prisma.roundGroup.findMany({ where: { runId, introChannelId: { startsWith: "G-" } } })).length).toBe(groups.length);
+    const introduced = await database.prisma.match.findUniqueOrThrow({ where: { id: match.id } });
+    expect(introduced.introChannelId).toBe(`G-${["U0T6", "U0M4"].sort().join("-")}`);
+    expect(postsOf(`intro:${match.id}`)).toBe(1);
+    expect(await queueMissingIntroductions(database.prisma, NOW, roundMessages)).toBe(0);
   });
 
   it("another workspace cannot see or approve this workspace's runs", async () => {

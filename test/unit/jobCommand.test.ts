@@ -39,18 +39,3 @@ describe("job run's closing line", () => {
     expect(summaryLine("prune-deliveries", { prunedDeliveryKeys: 1 }, at)).toBe("prune-deliveries: 1 old Slack delivery key pruned (as of Fri 15 Jan 2027, 16:00 UTC).");
   });
 });
-
-describe("job run for a job that opens group DMs, without SLACK_BOT_TOKEN", () => {
-  it.each(["match-intros", "round-intros"])("%s says which setting it needs and exits 2 before touching the database", async (name) => {
-    const saved = process.env.SLACK_BOT_TOKEN;
-    delete process.env.SLACK_BOT_TOKEN;
-    try {
-      const { code, out, err } = await run(["run", name]);
-      expect(code).toBe(2);
-      expect(out).toBe("");
-      expect(err).toBe(`${name} opens group DMs in Slack itself: set SLACK_BOT_TOKEN (and SLACK_API_URL, for a Slack stand-in) and run it again.`);
-    } finally {
-      if (saved !== undefined) process.env.SLACK_BOT_TOKEN = saved;
-    }
-  });
-});

@@ -17,7 +17,8 @@ import {
   pendingRequestsTo,
   type RequestRecord,
 } from "../../store/requests.js";
-import { activeMatchCount, createMatch, lockMember, mentorProgramDefaults, profileCapacity, setIntroChannel, findMatch, matchesAwaitingIntro, type MatchRecord } from "../../store/matches.js";
+import { activeMatchCount, createMatch, lockMember, mentorProgramDefaults, profileCapacity, findMatch, type MatchRecord } from "../../store/matches.js";
+import { matchIntroKey, queueIntroduction } from "../../store/introductions.js";
 import { runOnce } from "../../store/jobRuns.js";
 import { mentorCapacity } from "../../domain/capacity.js";
 import { isAvailable } from "../../domain/profile.js";
@@ -225,7 +226,7 @@ export type AcceptOutcome =
 /**
  * The mentor accepts. One transaction, holding the mentor's lock (so two accepts racing for the last
  * place cannot both win): the request must still be pending and the pair must not already work
- * together in this role. With room, the match is made; if that was the last place, the requests
+ * together in this role. With room, the match is made and its introduction queued; if that was the last place, the requests
  * still waiting for the mentor close (closeWhileFull). Without room, this request and all the others
  * waiting close the same way. RequestNoLongerPending if it had been answered, withdrawn or closed.
  */
@@ -247,6 +248,7 @@ export async function acceptRequest({ db, workspaceId, now, messages }: WithMess
       return { matchId: null, closed: await closeWhileFull(tx, workspaceId, mentorId, { now, sendFrom: now }, messages) };
     }
     const matchId = await createMatch(tx, { workspaceId, programId: request.programId, traineeId: request.trainee.memberId, mentorId, role: request.role, startedAt: now });
+    await queueMatchIntro(tx, (await findMatch(tx, workspaceId, matchId))!, now, messages.intro);
     return { matchId, closed: await closeWhileFull(tx, workspaceId, mentorId, { now, sendFrom: now }, messages) };
   });
   if (result.matchId === null) return { outcome: "full", request: { ...request, status: "MENTOR_FULL" }, closed: result.closed };
@@ -288,41 +290,12 @@ export async function requestDmsAbout(db: Db, settled: readonly RequestRecord[])
 }
 
 /**
- * Records the group DM that introduces the pair and queues the expectations agreement there, to go
- * out from `sendFrom` (now, for the accept; the run's real time, for the job). False if it was queued before.
+ * Queues the pair's introduction (store/introductions.ts): the outbox opens their group DM, records
+ * it on the match and posts the expectations agreement there once. False if it was queued before.
  */
-export async function introduce(db: Db, match: MatchRecord, channelId: string, sendFrom: Date, messages: RequestMessages): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    await setIntroChannel(tx, match.workspaceId, match.id, channelId);
-    return enqueue(tx, { workspaceId: match.workspaceId, key: `intro:${match.id}`, channel: channelId, payload: { ...messages.intro({ ...match, introChannelId: channelId }) }, notBefore: sendFrom });
-  });
-}
-
-/** How long after a match is made its introduction counts as missing (the accept itself sends it at once). */
-export const INTRO_GRACE_MS = 2 * 60_000;
-
-/**
- * Introduces every active match that has gone without an introduction for INTRO_GRACE_MS: opens
- * the pair's group DM and queues the expectations agreement, keyed as the accept's own, so a
- * late accept and this never both post. A pair Slack refuses now is tried again next time.
- */
-export async function introduceWaitingMatches(
-  db: Db,
-  openGroupDm: (slackUserIds: string[]) => Promise<string>,
-  at: RunTime,
-  messages: RequestMessages,
-  onError: (match: MatchRecord, error: unknown) => void,
-): Promise<number> {
-  let introduced = 0;
-  for (const match of await matchesAwaitingIntro(db, new Date(at.now.getTime() - INTRO_GRACE_MS))) {
-    try {
-      const channel = await openGroupDm([match.trainee.slackUserId, match.mentor.slackUserId]);
-      if (await introduce(db, match, channel, at.sendFrom, messages)) introduced += 1;
-    } catch (error) {
-      onError(match, error);
-    }
-  }
-  return introduced;
+export async function queueMatchIntro(db: Db | Tx, match: MatchRecord, sendFrom: Date, intro: RequestMessages["intro"]): Promise<boolean> {
+  const slackUserIds = [match.trainee.slackUserId, match.mentor.slackUserId];
+  return queueIntroduction(db, { workspaceId: match.workspaceId, key: matchIntroKey(match.id), slackUserIds, message: { ...intro(match) }, matchId: match.id, groupId: null, notBefore: sendFrom });
 }
 
 /**

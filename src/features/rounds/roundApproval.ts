@@ -13,22 +13,22 @@
  *   SQLite serializes writers), creates the Match rows (pair
  *   kinds) and a RoundGroup per pair or group (RoundGroup.matchId set for matches), queues the speed
  *   schedule DMs and the director's summary.
- * - `sendRoundIntros` opens each group's group DM (conversations.open with several users, as the
- *   /findmentor accept does; Slack returns the same conversation for the same people, so a retry is
- *   harmless), records it once on the group (and match), and queues the introduction through the
- *   outbox with key `round-intro:<group>`. The approve listener runs it at once; the round-intros
- *   job sweeps whatever a crash left, so every group is introduced exactly once.
+ * - The same transaction queues each group's introduction as an outbox work item (key
+ *   `round-intro:<group>`, store/introductions.ts): the outbox opens the group DM, records it on the
+ *   group (and match) and posts the introduction once, paced with every other Slack call. Nothing
+ *   Slack-bound runs on the approval's own path.
  */
-import type { Db } from "../../store/database.js";
+import type { Db, Tx } from "../../store/database.js";
 import type { WithMessages } from "../context.js";
 import { enqueue } from "../../store/outbox.js";
-import { activeMatchCount, createMatch, findMatch, lockMember, setIntroChannel, type MatchRecord } from "../../store/matches.js";
-import { activeMatchesOf, createRoundGroup, findRun, markApproved, markDiscarded, memberZones, runGroups, runsAwaitingIntros, setGroupIntroChannel, type GroupRecord, type RunRecord } from "../../store/roundRuns.js";
+import { groupIntroKey, queueIntroduction, unintroduced } from "../../store/introductions.js";
+import { activeMatchCount, createMatch, findMatch, lockMember, type MatchRecord } from "../../store/matches.js";
+import { activeMatchesOf, createRoundGroup, findRun, markApproved, markDiscarded, memberZones, runGroups, type RunRecord } from "../../store/roundRuns.js";
 import { isPairKind, type RoundProposal } from "../../domain/roundProposal.js";
 import { RoundMentorFull, RoundPairNotAllowed, RoundProposalChanged, RoundRunNotFound, RoundRunNotInPreview } from "../../domain/errors.js";
 import { pairBlocker } from "../../domain/roundSwap.js";
 import { audit, type Actor } from "../programs/audit.js";
-import type { Payload, RequestMessages } from "../requests/requests.js";
+import { queueMatchIntro, type Payload, type RequestMessages } from "../requests/requests.js";
 import { roundInputs } from "./roundProposal.js";
 import { readStoredOptions } from "../../domain/roundOptions.js";
 import { retimeSpeed } from "../../domain/speedRetime.js";
@@ -131,6 +131,9 @@ export async function approveRun(ctx: WithMessages<RoundMessages>, by: Actor, ru
     throw new RoundPairNotAllowed(p.trainee, p.mentor, problem);
   }
   const label = labelOf(run);
+  const crossGroup = readStoredOptions(run.round.options).crossGroup;
+  const slackOf = (id: string) => proposal.people[id]?.slackUserId ?? "";
+  const introduce = run.round.kind !== "SPEED";
   const zones = proposal.speed ? await memberZones(db, workspaceId, Object.keys(proposal.speed.byPerson)) : new Map<string, string>();
 
   const approved = await db.$transaction(async (tx) => {
@@ -152,13 +155,16 @@ export async function approveRun(ctx: WithMessages<RoundMessages>, by: Actor, ru
       }
       for (const p of proposal.pairs) {
         const matchId = await createMatch(tx, { workspaceId, programId: run.round.programId, traineeId: p.trainee, mentorId: p.mentor, role: proposal.role, startedAt: now });
-        await createRoundGroup(tx, { workspaceId, runId, memberIds: [p.trainee, p.mentor], slot: 0, matchId });
+        const groupId = await createRoundGroup(tx, { workspaceId, runId, memberIds: [p.trainee, p.mentor], slot: 0, matchId });
+        await queueGroupIntro(tx, { workspaceId, groupId, slackUserIds: [p.trainee, p.mentor].map(slackOf), match: await findMatch(tx, workspaceId, matchId) }, label, crossGroup, messages, now);
       }
     } else {
-      for (const g of proposal.groups) await createRoundGroup(tx, { workspaceId, runId, memberIds: g.members, slot: g.slot, matchId: null });
+      for (const g of proposal.groups) {
+        const groupId = await createRoundGroup(tx, { workspaceId, runId, memberIds: g.members, slot: g.slot, matchId: null });
+        if (introduce) await queueGroupIntro(tx, { workspaceId, groupId, slackUserIds: g.members.map(slackOf), match: null }, label, crossGroup, messages, now);
+      }
     }
     if (proposal.speed) {
-      const slackOf = (id: string) => proposal.people[id]?.slackUserId ?? "";
       for (const [memberId, seats] of Object.entries(proposal.speed.byPerson)) {
         if (seats.length === 0) continue;
         const times = (r: number) => proposal.speed!.rotations.find((x) => x.index === r)!;
@@ -198,73 +204,54 @@ export async function discardRun(db: Db, by: Actor, runId: string, now: Date): P
   return runOf(db, by.workspaceId, runId);
 }
 
-/** Opens a group DM with these Slack users and returns its id (Slack: conversations.open). */
-export type GroupDmOpener = (slackUserIds: string[]) => Promise<string>;
+/**
+ * Queues a round group's introduction (see the header), to go out from `sendFrom`. A group with
+ * someone who has no Slack account any more (erased) is not introduced. False if it was queued before.
+ */
+async function queueGroupIntro(
+  db: Db | Tx,
+  group: { workspaceId: string; groupId: string; slackUserIds: string[]; match: MatchRecord | null },
+  label: RoundLabel,
+  crossGroup: boolean,
+  messages: RoundMessages,
+  sendFrom: Date,
+): Promise<boolean> {
+  if (group.slackUserIds.some((u) => !u)) return false;
+  const message = introPayload(label, crossGroup, group.slackUserIds, group.match, messages);
+  const { workspaceId, groupId, slackUserIds, match } = group;
+  return queueIntroduction(db, { workspaceId, key: groupIntroKey(groupId), slackUserIds, message: { ...message }, matchId: match?.id ?? null, groupId, notBefore: sendFrom });
+}
+
+function introPayload(label: RoundLabel, crossGroup: boolean, slackUserIds: string[], match: MatchRecord | null, messages: RoundMessages): Payload {
+  if (match) return messages.matchIntro(match);
+  // Cross-group groups list their mentor first (see roundProposalGroups.ts).
+  if (crossGroup) return messages.groupIntro(label, slackUserIds[0]!, slackUserIds.slice(1));
+  return messages.peerIntro(label, slackUserIds);
+}
 
 /**
- * Introduces every group of an approved run that has not been introduced yet (see the header).
- * A group Slack refuses now (conversations.open fails) is reported to `onError` and left for the
- * sweep; the rest are still introduced, to go out from `sendFrom` (now, for the approval; the run's
- * real time, for the job). Returns how many introductions were queued by this call.
+ * Once at start-up, for a database upgraded from a release that opened group DMs on the request
+ * path (and swept up after it with the match-intros and round-intros jobs): queues the introduction
+ * of every approved round's group and every accepted match that was never introduced and has none
+ * queued, under the keys that release used. Returns how many were queued.
  */
-export async function sendRoundIntros(
-  db: Db,
-  workspaceId: string,
-  runId: string,
-  open: GroupDmOpener,
-  sendFrom: Date,
-  messages: RoundMessages,
-  onError: (group: GroupRecord, error: unknown) => void = () => undefined,
-): Promise<number> {
-  const run = await runOf(db, workspaceId, runId);
-  if (run.status !== "APPROVED" || run.round.kind === "SPEED") return 0;
-  const label = labelOf(run);
-  const crossGroup = readStoredOptions(run.round.options).crossGroup;
+export async function queueMissingIntroductions(db: Db, sendFrom: Date, messages: RoundMessages): Promise<number> {
+  const missing = await unintroduced(db);
   let queued = 0;
-  for (const group of await runGroups(db, workspaceId, runId)) {
-    if (group.introChannelId || group.slackUserIds.some((u) => !u)) continue;
-    try {
-      const channel = await open(group.slackUserIds);
-      const match = group.matchId ? await findMatch(db, workspaceId, group.matchId) : null;
-      const payload = introPayload(label, crossGroup, group, match, channel, messages);
-      const done = await db.$transaction(async (tx) => {
-        if (!(await setGroupIntroChannel(tx, workspaceId, group.id, channel))) return false;
-        if (match) await setIntroChannel(tx, workspaceId, match.id, channel);
-        return enqueue(tx, { workspaceId, key: `round-intro:${group.id}`, channel, payload: { ...payload }, notBefore: sendFrom });
-      });
-      if (done) queued += 1;
-    } catch (error) {
-      onError(group, error);
+  for (const runKey of new Set(missing.groups.map((g) => `${g.workspaceId}|${g.runId}`))) {
+    const [workspaceId, runId] = runKey.split("|") as [string, string];
+    const run = await runOf(db, workspaceId, runId);
+    const crossGroup = readStoredOptions(run.round.options).crossGroup;
+    const wanted = new Set(missing.groups.filter((g) => g.runId === runId).map((g) => g.groupId));
+    for (const g of await runGroups(db, workspaceId, runId)) {
+      if (!wanted.has(g.id)) continue;
+      const match = g.matchId ? await findMatch(db, workspaceId, g.matchId) : null;
+      if (await queueGroupIntro(db, { workspaceId, groupId: g.id, slackUserIds: g.slackUserIds, match }, labelOf(run), crossGroup, messages, sendFrom)) queued += 1;
     }
   }
-  return queued;
-}
-
-function introPayload(label: RoundLabel, crossGroup: boolean, group: GroupRecord, match: MatchRecord | null, channel: string, messages: RoundMessages): Payload {
-  if (match) return messages.matchIntro({ ...match, introChannelId: channel });
-  // Cross-group groups list their mentor first (see roundProposalGroups.ts).
-  if (crossGroup) return messages.groupIntro(label, group.slackUserIds[0]!, group.slackUserIds.slice(1));
-  return messages.peerIntro(label, group.slackUserIds);
-}
-
-/**
- * The sweep: introduces the groups of every approved run that a crash or a Slack failure left
- * un-introduced. A run that fails now is reported to `onError` and tried again next time.
- */
-export async function sweepRoundIntros(
-  db: Db,
-  open: (workspaceId: string) => GroupDmOpener,
-  sendFrom: Date,
-  messages: RoundMessages,
-  onError: (run: { workspaceId: string; runId: string }, error: unknown) => void = () => undefined,
-): Promise<number> {
-  let queued = 0;
-  for (const r of await runsAwaitingIntros(db)) {
-    try {
-      queued += await sendRoundIntros(db, r.workspaceId, r.runId, open(r.workspaceId), sendFrom, messages, (_group, error) => onError(r, error));
-    } catch (error) {
-      onError(r, error);
-    }
+  for (const { workspaceId, matchId } of missing.matchIds) {
+    const match = await findMatch(db, workspaceId, matchId);
+    if (match && (await queueMatchIntro(db, match, sendFrom, messages.matchIntro))) queued += 1;
   }
   return queued;
 }

@@ -425,6 +425,9 @@ export class FakeSlack {
       }
       case "conversations.open": {
         const users = String(args.users ?? "").split(",").filter(Boolean);
+        // As Slack: a group DM needs someone to open it with, and holds at most 8 people besides the bot.
+        if (users.length === 0 && !args.channel) return { ok: false, error: "users_list_not_supplied" };
+        if (users.length > 8) return { ok: false, error: "too_many_users" };
         const id = users.length === 1 ? `D-${users[0]}` : `G-${[...users].sort().join("-")}`;
         return { ok: true, channel: { id } };
       }

@@ -1,4 +1,4 @@
-import { acceptRequest, introduce, requestById, type Payload } from "../requests.js";
+import { acceptRequest, requestById, type Payload } from "../requests.js";
 import { RequestNoLongerPending, RequestNotFound } from "../../../domain/errors.js";
 import { answeredMessage, requestMessages } from "../views/messages.js";
 import { infoModal } from "../../../slack/kit/message.js";
@@ -10,7 +10,8 @@ import { noteOrModal } from "../../../slack/interaction/surfaces.js";
 
 /**
  * The mentor accepts, from the request DM or their App Home: match (capacity-checked), a group DM
- * introduces the pair, and every DM about the request shows the outcome instead of the buttons.
+ * introduces the pair (queued with the match, sent by the outbox), and every DM about the request
+ * shows the outcome instead of the buttons.
  * When their places are full, or this took the last one, the requests still waiting for them close:
  * the trainees are told at once (by the service, through the outbox) and those DMs are redrawn too.
  * Inline: from the Home tab the answer is a small modal on the click's fresh trigger.
@@ -38,18 +39,8 @@ export function acceptAction(on: Interactions): void {
     }
     const others = result.closed.filter((r) => r.id !== requestId);
     await show(answeredMessage(result.request, result.outcome, others.length));
-    if (result.closed.length) deps.kickOutbox();
-    if (result.outcome === "accepted") {
-      const { match } = result;
-      try {
-        const opened = await client.conversations.open({ users: `${match.trainee.slackUserId},${match.mentor.slackUserId}` });
-        await introduce(deps.db, match, opened.channel!.id!, deps.now(), requestMessages);
-        deps.kickOutbox();
-      } catch (error) {
-        // The match stands; the match-intros job introduces the pair within minutes.
-        deps.logger.warn({ err: error, team: teamId, match: match.id }, "introduction failed; left to the match-intros job");
-      }
-    }
+    // The pair's introduction (and any trainees' "mentor full" notes) were queued with the match.
+    deps.kickOutbox();
     await redrawRequestDms(deps.db, client, deps.logger, [result.request, ...others], i.message);
     await refreshHomeQuietly(deps, client, teamId, result.request.mentor.slackUserId);
     await refreshHomesSoon(deps, teamId, [result.request, ...others].map((r) => r.trainee.slackUserId));

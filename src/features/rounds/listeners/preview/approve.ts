@@ -1,4 +1,4 @@
-import { approveRun, labelOf, sendRoundIntros } from "../../roundApproval.js";
+import { approveRun, labelOf } from "../../roundApproval.js";
 import { approvedMessage, previewMessage, STALE_APPROVE } from "../../views/preview.js";
 import { roundMessages } from "../../views/previewMessages.js";
 import { refreshHomeQuietly, refreshHomesSoon } from "../../../home/refreshHome.js";
@@ -6,13 +6,13 @@ import type { ListenerDeps } from "../../../../slack/deps.js";
 import { PREVIEW } from "../../previewIds.js";
 import { previewOf } from "../../roundProposal.js";
 import { RoundProposalChanged } from "../../../../domain/errors.js";
-import { groupDmOpener } from "../../../../slack/groupDm.js";
 import type { Interactions } from "../../../../slack/interaction/pipeline.js";
 import { whereClicked } from "../../../../slack/interaction/surfaces.js";
 
 /**
  * Approve (idempotent): matches or groups created once, the preview turned into the outcome in place,
- * then the introductions (group DMs through the outbox) and everyone's App Home refreshed.
+ * the introductions (group DMs, queued with the approval) go out through the outbox, and everyone's
+ * App Home is refreshed.
  */
 export function approveAction(on: Interactions): void {
   on.button({ action: PREVIEW.approve, who: "director", when: "queued", errors: whereClicked, label: "admin action" }, async (i) => {
@@ -31,16 +31,8 @@ export function approveAction(on: Interactions): void {
     const { outcome, run, proposal } = approval;
     await args.respond({ replace_original: true, ...approvedMessage(labelOf(run), proposal, run.approvedById) });
     if (outcome !== "approved") return;
+    // The introductions were queued with the approval: the outbox opens the group DMs and posts them.
     deps.kickOutbox();
-    try {
-      await sendRoundIntros(deps.db, by.workspaceId, runId, groupDmOpener(args.client), deps.now(), roundMessages, (group, error) =>
-        deps.logger.warn({ err: error, team: by.workspaceId, run: runId, group: group.id }, "a round introduction failed; the round-intros job will retry"),
-      );
-      deps.kickOutbox();
-    } catch (error) {
-      // The approval stands; the round-intros job introduces whoever is left.
-      deps.logger.warn({ err: error, team: by.workspaceId, run: runId }, "round introductions failed; the round-intros job will retry");
-    }
     const people = new Set([...proposal.pairs.flatMap((p) => [p.trainee, p.mentor]), ...proposal.groups.flatMap((g) => g.members)]);
     await refreshHomesSoon(deps, by.workspaceId, [...people].map((id) => proposal.people[id]?.slackUserId ?? ""));
     await refreshHomeQuietly(deps, args.client, by.workspaceId, by.actor);

@@ -1,0 +1,3 @@
+-- This is an empty migration.
+
+-- Nothing to change on this database for this migration.

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "OutboxKind" ADD VALUE 'INTRO';
+
