@@ -10,13 +10,13 @@
 import { parseArgs } from "node:util";
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase } from "../test/support/databases.js";
-import { FakeSlack, type PostedMessage } from "../test/support/fakeSlack.js";
-import { interactionBody, newTriggerId, postToApp } from "../test/support/slackRequests.js";
+import { FakeSlack, type PostedMessage } from "../src/slack/standin/server.js";
+import { interactionBody, newTriggerId, postToApp } from "../src/slack/standin/requests.js";
 import { connect } from "../src/store/database.js";
 import { EMPTY_PROFILE } from "../src/domain/profile.js";
-import { proposeRun } from "../src/services/roundProposal.js";
-import { sendPreview } from "../src/services/roundApproval.js";
-import { roundMessages } from "../src/slack/views/rounds/previewMessages.js";
+import { proposeRun } from "../src/features/rounds/roundProposal.js";
+import { sendPreview } from "../src/features/rounds/roundApproval.js";
+import { roundMessages } from "../src/features/rounds/views/previewMessages.js";
 
 const { values } = parseArgs({
   options: {

@@ -257,7 +257,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
   it("at start-up, an approved round's groups and an accepted match that an older release left unintroduced get one introduction each", async () => {
     const { runId } = await newRun("ROTATION", { groupSize: 2 });
     await proposeRun(database.prisma, TEAM, runId, NOW);
-    await approveRun(database.prisma, by, runId, NOW, roundMessages);
+    await approveRun({ db: database.prisma, now: NOW, workspaceId: TEAM, messages: roundMessages }, by, runId);
     const groups = await database.prisma.roundGroup.findMany({ where: { runId } });
     const keys = groups.map((g) => `round-intro:${g.id}`);
     // As an older release left it: approved, but the app stopped before opening the group DMs.

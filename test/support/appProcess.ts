@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/paths.js";
@@ -15,16 +14,9 @@ export const mainScript = (() => {
 
 export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../../src/playground/ports.js";
+
+export { freePort };
 
 export interface AppProcess {
   url: string;

@@ -8,7 +8,7 @@ import { programInputSchema } from "../../domain/program.js";
 import { cliActor } from "../../features/programs/audit.js";
 import { createProgram } from "../../features/programs/programs.js";
 import { importRoster } from "../../features/programs/roster.js";
-import { acceptRequest, introduce, submitRequest } from "../../features/requests/requests.js";
+import { acceptRequest, submitRequest } from "../../features/requests/requests.js";
 import { requestMessages } from "../../features/requests/views/messages.js";
 import { emailDirectory } from "../../cli/slack.js";
 import { DEMO_TEAM, PROGRAM_NAME, PROGRAM_ZONE, rosterCsv, TRACK_RECORDS } from "./people.js";
@@ -71,10 +71,7 @@ export async function seedDemo(db: Db, client: WebClient, now: Date): Promise<vo
     const acceptedAt = new Date(at.getTime() + DAY);
     const accepted = await acceptRequest({ db, workspaceId: DEMO_TEAM, now: acceptedAt, messages: requestMessages }, h.mentor, request.id);
     if (accepted.outcome !== "accepted") throw new Error(`the demo mentor ${h.mentor} had no room for ${h.trainee}`);
-    // As the Accept button does: the pair's group DM, and the introduction in it.
-    const { channel } = await client.conversations.open({ users: `${h.trainee},${h.mentor}` });
-    if (!channel?.id) throw new Error("the Slack stand-in opened no group DM");
-    await introduce(db, accepted.match, channel.id, acceptedAt, requestMessages);
+    // The pair's introduction was queued with the match: the outbox sends it when Rounds starts.
     if ("meeting" in h) {
       // Logged by the mentor from the meeting log modal, the day after they met.
       const met = new Date(now.getTime() - h.meeting.daysAgo * DAY);
