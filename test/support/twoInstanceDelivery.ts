@@ -79,7 +79,7 @@ export interface DeliveryReport {
     inFlight: number;
     /** Rows not sent yet and not held by it: never attempted by it. */
     neverAttempted: number;
-    /** conversations.history read-backs after the kill. */
+    /** Conversations read back (conversations.history) after the kill, each counted once. */
     readBacks: number;
     /** Internal errors after the kill (each may need one read-back of its own). */
     internalErrorsAfter: number;
@@ -141,7 +141,8 @@ export async function deliverAnnouncement(
     killed = {
       inFlight: inFlight.size,
       neverAttempted: neverAttempted.size,
-      readBacks: slack.callsTo("conversations.history").length - historyBefore,
+      // Conversations looked up, not calls: a lookup Slack answered with a 429 is made again.
+      readBacks: new Set(slack.callsTo("conversations.history").slice(historyBefore).map((c) => c.args.channel)).size,
       internalErrorsAfter: slack.flakyAnswers.internalError - errorsBefore,
       neverAttemptedFirstMs,
       neverAttemptedDoneMs,
