@@ -34,6 +34,12 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
   const { db, migrations } = await openDatabase(config.databaseUrl);
   logger.info({ provider: db.provider, applied: migrations.applied, upToDate: migrations.alreadyApplied }, "database ready");
 
+  // A database upgraded from a release that opened group DMs on the request path may hold matches
+  // and round groups never introduced: queue theirs now (each once, by its key), before anything
+  // is served or sent.
+  const backfilled = await queueMissingIntroductions(db.prisma, now(), roundMessages);
+  if (backfilled) logger.info({ queued: backfilled }, "introductions queued for matches and round groups that had none");
+
   const outboxClient = meteredWebClient("outbox", config.slackBotToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     rejectRateLimitedCalls: true,
@@ -63,10 +69,6 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
   watchDatabase(() => db.ping());
   await app.start(o.host ? { port: config.port, host: o.host } : config.port);
   const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort, logger.child({ component: "metrics" })) : null;
-  // A database upgraded from a release that opened group DMs on the request path may hold matches
-  // and round groups never introduced: queue theirs now (each once, by its key), before sending.
-  const backfilled = await queueMissingIntroductions(db.prisma, now(), roundMessages);
-  if (backfilled) logger.info({ queued: backfilled }, "introductions queued for matches and round groups that had none");
   outbox.start();
   logger.info({ worker: outbox.id, concurrency: config.outboxConcurrency, reclaimAfterSeconds: config.outboxReclaimAfterSeconds }, "outbox started");
   scheduler.start();
