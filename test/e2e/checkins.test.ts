@@ -277,7 +277,8 @@ async function seedPairs(db: Database, team: string, n: number, now: Date): Prom
   await p.member.createMany({ data: people });
   const startedAt = new Date(now.getTime() - 45 * DAY);
   await p.match.createMany({
-    data: Array.from({ length: n }, (_, i) => ({ workspaceId: team, programId, traineeId: `${team}-t${i}`, mentorId: `${team}-m${i}`, role: "mentor", cadence: "MONTHLY" as const, startedAt })),
+    // Introduced long ago (a group DM on record), so only the check-ins are waiting to go out.
+    data: Array.from({ length: n }, (_, i) => ({ workspaceId: team, programId, traineeId: `${team}-t${i}`, mentorId: `${team}-m${i}`, role: "mentor", cadence: "MONTHLY" as const, startedAt, introChannelId: `G${team}${i}` })),
   });
 }
 
