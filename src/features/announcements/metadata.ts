@@ -1,3 +1,4 @@
+import { jsonValue } from "../../slack/interaction/ids.js";
 import { z } from "zod";
 import type { AnnouncementDraft } from "../../domain/announcement.js";
 
@@ -26,13 +27,9 @@ export function writePreviewMetadata(m: PreviewMetadata): string {
   return JSON.stringify({ id: m.id, posted: m.posted, ...m.draft, postAt: m.draft.postAt?.toISOString() ?? null });
 }
 
+/** `raw` read as JSON through `schema`, or null when it is not that (the codec every id's value uses). */
 export function readJson<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw ?? ""));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return jsonValue(schema).decode(raw ?? "")?.value ?? null;
 }
 
 export function readPreviewMetadata(raw: string | undefined): PreviewMetadata | null {

@@ -9,15 +9,6 @@ const el = (values: StateValues, block: string) => values[block]?.[VALUE];
 const text = (values: StateValues, block: string) => el(values, block)?.value?.trim() ?? "";
 
 
-export function readMetadata<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw ?? ""));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 const requestFields = z.object({
   role: z.enum(MENTOR_ROLES.map((r) => r.key) as [string, ...string[]], { error: "Choose the kind of help you want." }),
   message: z.string().max(REQUEST_MESSAGE_MAX, `Keep the message to ${REQUEST_MESSAGE_MAX} characters.`),
