@@ -8,7 +8,6 @@ import { REQUEST_BLOCKS, VALUE, type RequestMetadata } from "../ids.js";
 const el = (values: StateValues, block: string) => values[block]?.[VALUE];
 const text = (values: StateValues, block: string) => el(values, block)?.value?.trim() ?? "";
 
-
 const requestFields = z.object({
   role: z.enum(MENTOR_ROLES.map((r) => r.key) as [string, ...string[]], { error: "Choose the kind of help you want." }),
   message: z.string().max(REQUEST_MESSAGE_MAX, `Keep the message to ${REQUEST_MESSAGE_MAX} characters.`),
