@@ -152,6 +152,12 @@ export interface SubmitSpec<M, W extends Who> {
 export interface EventSpec<E extends string> {
   event: E;
   label?: string;
+  /**
+   * Whether this event is one the feature answers (a DM typed by a person, the Home tab), decided
+   * before anything is queued: Slack sends many events a feature ignores, and queued no-ops would
+   * count toward the backlog that turns commands away.
+   */
+  accepts?: (event: SlackEventMiddlewareArgs<E>["event"], args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => boolean;
 }
 
 export interface CommandSpec<W extends Who> {
@@ -269,12 +275,13 @@ export class Interactions {
   }
 
   /**
-   * An Events API event: the work runs on the work queue (Bolt has acked the event already); a
-   * failure is logged. The handler decides whether the event is one it answers (a DM, the Home tab).
+   * An Events API event: if the feature `accepts` it, the work runs on the work queue (Bolt has
+   * acked the event already); a failure is logged.
    */
   event<E extends string>(spec: EventSpec<E>, handle: (i: EventInteraction<E>) => Promise<void>): void {
     const deps = this.deps;
     this.router.event(spec.event, async (args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => {
+      if (spec.accepts && !spec.accepts(args.event as SlackEventMiddlewareArgs<E>["event"], args)) return;
       const teamId = args.context.teamId ?? (args.body as { team_id?: string }).team_id ?? "";
       const fields = { team: teamId, event: spec.event };
       const logger = deps.logger.child(fields);

@@ -3,9 +3,8 @@ import type { Interactions } from "../../../slack/interaction/pipeline.js";
 
 /** Rounds was invited to a channel: announcements waiting for it there are posted now. */
 export function botJoinedChannel(on: Interactions): void {
-  on.event({ event: "member_joined_channel", label: "announcements: Rounds joined a channel" }, async (i) => {
-    const botUserId = i.args.context.botUserId;
-    if (!botUserId || i.event.user !== botUserId) return;
+  const accepts = (event: { user: string }, args: { context: { botUserId?: string } }) => !!args.context.botUserId && event.user === args.context.botUserId;
+  on.event({ event: "member_joined_channel", label: "announcements: Rounds joined a channel", accepts }, async (i) => {
     const n = await retryRefused(i.deps.db, i.teamId, { channelId: i.event.channel }, i.deps.now());
     if (n) {
       i.logger.info({ channel: i.event.channel, requeued: n }, "Rounds joined a channel: posting the announcements waiting for it");

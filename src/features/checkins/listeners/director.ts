@@ -10,8 +10,7 @@ type Target = { matchId: string; periodKey: string };
 
 /**
  * A director's Nudge both · Reassign · End match on an escalation: do it, then show what was done
- * in place. The services check the presser directs the match's program (a director of another
- * program is refused like anyone else).
+ * in place. The services check the presser is a director of the workspace (anyone else is refused).
  */
 export function escalationButtons(on: Interactions): void {
   const spec = { who: "anyone", when: "queued", errors: whereClicked, label: "checkin escalation", invalid: (raw: string) => new MatchNotFound(raw) } as const;

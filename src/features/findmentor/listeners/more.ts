@@ -6,8 +6,7 @@ import { whereClicked } from "../../../slack/interaction/surfaces.js";
 
 /** "More" under the cards: the next page, in place of the message it was pressed in. */
 export function findMentorMore(on: Interactions): void {
-  const invalid = () => new Error("a More button whose value does not decode");
-  on.button({ action: FINDMENTOR.more, who: "anyone", when: "queued", errors: whereClicked, label: "findmentor_more", invalid }, async (i) => {
+  on.button({ action: FINDMENTOR.more, who: "anyone", when: "queued", errors: whereClicked, label: "findmentor_more" }, async (i) => {
     const { page, q } = i.value;
     const result = await findMentors(i.ctx, i.userId, { keywords: q, page }, i.deps.searchMentors);
     if (result.kind === "no_profile") throw new Error("profile disappeared between pages");
