@@ -267,6 +267,17 @@ export function solveOptimal(problem: MatchProblem): Assignment {
 
 /** Throws RangeError when n sources and mCount sinks with these scores are beyond exact double arithmetic. */
 function assertExact(n: number, mCount: number, edgeScore: Int32Array): void {
+  const { minW, maxW } = scoreRange(edgeScore);
+  const R = maxW - minW;
+  const B = (n + 1) * R + 1;
+  if ((n + mCount + 3) * (B + R) > Number.MAX_SAFE_INTEGER) {
+    throw new RangeError("scores too large for an exact solve; reduce the score range or the scale");
+  }
+}
+
+/** The lowest and highest edge score (both 0 when there are no edges). */
+function scoreRange(edgeScore: Int32Array): { minW: number; maxW: number } {
+  if (edgeScore.length === 0) return { minW: 0, maxW: 0 };
   let maxW = -Infinity;
   let minW = Infinity;
   for (let e = 0; e < edgeScore.length; e++) {
@@ -274,11 +285,7 @@ function assertExact(n: number, mCount: number, edgeScore: Int32Array): void {
     if (w > maxW) maxW = w;
     if (w < minW) minW = w;
   }
-  const R = edgeScore.length === 0 ? 0 : maxW - minW;
-  const B = (n + 1) * R + 1;
-  if ((n + mCount + 3) * (B + R) > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError("scores too large for an exact solve; reduce the score range or the scale");
-  }
+  return { minW, maxW };
 }
 
 /** The trainee an edge id belongs to (binary search in the CSR starts). */
@@ -302,14 +309,7 @@ function solveFromSupply(n: number, mCount: number, capacity: Int32Array, edgeSt
   const edgeOf = new Int32Array(n).fill(-1);
   if (n === 0) return { mentorOf, edgeOf, matched: 0, totalScaled: 0 };
 
-  let maxW = -Infinity;
-  let minW = Infinity;
-  for (let e = 0; e < edgeScore.length; e++) {
-    const w = edgeScore[e]!;
-    if (w > maxW) maxW = w;
-    if (w < minW) minW = w;
-  }
-  if (edgeScore.length === 0) maxW = minW = 0;
+  const { minW, maxW } = scoreRange(edgeScore);
   const R = maxW - minW;
   const B = (n + 1) * R + 1;
   assertExact(n, mCount, edgeScore);
