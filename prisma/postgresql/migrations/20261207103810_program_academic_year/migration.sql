@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Program" ADD COLUMN     "academicYearStart" TEXT NOT NULL DEFAULT '07-01';
+
