@@ -81,6 +81,8 @@ export interface FakeChannel {
   name: string;
   isPrivate: boolean;
   botIsMember: boolean;
+  /** The workspace the channel is in, when many are served (tenants.ts). */
+  teamId?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import { TRIGGER_LIFETIME_MS, triggerIssuedAt } from "./requests.js";
 import type { EphemeralMessage, ExpectedRefusal, Failure, FakeChannel, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal, ResponseOrigin } from "./records.js";
 import { parseArgs, readBody, send } from "./http.js";
 import { slackUser } from "./users.js";
+import { StandinTenants } from "./tenants.js";
 
 export type { EphemeralMessage, ExpectedRefusal, FakeUser, Flaky, PostedMessage, RecordedCall, Refusal, ResponseOrigin } from "./records.js";
 
@@ -70,8 +71,10 @@ export class FakeSlack {
   /** The clock message timestamps are taken from (ms since the epoch); Date.now unless a simulated clock is given. */
   private readonly nowMs: () => number;
 
-  /** The workspace auth.test names. */
+  /** The workspace auth.test names (with no tenants set up). */
   readonly teamId: string;
+  /** Many workspaces and Grid orgs, each with its own tokens (src/slack/standin/tenants.ts). */
+  readonly tenants = new StandinTenants();
 
   constructor(o: { nowMs?: () => number; teamId?: string } = {}) {
     this.nowMs = o.nowMs ?? Date.now;
@@ -220,8 +223,14 @@ export class FakeSlack {
   }
 
   /** Declares a channel: posting to it needs the bot to be a member (private channels hide from the bot until it is invited). */
-  addChannel(channel: { id: string; name: string; isPrivate?: boolean; botIsMember?: boolean }): void {
-    this.channels.set(channel.id, { id: channel.id, name: channel.name, isPrivate: Boolean(channel.isPrivate), botIsMember: Boolean(channel.botIsMember) });
+  addChannel(channel: { id: string; name: string; isPrivate?: boolean; botIsMember?: boolean; teamId?: string }): void {
+    this.channels.set(channel.id, {
+      id: channel.id,
+      name: channel.name,
+      isPrivate: Boolean(channel.isPrivate),
+      botIsMember: Boolean(channel.botIsMember),
+      ...(channel.teamId ? { teamId: channel.teamId } : {}),
+    });
   }
 
   /** What a person's `/invite @mentoring-rounds` does: the bot becomes a member. */
@@ -325,14 +334,26 @@ export class FakeSlack {
       if (failure.status && failure.status >= 500) return send(res, failure.status, { ok: false, error: "internal_error" });
       return send(res, 200, { ok: false, error: failure.error ?? "fatal_error" });
     }
+    if (method === "oauth.v2.access") {
+      const basic = auth?.startsWith("Basic ") ? auth.slice(6) : null;
+      return send(res, 200, this.tenants.exchange(args, basic));
+    }
     if (!token?.startsWith("xoxb-")) return send(res, 200, { ok: false, error: "not_authed" });
+    if (this.tenants.active) {
+      // A token reaches only its own tenant's people and channels, as in Slack.
+      const error = this.tenants.refusal(token, method, args, (id) => this.users.get(id), (id) => this.channels.get(id));
+      if (error) {
+        call.refusal = this.recordRefusal({ method, error, messages: [`the token of another tenant (or a revoked one) was used for ${method}`], args });
+        return send(res, 200, { ok: false, error });
+      }
+    }
     const refusal = this.refusalOf(method, args, call.at);
     if (refusal) {
       call.refusal = this.recordRefusal({ method, ...refusal, args });
       return send(res, 200, refusalAnswer(method, refusal));
     }
     if ((method === "views.open" || method === "views.push") && typeof args.trigger_id === "string") this.spentTriggers.add(args.trigger_id);
-    const answer = this.answer(method, args);
+    const answer = this.answer(method, args, token);
     call.answer = answer as Record<string, unknown>;
     send(res, 200, answer);
     this.feed.emit("call", { call, answer });
@@ -410,17 +431,19 @@ export class FakeSlack {
     return first;
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, args: Record<string, unknown>, token: string | null = null): Record<string, unknown> {
     switch (method) {
-      case "auth.test":
-        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: this.botName, team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
+      case "auth.test": {
+        const tenant = token && this.tenants.active ? this.tenants.whoAmI(token) : null;
+        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: this.botName, team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId, ...tenant };
+      }
       case "users.info": {
         const user = this.users.get(String(args.user));
         return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "user_not_found" };
       }
       case "users.lookupByEmail": {
         const email = String(args.email).toLowerCase();
-        const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === email);
+        const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === email && (!token || this.tenants.sees(token, u)));
         return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "users_not_found" };
       }
       case "conversations.open": {
