@@ -32,6 +32,7 @@ import { periodByIndex, periodIndexAt, type Cadence } from "../src/domain/cadenc
 import { OutboxWorker, METADATA_EVENT_TYPE } from "../src/slack/outbox.js";
 import { createLogger } from "../src/logger.js";
 import { prng } from "./prng.js";
+import { oneWorkspace } from "../src/slack/tenancy/clients.js";
 
 const { values } = parseArgs({
   options: {
@@ -174,7 +175,7 @@ slack.latencyMs = 2;
 const logger = createLogger("silent");
 const client = () => new WebClient("xoxb-bench", { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 30_000 });
 const second_db = connect(scratch.url);
-const workers = [prisma, second_db.prisma].map((db) => new OutboxWorker({ db, client: client(), logger, ratePerSecond: RATE, reclaimAfterMs: 60_000, batchSize: 50, concurrency: 8 }));
+const workers = [prisma, second_db.prisma].map((db) => new OutboxWorker({ db, clients: oneWorkspace(client()), logger, ratePerSecond: RATE, reclaimAfterMs: 60_000, batchSize: 50, concurrency: 8 }));
 let injected = 0;
 // One 429 (Retry-After 1 s) every half second, for about one message in a hundred.
 const injector = setInterval(() => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type CustomRoute } from "@slack/bolt";
+import type { InstallProvider } from "@slack/oauth";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { Database } from "./store/database.js";
@@ -24,6 +25,8 @@ export interface AppOptions {
   workConcurrency?: number;
   /** Where /findmentor searches run (default: on this thread). */
   searchMentors?: MentorSearch;
+  /** Distributed mode: the OAuth installer that authorizes each request with its tenant's token, and its two routes. */
+  installer?: { provider: InstallProvider; routes: CustomRoute[] };
 }
 
 export interface RoundsApp {
@@ -51,20 +54,21 @@ export function healthRoute(db: Pick<Database, "ping">): CustomRoute {
  * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server). Both
  * check each request before Bolt dispatches it (slack/receiver.ts).
  */
-export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4, kickOutbox = () => undefined, searchMentors }: AppOptions): RoundsApp {
+export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4, kickOutbox = () => undefined, searchMentors, installer }: AppOptions): RoundsApp {
   const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
   const bolt = boltLogger(logger);
   const receiver = slackReceiver({
     signingSecret: config.slackSigningSecret,
     appToken: config.slackAppToken,
     port: config.port,
-    customRoutes: [healthRoute(db)],
+    customRoutes: [healthRoute(db), ...(installer?.routes ?? [])],
     clientOptions,
     logger,
     boltLogger: bolt,
   });
   const app = new App({
-    token: config.slackBotToken,
+    // One workspace: the bot token. Many: each request is authorized with its own tenant's installation.
+    ...(installer ? { authorize: (source) => installer.provider.authorize(source) } : { token: config.slackBotToken }),
     logger: bolt,
     clientOptions,
     receiver,
@@ -82,6 +86,7 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     work,
     kickOutbox,
     searchMentors: timedSearch(searchMentors ?? searchHere(db.prisma)),
+    ...(config.oauth ? { uninstallRetentionDays: config.oauth.retentionDays } : {}),
   });
 
   // What the router's handlers did not catch themselves (global middleware, Bolt's own steps).

@@ -1,9 +1,26 @@
 import { z } from "zod";
+import { parseTokenKey, type TokenKeys } from "./slack/tenancy/tokenSeal.js";
+
+const isTokenKey = (text: string): boolean => {
+  try {
+    parseTokenKey(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Where a person finds each value: printed next to any problem with it. */
 const WHERE = {
   SLACK_BOT_TOKEN:
     "OAuth & Permissions → Bot User OAuth Token (starts with xoxb-) of your Slack app; create the app from manifest.yml and install it to your workspace",
+  SLACK_CLIENT_ID:
+    "Basic Information → App Credentials → Client ID; set it (with SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and ROUNDS_TOKEN_KEY) instead of SLACK_BOT_TOKEN to install Rounds in many workspaces",
+  SLACK_CLIENT_SECRET: "Basic Information → App Credentials → Client Secret (distributed mode)",
+  SLACK_STATE_SECRET: "any long random text that signs the OAuth state between /slack/install and /slack/oauth_redirect (distributed mode; e.g. openssl rand -hex 32)",
+  ROUNDS_TOKEN_KEY: "the key bot tokens are sealed with in the database: 32 random bytes as base64 or 64 hex digits (distributed mode; make one with openssl rand -base64 32)",
+  ROUNDS_TOKEN_KEYS_OLD: "earlier ROUNDS_TOKEN_KEY values, comma-separated, kept while tokens are resealed under the new key (README → Running Rounds for many workspaces)",
+  UNINSTALL_RETENTION_DAYS: "how many days a workspace's data is kept after Rounds is uninstalled from it, before the purge (default 30)",
   SLACK_SIGNING_SECRET:
     "Basic Information → App Credentials → Signing Secret of your Slack app; create the app from manifest.yml",
   SLACK_APP_TOKEN:
@@ -43,7 +60,21 @@ const portNumber = z.coerce.number({ error: "is not a number" }).int("is not a w
 
 const EnvSchema = z
   .object({
-    SLACK_BOT_TOKEN: z.string({ error: "is not set" }).trim().startsWith("xoxb-", "must start with xoxb-"),
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must start with xoxb-").optional()),
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    ROUNDS_TOKEN_KEY: optionalText.pipe(z.string().refine(isTokenKey, "must be 32 random bytes, as base64 or 64 hex digits").optional()),
+    ROUNDS_TOKEN_KEYS_OLD: optionalText.pipe(
+      z
+        .string()
+        .refine((s) => s.split(",").every((k) => isTokenKey(k.trim())), "must be earlier keys, comma-separated, each 32 random bytes as base64 or 64 hex digits")
+        .optional(),
+    ),
+    UNINSTALL_RETENTION_DAYS: z.preprocess(
+      blankIsUnset,
+      z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(1, "must be 1 or more").max(3650, "must be 3650 or less").default(30),
+    ),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
     SLACK_API_URL: optionalText.pipe(z.url("is not a URL").optional()),
@@ -78,8 +109,21 @@ const EnvSchema = z
     ),
   });
 
+/** Distributed mode: Rounds installed with OAuth in many workspaces and Grid orgs. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  tokenKeys: TokenKeys;
+  /** Days a tenant's data is kept after an uninstall. */
+  retentionDays: number;
+}
+
 export interface Config {
-  slackBotToken: string;
+  /** Single-workspace mode; undefined in distributed mode. */
+  slackBotToken: string | undefined;
+  /** Distributed mode; undefined in single-workspace mode. */
+  oauth: OAuthConfig | undefined;
   slackSigningSecret: string | undefined;
   slackAppToken: string | undefined;
   slackApiUrl: string | undefined;
@@ -117,6 +161,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         const problem = issue.code === "invalid_type" && env[name] === undefined ? "is not set" : issue.message;
         return `${name} ${problem}: ${WHERE[name] ?? ""}`.trim();
       });
+  const set = (name: EnvName) => Boolean(env[name]?.trim());
+  const OAUTH = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "ROUNDS_TOKEN_KEY"] as const;
+  const distributed = OAUTH.some(set);
+  if (distributed && set("SLACK_BOT_TOKEN")) {
+    problems.push(`SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: choose one workspace (SLACK_BOT_TOKEN) or many (SLACK_CLIENT_ID and the OAuth settings), not both`);
+  } else if (distributed) {
+    for (const name of OAUTH) if (!set(name)) problems.push(`${name} is not set (distributed mode needs all of ${OAUTH.join(", ")}): ${WHERE[name]}`);
+    if (set("SLACK_APP_TOKEN")) problems.push(`SLACK_APP_TOKEN is set: distributed mode installs over HTTP (/slack/install), so it cannot use Socket Mode`);
+  } else if (!set("SLACK_BOT_TOKEN")) {
+    problems.push(`SLACK_BOT_TOKEN is not set: ${WHERE.SLACK_BOT_TOKEN} (or set SLACK_CLIENT_ID and the OAuth settings to install Rounds in many workspaces)`);
+  }
   if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push(`SLACK_SIGNING_SECRET is not set (needed unless SLACK_APP_TOKEN selects Socket Mode): ${WHERE.SLACK_SIGNING_SECRET}`);
   }
@@ -126,7 +181,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const e = parsed.data;
   return {
-    slackBotToken: e.SLACK_BOT_TOKEN,
+    slackBotToken: distributed ? undefined : e.SLACK_BOT_TOKEN,
+    oauth: distributed
+      ? {
+          clientId: e.SLACK_CLIENT_ID!,
+          clientSecret: e.SLACK_CLIENT_SECRET!,
+          stateSecret: e.SLACK_STATE_SECRET!,
+          tokenKeys: {
+            current: parseTokenKey(e.ROUNDS_TOKEN_KEY!),
+            old: (e.ROUNDS_TOKEN_KEYS_OLD ?? "").split(",").filter((k) => k.trim()).map((k) => parseTokenKey(k, "ROUNDS_TOKEN_KEYS_OLD")),
+          },
+          retentionDays: e.UNINSTALL_RETENTION_DAYS,
+        }
+      : undefined,
     slackSigningSecret: e.SLACK_SIGNING_SECRET,
     slackAppToken: e.SLACK_APP_TOKEN,
     slackApiUrl: e.SLACK_API_URL,

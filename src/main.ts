@@ -7,7 +7,7 @@ import { startRounds } from "./rounds.js";
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** The settings that connect a Slack app; with none of them (outside production) `npm start` opens the Playground. */
-const SLACK_SETTINGS = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"] as const;
+const SLACK_SETTINGS = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_CLIENT_ID"] as const;
 
 /**
  * `npm start`: Rounds against Slack when a Slack app is configured; the Playground (Rounds against a

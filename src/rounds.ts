@@ -11,6 +11,8 @@ import { queueMissingIntroductions } from "./features/rounds/roundApproval.js";
 import { roundMessages } from "./features/rounds/views/previewMessages.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
 import { meteredWebClient } from "./metrics/slackApi.js";
+import { installRoutes, roundsInstaller, tenantClients } from "./slack/tenancy/installer.js";
+import { resumeTenant } from "./features/installations/installations.js";
 import { watchOutbox } from "./metrics/outbox.js";
 import { watchDatabase } from "./metrics/health.js";
 import { startMetricsServer } from "./metrics/server.js";
@@ -40,7 +42,10 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
   const backfilled = await queueMissingIntroductions(db.prisma, now(), roundMessages);
   if (backfilled) logger.info({ queued: backfilled }, "introductions queued for matches and round groups that had none");
 
-  const outboxClient = meteredWebClient("outbox", config.slackBotToken, {
+  // One workspace (SLACK_BOT_TOKEN), or many, each with its own installation's token (OAuth).
+  const installer = config.oauth ? roundsInstaller(db.prisma, config.oauth, config.slackApiUrl, now) : null;
+  const mode = { slackBotToken: config.slackBotToken, installer };
+  const outboxClients = tenantClients(mode, db.prisma, (token, options) => meteredWebClient("outbox", token, options), {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
@@ -50,20 +55,33 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
   });
   const outbox = new OutboxWorker({
     db: db.prisma,
-    client: outboxClient,
+    clients: outboxClients,
     logger: logger.child({ component: "outbox" }),
     ratePerSecond: config.outboxRatePerSecond,
     reclaimAfterMs: config.outboxReclaimAfterSeconds * 1000,
     concurrency: config.outboxConcurrency,
-    renderHome: homeRenderer(db.prisma, outboxClient, now),
+    renderHome: homeRenderer(db.prisma, outboxClients, now),
     listeners: [announcementDelivery(db.prisma, logger.child({ component: "announcements" }), now), shoutOutDelivery(db.prisma, logger.child({ component: "thanks" }), now)],
     now,
   });
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
-  const { app, work } = createApp({ config, db, logger, now, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
+  const { app, work } = createApp({
+    config,
+    db,
+    logger,
+    now,
+    kickOutbox: () => outbox.kick(),
+    ...(searchPool ? { searchMentors: searchPool.search } : {}),
+    ...(installer
+      ? { installer: { provider: installer, routes: installRoutes(installer, logger.child({ component: "install" }), async (tenant) => void (await resumeTenant(db.prisma, tenant))) } }
+      : {}),
+  });
   // Jobs' own Slack calls (chat.update of settled request DMs) wait out 429s; their messages go through the outbox.
-  const jobClient = meteredWebClient("jobs", config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
-  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, now, kickOutbox: () => outbox.kick(), slack: jobClient });
+  const jobClients = tenantClients(mode, db.prisma, (token, options) => meteredWebClient("jobs", token, options), {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    timeout: 30_000,
+  });
+  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, now, kickOutbox: () => outbox.kick(), slack: jobClients });
 
   watchOutbox(db.prisma, logger.child({ component: "metrics" }), now);
   watchDatabase(() => db.ping());
@@ -72,7 +90,7 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
   outbox.start();
   logger.info({ worker: outbox.id, concurrency: config.outboxConcurrency, reclaimAfterSeconds: config.outboxReclaimAfterSeconds }, "outbox started");
   scheduler.start();
-  logger.info({ port: config.port, mode: config.slackAppToken ? "socket" : "http" }, "Rounds is running");
+  logger.info({ port: config.port, mode: config.slackAppToken ? "socket" : "http", workspaces: installer ? "many (OAuth)" : "one" }, "Rounds is running");
 
   return {
     scheduler,

@@ -36,6 +36,10 @@ Commands:
       Write the director reports (matches, check-ins, requests, goals, audit log) as CSV files into DIR.
       Never includes private meeting notes. Needs only the database.
 
+  installations list | reseal
+      Rounds installed in many workspaces: list the installations, or reseal every stored bot token
+      under the current ROUNDS_TOKEN_KEY after a key rotation. Needs only the database.
+
   backup --out FILE
       Copy the SQLite database into the new file FILE while Rounds runs (a consistent snapshot),
       and check the copy. On PostgreSQL it prints the pg_dump command instead.
@@ -43,7 +47,10 @@ Commands:
       Put a backup in place of the SQLite database; refuses while Rounds (or anything) has it open.
       The replaced database is kept beside it. On PostgreSQL it prints the pg_restore command.
 
-Environment (all but match): SLACK_BOT_TOKEN (required), DATABASE_URL (default file:./data/rounds.db), SLACK_API_URL (optional).
+Environment (all but match): SLACK_BOT_TOKEN, DATABASE_URL (default file:./data/rounds.db), SLACK_API_URL (optional).
+Rounds installed in many workspaces: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and ROUNDS_TOKEN_KEY instead of
+SLACK_BOT_TOKEN; the commands that talk to Slack then take --team T0123ABCD (or E… for an org-wide install)
+and use that installation's token.
 --team may be left out when the database holds one workspace.
 Exit codes: 0 done, 1 failed (or some roster rows were bad), 2 bad usage.`;
 
@@ -122,7 +129,16 @@ export function parseCommand(argv: string[]): CliCommand {
 }
 
 export const envSchema = z.object({
-  SLACK_BOT_TOKEN: z.string({ error: "SLACK_BOT_TOKEN is not set" }).trim().startsWith("xoxb-", "SLACK_BOT_TOKEN must start with xoxb-"),
+  SLACK_BOT_TOKEN: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+    z.string().startsWith("xoxb-", "SLACK_BOT_TOKEN must start with xoxb-").optional(),
+  ),
+  /** Distributed mode: the installations in the database are used, with their sealed tokens. */
+  SLACK_CLIENT_ID: z.string().trim().optional(),
+  SLACK_CLIENT_SECRET: z.string().trim().optional(),
+  SLACK_STATE_SECRET: z.string().trim().optional(),
+  ROUNDS_TOKEN_KEY: z.string().trim().optional(),
+  ROUNDS_TOKEN_KEYS_OLD: z.string().trim().optional(),
   SLACK_API_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("SLACK_API_URL is not a URL").optional()),
   DATABASE_URL: z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? v : undefined),
@@ -135,5 +151,9 @@ export const envSchema = z.object({
 export type CliEnv = z.infer<typeof envSchema>;
 
 export function parseEnv(env: NodeJS.ProcessEnv): CliEnv {
-  return check(envSchema, env);
+  const parsed = check(envSchema, env);
+  if (!parsed.SLACK_BOT_TOKEN && !(parsed.SLACK_CLIENT_ID && parsed.ROUNDS_TOKEN_KEY)) {
+    throw new UsageError("SLACK_BOT_TOKEN is not set (or, for Rounds installed in many workspaces, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and ROUNDS_TOKEN_KEY)");
+  }
+  return parsed;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { LogLevel, WebClient } from "@slack/web-api";
+import { cliSlackClients } from "./slack.js";
 import { jobs } from "../jobs/index.js";
 import { warnLeaseLost, type JobResult } from "../jobs/job.js";
 import type { Db } from "../store/database.js";
@@ -47,6 +47,10 @@ async function waitForLease(db: Db, name: string, holder: string, say: (t: strin
 /** The closing line: what the run queued (or pruned), as of which moment. */
 export function summaryLine(name: string, result: JobResult, now: Date): string {
   const asOf = `as of ${dayTime(now, "UTC")}`;
+  if ("purgedTenants" in result) {
+    if (result.purgedTenants.length === 0) return `${name}: no uninstalled workspace is past its retention period (${asOf}).`;
+    return `${name}: purged ${result.purgedTenants.map((p) => `${p.tenantId} (${count(p.rows, "row")})`).join(", ")} (${asOf}).`;
+  }
   if ("prunedDeliveryKeys" in result) return `${name}: ${count(result.prunedDeliveryKeys, "old Slack delivery key")} pruned (${asOf}).`;
   if (result.queued === 0) return `${name}: nothing to send (${asOf}).`;
   return `${name}: ${count(result.queued, "message")} queued (${asOf}); the running app sends them.`;
@@ -64,7 +68,6 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
     err(`no job named ${parsed.positionals[1]}\n\n${JOB_USAGE}`);
     return 2;
   }
-  const token = process.env.SLACK_BOT_TOKEN;
   const { db } = await openDatabase(cliDatabaseUrl());
   const holder = `cli-${randomUUID().slice(0, 8)}`;
   try {
@@ -72,8 +75,7 @@ export async function runJobCommand(argv: string[], out: (t: string) => void, er
       err(`${job.name} is running elsewhere right now (its lease is held); try again in a minute.`);
       return 1;
     }
-    const apiUrl = process.env.SLACK_API_URL;
-    const slack = token ? new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR }) : undefined;
+    const slack = cliSlackClients(db.prisma, process.env);
     const log = createLogger(process.env.LOG_LEVEL ?? "info", "stderr").child({ job: job.name });
     // The run decides as of --now; what it queues is sendable at the real time, by the app's outbox.
     const sendFrom = new Date();

@@ -4,7 +4,7 @@ import { openDatabase } from "../store/database.js";
 import { parseCommand, parseEnv, UsageError, USAGE } from "./args.js";
 import { runCommand } from "./commands.js";
 import { cliErrorText } from "./errorText.js";
-import { connectSlack } from "./slack.js";
+import { CliTeamError, connectCliSlack } from "./slack.js";
 import { runMatchCommand } from "./match.js";
 import { runJobCommand } from "./job.js";
 import { runRankingCommand } from "./ranking.js";
@@ -13,6 +13,7 @@ import { runReportCommand } from "./report.js";
 import { runProgramSettings } from "./programSettings.js";
 import { runProgramList } from "./programList.js";
 import { runBackupCommand, runRestoreCommand } from "./backup.js";
+import { runInstallations } from "./installations.js";
 
 /** The admin command line: `npm run cli -- COMMAND` (see USAGE). */
 async function main(argv: string[]): Promise<number> {
@@ -23,11 +24,16 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "thanks-shortlist") return runThanksShortlist(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "report") return runReportCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "program" && argv[1] === "list") return runProgramList(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
+  if (argv[0] === "installations") return runInstallations(argv.slice(1), process.env, (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "backup") return runBackupCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "restore") return runRestoreCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "program" && argv[1] === "settings") return runProgramSettings(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   let command;
   let env;
+  // The commands that talk to Slack take --team in distributed mode (the installation to use).
+  const teamAt = argv.indexOf("--team");
+  const team = teamAt >= 0 ? argv[teamAt + 1] : undefined;
+  if (teamAt >= 0) argv = [...argv.slice(0, teamAt), ...argv.slice(teamAt + 2)];
   try {
     command = parseCommand(argv);
     if (command.kind === "help") {
@@ -42,9 +48,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const { db } = await openDatabase(env.DATABASE_URL);
   try {
-    const slack = await connectSlack(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+    const slack = await connectCliSlack(db.prisma, env, team);
     return await runCommand(db.prisma, slack, command, { out: (t) => console.log(t), err: (t) => console.error(t) }, () => new Date());
   } catch (error) {
+    if (error instanceof CliTeamError) {
+      console.error(error.message);
+      return 2;
+    }
     console.error(cliErrorText(error));
     return 1;
   } finally {

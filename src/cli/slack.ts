@@ -2,6 +2,12 @@ import { LogLevel, WebClient } from "@slack/web-api";
 import { slackDirectory } from "../slack/directory.js";
 import type { EmailDirectory } from "../features/programs/roster.js";
 import type { MemberProfile } from "../store/members.js";
+import type { Db } from "../store/database.js";
+import { listInstallations } from "../store/installations.js";
+import { parseTokenKey } from "../slack/tenancy/tokenSeal.js";
+import { roundsInstaller } from "../slack/tenancy/installer.js";
+import { installedWorkspaces, oneWorkspace, type SlackClients } from "../slack/tenancy/clients.js";
+import type { CliEnv } from "./args.js";
 
 export interface CliSlack {
   client: WebClient;
@@ -53,4 +59,48 @@ export function emailDirectory(client: WebClient): EmailDirectory {
       return found;
     },
   };
+}
+
+/**
+ * The CLI's Slack for a command: SLACK_BOT_TOKEN's workspace, or, when Rounds is installed in many
+ * workspaces (SLACK_CLIENT_ID and ROUNDS_TOKEN_KEY), the installation --team names (or the only one).
+ */
+export async function connectCliSlack(db: Db, env: CliEnv, team: string | undefined): Promise<CliSlack> {
+  if (env.SLACK_BOT_TOKEN) {
+    const slack = await connectSlack(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+    if (team && team !== slack.teamId) throw new CliTeamError(`SLACK_BOT_TOKEN belongs to workspace ${slack.teamId}, not ${team}.`);
+    return slack;
+  }
+  const live = (await listInstallations(db)).filter((i) => !i.revokedAt);
+  const names = live.map((i) => `${i.tenantId}${i.teamName || i.enterpriseName ? ` (${i.teamName ?? i.enterpriseName})` : ""}`).join(", ");
+  const chosen = team ? live.find((i) => i.tenantId === team) : live.length === 1 ? live[0] : undefined;
+  if (!chosen) {
+    if (team) throw new CliTeamError(`Rounds is not installed in ${team}. ${live.length ? `It is installed in: ${names}.` : "It is installed nowhere yet."}`);
+    throw new CliTeamError(live.length ? `Rounds is installed in ${live.length} workspaces (${names}): name one with --team.` : "Rounds is installed nowhere yet: install it from /slack/install first.");
+  }
+  const client = await installedClients(db, env).forTenant(chosen.tenantId);
+  return { client, teamId: chosen.tenantId, directory: emailDirectory(client) };
+}
+
+/** The workspace a Slack command should work in is not clear: the message says which ones there are. */
+export class CliTeamError extends Error {}
+
+type SlackEnv = Pick<CliEnv, "SLACK_API_URL" | "SLACK_CLIENT_ID" | "SLACK_CLIENT_SECRET" | "SLACK_STATE_SECRET" | "ROUNDS_TOKEN_KEY" | "ROUNDS_TOKEN_KEYS_OLD">;
+
+/** Each installation's client, opened with the sealed tokens in the database (distributed mode). */
+function installedClients(db: Db, env: SlackEnv): SlackClients {
+  const keys = { current: parseTokenKey(env.ROUNDS_TOKEN_KEY ?? ""), old: (env.ROUNDS_TOKEN_KEYS_OLD ?? "").split(",").filter((k) => k.trim()).map((k) => parseTokenKey(k, "ROUNDS_TOKEN_KEYS_OLD")) };
+  const oauth = { clientId: env.SLACK_CLIENT_ID ?? "", clientSecret: env.SLACK_CLIENT_SECRET ?? "", stateSecret: env.SLACK_STATE_SECRET ?? "unused-by-the-cli", tokenKeys: keys, retentionDays: 30 };
+  const options = { ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}), logLevel: LogLevel.ERROR };
+  return installedWorkspaces(db, roundsInstaller(db, oauth, env.SLACK_API_URL), (token) => new WebClient(token, options));
+}
+
+/** For `job run`: the clients a job's own Slack calls use, or none when nothing is configured (the job then only queues). */
+export function cliSlackClients(db: Db, env: NodeJS.ProcessEnv): SlackClients | undefined {
+  const apiUrl = env.SLACK_API_URL?.trim() || undefined;
+  if (env.SLACK_BOT_TOKEN?.trim()) return oneWorkspace(new WebClient(env.SLACK_BOT_TOKEN.trim(), { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR }));
+  if (env.SLACK_CLIENT_ID?.trim() && env.ROUNDS_TOKEN_KEY?.trim()) {
+    return installedClients(db, { SLACK_API_URL: apiUrl, SLACK_CLIENT_ID: env.SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: env.SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: env.SLACK_STATE_SECRET, ROUNDS_TOKEN_KEY: env.ROUNDS_TOKEN_KEY, ROUNDS_TOKEN_KEYS_OLD: env.ROUNDS_TOKEN_KEYS_OLD });
+  }
+  return undefined;
 }

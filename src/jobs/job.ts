@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { WebClient } from "@slack/web-api";
+import type { SlackClients } from "../slack/tenancy/clients.js";
 import type { Db } from "../store/database.js";
 
 export interface JobContext {
@@ -19,14 +19,14 @@ export interface JobContext {
    * For the few Slack calls a job makes itself (redrawing settled request DMs); messages go through the
    * outbox. Retries 429s after Retry-After. Absent when no bot token is configured (a CLI run).
    */
-  slack?: WebClient;
+  slack?: SlackClients;
 }
 
 /**
  * What one run did, for `job run`'s closing line: how many messages it queued for the outbox, or,
  * for prune-deliveries (which sends nothing), how many Slack delivery keys it pruned.
  */
-export type JobResult = { queued: number } | { prunedDeliveryKeys: number };
+export type JobResult = { queued: number } | { prunedDeliveryKeys: number } | { purgedTenants: { tenantId: string; rows: number }[] };
 
 /**
  * A scheduled job: node-cron says when to look, the database says what is due. `run` finds due

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
-import type { WebClient } from "@slack/web-api";
+import type { SlackClients } from "../slack/tenancy/clients.js";
 import type { Db } from "../store/database.js";
 import { acquireLease, LEASE_TTL_MS, whileHolding } from "../store/leases.js";
 import { warnLeaseLost, type Job } from "./job.js";
@@ -13,7 +13,7 @@ export interface SchedulerOptions {
   jobs: Job[];
   now?: () => Date;
   kickOutbox?: () => void;
-  slack?: WebClient;
+  slack?: SlackClients;
 }
 
 /**

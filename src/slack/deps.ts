@@ -17,4 +17,6 @@ export interface ListenerDeps {
   kickOutbox: () => void;
   /** /findmentor's database-and-ranking part: on worker threads in the app, in-process in tests of parts. */
   searchMentors: MentorSearch;
+  /** Distributed mode: days a tenant's data is kept after an uninstall. Undefined with one bot token. */
+  uninstallRetentionDays?: number;
 }

@@ -2,9 +2,14 @@ import { randomUUID } from "node:crypto";
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Db } from "../store/database.js";
-import { claim, confirmClaim, defer, dueCandidates, markFailed, markSent, reschedule, type Candidate, type Claim, type OutboxRow } from "../store/outbox.js";
+import { claim, confirmClaim, defer, dueCandidates, holdClaimed, markFailed, markSent, reschedule, type Candidate, type Claim, type OutboxRow } from "../store/outbox.js";
 import { conversationBusy, reserveConversation, reserveWorkspaceMoment } from "../store/outboxPace.js";
 import { introMessage, openIntroduction } from "./outboxIntro.js";
+import type { SlackClients } from "./tenancy/clients.js";
+import { NotInstalled } from "./tenancy/installationStore.js";
+
+/** Answers that mean the workspace's token is dead (uninstalled, revoked): in distributed mode the row is held for a re-install. */
+const DEAD_TOKEN_ERRORS = new Set(["token_revoked", "invalid_auth", "account_inactive", "not_authed", "team_not_found"]);
 
 /** Slack answers (ok: false) after which the message may still have been posted, per Slack's docs. */
 const MAYBE_DONE_ERRORS = new Set(["fatal_error", "internal_error", "request_timeout", "service_unavailable"]);
@@ -37,8 +42,8 @@ export const METADATA_EVENT_TYPE = "rounds_outbox";
 
 export interface OutboxOptions {
   db: Db;
-  /** A client that does not retry on its own (rejectRateLimitedCalls, retries: 0): the outbox retries. */
-  client: WebClient;
+  /** Each workspace's client; one that does not retry on its own (rejectRateLimitedCalls, retries: 0): the outbox retries. */
+  clients: SlackClients;
   logger: Logger;
   /** Sends a second per workspace, across every instance sharing the database. */
   ratePerSecond: number;
@@ -72,7 +77,7 @@ export interface OutboxListener {
   refused?(row: OutboxRow, slackError: string, client: WebClient): Promise<void>;
 }
 
-type Outcome = "sent" | "already-sent" | "deferred" | "retry" | "failed";
+type Outcome = "sent" | "already-sent" | "deferred" | "retry" | "failed" | "held";
 type Tally = Record<Outcome, number>;
 
 /** The pacing lane of a row: its conversation (for an introduction, its people), or for a Home refresh the person's Home. */
@@ -117,7 +122,7 @@ export class OutboxWorker {
 
   /** Sends everything due now (with `concurrency` sends in flight); returns how each row ended. */
   async drain(): Promise<Tally> {
-    const tally: Tally = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 };
+    const tally: Tally = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0, held: 0 };
     const sender = async () => {
       while (!this.stopping && (await this.step(tally)));
     };
@@ -131,7 +136,7 @@ export class OutboxWorker {
    */
   start(pollMs = 1000): void {
     if (this.loop) return;
-    const tally: Tally = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 };
+    const tally: Tally = { sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0, held: 0 };
     const sender = async () => {
       while (!this.stopping) {
         let worked = false;
@@ -224,19 +229,28 @@ export class OutboxWorker {
     if (!held) return null; // another worker took it first
     const { row } = held;
     const log = this.o.logger.child({ outbox: row.key, workspace: row.workspaceId });
+    let client: WebClient;
     try {
-      if (row.kind === "HOME") return await this.publishHome(held, log);
+      client = await this.o.clients.forTenant(row.workspaceId);
+    } catch (error) {
+      if (!(error instanceof NotInstalled)) return this.handleFailure(held, error, log, null);
+      log.info("outbox: the workspace has no live installation; the message is held until Rounds is installed again");
+      await holdClaimed(this.o.db, held, this.id, this.now(), "not_installed");
+      return "held";
+    }
+    try {
+      if (row.kind === "HOME") return await this.publishHome(held, client, log);
       // An introduction first opens its group DM (the same one every time) and records it; then it is a message like any other.
-      const channel = row.kind === "INTRO" ? await openIntroduction(this.o.db, this.o.client, row) : row.channel;
+      const channel = row.kind === "INTRO" ? await openIntroduction(this.o.db, client, row) : row.channel;
       if (row.kind === "INTRO" && !held.wasInFlight && !(await confirmClaim(this.o.db, held, this.id, this.now()))) {
         log.info("outbox: another worker took this introduction over while its group DM was opened; leaving it to them");
         return null;
       }
       if (held.wasInFlight) {
-        const found = await this.findPosted(row, channel);
+        const found = await this.findPosted(client, row, channel);
         if (found) {
           if (await markSent(this.o.db, held, this.id, found, this.now())) {
-            await this.tellListeners(row, (l) => l.sent?.(row, found, this.o.client));
+            await this.tellListeners(row, (l) => l.sent?.(row, found, client));
             log.info("outbox: message was already posted before a crash; not sending again");
           }
           return "already-sent";
@@ -246,26 +260,26 @@ export class OutboxWorker {
           return null;
         }
       }
-      const result = await this.o.client.chat.postMessage({
+      const result = await client.chat.postMessage({
         ...((row.kind === "INTRO" ? introMessage(row) : row.payload) as { text: string }),
         channel,
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: row.key } },
       });
       const posted = { channel: String(result.channel), ts: String(result.ts) };
       if (await markSent(this.o.db, held, this.id, posted, this.now())) {
-        await this.tellListeners(row, (l) => l.sent?.(row, posted, this.o.client));
+        await this.tellListeners(row, (l) => l.sent?.(row, posted, client));
       } else {
         // Slack took longer than the reclaim window: the new holder finds this post in the conversation.
         log.warn("outbox: posted, but another worker had taken the message over; it will find the post and not send it again");
       }
       return "sent";
     } catch (error) {
-      return this.handleFailure(held, error, log);
+      return this.handleFailure(held, error, log, client);
     }
   }
 
   /** A Home refresh: rendered now (the state of this moment), published if the claim is still ours. views.publish is idempotent. */
-  private async publishHome(held: Claim, log: Logger): Promise<Outcome | null> {
+  private async publishHome(held: Claim, client: WebClient, log: Logger): Promise<Outcome | null> {
     const { row } = held;
     if (!this.o.renderHome) {
       await markFailed(this.o.db, held, this.id, "no Home renderer in this worker");
@@ -276,7 +290,7 @@ export class OutboxWorker {
       log.info("outbox: a newer Home refresh or another worker took this one over");
       return null;
     }
-    await this.o.client.views.publish({ user_id: row.channel, view: view as never });
+    await client.views.publish({ user_id: row.channel, view: view as never });
     await markSent(this.o.db, held, this.id, null, this.now()); // false: re-armed meanwhile, so it goes out again
     return "sent";
   }
@@ -286,7 +300,7 @@ export class OutboxWorker {
    * "maybe posted" whatever this failure was. A Home refresh is never "maybe posted": publishing
    * it again is harmless.
    */
-  private async handleFailure(held: Claim, error: unknown, log: Logger): Promise<Outcome> {
+  private async handleFailure(held: Claim, error: unknown, log: Logger, client: WebClient | null): Promise<Outcome> {
     const { row } = held;
     const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
     const now = this.now().getTime();
@@ -301,9 +315,14 @@ export class OutboxWorker {
       await reschedule(this.o.db, held, this.id, new Date(now + waitMs), "rate_limited", { countAttempt: false, maybePosted });
       return "retry";
     }
+    if (slackError && DEAD_TOKEN_ERRORS.has(slackError) && this.o.clients.distributed) {
+      log.info({ slackError }, "outbox: the workspace's token no longer works (uninstalled?); the message is held until Rounds is installed again");
+      await holdClaimed(this.o.db, held, this.id, this.now(), slackError);
+      return "held";
+    }
     if (slackError && PERMANENT_ERRORS.has(slackError)) {
       log.error({ slackError }, "outbox: Slack refused the message; it will not be retried");
-      if (await markFailed(this.o.db, held, this.id, slackError)) await this.tellListeners(row, (l) => l.refused?.(row, slackError, this.o.client));
+      if ((await markFailed(this.o.db, held, this.id, slackError)) && client) await this.tellListeners(row, (l) => l.refused?.(row, slackError, client));
       return "failed";
     }
     const reason = slackError ?? e.message ?? String(error);
@@ -333,12 +352,12 @@ export class OutboxWorker {
    * Looks for this row's message in the channel, by the key in its metadata, from a minute before
    * the row was queued (nothing can have been posted earlier; the minute allows for clock skew).
    */
-  private async findPosted(row: OutboxRow, to: string): Promise<{ channel: string; ts: string } | null> {
-    const channel = await this.conversationId(to);
+  private async findPosted(client: WebClient, row: OutboxRow, to: string): Promise<{ channel: string; ts: string } | null> {
+    const channel = await this.conversationId(client, row.workspaceId, to);
     const oldest = Math.floor((row.createdAt.getTime() - 60_000) / 1000);
     let cursor: string | undefined;
     do {
-      const page = await this.o.client.conversations.history({
+      const page = await client.conversations.history({
         channel,
         oldest: String(Math.max(0, oldest)),
         include_all_metadata: true,
@@ -357,14 +376,14 @@ export class OutboxWorker {
   }
 
   /** A DM addressed to a user id lives in a D… conversation; history needs that id. */
-  private async conversationId(channel: string): Promise<string> {
+  private async conversationId(client: WebClient, workspaceId: string, channel: string): Promise<string> {
     if (!/^[UW]/.test(channel)) return channel;
-    const cached = this.dmChannels.get(channel);
+    const cached = this.dmChannels.get(`${workspaceId}:${channel}`);
     if (cached) return cached;
-    const opened = await this.o.client.conversations.open({ users: channel });
+    const opened = await client.conversations.open({ users: channel });
     const id = opened.channel?.id;
     if (!id) throw new Error(`conversations.open gave no channel for ${channel}`);
-    this.dmChannels.set(channel, id);
+    this.dmChannels.set(`${workspaceId}:${channel}`, id);
     return id;
   }
 }

@@ -4,6 +4,7 @@ import type { CheckinAnswer } from "../generated/sqlite/enums.js";
 import { effectiveCadence } from "../domain/cadence.js";
 import type { CheckinRecord, PlanMatch, Role } from "../domain/checkinPlan.js";
 import type { DateRange } from "../domain/deliveryTime.js";
+import { liveWorkspacesOnly } from "./workspaces.js";
 
 /** One side of a pair, as check-in messages need it. */
 export interface CheckinParty {
@@ -45,7 +46,7 @@ export const planPerson = (p: PersonRow) => (p.erasedAt ? { tz: p.tz, pausedAt: 
 
 /** Workspaces that have at least one active match. */
 export async function workspacesWithActiveMatches(db: Db): Promise<string[]> {
-  const rows = await db.match.findMany({ where: { status: "ACTIVE" }, distinct: ["workspaceId"], select: { workspaceId: true } });
+  const rows = await db.match.findMany({ where: { status: "ACTIVE", ...(await liveWorkspacesOnly(db)) }, distinct: ["workspaceId"], select: { workspaceId: true } });
   return rows.map((r) => r.workspaceId);
 }
 

@@ -121,6 +121,7 @@ export interface Claim {
 export async function dueCandidates(db: Db, now: Date, staleBefore: Date, limit: number): Promise<Candidate[]> {
   const rows = await db.outboxMessage.findMany({
     where: {
+      heldAt: null,
       OR: [
         { status: "PENDING", notBefore: { lte: now } },
         { status: "SENDING", claimedBy: null, notBefore: { lte: now } },
@@ -264,4 +265,28 @@ export async function queueHomeRefresh(db: Db | Tx, workspaceId: string, slackUs
 /** queueHomeRefresh for several people (each once). */
 export async function queueHomeRefreshes(db: Db | Tx, workspaceId: string, slackUserIds: Iterable<string>, now: Date): Promise<void> {
   for (const id of new Set(slackUserIds)) await queueHomeRefresh(db, workspaceId, id, now);
+}
+
+/**
+ * A workspace lost its installation: its unsent rows wait, as they are (a row that may have been
+ * posted stays "look first"), until a re-install releases them. Returns how many were held.
+ */
+export async function holdWorkspaceOutbox(db: Db | Tx, workspaceId: string, now: Date): Promise<number> {
+  const { count } = await db.outboxMessage.updateMany({ where: { workspaceId, status: { in: ["PENDING", "SENDING"] }, heldAt: null }, data: { heldAt: now } });
+  return count;
+}
+
+/** A re-install: the held rows go out again, at once. Returns how many. */
+export async function releaseWorkspaceOutbox(db: Db | Tx, workspaceId: string): Promise<number> {
+  const { count } = await db.outboxMessage.updateMany({ where: { workspaceId, heldAt: { not: null } }, data: { heldAt: null } });
+  return count;
+}
+
+/** A claimed row whose workspace has no live token: put back unsent and held (not an attempt). */
+export async function holdClaimed(db: Db, h: Claim, worker: string, now: Date, error: string): Promise<boolean> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: held(h, worker),
+    data: { status: h.wasInFlight ? "SENDING" : "PENDING", claimedBy: null, ...(h.wasInFlight ? {} : { claimedAt: null }), heldAt: now, lastError: error, attempts: { decrement: 1 } },
+  });
+  return count === 1;
 }

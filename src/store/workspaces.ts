@@ -12,3 +12,12 @@ export async function workspaceExists(db: Db, workspaceId: string): Promise<bool
 export async function listWorkspaceIds(db: Db): Promise<string[]> {
   return (await db.workspace.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((w) => w.id);
 }
+
+/**
+ * The where-fragment that leaves out workspaces Rounds was uninstalled from (distributed mode), for
+ * the queries scheduled jobs find due work with: nothing is scheduled for a suspended workspace.
+ */
+export async function liveWorkspacesOnly(db: Db): Promise<{ workspaceId?: { notIn: string[] } }> {
+  const suspended = await db.workspace.findMany({ where: { suspendedAt: { not: null } }, select: { id: true } });
+  return suspended.length ? { workspaceId: { notIn: suspended.map((w) => w.id) } } : {};
+}

@@ -8,6 +8,7 @@ import { queueIntroduction } from "../../src/store/introductions.js";
 import { testProviders } from "../support/databases.js";
 import { FakeSlack } from "../../src/slack/standin/server.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { oneWorkspace } from "../../src/slack/tenancy/clients.js";
 
 const TEAM = "T0OUTBOX";
 const OTHER_TEAM = "T0OTHER";
@@ -52,7 +53,7 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
   const worker = (options: Partial<OutboxOptions> = {}) =>
     new OutboxWorker({
       db: database.prisma,
-      client,
+      clients: oneWorkspace(client),
       logger: pino({ level: "silent" }),
       ratePerSecond: 1000,
       reclaimAfterMs: RECLAIM_AFTER_MS,
@@ -111,8 +112,8 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
     await queue("digest:b", b, "Time for a check-in");
     const w = worker();
 
-    expect(await w.drain()).toEqual({ sent: 2, "already-sent": 0, deferred: 0, retry: 0, failed: 0 });
-    expect(await w.drain()).toEqual({ sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 });
+    expect(await w.drain()).toEqual({ sent: 2, "already-sent": 0, deferred: 0, retry: 0, failed: 0, held: 0 });
+    expect(await w.drain()).toEqual({ sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0, held: 0 });
 
     expect(slack.messagesIn(a)).toEqual([
       expect.objectContaining({
@@ -200,7 +201,7 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
     });
     slack.latencyMs = 400;
     try {
-      expect(await worker({ client: impatient }).drain()).toMatchObject({ retry: 1 });
+      expect(await worker({ clients: oneWorkspace(impatient) }).drain()).toMatchObject({ retry: 1 });
       await slack.waitFor(() => slack.messagesIn(to).length === 1); // Slack posted it after all
     } finally {
       slack.latencyMs = 0;
@@ -231,7 +232,7 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
     const impatient = new WebClient("xoxb-test-token", { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 100 });
     slack.latencyMs = 400;
     try {
-      expect(await worker({ client: impatient, maxAttempts: 1 }).drain()).toMatchObject({ failed: 1 });
+      expect(await worker({ clients: oneWorkspace(impatient), maxAttempts: 1 }).drain()).toMatchObject({ failed: 1 });
       await slack.waitFor(() => slack.messagesIn(to).length === 1); // Slack posted it after all
     } finally {
       slack.latencyMs = 0;
@@ -390,7 +391,7 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
       data: { status: "SENDING", claimedAt: new Date(clock.getTime() - 5_000), claimedBy: "outbox-other" },
     });
 
-    expect(await worker().drain()).toEqual({ sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0 });
+    expect(await worker().drain()).toEqual({ sent: 0, "already-sent": 0, deferred: 0, retry: 0, failed: 0, held: 0 });
     expect(postsTo(to)).toHaveLength(0);
     expect((await row("busy:1")).claimedBy).toBe("outbox-other");
   });

@@ -6,6 +6,7 @@ import { claim, confirmClaim, dueCandidates, enqueue, markSent, queueHomeRefresh
 import { testProviders } from "../support/databases.js";
 import { FakeSlack } from "../../src/slack/standin/server.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { oneWorkspace } from "../../src/slack/tenancy/clients.js";
 
 const TEAM = "T0CLAIMS";
 
@@ -36,7 +37,7 @@ describe.each(testProviders)("outbox claims and pacing across workers on %s", (p
   });
 
   const worker = (options: Partial<OutboxOptions> = {}) =>
-    new OutboxWorker({ db: database.prisma, client, logger: pino({ level: "silent" }), ratePerSecond: 1000, reclaimAfterMs: 60_000, ...options });
+    new OutboxWorker({ db: database.prisma, clients: oneWorkspace(client), logger: pino({ level: "silent" }), ratePerSecond: 1000, reclaimAfterMs: 60_000, ...options });
 
   const queue = (key: string, to: string) => enqueue(database.prisma, { workspaceId: TEAM, key, channel: to, payload: { text: `message ${key}` }, notBefore: new Date() });
 

@@ -11,6 +11,7 @@ import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 import { roundMessages } from "../../src/features/rounds/views/previewMessages.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { oneWorkspace } from "../../src/slack/tenancy/clients.js";
 
 const TEAM = "T0ROUNDS";
 const NOW = new Date("2026-03-02T15:00:00Z");
@@ -65,7 +66,7 @@ describe.each(testProviders)("proposing and approving pairing rounds on %s", (pr
   const deliver = () =>
     new OutboxWorker({
       db: database.prisma,
-      client: new WebClient("xoxb-test-token", { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
+      clients: oneWorkspace(new WebClient("xoxb-test-token", { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } })),
       logger: pino({ level: "silent" }),
       ratePerSecond: 1000,
       reclaimAfterMs: 60_000,

@@ -31,6 +31,22 @@ describe("configuration from the environment", () => {
     expect(error.message).toContain(".env file");
   });
 
+  it("selects many workspaces with the OAuth settings, and says which of them is missing or wrong", () => {
+    const KEY = Buffer.alloc(32, 7).toString("base64");
+    const oauth = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "shh", SLACK_STATE_SECRET: "a-long-random-state-secret", ROUNDS_TOKEN_KEY: KEY, SLACK_SIGNING_SECRET: "secret" };
+    const config = loadConfig(oauth);
+    expect(config.slackBotToken).toBeUndefined();
+    expect(config.oauth).toMatchObject({ clientId: "1111.2222", retentionDays: 30 });
+    expect(config.oauth!.tokenKeys.current.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(loadConfig({ ...oauth, UNINSTALL_RETENTION_DAYS: "90" }).oauth!.retentionDays).toBe(90);
+
+    const missing = problemsWith({ SLACK_CLIENT_ID: "1111.2222", SLACK_SIGNING_SECRET: "secret" });
+    expect(missing.problems.map((p) => p.split(" ")[0])).toEqual(["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "ROUNDS_TOKEN_KEY"]);
+    expect(problemsWith({ ...oauth, ROUNDS_TOKEN_KEY: "short" }).problems).toEqual([expect.stringMatching(/^ROUNDS_TOKEN_KEY must be 32 random bytes/)]);
+    expect(problemsWith({ ...oauth, SLACK_BOT_TOKEN: "xoxb-1" }).problems).toEqual([expect.stringMatching(/both set: choose one workspace/)]);
+    expect(problemsWith({ ...oauth, SLACK_APP_TOKEN: "xapp-1" }).problems).toEqual([expect.stringMatching(/cannot use Socket Mode/)]);
+  });
+
   it("reports a bot token of the wrong kind", () => {
     const error = problemsWith({ ...VALID, SLACK_BOT_TOKEN: "xoxp-user-token" });
     expect(error.problems).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN must start with xoxb-: OAuth & Permissions/)]);

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { registerListeners } from "../../src/slack/listeners.js";
 import type { ListenerDeps } from "../../src/slack/deps.js";
 import { projectRoot } from "../../src/paths.js";
+import { BOT_SCOPES } from "../../src/slack/tenancy/installer.js";
 
 /**
  * The ids the features declare in their ids files: every ActionId / ViewId (an id with its codec),
@@ -43,10 +44,17 @@ describe("the app's listeners", () => {
     const commands = [...manifest.matchAll(/- command: (\S+)/g)].map((m) => m[1]!);
     const events = [...manifest.split("bot_events:")[1]!.matchAll(/^\s+- ([\w.]+)/gm)].map((m) => m[1]!);
     expect(commands).toEqual(["/findmentor", "/mentoring", "/mentoring-admin"]);
-    expect(events).toEqual(["app_home_opened", "member_joined_channel", "message.im"]);
+    expect(events).toEqual(["app_home_opened", "member_joined_channel", "message.im", "app_uninstalled", "tokens_revoked"]);
     for (const command of commands) expect(router.registrations("command", command), command).toBe(1);
     // Slack's message.im arrives as an event of type "message" (channel_type "im").
     for (const event of events) expect(router.registrations("event", event.split(".")[0]!), event).toBe(1);
+  });
+
+  it("ask, when installing in many workspaces, for exactly the bot scopes manifest.yml lists", () => {
+    const manifest = readFileSync(path.join(projectRoot, "manifest.yml"), "utf8");
+    const bot = manifest.split(/^\s+bot:\s*$/m)[1]!.split(/^settings:/m)[0]!;
+    const scopes = [...bot.matchAll(/^\s+- ([\w:.]+)/gm)].map((m) => m[1]!);
+    expect(BOT_SCOPES).toEqual(scopes);
   });
 
   it("answer every id a feature declares with exactly one handler, and give each its codec", async () => {

@@ -1,4 +1,4 @@
-import type { WebClient } from "@slack/web-api";
+import type { SlackClients } from "../../slack/tenancy/clients.js";
 import type { Db } from "../../store/database.js";
 import { homeData } from "./home.js";
 import { slackDirectory } from "../../slack/directory.js";
@@ -9,8 +9,9 @@ import { homeView } from "./views/home.js";
  * it when the refresh is sent, so the Home shows the state of that moment however long the refresh
  * waited its turn.
  */
-export function homeRenderer(db: Db, client: WebClient, now: () => Date = () => new Date()) {
-  const directory = slackDirectory(client);
-  return async (workspaceId: string, slackUserId: string): Promise<Record<string, unknown>> =>
-    homeView(await homeData(db, directory, workspaceId, slackUserId, now())) as unknown as Record<string, unknown>;
+export function homeRenderer(db: Db, clients: SlackClients, now: () => Date = () => new Date()) {
+  return async (workspaceId: string, slackUserId: string): Promise<Record<string, unknown>> => {
+    const directory = slackDirectory(await clients.forTenant(workspaceId));
+    return homeView(await homeData(db, directory, workspaceId, slackUserId, now())) as unknown as Record<string, unknown>;
+  };
 }

@@ -177,6 +177,15 @@ function answerSubmit({ ack }: SlackViewMiddlewareArgs<ViewSubmitAction>, answer
   return ack({ response_action: "clear" });
 }
 
+/**
+ * The tenant a request belongs to, which every query is scoped by: the org for an org-wide Enterprise
+ * Grid install (a person is one member whichever of its workspaces they type in), else the workspace.
+ */
+export function tenantOfRequest(context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }, fallbackTeam: string | undefined): string {
+  if (context.isEnterpriseInstall && context.enterpriseId) return context.enterpriseId;
+  return context.teamId ?? fallbackTeam ?? "";
+}
+
 /** Declares a feature's listeners on the router; every declaration runs through the same steps. */
 export class Interactions {
   constructor(
@@ -190,7 +199,7 @@ export class Interactions {
     this.router.action(id, async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
       await args.ack();
       const { body, client } = args;
-      const teamId = args.context.teamId ?? body.team?.id ?? "";
+      const teamId = tenantOfRequest(args.context, body.team?.id);
       const userId = body.user.id;
       const actionId = body.actions[0]?.action_id ?? spec.action.id;
       const label = spec.label ?? spec.action.id;
@@ -243,7 +252,7 @@ export class Interactions {
     this.router.view(spec.view.id, async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
       const { body, client } = args;
       const values = submittedValues(body);
-      const teamId = args.context.teamId ?? body.team?.id ?? "";
+      const teamId = tenantOfRequest(args.context, body.team?.id);
       const userId = body.user.id;
       const fields = { team: teamId, user: userId, view: spec.view.id };
       const logger = deps.logger.child(fields);
@@ -282,7 +291,7 @@ export class Interactions {
     const deps = this.deps;
     this.router.event(spec.event, async (args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => {
       if (spec.accepts && !spec.accepts(args.event as SlackEventMiddlewareArgs<E>["event"], args)) return;
-      const teamId = args.context.teamId ?? (args.body as { team_id?: string }).team_id ?? "";
+      const teamId = tenantOfRequest(args.context, (args.body as { team_id?: string }).team_id);
       const fields = { team: teamId, event: spec.event };
       const logger = deps.logger.child(fields);
       const i = { deps, client: args.client, logger, teamId, event: args.event, args } as EventInteraction<E>;
@@ -303,7 +312,7 @@ export class Interactions {
       }
       await args.ack();
       const { command, client } = args;
-      const teamId = args.context.teamId ?? command.team_id;
+      const teamId = tenantOfRequest(args.context, command.team_id);
       const userId = command.user_id;
       const fields = { team: teamId, user: userId, command: command.command };
       const tell = ephemeralTo(args.respond);

@@ -1,3 +1,9 @@
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN "suspendedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN "heldAt" DATETIME;
+
 -- CreateTable
 CREATE TABLE "Installation" (
     "tenantId" TEXT NOT NULL PRIMARY KEY,

@@ -1,3 +1,9 @@
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "suspendedAt" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "heldAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "Installation" (
     "tenantId" TEXT NOT NULL,
