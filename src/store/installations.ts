@@ -70,7 +70,7 @@ export async function installationsToPurge(db: Db, now: Date): Promise<Installat
 async function workspaceTables(db: Db | Tx): Promise<string[]> {
   const rows =
     providerOfClient(db) === "postgresql"
-      ? await db.$queryRawUnsafe<{ t: string }[]>(`SELECT table_name AS t FROM information_schema.columns WHERE column_name = 'workspaceId' AND table_schema = current_schema() ORDER BY 1`)
+      ? await db.$queryRawUnsafe<{ t: string }[]>(`SELECT table_name::text AS t FROM information_schema.columns WHERE column_name = 'workspaceId' AND table_schema = current_schema() ORDER BY 1`)
       : await db.$queryRawUnsafe<{ t: string }[]>(`SELECT m.name AS t FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'workspaceId' ORDER BY 1`);
   return rows.map((r) => r.t);
 }

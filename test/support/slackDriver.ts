@@ -20,6 +20,9 @@ import { WORKING_MODAL } from "../../src/slack/kit/workingModal.js";
 export interface Person {
   id: string;
   teamId: string;
+  /** In a workspace of an Enterprise Grid org; `orgInstall` when Rounds is installed org-wide. */
+  enterpriseId?: string;
+  orgInstall?: boolean;
 }
 
 /**
@@ -178,7 +181,8 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
       const user = person(who);
       const responseId = `cmd-${seq}`;
       const triggerId = newTriggerId(`cmd.${user.id}`);
-      const res = await post(slashCommandBody({ command, text, userId: user.id, teamId: user.teamId, responseUrl: o.slack().responseUrl(responseId), triggerId }));
+      const org = user.enterpriseId ? { enterpriseId: user.enterpriseId, isEnterpriseInstall: Boolean(user.orgInstall) } : {};
+      const res = await post(slashCommandBody({ command, text, userId: user.id, teamId: user.teamId, responseUrl: o.slack().responseUrl(responseId), triggerId, ...org }));
       expect(res.status).toBe(200);
       const ackBody = res.body ? (res.body.startsWith("{") ? (JSON.parse(res.body) as unknown) : { text: res.body }) : null;
       const refusal = commandAckRefusal(ackBody);
@@ -250,7 +254,8 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
       const user = person(who);
       const slack = o.slack();
       const before = views("views.publish").length;
-      const res = await post(eventBody(user.teamId, { type: "app_home_opened", user: user.id, channel: `D${user.id}`, tab: "home" }), "json");
+      const org = user.enterpriseId ? { enterpriseId: user.enterpriseId, install: Boolean(user.orgInstall) } : undefined;
+      const res = await post(eventBody(user.teamId, { type: "app_home_opened", user: user.id, channel: `D${user.id}`, tab: "home" }, undefined, org), "json");
       expect(res.status).toBe(200);
       return slack
         .waitFor(() => views("views.publish").slice(before).filter((c) => c.args.user_id === user.id).at(-1), timeoutMs)
@@ -258,6 +263,12 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
     },
   };
   return driver;
+}
+
+/** Posts an Events API event for `who`'s workspace (and org), signed, as Slack does. */
+export async function sendEvent(app: { url: string }, who: Person, event: Record<string, unknown>): Promise<number> {
+  const org = who.enterpriseId ? { enterpriseId: who.enterpriseId, install: Boolean(who.orgInstall) } : undefined;
+  return (await postToApp(app.url, eventBody(who.teamId, event, undefined, org), "json", { secret: TEST_SIGNING_SECRET })).status;
 }
 
 /** Element values for view submissions. */

@@ -52,6 +52,9 @@ export interface SlashCommand {
   responseUrl: string;
   triggerId?: string;
   channelId?: string;
+  /** A workspace of an Enterprise Grid org; `isEnterpriseInstall` when Rounds is installed org-wide. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
 }
 
 export function slashCommandBody(c: SlashCommand): string {
@@ -66,7 +69,8 @@ export function slashCommandBody(c: SlashCommand): string {
     command: c.command,
     text: c.text ?? "",
     api_app_id: "A0ROUNDS",
-    is_enterprise_install: "false",
+    ...(c.enterpriseId ? { enterprise_id: c.enterpriseId, enterprise_name: c.enterpriseId } : {}),
+    is_enterprise_install: c.isEnterpriseInstall ? "true" : "false",
     response_url: c.responseUrl,
     trigger_id: c.triggerId ?? newTriggerId(),
   }).toString();
@@ -119,7 +123,27 @@ export function viewSubmissionPayload(v: ViewSubmission): Record<string, unknown
   };
 }
 
-export function eventBody(teamId: string, event: Record<string, unknown>, eventId = `Ev${randomUUID().slice(0, 10)}`): string {
+export function eventBody(
+  teamId: string,
+  event: Record<string, unknown>,
+  eventId = `Ev${randomUUID().slice(0, 10)}`,
+  /** A workspace of a Grid org; `install` when Rounds is installed org-wide. */
+  org?: { enterpriseId: string; install?: boolean },
+): string {
+  if (org) {
+    return JSON.stringify({
+      token: "deprecated-verification-token",
+      team_id: teamId,
+      enterprise_id: org.enterpriseId,
+      api_app_id: "A0ROUNDS",
+      event,
+      type: "event_callback",
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      is_ext_shared_channel: false,
+      authorizations: [{ enterprise_id: org.enterpriseId, team_id: org.install ? null : teamId, user_id: "UROUNDSBOT", is_bot: true, is_enterprise_install: Boolean(org.install) }],
+    });
+  }
   return JSON.stringify({
     token: "deprecated-verification-token",
     team_id: teamId,
