@@ -158,12 +158,12 @@ export function storedOf(settings: SurveySettings): StoredSettings {
   return out;
 }
 
-/** "m3" → "3 months into the match"; "year-2026" → "end of 2026–27". */
+/** "m3" → "3 months into the match"; "year-2026" → "at the end of the 2026–27 year". */
 export function milestoneName(milestone: string, academicYearStart = DEFAULT_ACADEMIC_YEAR_START): string {
   const months = /^m(\d+)$/.exec(milestone);
   if (months) return `${months[1]} ${months[1] === "1" ? "month" : "months"} into the match`;
   const year = /^year-(\d{4})$/.exec(milestone);
-  if (year) return `end of the ${academicYearStarting(Number(year[1]), academicYearStart).label} year`;
+  if (year) return `at the end of the ${academicYearStarting(Number(year[1]), academicYearStart).label} year`;
   return milestone;
 }
 

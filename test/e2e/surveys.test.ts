@@ -107,7 +107,7 @@ describe.each(testProviders)("evaluation surveys in Slack on %s", (provider) => 
     await runJob(NOW);
     for (const t of TRAINEES) {
       const dm = await surveyDm(t);
-      expect(textOf(dm)).toContain(`how is your mentoring with ${P.maya.name} going? (3 months into the match)`);
+      expect(textOf(dm)).toContain(`how is your mentoring with ${P.maya.name} going, 3 months into the match?`);
       expect(textOf(dm)).toContain("Your answers are anonymous");
     }
     await slack.waitFor(() => (surveyDms("maya").length === 6 ? true : undefined), 10_000);

@@ -67,7 +67,7 @@ describe("survey settings", () => {
 
   it("name milestones in words", () => {
     expect(milestoneName("m3")).toBe("3 months into the match");
-    expect(milestoneName("year-2026")).toBe("end of the 2026–27 year");
+    expect(milestoneName("year-2026")).toBe("at the end of the 2026–27 year");
   });
 });
 

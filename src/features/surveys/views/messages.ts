@@ -27,9 +27,9 @@ function ask(card: InvitationCard): string {
   const program = `*${escapeMrkdwn(card.programName)}*`;
   const when = milestoneName(card.milestone, card.academicYearStart);
   const other = card.otherName ? escapeMrkdwn(card.otherName) : "";
-  if (card.kind === "mentee") return `${program} asks: how is your mentoring with ${other} going? (${when})`;
-  if (card.kind === "mentor") return `${program} asks: how is your mentoring of ${other} going? (${when})`;
-  return `${program} asks what you thought of the program this year (${when}).`;
+  if (card.kind === "mentee") return `${program} asks: how is your mentoring with ${other} going, ${when}?`;
+  if (card.kind === "mentor") return `${program} asks: how is your mentoring of ${other} going, ${when}?`;
+  return `${program} asks what you thought of the program, ${when}.`;
 }
 
 function survey(card: InvitationCard, reminder: boolean): Payload {
