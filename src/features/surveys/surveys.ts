@@ -137,7 +137,12 @@ export async function surveyResults(db: Db, workspaceId: string, programId: stri
   const { program, settings } = await surveySettingsOf(db, workspaceId, programId);
   const data = await surveyResultData(db, workspaceId, program.id);
   const items = Object.fromEntries(SURVEY_KINDS.map((k) => [k, settings.surveys[k].items])) as Record<SurveyKind, SurveyDefinition["items"]>;
-  const groups = aggregateSurveys(data.responses, data.invitations, items).map((g) => ({ ...g, mentorName: g.mentorId ? (data.mentorNames.get(g.mentorId) ?? "Former member") : null }));
+  const named = aggregateSurveys(data.responses, data.invitations, items).map((g) => ({ ...g, mentorName: g.mentorId ? (data.mentorNames.get(g.mentorId) ?? "Former member") : null }));
+  // Mentors by name within their survey and period (the aggregate orders them by id).
+  const groups = named
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => (a.g.level === "mentor" && b.g.level === "mentor" && a.g.kind === b.g.kind && a.g.period === b.g.period ? a.g.mentorName!.localeCompare(b.g.mentorName!) : a.i - b.i))
+    .map(({ g }) => g);
   return { programName: program.name, settings, groups };
 }
 
