@@ -30,6 +30,10 @@ Commands:
   ranking [--team TEAM_ID] --program NAME [--set FILE.json | --reset]
       Show how /findmentor ranks mentors in a program (weights and knobs), or change it (docs/ranking.md).
       Needs only the database.
+  surveys show|set|report [--team TEAM_ID] [--program NAME] [--enable KIND] [--disable KIND]
+          [--months 3,9|none] [--end-of-year yes|no] [--item KIND.KEY="wording"] [--reset] [--out FILE]
+      Show or change a program's evaluation surveys, or write their results (aggregates only, groups
+      under 5 responses withheld) as CSV (docs/surveys.md). Audited. Needs only the database.
   job run NAME [--now ISO-8601]
       Run one scheduled job once now (or as of --now), e.g. request-reminders. Needs only the database.
   report [--team TEAM_ID] [--program NAME] --out DIR

@@ -14,6 +14,7 @@ import { runProgramSettings } from "./programSettings.js";
 import { runProgramList } from "./programList.js";
 import { runBackupCommand, runRestoreCommand } from "./backup.js";
 import { runInstallations } from "./installations.js";
+import { runSurveysCommand } from "./surveys.js";
 
 /** The admin command line: `npm run cli -- COMMAND` (see USAGE). */
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "installations") return runInstallations(argv.slice(1), process.env, (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "backup") return runBackupCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "restore") return runRestoreCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
+  if (argv[0] === "surveys") return runSurveysCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "program" && argv[1] === "settings") return runProgramSettings(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   let command;
   let env;

@@ -6,6 +6,7 @@ import { announcements } from "./announcements.js";
 import { rounds } from "./rounds.js";
 import { agendaPrompts } from "./agendaPrompts.js";
 import { purgeUninstalled } from "./purgeUninstalled.js";
+import { surveys } from "./surveys.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts, purgeUninstalled];
+export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts, purgeUninstalled, surveys];

@@ -15,6 +15,7 @@ import { registerThanksListeners } from "../features/thanks/index.js";
 import { registerDashboardListeners } from "../features/dashboard-reports/index.js";
 import { registerRoundListeners } from "../features/rounds/index.js";
 import { registerInstallationListeners } from "../features/installations/index.js";
+import { registerSurveyListeners } from "../features/surveys/index.js";
 import { dedupeEvents } from "./dedupeDeliveries.js";
 
 /** Registers every feature's listeners; returns the router they are on. */
@@ -35,5 +36,6 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerThanksListeners(on);
   registerDashboardListeners(on);
   registerInstallationListeners(on);
+  registerSurveyListeners(on);
   return router;
 }

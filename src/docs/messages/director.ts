@@ -1,4 +1,5 @@
 import { homeView } from "../../features/home/views/home.js";
+import { surveyEntries } from "./surveys.js";
 import { adminMenu, noProgramYet } from "../../features/programs/views/menu.js";
 import { programModal } from "../../features/programs/views/programModal.js";
 import { cohortModal } from "../../features/programs/views/cohortModal.js";
@@ -143,5 +144,6 @@ export function directorEntries(): Entry[] {
       { mentorMemberId: PEOPLE.maya.id, mentorSlackId: PEOPLE.maya.slackUserId, mentorName: PEOPLE.maya.name, email: null, count: 3, thankers: 2, programs: [PROGRAM.name], firstAt: daysFromNow(-40), lastAt: daysFromNow(-1), messages: [] },
       { mentorMemberId: PEOPLE.jun.id, mentorSlackId: PEOPLE.jun.slackUserId, mentorName: PEOPLE.jun.name, email: null, count: 1, thankers: 1, programs: [PROGRAM.name], firstAt: daysFromNow(-9), lastAt: daysFromNow(-9), messages: [] },
     ])),
+    ...surveyEntries("director"), // evaluation surveys (src/docs/messages/surveys.ts)
   ];
 }

@@ -1,4 +1,5 @@
 import { homeView } from "../../features/home/views/home.js";
+import { surveyEntries } from "./surveys.js";
 import { answeredMessage, requestMessages, settledForMentor } from "../../features/requests/views/messages.js";
 import { declineModal, endModal } from "../../features/requests/views/modals.js";
 import { answeredCheckin, checkinMessages } from "../../features/checkins/views/messages.js";
@@ -63,5 +64,6 @@ export function mentorEntries(): Entry[] {
       { rotation: 2, startsAt: new Date(speed.scheduledFor.getTime() + 24 * 60_000), endsAt: new Date(speed.scheduledFor.getTime() + 34 * 60_000), withSlackUserIds: [PEOPLE.ben.slackUserId] },
     ], TZ)),
     m("Thanked", "A trainee thanks Dr. Maya Patel.", thanksMessages.mentorDm({ id: "th-1", fromSlackId: PEOPLE.tara.slackUserId, toSlackId: PEOPLE.maya.slackUserId, programName: PROGRAM.name, message: "Your read of my aims page changed the whole _framing_. Thank you!" })),
+    ...surveyEntries("mentor"), // evaluation surveys (src/docs/messages/surveys.ts)
   ];
 }

@@ -1,4 +1,5 @@
 import { homeView } from "../../features/home/views/home.js";
+import { surveyEntries } from "./surveys.js";
 import { mentorCardsMessage, noFitMessage, noMentorsMessage, profileFirstMessage } from "../../features/findmentor/views/cards.js";
 import { requestModal } from "../../features/requests/views/modals.js";
 import { requestMessages, settledForTrainee, withdrawnMessage } from "../../features/requests/views/messages.js";
@@ -85,5 +86,6 @@ export function traineeEntries(): Entry[] {
     t("Thank a mentor", "Tara types /mentoring thanks.", thanksModal({ mentor: PEOPLE.maya.slackUserId, message: "" })),
     t("Thanks sent", "Tara sends her thanks with a shout-out.", { text: thanksSentText({ id: "th-1", toSlackUserId: PEOPLE.maya.slackUserId, programName: PROGRAM.name, shoutOutChannel: CHANNELS.announce, shoutOutAsked: true }) }),
     t("Announcement by DM", "A director posts an announcement with \"also DM\" ticked.", announcementMessages.memberDm({ ...ANNOUNCEMENT, status: "POSTED", postedAt: NOW, postedChannel: CHANNELS.announce, postedTs: "1765119600.000100" }, { channel: CHANNELS.announce, ts: "1765119600.000100" })),
+    ...surveyEntries("trainee"), // evaluation surveys (src/docs/messages/surveys.ts)
   ];
 }

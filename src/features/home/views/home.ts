@@ -8,6 +8,7 @@ import { PRIVACY_ACTIONS } from "../../privacy/ids.js";
 import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
 import { ANNOUNCE } from "../../announcements/ids.js";
 import { ROUND_ACTIONS } from "../../rounds/ids.js";
+import { surveyHomeButtons } from "../../surveys/views/homeButtons.js";
 import { answerButtons, withdrawButtons } from "../../requests/views/homeButtons.js";
 import { WHILE_PAUSED } from "../../profiles/views/availabilityViews.js";
 import { count, noun } from "../../../slack/kit/plural.js";
@@ -131,6 +132,7 @@ function directorBlocks(data: HomeData, room: number): BlockBuilder[] {
         Elements.Button({ text: "Export roster", actionId: HOME_ADMIN_ACTIONS.exportRoster, value: p.programId }),
         Elements.Button({ text: "Announce", actionId: `${ANNOUNCE.actions.compose}_home`, value: p.programId }),
         Elements.Button({ text: "New round", actionId: `${ROUND_ACTIONS.create}_home`, value: p.programId }),
+        ...surveyHomeButtons(p.programId), // surveys feature: settings modal, results to the DM
       ),
     );
   }

@@ -11,6 +11,7 @@ import type { Interactions } from "../../../slack/interaction/pipeline.js";
 import { dashboardCommand } from "../../dashboard-reports/listeners/command.js";
 import { appreciationAdminCommand } from "../../announcements/listeners/command.js";
 import { roundsAdminCommand } from "../../rounds/listeners/command.js";
+import { surveysAdminCommand } from "../../surveys/listeners/command.js";
 
 /**
  * /mentoring-admin: the director's menu; `program`, `people`, `directors` open those modals directly.
@@ -47,6 +48,9 @@ export function mentoringAdminCommand(on: Interactions): void {
     } else if (sub === "round" || sub === "rounds") {
       const reply = await roundsAdminCommand(i.ctx, client, by, sub, triggerId, programs); // pairing rounds: set-up modal, list with cancel
       if (reply) await respond({ response_type: "ephemeral", ...reply });
+    } else if (sub === "surveys" || sub === "survey") {
+      const reply = await surveysAdminCommand(deps, client, by, i.text, triggerId); // evaluation surveys: settings modal, results to the DM
+      if (reply) await respond({ response_type: "ephemeral", text: reply });
     } else if (sub === "people" && programs.length === 0) {
       await respond({ response_type: "ephemeral", ...noProgramYet("add people to") });
     } else {

@@ -2,7 +2,7 @@
 export const COMMANDS = [
   { command: "/findmentor", hint: "[keywords, e.g. thrombosis grants]", description: "Find mentors ranked by how well they fit you" },
   { command: "/mentoring", hint: "[profile | log | goals | pause | resume | exclusions | privacy | thanks @mentor message]", description: "Your mentoring hub — profile, meetings, goals, availability" },
-  { command: "/mentoring-admin", hint: "[program | people | directors | round | announce | announcements | thanks | report]", description: "Program directors — programs, people, rounds, announcements, reports" },
+  { command: "/mentoring-admin", hint: "[program | people | directors | round | announce | announcements | thanks | report | surveys]", description: "Program directors — programs, people, rounds, announcements, reports" },
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number]["command"];
