@@ -12,6 +12,7 @@ import { runThanksShortlist } from "./thanks.js";
 import { runReportCommand } from "./report.js";
 import { runProgramSettings } from "./programSettings.js";
 import { runProgramList } from "./programList.js";
+import { runYearCommand } from "./year.js";
 import { runBackupCommand, runRestoreCommand } from "./backup.js";
 
 /** The admin command line: `npm run cli -- COMMAND` (see USAGE). */
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "program" && argv[1] === "list") return runProgramList(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "backup") return runBackupCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "restore") return runRestoreCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
+  if (argv[0] === "year") return runYearCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "program" && argv[1] === "settings") return runProgramSettings(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   let command;
   let env;

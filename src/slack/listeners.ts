@@ -14,6 +14,7 @@ import { registerAnnouncementListeners } from "../features/announcements/index.j
 import { registerThanksListeners } from "../features/thanks/index.js";
 import { registerDashboardListeners } from "../features/dashboard-reports/index.js";
 import { registerRoundListeners } from "../features/rounds/index.js";
+import { registerYearListeners } from "../features/year/index.js";
 import { dedupeEvents } from "./dedupeDeliveries.js";
 
 /** Registers every feature's listeners; returns the router they are on. */
@@ -33,5 +34,6 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerAnnouncementListeners(on);
   registerThanksListeners(on);
   registerDashboardListeners(on);
+  registerYearListeners(on);
   return router;
 }

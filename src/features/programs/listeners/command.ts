@@ -11,6 +11,7 @@ import type { Interactions } from "../../../slack/interaction/pipeline.js";
 import { dashboardCommand } from "../../dashboard-reports/listeners/command.js";
 import { appreciationAdminCommand } from "../../announcements/listeners/command.js";
 import { roundsAdminCommand } from "../../rounds/listeners/command.js";
+import { closeYearCommand } from "../../year/listeners/close.js";
 
 /**
  * /mentoring-admin: the director's menu; `program`, `people`, `directors` open those modals directly.
@@ -47,6 +48,8 @@ export function mentoringAdminCommand(on: Interactions): void {
     } else if (sub === "round" || sub === "rounds") {
       const reply = await roundsAdminCommand(i.ctx, client, by, sub, triggerId, programs); // pairing rounds: set-up modal, list with cancel
       if (reply) await respond({ response_type: "ephemeral", ...reply });
+    } else if (sub === "close-year") {
+      await respond({ response_type: "ephemeral", ...(await closeYearCommand(i.ctx, by, programs, i.text.slice(sub.length))) }); // the year's close: preview, then Approve
     } else if (sub === "people" && programs.length === 0) {
       await respond({ response_type: "ephemeral", ...noProgramYet("add people to") });
     } else {
