@@ -104,11 +104,11 @@ export const errorWords: ErrorWords = {
       ? `The ${e.yearLabel} year can be closed from ${calendarDay(e.opensOn)} (6 weeks before it ends), so nothing was changed.`
       : `The ${e.yearLabel} year can't be closed any more from here, so nothing was changed. Open "Close the year" again for the current year.`,
   year_answer_not_allowed: (e) =>
-    ({
-      not_party: "This question is for the two people in that mentorship, so your click changed nothing.",
-      match_ended: "That mentorship has already ended, so there's nothing to decide.",
-      year_closed: "Your program director has already closed the year, so the answer can't change now. Tell them if something should be different.",
-    })[e.reason],
+    e.reason === "match_ended"
+      ? "That mentorship has already ended, so there's nothing to decide."
+      : e.reason === "year_closed"
+        ? "Your program director has already closed the year, so the answer can't change now. Tell them if something should be different."
+        : "This question is for the two people in that mentorship, so your click changed nothing.",
   alumnus_invite_closed: (e) =>
     e.status === "not_yours"
       ? "This invitation is for someone else, so your click changed nothing."

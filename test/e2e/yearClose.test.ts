@@ -249,4 +249,36 @@ describe.each(testProviders)("closing the academic year on %s", (provider) => {
     const preview = await cli("year", "preview", "--program", "Heme Fellowship");
     expect(preview.out).toContain("was closed on");
   });
+
+  it("the academic year's first day is a program setting, in Slack's Edit program and in the CLI: validated and audited", async () => {
+    const { triggerId } = await drive.press("dir", "admin_edit_program", programId, { ephemeral: { channel: "C0ANY", ts: "1.4" } });
+    const form = await drive.opened<View>(triggerId);
+    expect(form.blocks.find((b) => b.block_id === "program_academic_year")?.element).toMatchObject({ type: "plain_text_input", initial_value: start });
+    const values = (academicYear: string) => ({
+      program_name: input.text("Heme Fellowship"),
+      program_description: input.text(""),
+      program_timezone: input.pick("UTC"),
+      program_cadence: input.pick("MONTHLY"),
+      program_checkin_recipients: input.radio("mentor"),
+      program_breaks: input.text(""),
+      program_channel: { type: "conversations_select", selected_conversation: null },
+      program_capacity: { type: "number_input", value: "3" },
+      program_academic_year: input.text(academicYear),
+    });
+    const bad = await drive.submission<{ response_action: string; errors?: Record<string, string> }>("dir", form, values("13-01"));
+    expect(bad.answer).toEqual({ response_action: "errors", errors: { program_academic_year: "Write the academic year's first day as month-day, e.g. 07-01 for July 1 (not 02-29)." } });
+    const saved = await drive.submission<{ response_action: string }>("dir", form, values("09-01"));
+    expect(saved.answer?.response_action).toBe("update");
+    expect((await db.prisma.program.findUniqueOrThrow({ where: { id: programId } })).academicYearStart).toBe("09-01");
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { workspaceId: TEAM, action: "program.update" }, orderBy: { createdAt: "desc" } });
+    expect(audit.details).toMatchObject({ before: { academicYearStart: start }, after: { academicYearStart: "09-01" } });
+
+    const refused = await cli("program", "settings", "--program", "Heme Fellowship", "--academic-year-start", "02-29");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("--academic-year-start 02-29: must be a real day of the year");
+    const changed = await cli("program", "settings", "--program", "Heme Fellowship", "--academic-year-start", "07-01");
+    expect(changed.code, changed.all).toBe(0);
+    expect(changed.out).toContain("academic year: starts 07-01");
+    expect((await db.prisma.program.findUniqueOrThrow({ where: { id: programId } })).academicYearStart).toBe("07-01");
+  });
 });

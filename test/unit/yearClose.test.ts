@@ -115,3 +115,18 @@ describe("an alumnus's mentor profile", () => {
     expect(p).toMatchObject({ careerStage: "junior_faculty", expertise: ["car_t", "thrombosis"], rolesOffered: ["coach"], cadenceOffered: "MONTHLY", interests: ["thrombosis", "car_t"] });
   });
 });
+
+describe("the academic year setting", () => {
+  it("defaults to July 1, takes a month-day, and refuses anything else with words a director can act on", async () => {
+    const { programInputSchema, ACADEMIC_YEAR_START_PROBLEM } = await import("../../src/domain/program.js");
+    const base = { name: "Heme", checkinCadence: "MONTHLY", timezone: "UTC", defaultCapacity: "3" };
+    expect(programInputSchema.parse(base).academicYearStart).toBe("07-01");
+    expect(programInputSchema.parse({ ...base, academicYearStart: "" }).academicYearStart).toBe("07-01");
+    expect(programInputSchema.parse({ ...base, academicYearStart: " 09-01 " }).academicYearStart).toBe("09-01");
+    for (const bad of ["7-1", "13-01", "02-29", "June 1"]) {
+      const r = programInputSchema.safeParse({ ...base, academicYearStart: bad });
+      expect(r.success, bad).toBe(false);
+      expect(r.error?.issues[0]?.message).toBe(ACADEMIC_YEAR_START_PROBLEM);
+    }
+  });
+});
