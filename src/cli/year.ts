@@ -7,7 +7,7 @@ import { closeYear, NO_COHORT, previewYearClose, type CloseOutcome, type YearPre
 import { yearMessages } from "../features/year/views/messages.js";
 import { yearReport } from "../features/year/yearReport.js";
 import { calendarDay, day } from "../slack/kit/dates.js";
-import { count } from "../slack/kit/plural.js";
+import { count, verb } from "../slack/kit/plural.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
 import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 
@@ -75,7 +75,7 @@ export function previewText(p: YearPreview): string {
 
 function closedText(o: CloseOutcome, programName: string): string {
   const s = o.close.summary;
-  const what = `${o.close.graduatedCohortName ?? "no cohort"} graduated (${count(s.graduated.length, "new alumnus", "new alumni")}, ${count(s.invited.length, "invitation")} to mentor); ${count(s.advanced.length, "training year")} moved up; ${count(s.continued.length, "mentorship")} continue, ${count(s.ended.length, "mentorship")} ended.`;
+  const what = `${o.close.graduatedCohortName ?? "no cohort"} graduated (${count(s.graduated.length, "new alumnus", "new alumni")}, ${count(s.invited.length, "invitation")} to mentor); ${count(s.advanced.length, "training year")} moved up; ${count(s.continued.length, "mentorship")} ${verb(s.continued.length, "continues", "continue")}, ${count(s.ended.length, "mentorship")} ended.`;
   const next = `Next: import the new cohort with \`npm run cli -- roster import FILE --program "${programName}" --cohort NAME\`, then set up the year's first round in Slack (/mentoring-admin round).`;
   if (o.kind === "already") return `The ${o.year.label} year of ${programName} was already closed on ${day(o.close.closedAt, "UTC")}; nothing more changed. ${what}\n${next}`;
   return `Closed the ${o.year.label} year of ${programName}: ${what} The running app sends the DMs.\n${next}`;

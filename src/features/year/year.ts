@@ -16,6 +16,7 @@ import { AlumnusInviteClosed, ProgramNotFound, YearAnswerNotAllowed, YearCloseNo
 import { findProgram } from "../../store/programs.js";
 import { enqueue, queueHomeRefreshes } from "../../store/outbox.js";
 import { runOnce } from "../../store/jobRuns.js";
+import { isUniqueViolation } from "../../store/errors.js";
 import { checkinDirectors } from "../../store/checkins.js";
 import * as store from "../../store/year.js";
 import { findProfile } from "../../store/profiles.js";
@@ -160,7 +161,8 @@ export async function closeYear(ctx: ServiceContext & { messages: YearMessages; 
     ended: ended.map((m) => ({ matchId: m.matchId, reason: m.reason! })),
     invited: [],
   };
-  const result = await db.$transaction(
+  const result = await db
+    .$transaction(
     async (tx) => {
       const taken = await store.takeYearClose(tx, {
         workspaceId,
@@ -212,7 +214,12 @@ export async function closeYear(ctx: ServiceContext & { messages: YearMessages; 
       return invited.length;
     },
     { timeout: 120_000, maxWait: 30_000 },
-  );
+    )
+    // Two closes racing: the second one's YearClose insert violates (program, year), its whole transaction rolls back.
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    });
   const close = (await store.findYearClose(db, workspaceId, programId, startYear))!;
   if (result === null) return { kind: "already", program, year, close };
   return { kind: "closed", program, year, close, invited: result };

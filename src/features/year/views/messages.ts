@@ -56,7 +56,11 @@ export const yearMessages: YearMessages = {
     const thanks = t.side === "mentor" ? "Thank you for the time and care you gave as a mentor." : "Thank you for the work you put into it.";
     return build("Your mentorship ends with the year — thank you", [
       Blocks.Section({ text: `${why} ${thanks}` }),
-      Blocks.Context().elements(`Your goals and meeting log stay in Rounds. ${t.side === "trainee" && t.reason !== "graduating" ? "Type `/findmentor` whenever you'd like a new mentor." : ""}`.trim()),
+      Blocks.Context().elements(
+        t.side === "mentor"
+          ? "The meeting log stays in Rounds."
+          : `Your goals and meeting log stay in Rounds.${t.reason !== "graduating" ? " Type `/findmentor` whenever you'd like a new mentor." : ""}`,
+      ),
     ]);
   },
 

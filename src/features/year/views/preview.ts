@@ -4,7 +4,7 @@ import { NO_COHORT } from "../year.js";
 import type { EndReason } from "../../../domain/yearClose.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { calendarDay, day } from "../../../slack/kit/dates.js";
-import { count } from "../../../slack/kit/plural.js";
+import { count, verb } from "../../../slack/kit/plural.js";
 import { joinWithin } from "../../../slack/kit/fit.js";
 import { ROUND } from "../../rounds/ids.js";
 import { YEAR } from "../ids.js";
@@ -123,7 +123,7 @@ function summaryWords(c: YearCloseRecord): string {
   const s = c.summary;
   return (
     `${c.graduatedCohortName ? `${escapeMrkdwn(c.graduatedCohortName)} graduated` : "No cohort graduated"}: ${count(s.graduated.length, "new alumnus", "new alumni")}, ${count(s.invited.length, "invitation")} to mentor sent. ` +
-    `${count(s.advanced.length, "training year")} moved up; ${count(s.continued.length, "mentorship")} continue, ${count(s.ended.length, "mentorship")} ended with thanks.`
+    `${count(s.advanced.length, "training year")} moved up; ${count(s.continued.length, "mentorship")} ${verb(s.continued.length, "continues", "continue")}, ${count(s.ended.length, "mentorship")} ended with thanks.`
   );
 }
 
