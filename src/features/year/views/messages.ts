@@ -1,4 +1,4 @@
-import { Bits, Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
+import { Blocks, Elements, Md, Message, type BlockBuilder } from "slack-block-builder";
 import type { AnswerSaved, Payload, YearMessages } from "../year.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { calendarDay } from "../../../slack/kit/dates.js";
@@ -108,4 +108,3 @@ export function acceptedText(programName: string): string {
   return `:tada: You're a mentor in ${escapeMrkdwn(programName)} now. Trainees can find you with /findmentor; edit your profile any time with \`/mentoring profile\`.`;
 }
 
-export { Bits };
