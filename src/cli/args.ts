@@ -18,10 +18,14 @@ Commands:
       TEAM_ID the commands below take). Needs only the database.
   program settings [--team TEAM_ID] --program NAME [--trainee-checkins yes|no]
                    [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
-                   [--add-word KIND=Label]... [--remove-word KIND=Label]...
+                   [--add-word KIND=Label]... [--remove-word KIND=Label]... [--academic-year-start MM-DD]
       Show or change a program's settings: whether trainees are asked at check-ins too, its breaks
       (days with no check-ins, e.g. --add-break 2026-12-24..2027-01-02) and its own words for
       profiles and rosters (e.g. --add-word interests="CAR-T therapy"). Audited. Needs only the database.
+  year preview|close|report [--team TEAM_ID] --program NAME [--cohort NAME|none] [--out FILE]
+      The academic year's close, as "Close the year" in Slack: preview it, close it (graduation,
+      training years, mentorships continued or ended, alumni invited to mentor; once per year), or
+      write the year report CSV (docs/academic-year.md). Needs only the database.
   match FILE.json
       Solve a pairing instance (optimal or stable) and print the pairs and metrics as JSON
       (see docs/matching.md). Needs neither Slack nor the database.

@@ -12,6 +12,7 @@ import { runThanksShortlist } from "./thanks.js";
 import { runReportCommand } from "./report.js";
 import { runProgramSettings } from "./programSettings.js";
 import { runProgramList } from "./programList.js";
+import { runYearCommand } from "./year.js";
 import { runBackupCommand, runRestoreCommand } from "./backup.js";
 import { runInstallations } from "./installations.js";
 import { runSurveysCommand } from "./surveys.js";
@@ -29,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "backup") return runBackupCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "restore") return runRestoreCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "surveys") return runSurveysCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
+  if (argv[0] === "year") return runYearCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "program" && argv[1] === "settings") return runProgramSettings(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   let command;
   let env;

@@ -1,4 +1,6 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
+import { academicYearAt, academicYearStartSchema } from "../domain/academicYear.js";
 import { cliActor } from "../features/programs/audit.js";
 import { getProgramByName, updateProgramSettings, type ProgramRecord } from "../features/programs/programs.js";
 import { parseBreak, rangeOf, type ProgramBreak } from "../domain/programBreaks.js";
@@ -11,7 +13,7 @@ import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 
 export const PROGRAM_SETTINGS_USAGE = `Usage: npm run cli -- program settings [--team T0123ABCD] --program NAME
          [--trainee-checkins yes|no] [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
-         [--add-word KIND=Label]... [--remove-word KIND=Label]...
+         [--add-word KIND=Label]... [--remove-word KIND=Label]... [--academic-year-start MM-DD]
   Shows a program's settings, or changes them (check-ins and breaks as "Edit program" in Slack does):
   --trainee-checkins yes   check-ins ask the trainee as well as the mentor (no: the mentor only)
   --add-break 2026-12-24..2027-01-02   a break: no check-in for a period that ends on one of its days
@@ -22,6 +24,8 @@ export const PROGRAM_SETTINGS_USAGE = `Usage: npm run cli -- program settings [-
                            forms and accepted in its roster: KIND is specialties, subspecialties,
                            careerPaths or interests
   --remove-word KIND=Label takes one of the program's own words off again
+  --academic-year-start 07-01   the first day of the academic year (month-day; default 07-01, July 1 –
+                           June 30); the year close (year preview / year close) works by it
   Repeat --add-break, --remove-break, --add-word and --remove-word as often as needed. Each change is audited (program.update).
   --team (the Slack team id, see program list) may be left out when the database holds one workspace.
   Needs only the database. Environment: DATABASE_URL (default file:./data/rounds.db).`;
@@ -54,6 +58,15 @@ const argsSchema = z.object({
   "clear-breaks": z.boolean().optional(),
   "add-word": z.array(wordArg("--add-word")).optional(),
   "remove-word": z.array(wordArg("--remove-word")).optional(),
+  "academic-year-start": z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = academicYearStartSchema.safeParse(text);
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: "custom", message: `--academic-year-start ${text}: ${parsed.error.issues[0]?.message ?? "must look like 07-01"}` });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 const OPTIONS = {
@@ -65,6 +78,7 @@ const OPTIONS = {
   "clear-breaks": { type: "boolean" },
   "add-word": { type: "string", multiple: true },
   "remove-word": { type: "string", multiple: true },
+  "academic-year-start": { type: "string" },
 } as const;
 
 /** "Thu 24 Dec 2026 – Sat 2 Jan 2027  (2026-12-24..2027-01-02)": how the person reads it, and how to name it again. */
@@ -74,12 +88,19 @@ function breakLine(b: ProgramBreak): string {
   return `${words}  (${from === to ? from : `${from}..${to}`})`;
 }
 
+/** "starts 07-01 (this year: 2026–27, 1 Jul 2026 – 30 Jun 2027)". */
+function academicYearWords(p: ProgramRecord, now = new Date()): string {
+  const y = academicYearAt(now, p.academicYearStart, p.timezone);
+  return `starts ${p.academicYearStart} (now ${y.label}: ${calendarDay(DateTime.fromJSDate(y.start, { zone: p.timezone }).toISODate()!)} – ${calendarDay(y.lastDay)})`;
+}
+
 /** The program's settings as plain text. */
 export function settingsText(p: ProgramRecord): string {
   const lines = [
     p.name,
     `  time zone:  ${p.timezone}`,
     `  check-ins:  ${labelOf(CADENCES, p.checkinCadence).toLowerCase()}, asking ${p.checkinAlsoTrainee ? "the mentor and the trainee" : "the mentor only"}`,
+    `  academic year: ${academicYearWords(p)}`,
     `  breaks:     ${p.breaks.length ? breakLine(p.breaks[0]!) : "none"}`,
     ...p.breaks.slice(1).map((b) => `              ${breakLine(b)}`),
   ];
@@ -93,7 +114,7 @@ export function settingsText(p: ProgramRecord): string {
 export async function runProgramSettings(argv: string[], out: (t: string) => void, err: (t: string) => void, now: () => Date = () => new Date()): Promise<number> {
   const args = parseFlags(argv, OPTIONS, argsSchema, PROGRAM_SETTINGS_USAGE, err);
   if (!args) return 2;
-  const changing = args["trainee-checkins"] !== undefined || args["add-break"] || args["remove-break"] || args["clear-breaks"] || args["add-word"] || args["remove-word"];
+  const changing = args["academic-year-start"] !== undefined || args["trainee-checkins"] !== undefined || args["add-break"] || args["remove-break"] || args["clear-breaks"] || args["add-word"] || args["remove-word"];
   return withDatabase(err, async (db) => {
     const choice = await chooseTeam(db, args.team);
     if (!choice.ok) {
@@ -114,6 +135,7 @@ export async function runProgramSettings(argv: string[], out: (t: string) => voi
           ...(args["trainee-checkins"] ? { checkinAlsoTrainee: args["trainee-checkins"] === "yes" } : {}),
           breaks: { add: args["add-break"] ?? [], remove: args["remove-break"] ?? [], clear: args["clear-breaks"] ?? false },
           words: { add: args["add-word"] ?? [], remove: args["remove-word"] ?? [] },
+          ...(args["academic-year-start"] ? { academicYearStart: args["academic-year-start"] } : {}),
         },
         now(),
       );

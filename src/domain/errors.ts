@@ -341,6 +341,9 @@ export interface DomainErrorsByCode {
   search_busy: SearchBusy;
   stale_button: StaleButton;
   stale_form: StaleForm;
+  year_close_not_open: YearCloseNotOpen;
+  year_answer_not_allowed: YearAnswerNotAllowed;
+  alumnus_invite_closed: AlumnusInviteClosed;
 }
 
 export type DomainErrorCode = keyof DomainErrorsByCode;
@@ -366,5 +369,29 @@ export class StaleForm extends DomainError {
   readonly code = "stale_form";
   constructor(readonly callbackId: string) {
     super(`the metadata of ${callbackId} does not decode`);
+  }
+}
+
+/** Closing a program's academic year before its close opens (6 weeks before the year ends), or for a year that is no longer the one to close. */
+export class YearCloseNotOpen extends DomainError {
+  readonly code = "year_close_not_open";
+  constructor(readonly yearLabel: string, readonly opensOn: string | null) {
+    super(`the ${yearLabel} year cannot be closed now`);
+  }
+}
+
+/** "Continue next year?" answered by someone not in the match, for an ended match, or after the year was closed. */
+export class YearAnswerNotAllowed extends DomainError {
+  readonly code = "year_answer_not_allowed";
+  constructor(readonly reason: "not_party" | "match_ended" | "year_closed") {
+    super(`the continue-next-year answer is not allowed (${reason})`);
+  }
+}
+
+/** An invitation to mentor that is not the presser's, or was already answered. */
+export class AlumnusInviteClosed extends DomainError {
+  readonly code = "alumnus_invite_closed";
+  constructor(readonly status: "not_yours" | "ACCEPTED" | "DECLINED") {
+    super(`the invitation to mentor is closed (${status})`);
   }
 }

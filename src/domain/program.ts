@@ -1,12 +1,16 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { parseBreakLines } from "./programBreaks.js";
+import { academicYearStartSchema, DEFAULT_ACADEMIC_YEAR_START } from "./academicYear.js";
 
 /** What a director sets on a program, and the rules it must meet (modal and CLI alike). */
 export const CADENCE_KEYS = ["WEEKLY", "BIWEEKLY", "MONTHLY", "BIMONTHLY", "QUARTERLY"] as const;
 export type CadenceKey = (typeof CADENCE_KEYS)[number];
 
 export const PROGRAM_LIMITS = { name: 80, description: 1000, capacity: { min: 1, max: 20 } } as const;
+
+/** Said when the academic year's first day is not a month-day. */
+export const ACADEMIC_YEAR_START_PROBLEM = "Write the academic year's first day as month-day, e.g. 07-01 for July 1 (not 02-29).";
 
 export const programInputSchema = z.object({
   name: z
@@ -38,8 +42,16 @@ export const programInputSchema = z.object({
     .int("Enter a whole number.")
     .min(PROGRAM_LIMITS.capacity.min, `From ${PROGRAM_LIMITS.capacity.min} to ${PROGRAM_LIMITS.capacity.max}.`)
     .max(PROGRAM_LIMITS.capacity.max, `From ${PROGRAM_LIMITS.capacity.min} to ${PROGRAM_LIMITS.capacity.max}.`),
+  /** First day of the academic year, "MM-DD" (src/domain/academicYear.ts); empty = July 1. */
+  academicYearStart: z
+    .string()
+    .trim()
+    .default(DEFAULT_ACADEMIC_YEAR_START)
+    .transform((s) => s || DEFAULT_ACADEMIC_YEAR_START)
+    .refine((s) => academicYearStartSchema.safeParse(s).success, ACADEMIC_YEAR_START_PROBLEM),
 });
-export type ProgramInput = z.infer<typeof programInputSchema>;
+/** What a program is created or edited with; without academicYearStart, it stays as it is (July 1 for a new one). */
+export type ProgramInput = Omit<z.infer<typeof programInputSchema>, "academicYearStart"> & { academicYearStart?: string };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.");
 

@@ -1,4 +1,5 @@
-export type Role = "TRAINEE" | "MENTOR" | "DIRECTOR";
+/** ALUMNUS: a trainee whose cohort graduated (src/features/year); they keep their history but are no trainee. */
+export type Role = "TRAINEE" | "MENTOR" | "DIRECTOR" | "ALUMNUS";
 
 export const ROLES: readonly Role[] = ["TRAINEE", "MENTOR", "DIRECTOR"];
 

@@ -7,6 +7,7 @@ import { rounds } from "./rounds.js";
 import { agendaPrompts } from "./agendaPrompts.js";
 import { purgeUninstalled } from "./purgeUninstalled.js";
 import { surveys } from "./surveys.js";
+import { yearEnd } from "./yearEnd.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts, purgeUninstalled, surveys];
+export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts, purgeUninstalled, surveys, yearEnd];

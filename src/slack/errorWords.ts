@@ -1,3 +1,4 @@
+import { calendarDay } from "./kit/dates.js";
 import type { DomainError, DomainErrorCode, DomainErrorsByCode } from "../domain/errors.js";
 
 /** Words for every domain error, keyed by its code: the compiler refuses a code without words. */
@@ -98,6 +99,22 @@ export const errorWords: ErrorWords = {
   stale_button: () => "That button is from an older message, so nothing changed. Please start again from your Rounds Home.",
   stale_form: () => "This form is out of date, so nothing changed. Please close it and start again.",
   search_busy: () => "Rounds is very busy right now and couldn't search. Please try again in a minute.",
+  year_close_not_open: (e) =>
+    e.opensOn
+      ? `The ${e.yearLabel} year can be closed from ${calendarDay(e.opensOn)} (6 weeks before it ends), so nothing was changed.`
+      : `The ${e.yearLabel} year can't be closed any more from here, so nothing was changed. Open "Close the year" again for the current year.`,
+  year_answer_not_allowed: (e) =>
+    e.reason === "match_ended"
+      ? "That mentorship has already ended, so there's nothing to decide."
+      : e.reason === "year_closed"
+        ? "Your program director has already closed the year, so the answer can't change now. Tell them if something should be different."
+        : "This question is for the two people in that mentorship, so your click changed nothing.",
+  alumnus_invite_closed: (e) =>
+    e.status === "not_yours"
+      ? "This invitation is for someone else, so your click changed nothing."
+      : e.status === "ACCEPTED"
+        ? "You've already said yes: you're a mentor in the program. Edit your mentor profile with `/mentoring profile`."
+        : "You've already answered this invitation. If you'd like to mentor after all, tell your program director.",
   invalid_ranking_weights: (e) => `Those ranking settings aren't valid (${e.issues.map((i) => i.message).join("; ")}), so nothing was changed.`,
 };
 

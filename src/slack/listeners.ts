@@ -16,6 +16,7 @@ import { registerDashboardListeners } from "../features/dashboard-reports/index.
 import { registerRoundListeners } from "../features/rounds/index.js";
 import { registerInstallationListeners } from "../features/installations/index.js";
 import { registerSurveyListeners } from "../features/surveys/index.js";
+import { registerYearListeners } from "../features/year/index.js";
 import { dedupeEvents } from "./dedupeDeliveries.js";
 
 /** Registers every feature's listeners; returns the router they are on. */
@@ -37,5 +38,6 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerDashboardListeners(on);
   registerInstallationListeners(on);
   registerSurveyListeners(on);
+  registerYearListeners(on);
   return router;
 }

@@ -34,10 +34,11 @@ export interface RosterEntry {
   member: { id: string; slackUserId: string; name: string; email: string | null };
 }
 
-/** Everyone in a program (people who erased their data excluded), by role then name. */
+/** Everyone in a program (people who erased their data, and alumni, excluded), by role then name. */
 export async function programRoster(db: Db | Tx, workspaceId: string, programId: string): Promise<RosterEntry[]> {
   const rows = await db.enrollment.findMany({
-    where: { workspaceId, programId, member: { erasedAt: null } },
+    // Alumni are past trainees, not roster rows: the roster imports back, and it knows no such role.
+    where: { workspaceId, programId, role: { not: "ALUMNUS" }, member: { erasedAt: null } },
     select: {
       role: true,
       cohort: { select: { name: true } },

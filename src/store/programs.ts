@@ -18,6 +18,8 @@ export interface ProgramRecord {
   checkinAlsoTrainee: boolean;
   /** Days with no check-ins, in date order (program time zone). */
   breaks: ProgramBreak[];
+  /** First day of the academic year, "MM-DD" (domain/academicYear.ts). */
+  academicYearStart: string;
 }
 
 export interface ProgramFields {
@@ -29,6 +31,8 @@ export interface ProgramFields {
   defaultCapacity: number;
   checkinAlsoTrainee: boolean;
   breaks: ProgramBreak[];
+  /** First day of the academic year, "MM-DD"; left out: unchanged (a new program starts on July 1). */
+  academicYearStart?: string;
   /** The program's own words (domain/programWords.ts); only the CLI's program settings sets them. */
   vocabulary?: VocabularyExtension;
 }
@@ -53,6 +57,7 @@ const programSelect = {
   vocabulary: true,
   checkinAlsoTrainee: true,
   breaks: true,
+  academicYearStart: true,
 } as const;
 
 /** The fields as Prisma writes them (breaks are JSON). */

@@ -106,6 +106,7 @@ describe.each(testProviders)("directors set up programs, cohorts and people on %
       "program_cadence",
       "program_checkin_recipients",
       "program_breaks",
+      "program_academic_year",
       "program_channel",
       "program_capacity",
     ]);

@@ -17,6 +17,7 @@ const program: ProgramOverview = {
   vocabulary: null,
   checkinAlsoTrainee: false,
   breaks: [],
+  academicYearStart: "07-01",
   cohorts: [{ id: "c1", programId: "prog1", name: "2026–27 <b>", startsOn: null, endsOn: null }],
   people: 1,
 };

@@ -46,6 +46,7 @@ const program = (i: number, cohorts: number): ProgramOverview => ({
   vocabulary: null,
   checkinAlsoTrainee: false,
   breaks: [],
+  academicYearStart: "07-01",
   cohorts: times(cohorts, (k) => ({ id: `c${i}-${k}`, programId: `prog${i}`, name: ampersands(PROGRAM_LIMITS.name), startsOn: null, endsOn: null })),
   people: 40,
 });

@@ -50,6 +50,7 @@ export const PROGRAM: ProgramRecord = {
   vocabulary: null,
   checkinAlsoTrainee: true,
   breaks: ["2026-12-24", { from: "2026-12-31", to: "2027-01-01" }],
+  academicYearStart: "07-01",
 };
 export const COHORT = { id: "c-2026", programId: PROGRAM.id, name: "2026–27 Fellows", startsOn: new Date("2026-07-01T00:00:00Z"), endsOn: new Date("2027-06-30T00:00:00Z") };
 

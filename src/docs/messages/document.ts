@@ -2,6 +2,7 @@ import { anyoneEntries } from "./anyone.js";
 import { directorEntries } from "./director.js";
 import { mentorEntries } from "./mentor.js";
 import { traineeEntries } from "./trainee.js";
+import { yearEntries } from "./year.js";
 import { NAMES } from "./cast.js";
 import { surfaceText } from "./render.js";
 import type { Entry, Reader } from "./entry.js";
@@ -11,6 +12,7 @@ const PARTS: { reader: Reader; heading: string; entries: () => Entry[] }[] = [
   { reader: "mentor", heading: "A mentor reads", entries: mentorEntries },
   { reader: "director", heading: "A program director reads", entries: directorEntries },
   { reader: "anyone", heading: "Anyone reads", entries: anyoneEntries },
+  { reader: "anyone", heading: "At the academic year's end", entries: yearEntries },
 ];
 
 const INTRO = `# What people read

@@ -65,6 +65,7 @@ export const ADMIN = {
     programCapacity: "program_capacity",
     programCheckinRecipients: "program_checkin_recipients",
     programBreaks: "program_breaks",
+    programAcademicYear: "program_academic_year",
     cohortName: "cohort_name",
     cohortStarts: "cohort_starts",
     cohortEnds: "cohort_ends",

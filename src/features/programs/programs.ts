@@ -81,6 +81,8 @@ export interface ProgramSettingsChange {
   checkinAlsoTrainee?: boolean;
   breaks?: BreaksChange;
   words?: WordsChange;
+  /** First day of the academic year, "MM-DD" (validated by the caller with academicYearStartSchema). */
+  academicYearStart?: string;
 }
 
 /**
@@ -102,8 +104,13 @@ export async function updateProgramSettings(
   if (!breaks.ok) throw new ProgramBreakNotFound(breaks.missing);
   const words = changeWords(readWords(before.vocabulary), change.words ?? {});
   if (!words.ok) throw new ProgramWordRefused(words.problem, words.word);
-  const after = { checkinAlsoTrainee: change.checkinAlsoTrainee ?? before.checkinAlsoTrainee, breaks: breaks.breaks, vocabulary: words.words };
-  const was = { checkinAlsoTrainee: before.checkinAlsoTrainee, breaks: before.breaks, vocabulary: readWords(before.vocabulary) };
+  const after = {
+    checkinAlsoTrainee: change.checkinAlsoTrainee ?? before.checkinAlsoTrainee,
+    breaks: breaks.breaks,
+    vocabulary: words.words,
+    academicYearStart: change.academicYearStart ?? before.academicYearStart,
+  };
+  const was = { checkinAlsoTrainee: before.checkinAlsoTrainee, breaks: before.breaks, vocabulary: readWords(before.vocabulary), academicYearStart: before.academicYearStart };
   const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(was[k]));
   if (changed.length === 0) return { program: before, changed: false };
   const pick = (o: typeof after) => Object.fromEntries(changed.map((k) => [k, o[k]]));

@@ -1,4 +1,5 @@
 import { Blocks, Elements, HomeTab, Md, type BlockBuilder } from "slack-block-builder";
+import { YEAR_ACTIONS } from "../../year/ids.js";
 import type { HomeData } from "../home.js";
 import type { RelationRow, RequestRow, ProgramSummary } from "../../../store/home.js";
 import { labelOf, MENTOR_ROLES } from "../../../domain/vocabulary.js";
@@ -133,6 +134,7 @@ function directorBlocks(data: HomeData, room: number): BlockBuilder[] {
         Elements.Button({ text: "Announce", actionId: `${ANNOUNCE.actions.compose}_home`, value: p.programId }),
         Elements.Button({ text: "New round", actionId: `${ROUND_ACTIONS.create}_home`, value: p.programId }),
         ...surveyHomeButtons(p.programId), // surveys feature: settings modal, results to the DM
+        Elements.Button({ text: "Close the year", actionId: YEAR_ACTIONS.openHome, value: p.programId }),
       ),
     );
   }

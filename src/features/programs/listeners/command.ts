@@ -12,6 +12,7 @@ import { dashboardCommand } from "../../dashboard-reports/listeners/command.js";
 import { appreciationAdminCommand } from "../../announcements/listeners/command.js";
 import { roundsAdminCommand } from "../../rounds/listeners/command.js";
 import { surveysAdminCommand } from "../../surveys/listeners/command.js";
+import { closeYearCommand } from "../../year/listeners/close.js";
 
 /**
  * /mentoring-admin: the director's menu; `program`, `people`, `directors` open those modals directly.
@@ -51,6 +52,8 @@ export function mentoringAdminCommand(on: Interactions): void {
     } else if (sub === "surveys" || sub === "survey") {
       const reply = await surveysAdminCommand(deps, client, by, i.text, triggerId); // evaluation surveys: settings modal, results to the DM
       if (reply) await respond({ response_type: "ephemeral", text: reply });
+    } else if (sub === "close-year") {
+      await respond({ response_type: "ephemeral", ...(await closeYearCommand(i.ctx, by, programs, i.text.slice(sub.length))) }); // the year's close: preview, then Approve
     } else if (sub === "people" && programs.length === 0) {
       await respond({ response_type: "ephemeral", ...noProgramYet("add people to") });
     } else {

@@ -18,6 +18,7 @@ const FIELDS = {
   announcementChannel: B.programChannel,
   timezone: B.programTimezone,
   defaultCapacity: B.programCapacity,
+  academicYearStart: B.programAcademicYear,
 };
 
 /** Program modal submitted: create (no private_metadata) or edit that program. */
@@ -33,6 +34,7 @@ export function programSubmitted(on: Interactions): void {
       announcementChannel: s.conversation(B.programChannel),
       timezone: s.option(B.programTimezone) ?? undefined,
       defaultCapacity: s.text(B.programCapacity) ?? "",
+      academicYearStart: s.text(B.programAcademicYear) ?? "",
     });
     if (!parsed.success) return { errors: blockErrors(parsed.error, FIELDS) };
     const programId = i.metadata;

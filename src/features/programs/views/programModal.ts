@@ -61,6 +61,11 @@ export function programModal(program: ProgramRecord | null, defaults: { timezone
       })
         .optional()
         .element(breaks),
+      Blocks.Input({
+        label: "Academic year starts on",
+        blockId: B.programAcademicYear,
+        hint: "Month-day, e.g. 07-01 for July 1 – June 30. Directors are offered \u201cClose the year\u201d 6 weeks before it ends.",
+      }).element(Elements.TextInput({ actionId: input, maxLength: 5, placeholder: "07-01", initialValue: program?.academicYearStart ?? "07-01" })),
       Blocks.Input({ label: "Announcement channel", blockId: B.programChannel, hint: "Where cohort announcements go. Invite Rounds to it." })
         .optional()
         .element(channel),

@@ -1,0 +1,55 @@
+-- CreateTable
+CREATE TABLE "YearClose" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "programId" TEXT NOT NULL,
+    "startYear" INTEGER NOT NULL,
+    "graduatedCohortId" TEXT,
+    "graduatedCohortName" TEXT,
+    "closedBy" TEXT NOT NULL,
+    "closedAt" DATETIME NOT NULL,
+    "summary" JSONB NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "YearAnswer" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "programId" TEXT NOT NULL,
+    "matchId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "startYear" INTEGER NOT NULL,
+    "answer" TEXT NOT NULL,
+    "answeredAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "AlumnusInvite" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "programId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "startYear" INTEGER NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "createdAt" DATETIME NOT NULL,
+    "answeredAt" DATETIME
+);
+
+-- CreateIndex
+CREATE INDEX "YearClose_workspaceId_idx" ON "YearClose"("workspaceId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "YearClose_programId_startYear_key" ON "YearClose"("programId", "startYear");
+
+-- CreateIndex
+CREATE INDEX "YearAnswer_workspaceId_programId_startYear_idx" ON "YearAnswer"("workspaceId", "programId", "startYear");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "YearAnswer_matchId_memberId_startYear_key" ON "YearAnswer"("matchId", "memberId", "startYear");
+
+-- CreateIndex
+CREATE INDEX "AlumnusInvite_workspaceId_programId_startYear_idx" ON "AlumnusInvite"("workspaceId", "programId", "startYear");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AlumnusInvite_programId_memberId_key" ON "AlumnusInvite"("programId", "memberId");
+
