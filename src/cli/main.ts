@@ -13,6 +13,7 @@ import { runReportCommand } from "./report.js";
 import { runProgramSettings } from "./programSettings.js";
 import { runProgramList } from "./programList.js";
 import { runBackupCommand, runRestoreCommand } from "./backup.js";
+import { runRoundTablesCommand } from "./roundTables.js";
 
 /** The admin command line: `npm run cli -- COMMAND` (see USAGE). */
 async function main(argv: string[]): Promise<number> {
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "program" && argv[1] === "list") return runProgramList(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "backup") return runBackupCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "restore") return runRestoreCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
+  if (argv[0] === "roundtables") return runRoundTablesCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "program" && argv[1] === "settings") return runProgramSettings(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   let command;
   let env;

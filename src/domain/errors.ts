@@ -341,6 +341,7 @@ export interface DomainErrorsByCode {
   search_busy: SearchBusy;
   stale_button: StaleButton;
   stale_form: StaleForm;
+  round_table_unavailable: RoundTableUnavailable;
 }
 
 export type DomainErrorCode = keyof DomainErrorsByCode;
@@ -366,5 +367,13 @@ export class StaleForm extends DomainError {
   readonly code = "stale_form";
   constructor(readonly callbackId: string) {
     super(`the metadata of ${callbackId} does not decode`);
+  }
+}
+
+/** A career round-table session that cannot do what was asked: gone, choices closed, already seated, or the person is not a trainee of its program. */
+export class RoundTableUnavailable extends DomainError {
+  readonly code = "round_table_unavailable";
+  constructor(readonly reason: "not_found" | "choices_closed" | "already_seated" | "not_a_trainee") {
+    super(`round-table session: ${reason}`);
   }
 }

@@ -5,6 +5,7 @@ import { checkins } from "./checkins.js";
 import { announcements } from "./announcements.js";
 import { rounds } from "./rounds.js";
 import { agendaPrompts } from "./agendaPrompts.js";
+import { roundTables } from "./roundTables.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts];
+export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts, roundTables];

@@ -14,6 +14,7 @@ import { registerAnnouncementListeners } from "../features/announcements/index.j
 import { registerThanksListeners } from "../features/thanks/index.js";
 import { registerDashboardListeners } from "../features/dashboard-reports/index.js";
 import { registerRoundListeners } from "../features/rounds/index.js";
+import { registerRoundTableListeners } from "../features/roundtables/index.js";
 import { dedupeEvents } from "./dedupeDeliveries.js";
 
 /** Registers every feature's listeners; returns the router they are on. */
@@ -30,6 +31,7 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerCheckinListeners(on);
   registerGoalMeetingListeners(on);
   registerRoundListeners(on);
+  registerRoundTableListeners(on);
   registerAnnouncementListeners(on);
   registerThanksListeners(on);
   registerDashboardListeners(on);

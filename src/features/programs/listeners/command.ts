@@ -11,6 +11,7 @@ import type { Interactions } from "../../../slack/interaction/pipeline.js";
 import { dashboardCommand } from "../../dashboard-reports/listeners/command.js";
 import { appreciationAdminCommand } from "../../announcements/listeners/command.js";
 import { roundsAdminCommand } from "../../rounds/listeners/command.js";
+import { roundTablesAdminCommand } from "../../roundtables/listeners/admin.js";
 
 /**
  * /mentoring-admin: the director's menu; `program`, `people`, `directors` open those modals directly.
@@ -46,6 +47,9 @@ export function mentoringAdminCommand(on: Interactions): void {
       if (reply) await respond({ response_type: "ephemeral", ...reply });
     } else if (sub === "round" || sub === "rounds") {
       const reply = await roundsAdminCommand(i.ctx, client, by, sub, triggerId, programs); // pairing rounds: set-up modal, list with cancel
+      if (reply) await respond({ response_type: "ephemeral", ...reply });
+    } else if (sub === "roundtables") {
+      const reply = await roundTablesAdminCommand(i.ctx, client, by, i.text, triggerId); // career round tables: set-up modal, or `list`
       if (reply) await respond({ response_type: "ephemeral", ...reply });
     } else if (sub === "people" && programs.length === 0) {
       await respond({ response_type: "ephemeral", ...noProgramYet("add people to") });
