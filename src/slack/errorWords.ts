@@ -103,7 +103,7 @@ export const errorWords: ErrorWords = {
       choices_closed: "Choices for that round-table session are closed: the tables are being set, and your schedule comes by DM.",
       already_seated: "That round-table session is already seated: everyone has their schedule, so nothing changed.",
       not_a_trainee: "That round-table session is for the trainees of its program, so there is nothing for you to choose.",
-    })[e.reason],
+    })[e.reason] ?? "That round-table session cannot do that now, so nothing changed.",
   search_busy: () => "Rounds is very busy right now and couldn't search. Please try again in a minute.",
   invalid_ranking_weights: (e) => `Those ranking settings aren't valid (${e.issues.map((i) => i.message).join("; ")}), so nothing was changed.`,
 };

@@ -81,7 +81,7 @@ describe.each(testProviders)("career round tables on %s", (provider) => {
   const number = (value: string) => ({ type: "number_input", value });
   const users = (...keys: Key[]) => ({ type: "multi_users_select", selected_users: keys.map((k) => P[k].id) });
   const dmsTo = (who: Key, contains: string) => slack.messagesIn(P[who].id).filter((m) => textOf(m).includes(contains));
-  const buttonIn = (m: { blocks?: unknown[] }, actionId: string) =>
+  const buttonIn = (m: { blocks?: unknown }, actionId: string) =>
     ((m.blocks ?? []) as Block[]).flatMap((b) => [b.accessory, ...(b.elements ?? [])]).filter((e) => e?.action_id === actionId) as { action_id: string; value: string }[];
 
   const setupValues = (hosts: Record<string, unknown>) => ({
