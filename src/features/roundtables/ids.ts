@@ -12,10 +12,10 @@ const programOrNone: ValueCodec<string | null> = {
  * Request buttons are the /findmentor card's (FINDMENTOR.request), answered by the requests feature.
  */
 export const ROUND_TABLE = {
-  /** "New round tables" (session list, director Home); value = program id or "". */
+  /** "New round tables" on the session list; value = program id or "" (chosen in the form). */
   create: action("roundtable_create", programOrNone),
-  /** "Round tables" on the director's Home: the list of sessions. */
-  listHome: action("roundtable_list_home", noValue),
+  /** "Round tables" (the director's Home, the admin menu, "Round tables set up"): the list of sessions. */
+  list: action("roundtable_list", noValue),
   /** "Seat now" on a session in the list; value = session id. */
   seatNow: action("roundtable_seat_now", idValue),
   /** "Cancel" on a session not yet seated; value = session id. */

@@ -146,7 +146,7 @@ function directorBlocks(data: HomeData, room: number): BlockBuilder[] {
       Elements.Button({ text: "Directors", actionId: HOME_ADMIN_ACTIONS.directors }),
       Elements.Button({ text: "Announcements", actionId: `${ANNOUNCE.actions.list}_home` }),
       Elements.Button({ text: "Rounds", actionId: `${ROUND_ACTIONS.list}_home` }),
-      Elements.Button({ text: "Round tables", actionId: ROUND_TABLE_ACTIONS.listHome }),
+      Elements.Button({ text: "Round tables", actionId: ROUND_TABLE_ACTIONS.list }),
     ),
   );
   return blocks;

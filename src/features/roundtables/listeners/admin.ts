@@ -41,7 +41,7 @@ export function roundTableAdminButtons(on: Interactions): void {
     await showModal(i, modal);
   });
 
-  on.button({ action: ROUND_TABLE.listHome, ...spec }, async (i) => {
+  on.button({ action: ROUND_TABLE.list, ...spec }, async (i) => {
     await showList(i, sessionList(await listRoundTableSessions(i.ctx.db, i.by.workspaceId, i.ctx.now), i.ctx.now));
   });
 

@@ -95,7 +95,7 @@ export function roundTableSetupSubmitted(on: Interactions): void {
           `:round_pushpin: ${escapeMrkdwn(s.programName)}'s career round tables are set for ${dayTime(s.startsAt, s.timezone)} with ${count(s.hosts.length, "table")}. ` +
           `${count(created.invited, "trainee")} ${created.invited === 1 ? "is" : "are"} invited by DM to choose by ${dayTime(s.choiceDeadline, s.timezone)}, and each host is told. ` +
           "Everyone is seated when choices close (or when you press Seat now).",
-        next: [{ text: "Round tables", actionId: ROUND_TABLE.listHome.id }],
+        next: [{ text: "Round tables", actionId: ROUND_TABLE.list.id }],
       },
     };
   });
