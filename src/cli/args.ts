@@ -38,6 +38,10 @@ Commands:
           [--months 3,9|none] [--end-of-year yes|no] [--item KIND.KEY="wording"] [--reset] [--out FILE]
       Show or change a program's evaluation surveys, or write their results (aggregates only, groups
       under 5 responses withheld) as CSV (docs/surveys.md). Audited. Needs only the database.
+  roundtables list | create --program NAME --start "YYYY-MM-DD HH:MM" --deadline "YYYY-MM-DD HH:MM"
+              [--rotations N] [--minutes N] [--table-size N] --host PATH=EMAIL|USERID... | seat SESSION_ID
+      Career round tables (docs/round-tables.md): list sessions, set one up (trainees are invited
+      by DM to choose), or seat one now. [--team TEAM_ID]. Needs only the database.
   job run NAME [--now ISO-8601]
       Run one scheduled job once now (or as of --now), e.g. request-reminders. Needs only the database.
   report [--team TEAM_ID] [--program NAME] --out DIR

@@ -16,6 +16,7 @@ import { runYearCommand } from "./year.js";
 import { runBackupCommand, runRestoreCommand } from "./backup.js";
 import { runInstallations } from "./installations.js";
 import { runSurveysCommand } from "./surveys.js";
+import { runRoundTablesCommand } from "./roundTables.js";
 
 /** The admin command line: `npm run cli -- COMMAND` (see USAGE). */
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "restore") return runRestoreCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "surveys") return runSurveysCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "year") return runYearCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
+  if (argv[0] === "roundtables") return runRoundTablesCommand(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   if (argv[0] === "program" && argv[1] === "settings") return runProgramSettings(argv.slice(1), (t) => console.log(t), (t) => console.error(t));
   let command;
   let env;

@@ -344,6 +344,7 @@ export interface DomainErrorsByCode {
   year_close_not_open: YearCloseNotOpen;
   year_answer_not_allowed: YearAnswerNotAllowed;
   alumnus_invite_closed: AlumnusInviteClosed;
+  round_table_unavailable: RoundTableUnavailable;
 }
 
 export type DomainErrorCode = keyof DomainErrorsByCode;
@@ -393,5 +394,13 @@ export class AlumnusInviteClosed extends DomainError {
   readonly code = "alumnus_invite_closed";
   constructor(readonly status: "not_yours" | "ACCEPTED" | "DECLINED") {
     super(`the invitation to mentor is closed (${status})`);
+  }
+}
+
+/** A career round-table session that cannot do what was asked: gone, choices closed, already seated, or the person is not a trainee of its program. */
+export class RoundTableUnavailable extends DomainError {
+  readonly code = "round_table_unavailable";
+  constructor(readonly reason: "not_found" | "choices_closed" | "already_seated" | "not_a_trainee") {
+    super(`round-table session: ${reason}`);
   }
 }

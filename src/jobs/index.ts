@@ -8,6 +8,7 @@ import { agendaPrompts } from "./agendaPrompts.js";
 import { purgeUninstalled } from "./purgeUninstalled.js";
 import { surveys } from "./surveys.js";
 import { yearEnd } from "./yearEnd.js";
+import { roundTables } from "./roundTables.js";
 
 /** Every scheduled job; later features add theirs here. */
-export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts, purgeUninstalled, surveys, yearEnd];
+export const jobs: Job[] = [pruneDeliveries, requestReminders, checkins, announcements, rounds, agendaPrompts, purgeUninstalled, surveys, yearEnd, roundTables];

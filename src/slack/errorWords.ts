@@ -98,6 +98,13 @@ export const errorWords: ErrorWords = {
     "One of the proposed pairs is no longer allowed (someone paused, or an exclusion was added, since the preview), so nothing was created. Re-run to start from the current people, then approve.",
   stale_button: () => "That button is from an older message, so nothing changed. Please start again from your Rounds Home.",
   stale_form: () => "This form is out of date, so nothing changed. Please close it and start again.",
+  round_table_unavailable: (e) =>
+    ({
+      not_found: "That round-table session is no longer planned (it may have been cancelled), so nothing changed.",
+      choices_closed: "Choices for that round-table session are closed: the tables are being set, and your schedule comes by DM.",
+      already_seated: "That round-table session is already seated: everyone has their schedule, so nothing changed.",
+      not_a_trainee: "That round-table session is for the trainees of its program, so there is nothing for you to choose.",
+    })[e.reason] ?? "That round-table session cannot do that now, so nothing changed.",
   search_busy: () => "Rounds is very busy right now and couldn't search. Please try again in a minute.",
   year_close_not_open: (e) =>
     e.opensOn

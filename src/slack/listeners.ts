@@ -17,6 +17,7 @@ import { registerRoundListeners } from "../features/rounds/index.js";
 import { registerInstallationListeners } from "../features/installations/index.js";
 import { registerSurveyListeners } from "../features/surveys/index.js";
 import { registerYearListeners } from "../features/year/index.js";
+import { registerRoundTableListeners } from "../features/roundtables/index.js";
 import { dedupeEvents } from "./dedupeDeliveries.js";
 
 /** Registers every feature's listeners; returns the router they are on. */
@@ -33,6 +34,7 @@ export function registerListeners(app: App, deps: ListenerDeps): ListenerRouter 
   registerCheckinListeners(on);
   registerGoalMeetingListeners(on);
   registerRoundListeners(on);
+  registerRoundTableListeners(on);
   registerAnnouncementListeners(on);
   registerThanksListeners(on);
   registerDashboardListeners(on);

@@ -3,6 +3,7 @@ import { directorEntries } from "./director.js";
 import { mentorEntries } from "./mentor.js";
 import { traineeEntries } from "./trainee.js";
 import { yearEntries } from "./year.js";
+import { roundTableEntries } from "./roundTables.js";
 import { NAMES } from "./cast.js";
 import { surfaceText } from "./render.js";
 import type { Entry, Reader } from "./entry.js";
@@ -29,7 +30,7 @@ date, so every change of wording shows here in review. Do not edit it by hand.
 /** The whole of docs/messages.md. */
 export function messagesDocument(): string {
   const parts = PARTS.map((part) => {
-    const entries = part.entries();
+    const entries = [...part.entries(), ...roundTableEntries(part.reader)];
     const body = entries.map((e) => `### ${e.title}\n\n_${e.when}_\n\n\`\`\`text\n${surfaceText(e.surface, NAMES)}\n\`\`\``).join("\n\n");
     return `## ${part.heading}\n\n${body}`;
   });

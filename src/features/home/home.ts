@@ -15,6 +15,7 @@ import { memberStanding, type MemberStanding } from "../profiles/members.js";
 import type { SlackDirectory } from "../ports.js";
 import { matchDetails, type MatchDetails } from "../goals-meetings/meetings.js";
 import { directorDashboard, type Dashboard } from "../dashboard-reports/dashboard.js";
+import { traineeRoundTables } from "../roundtables/roundTables.js";
 
 /** A trainee's goals are on the Home once, with their progress: `matchDetails.ownGoals`. */
 export interface TraineeHome {
@@ -42,6 +43,8 @@ export interface HomeData {
   matchDetails?: MatchDetails | null;
   /** Directors: the program dashboard (features/dashboard-reports/dashboard.ts). */
   dashboard?: Dashboard | null;
+  /** Trainees: career round-table sessions of their programs still to come (features/roundtables). */
+  roundTables?: Awaited<ReturnType<typeof traineeRoundTables>> | null;
 }
 
 export async function homeData(
@@ -74,5 +77,6 @@ export async function homeData(
     programs,
     matchDetails: enrollments.length ? await matchDetails(db, workspaceId, member, roles.has("TRAINEE"), now) : null,
     dashboard: standing.isDirector ? await directorDashboard(db, workspaceId, now) : null,
+    roundTables: roles.has("TRAINEE") ? await traineeRoundTables(db, workspaceId, member.id, now) : null,
   };
 }

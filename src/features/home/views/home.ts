@@ -10,6 +10,8 @@ import { HOME_ADMIN_ACTIONS } from "./homeActions.js";
 import { ANNOUNCE } from "../../announcements/ids.js";
 import { ROUND_ACTIONS } from "../../rounds/ids.js";
 import { surveyHomeButtons } from "../../surveys/views/homeButtons.js";
+import { ROUND_TABLE_ACTIONS } from "../../roundtables/ids.js";
+import { traineeRoundTableBlocks } from "../../roundtables/views/messages.js";
 import { answerButtons, withdrawButtons } from "../../requests/views/homeButtons.js";
 import { WHILE_PAUSED } from "../../profiles/views/availabilityViews.js";
 import { count, noun } from "../../../slack/kit/plural.js";
@@ -81,6 +83,7 @@ function traineeBlocks(data: HomeData): BlockBuilder[] {
     blocks.push(Blocks.Section({ text: `${Md.bold("Waiting for an answer")}\n${requestLines(t.openRequests, tz)}` }));
     blocks.push(...withdrawButtons(t.openRequests)); // requests feature: withdraw buttons (src/features/requests/views/homeButtons.ts)
   }
+  blocks.push(...traineeRoundTableBlocks(data.roundTables)); // career round tables: choose or change paths (src/features/roundtables/views/messages.ts)
   blocks.push(...traineeMatchBlocks(data.matchDetails, tz)); // goals and meetings: match cards, then the trainee's goals (views/home/matchDetails.ts)
   return blocks;
 }
@@ -147,6 +150,7 @@ function directorBlocks(data: HomeData, room: number): BlockBuilder[] {
       Elements.Button({ text: "Directors", actionId: HOME_ADMIN_ACTIONS.directors }),
       Elements.Button({ text: "Announcements", actionId: `${ANNOUNCE.actions.list}_home` }),
       Elements.Button({ text: "Rounds", actionId: `${ROUND_ACTIONS.list}_home` }),
+      Elements.Button({ text: "Round tables", actionId: ROUND_TABLE_ACTIONS.list }),
     ),
   );
   return blocks;

@@ -13,6 +13,7 @@ import { appreciationAdminCommand } from "../../announcements/listeners/command.
 import { roundsAdminCommand } from "../../rounds/listeners/command.js";
 import { surveysAdminCommand } from "../../surveys/listeners/command.js";
 import { closeYearCommand } from "../../year/listeners/close.js";
+import { roundTablesAdminCommand } from "../../roundtables/listeners/admin.js";
 
 /**
  * /mentoring-admin: the director's menu; `program`, `people`, `directors` open those modals directly.
@@ -54,6 +55,9 @@ export function mentoringAdminCommand(on: Interactions): void {
       if (reply) await respond({ response_type: "ephemeral", text: reply });
     } else if (sub === "close-year") {
       await respond({ response_type: "ephemeral", ...(await closeYearCommand(i.ctx, by, programs, i.text.slice(sub.length))) }); // the year's close: preview, then Approve
+    } else if (sub === "roundtables") {
+      const reply = await roundTablesAdminCommand(i.ctx, client, by, i.text, triggerId); // career round tables: set-up modal, or `list`
+      if (reply) await respond({ response_type: "ephemeral", ...reply });
     } else if (sub === "people" && programs.length === 0) {
       await respond({ response_type: "ephemeral", ...noProgramYet("add people to") });
     } else {

@@ -10,6 +10,7 @@ import { ADMIN } from "../ids.js";
 import { ANNOUNCE } from "../../announcements/ids.js";
 import { THANKS } from "../../thanks/ids.js";
 import { ROUND_ACTIONS } from "../../rounds/ids.js";
+import { ROUND_TABLE_ACTIONS } from "../../roundtables/ids.js";
 import { joinWithin } from "../../../slack/kit/fit.js";
 
 /** Slack refuses a message of more than 50 blocks: the menu's own five leave room for 15 programs of three. */
@@ -51,6 +52,7 @@ export function adminMenu(programs: ProgramOverview[]): SlackMessage {
       Elements.Button({ text: "Announcements", actionId: ANNOUNCE.actions.list }),
       Elements.Button({ text: "Thank-yous", actionId: THANKS.actions.counts }),
       Elements.Button({ text: "Rounds", actionId: ROUND_ACTIONS.list }),
+      Elements.Button({ text: "Round tables", actionId: ROUND_TABLE_ACTIONS.list }),
     ),
   ];
   for (const p of programs.slice(0, PROGRAMS_SHOWN)) blocks.push(Blocks.Divider(), ...programBlocks(p));
