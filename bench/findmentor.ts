@@ -246,7 +246,8 @@ const fake = await startFakeSlackProcess(total);
 const slackUrl = fake.url;
 const profileDir = values.profile ? path.resolve(values.profile) : null;
 if (profileDir) mkdirSync(profileDir, { recursive: true });
-const appEnv: Record<string, string> = { LOG_LEVEL: "warn", ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) };
+const appEnv: Record<string, string> = { LOG_LEVEL: "warn" };
+const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
 
 // Each command from a different trainee, in a shuffled order (the seeded PRNG's).
 const traineeOrder = Array.from({ length: TRAINEES }, (_, k) => MENTORS + k);
@@ -328,15 +329,15 @@ const spread = (sorted: number[]) =>
 
 /** What the app logged about loading the mentor pools at start-up (info level), if it did. */
 function loadedLine(output: string): string {
-  const line = output.split("\n").find((l) => l.includes("mentor pools loaded for /findmentor"));
+  const line = output.split("\n").find((l) => l.includes("mentor pools loaded for /findmentor") || l.includes("before the mentor pools finished loading"));
   if (!line) return "";
-  const { ms, workers } = JSON.parse(line) as { ms: number; workers: number };
-  return ` (of which ${fmt(ms)} loading the mentor pools in ${workers} search worker${workers === 1 ? "" : "s"})`;
+  const { ms, workers, inTime } = JSON.parse(line) as { ms: number; workers: number; inTime: boolean };
+  return ` (of which ${fmt(ms)} waiting for ${workers} search worker${workers === 1 ? "" : "s"} to load the mentor pools${inTime ? "" : ", not finished then"})`;
 }
 
 // 1. The first /findmentor after a start: sent as soon as /healthz answers 200.
 const startedAt = clock();
-const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { ...appEnv, LOG_LEVEL: "info" }, waitHealthy: false });
+const app = await startApp({ slackApiUrl: `${slackUrl}/api/`, databaseUrl, env: { ...appEnv, LOG_LEVEL: "info" }, nodeArgs, waitHealthy: false });
 // Polled every 10 ms, as a load balancer's health check would, for up to two minutes (a loaded machine starts slowly).
 for (const deadline = Date.now() + 120_000; ; ) {
   if (app.child.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not become healthy:\n${app.output()}`);

@@ -16,8 +16,12 @@ import { watchOutbox } from "./metrics/outbox.js";
 import { watchDatabase } from "./metrics/health.js";
 import { startMetricsServer } from "./metrics/server.js";
 
-/** How long start-up waits for the search workers to load the mentor pools before serving anyway. */
-const WARM_TIMEOUT_MS = 30_000;
+/**
+ * How long start-up waits for the mentor pools to load before serving anyway (a search that comes
+ * sooner waits for that same load, not a second one). Bounded so a slow database or a crowded
+ * machine delays /healthz by seconds at most.
+ */
+const WARM_TIMEOUT_MS = 2_000;
 
 export interface RoundsOptions {
   /** The clock everything decides and sends by (default the real one). */
@@ -64,15 +68,21 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
     now,
   });
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
-  // The mentor pools are loaded before Rounds reports healthy, so the first /findmentor does not wait for them.
+  // The mentor pools are loaded before Rounds reports healthy (up to WARM_TIMEOUT_MS), so the first /findmentor does not wait for them.
   const warmStarted = Date.now();
   const warm = searchPool
     ? await searchPool.warmed(WARM_TIMEOUT_MS)
-    : await warmMentorPools(db.prisma).then(
-        () => true,
-        (error: unknown) => void logger.warn({ err: error }, "could not load the mentor pools at start; the first search will"),
-      );
-  logger.info({ ms: Date.now() - warmStarted, inTime: warm === true, workers: config.searchWorkers }, "mentor pools loaded for /findmentor");
+    : await Promise.race([
+        warmMentorPools(db.prisma).then(
+          () => true,
+          (error: unknown) => void logger.warn({ err: error }, "could not load the mentor pools at start; the first search will"),
+        ),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), WARM_TIMEOUT_MS).unref()),
+      ]);
+  logger.info(
+    { ms: Date.now() - warmStarted, inTime: warm === true, workers: config.searchWorkers },
+    warm === true ? "mentor pools loaded for /findmentor" : "serving before the mentor pools finished loading; early searches wait for that load",
+  );
   const { app, work } = createApp({ config, db, logger, now, kickOutbox: () => outbox.kick(), ...(searchPool ? { searchMentors: searchPool.search } : {}) });
   // Jobs' own Slack calls (chat.update of settled request DMs) wait out 429s; their messages go through the outbox.
   const jobClient = meteredWebClient("jobs", config.slackBotToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout: 30_000 });
