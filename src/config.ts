@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { parseTokenKey, type TokenKeys } from "./slack/tenancy/tokenSeal.js";
 
@@ -9,6 +10,9 @@ const isTokenKey = (text: string): boolean => {
     return false;
   }
 };
+
+/** One search worker per core the process may use, at most 8 (each keeps its own copy of the mentor pools). */
+const DEFAULT_SEARCH_WORKERS = Math.max(1, Math.min(8, availableParallelism()));
 
 /** Where a person finds each value: printed next to any problem with it. */
 const WHERE = {
@@ -39,7 +43,7 @@ const WHERE = {
   METRICS_PORT:
     "the port GET /metrics (Prometheus) is served on, a whole number from 1 to 65535 other than PORT; unset = no metrics endpoint",
   SEARCH_WORKERS:
-    "how many worker threads rank mentors for /findmentor, off the thread that answers Slack (default 1; 0 = rank on the main thread)",
+    "how many worker threads rank mentors for /findmentor, off the thread that answers Slack (default: the machine's cores, at most 8; 0 = rank on the main thread)",
 } as const;
 
 type EnvName = keyof typeof WHERE;
@@ -105,7 +109,7 @@ const EnvSchema = z
     METRICS_PORT: z.preprocess(blankIsUnset, portNumber.optional()),
     SEARCH_WORKERS: z.preprocess(
       blankIsUnset,
-      z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(0, "must be 0 or more").max(16, "must be 16 or less").default(1),
+      z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(0, "must be 0 or more").max(16, "must be 16 or less").default(DEFAULT_SEARCH_WORKERS),
     ),
   });
 

@@ -10,12 +10,20 @@ import { homeRenderer } from "./features/home/homeRenderer.js";
 import { queueMissingIntroductions } from "./features/rounds/roundApproval.js";
 import { roundMessages } from "./features/rounds/views/previewMessages.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
+import { warmMentorPools } from "./features/findmentor/mentorPool.js";
 import { meteredWebClient } from "./metrics/slackApi.js";
 import { installRoutes, roundsInstaller, tenantClients } from "./slack/tenancy/installer.js";
 import { resumeTenant } from "./features/installations/installations.js";
 import { watchOutbox } from "./metrics/outbox.js";
 import { watchDatabase } from "./metrics/health.js";
 import { startMetricsServer } from "./metrics/server.js";
+
+/**
+ * How long start-up waits for the mentor pools to load before serving anyway (a search that comes
+ * sooner waits for that same load, not a second one). Bounded so a slow database or a crowded
+ * machine delays /healthz by seconds at most.
+ */
+const WARM_TIMEOUT_MS = 2_000;
 
 export interface RoundsOptions {
   /** The clock everything decides and sends by (default the real one). */
@@ -65,6 +73,21 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
     now,
   });
   const searchPool = config.searchWorkers > 0 ? new MentorSearchPool(config.databaseUrl, config.searchWorkers, logger.child({ component: "search" })) : null;
+  // The mentor pools are loaded before Rounds reports healthy (up to WARM_TIMEOUT_MS), so the first /findmentor does not wait for them.
+  const warmStarted = Date.now();
+  const warm = searchPool
+    ? await searchPool.warmed(WARM_TIMEOUT_MS)
+    : await Promise.race([
+        warmMentorPools(db.prisma).then(
+          () => true,
+          (error: unknown) => void logger.warn({ err: error }, "could not load the mentor pools at start; the first search will"),
+        ),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), WARM_TIMEOUT_MS).unref()),
+      ]);
+  logger.info(
+    { ms: Date.now() - warmStarted, inTime: warm === true, workers: config.searchWorkers },
+    warm === true ? "mentor pools loaded for /findmentor" : "serving before the mentor pools finished loading; early searches wait for that load",
+  );
   const { app, work } = createApp({
     config,
     db,

@@ -34,10 +34,12 @@ export interface TraineeTies {
   excluded: Set<string>;
 }
 
-export async function mentorPool(db: Db, workspaceId: string, programIds: string[]): Promise<PoolMentor[]> {
-  if (programIds.length === 0) return [];
+/** The mentors of these programs (null: of every program in the workspace). */
+export async function mentorPool(db: Db, workspaceId: string, programIds: string[] | null): Promise<PoolMentor[]> {
+  if (programIds?.length === 0) return [];
+  const inPrograms = programIds ? { programId: { in: programIds } } : {};
   const enrollments = await db.enrollment.findMany({
-    where: { workspaceId, programId: { in: programIds }, role: "MENTOR", member: { erasedAt: null } },
+    where: { workspaceId, ...inPrograms, role: "MENTOR", member: { erasedAt: null } },
     select: {
       programId: true,
       program: { select: { defaultCapacity: true } },
@@ -70,7 +72,7 @@ export async function mentorPool(db: Db, workspaceId: string, programIds: string
   if (byMember.size === 0) return [];
   // Filter through the enrollment relation, not an id list: a list of thousands of mentor ids
   // exceeds SQLite's 999 bound parameters.
-  const mentorsOfPrograms = { enrollments: { some: { workspaceId, programId: { in: programIds }, role: "MENTOR" as const } } };
+  const mentorsOfPrograms = { enrollments: { some: { workspaceId, ...inPrograms, role: "MENTOR" as const } } };
   const [load, answered] = await Promise.all([
     db.match.groupBy({ by: ["mentorId"], where: { workspaceId, status: "ACTIVE", mentor: mentorsOfPrograms }, _count: { _all: true } }),
     db.mentorRequest.findMany({
@@ -111,21 +113,28 @@ export async function traineeTies(db: Db, workspaceId: string, traineeId: string
  * erased; which matches are active; which requests were answered. It deliberately ignores writes
  * that do not change a pool (a member's Slack details refreshed, a request sent, a match's
  * cadence chosen), so busy hours do not empty the cache. Also sees other instances' writes.
+ * One statement (one round trip, one connection), the same SQL on SQLite and PostgreSQL.
  */
 export async function poolFingerprint(db: Db, workspaceId: string): Promise<string> {
-  const where = { workspaceId };
-  const [profiles, enrollments, programs, members, matches, requests] = await Promise.all([
-    db.profile.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } }),
-    db.enrollment.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } }),
-    db.program.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } }),
-    db.member.aggregate({
-      where,
-      _count: { _all: true, pausedAt: true, pausedUntil: true, erasedAt: true },
-      _max: { pausedAt: true, pausedUntil: true, erasedAt: true },
-      _min: { pausedUntil: true },
-    }),
-    db.match.aggregate({ where: { workspaceId, status: "ACTIVE" }, _count: { _all: true }, _max: { startedAt: true } }),
-    db.mentorRequest.aggregate({ where, _count: { respondedAt: true }, _max: { respondedAt: true } }),
-  ]);
-  return JSON.stringify([profiles, enrollments, programs, members, matches, requests]);
+  const w = workspaceId;
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT * FROM
+      (SELECT count(*) AS "profiles", max("updatedAt") AS "profileAt" FROM "Profile" WHERE "workspaceId" = ${w}) p,
+      (SELECT count(*) AS "enrollments", max("updatedAt") AS "enrollmentAt" FROM "Enrollment" WHERE "workspaceId" = ${w}) e,
+      (SELECT count(*) AS "programs", max("updatedAt") AS "programAt" FROM "Program" WHERE "workspaceId" = ${w}) g,
+      (SELECT count(*) AS "members", count("pausedAt") AS "paused", count("pausedUntil") AS "pausedUntil", count("erasedAt") AS "erased",
+              max("pausedAt") AS "pausedAtMax", max("pausedUntil") AS "pausedUntilMax", min("pausedUntil") AS "pausedUntilMin", max("erasedAt") AS "erasedAt"
+         FROM "Member" WHERE "workspaceId" = ${w}) m,
+      (SELECT count(*) AS "matches", max("startedAt") AS "matchAt" FROM "Match" WHERE "workspaceId" = ${w} AND "status" = 'ACTIVE') a,
+      (SELECT count("respondedAt") AS "answered", max("respondedAt") AS "answeredAt" FROM "MentorRequest" WHERE "workspaceId" = ${w}) r`;
+  const row = rows[0] ?? {};
+  return Object.values(row)
+    .map((v) => (v instanceof Date ? v.getTime() : String(v)))
+    .join("|");
+}
+
+/** The workspaces that have mentors (at most `limit`), for loading their pools at start-up: the one query not scoped by a workspace. */
+export async function workspacesWithMentors(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.enrollment.findMany({ where: { role: "MENTOR" }, distinct: ["workspaceId"], select: { workspaceId: true }, take: limit });
+  return rows.map((r) => r.workspaceId);
 }

@@ -19,3 +19,15 @@ export async function traineePrograms(db: Db, workspaceId: string, memberId: str
   for (const r of rows) if (!seen.has(r.programId)) seen.set(r.programId, { programId: r.programId, vocabulary: r.program.vocabulary, rankingWeights: r.program.rankingWeights });
   return [...seen.values()];
 }
+
+/** The ids of the programs in which the member is a TRAINEE, sorted (one statement; see programSettings for the rest). */
+export async function traineeProgramIds(db: Db, workspaceId: string, memberId: string): Promise<string[]> {
+  const rows = await db.enrollment.findMany({ where: { workspaceId, memberId, role: "TRAINEE" }, select: { programId: true }, orderBy: { programId: "asc" } });
+  return [...new Set(rows.map((r) => r.programId))];
+}
+
+/** Every program of the workspace with its vocabulary extension and ranking overrides (raw JSON), by id. */
+export async function programSettings(db: Db, workspaceId: string): Promise<Map<string, TraineeProgram>> {
+  const rows = await db.program.findMany({ where: { workspaceId }, select: { id: true, vocabulary: true, rankingWeights: true } });
+  return new Map(rows.map((r) => [r.id, { programId: r.id, vocabulary: r.vocabulary, rankingWeights: r.rankingWeights }]));
+}

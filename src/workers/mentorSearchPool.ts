@@ -2,7 +2,7 @@ import { Piscina } from "piscina";
 import type { Logger } from "pino";
 import type { MentorSearch } from "../features/findmentor/findMentor.js";
 import { SearchBusy } from "../domain/errors.js";
-import { revivedError, type SearchReply, type SearchRequest } from "./searchMessages.js";
+import { revivedError, type SearchReply, type SearchRequest, type WarmedMessage } from "./searchMessages.js";
 import { poolCache } from "../metrics/poolCache.js";
 import { busyAnswers } from "../metrics/slack.js";
 
@@ -21,6 +21,7 @@ const WAITING_PER_WORKER = 100;
  */
 export class MentorSearchPool {
   private readonly pool: Piscina<SearchRequest, SearchReply>;
+  private readonly allWarm: Promise<void>;
 
   constructor(databaseUrl: string, size: number, logger: Logger) {
     this.pool = new Piscina({
@@ -31,8 +32,33 @@ export class MentorSearchPool {
       concurrentTasksPerWorker: SEARCHES_PER_WORKER,
       maxQueue: size * WAITING_PER_WORKER,
       workerData: { databaseUrl },
+      // Piscina's default ("sync") parks an idle worker in Atomics.wait, which stops its event loop:
+      // its start-up pool load (and its database connections' own events) would wait for a first task.
+      atomics: "disabled",
     });
     this.pool.on("error", (error: unknown) => logger.error({ err: error }, "a mentor-search worker failed"));
+    let warm = 0;
+    this.allWarm = new Promise((resolve) =>
+      this.pool.on("message", (message: WarmedMessage) => {
+        if (message.warmed) logger.info({ workspaces: message.workspaces, ms: Math.round(message.ms) }, "a mentor-search worker loaded the mentor pools");
+        else logger.warn({ err: message.error, ms: Math.round(message.ms) }, "a mentor-search worker could not load the mentor pools at start; its first search will");
+        if (++warm >= size) resolve();
+      }),
+    );
+  }
+
+  /**
+   * Resolves once every worker started with the pool has loaded the mentor pools (or failed to, or
+   * after `timeoutMs`), so the first search does not wait for a load. Resolves with whether all did in time.
+   */
+  async warmed(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([this.allWarm.then(() => true as const), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   readonly search: MentorSearch = {

@@ -1,15 +1,25 @@
-import { workerData } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { connect } from "../store/database.js";
 import { searchHere } from "../features/findmentor/findMentor.js";
-import { sentError, type SearchReply, type SearchRequest } from "./searchMessages.js";
+import { warmMentorPools } from "../features/findmentor/mentorPool.js";
+import { sentError, type SearchReply, type SearchRequest, type WarmedMessage } from "./searchMessages.js";
 import { poolCache } from "../metrics/poolCache.js";
 
 /**
  * A piscina worker that answers /findmentor searches (see mentorSearchPool.ts): its own database
- * connection and its own mentor-pool cache, kept for the life of the thread.
+ * connection and its own mentor-pool cache, kept for the life of the thread. It loads every
+ * workspace's mentor pool as it starts (searches that arrive meanwhile wait for that load, not a
+ * second one) and tells the pool when it is done.
  */
 const { databaseUrl } = workerData as { databaseUrl: string };
-const search = searchHere(connect(databaseUrl).prisma);
+const db = connect(databaseUrl).prisma;
+const search = searchHere(db);
+
+const warmStarted = performance.now();
+void warmMentorPools(db).then(
+  (workspaces) => parentPort?.postMessage({ warmed: true, workspaces, ms: performance.now() - warmStarted } satisfies WarmedMessage),
+  (error: unknown) => parentPort?.postMessage({ warmed: false, error: String(error), ms: performance.now() - warmStarted } satisfies WarmedMessage),
+);
 
 export default async function answer(request: SearchRequest): Promise<SearchReply> {
   try {

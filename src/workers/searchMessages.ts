@@ -11,6 +11,9 @@ export type SentError = { domain: string; fields: Record<string, unknown>; messa
 /** `poolCache`: the worker's mentor-pool cache hits and misses since its last reply (for /metrics). */
 export type SearchReply = ({ result: unknown } | { error: SentError }) & { poolCache?: PoolCacheTally };
 
+/** What a worker posts once it has loaded the mentor pools as it starts (or failed to). */
+export type WarmedMessage = { warmed: true; workspaces: number; ms: number } | { warmed: false; error: string; ms: number };
+
 export function sentError(error: unknown): SentError {
   if (error instanceof DomainError) return { domain: error.constructor.name, fields: { ...error }, message: error.message };
   return { message: error instanceof Error ? error.message : String(error) };

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { testProviders } from "../support/databases.js";
 import { poolFingerprint } from "../../src/store/candidates.js";
-import { cachedMentorPool } from "../../src/features/findmentor/mentorPool.js";
+import { cachedMentorPool, warmMentorPools } from "../../src/features/findmentor/mentorPool.js";
+import { searchMentors } from "../../src/features/findmentor/findMentor.js";
+import { connect } from "../../src/store/database.js";
+import { poolCache } from "../../src/metrics/poolCache.js";
 import { createLogger } from "../../src/logger.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 
@@ -72,6 +75,42 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
     expect(await changes(() => p.member.create({ data: { id: "x", workspaceId: "T2", slackUserId: "Ux", name: "x", refreshedAt: now, pausedAt: now } }))).toBe(false);
   });
 
+  it("loads every workspace's pool at start-up, so the first search finds it in memory", async () => {
+    const fresh = connect(db.url); // as a newly started instance (or search worker) does
+    try {
+      poolCache.take();
+      expect(await warmMentorPools(fresh.prisma)).toBe(1); // T has mentors, T2 none
+      expect(poolCache.take()).toEqual({ hits: 0, misses: 1 });
+      const result = await searchMentors(fresh.prisma, "T", "t", { keywords: "", page: 0 }, now);
+      expect(result.kind).toBe("mentors");
+      expect(poolCache.take()).toEqual({ hits: 1, misses: 0 });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("gives a mentor of two programs only the program the trainee is in, with that program's capacity", async () => {
+    const p = db.prisma;
+    const other = await p.program.create({ data: { workspaceId: "T", name: "Other", defaultCapacity: 1 } });
+    await p.member.create({ data: { id: "both", workspaceId: "T", slackUserId: "Uboth", name: "both", refreshedAt: now } });
+    await p.enrollment.createMany({
+      data: [
+        { workspaceId: "T", programId, memberId: "both", role: "MENTOR" as const },
+        { workspaceId: "T", programId: other.id, memberId: "both", role: "MENTOR" as const },
+      ],
+    });
+    const t0 = 5_000_000;
+    const inP = (await cachedMentorPool(p, "T", [programId], t0)).find((m) => m.memberId === "both")!;
+    const { defaultCapacity } = await p.program.findUniqueOrThrow({ where: { id: programId } });
+    expect({ programIds: inP.programIds, defaults: inP.programDefaults }).toEqual({ programIds: [programId], defaults: [defaultCapacity] });
+    const inOther = await cachedMentorPool(p, "T", [other.id], t0 + 10);
+    expect(inOther.map((m) => [m.memberId, m.programIds, m.programDefaults])).toEqual([["both", [other.id], [1]]]);
+    const inBoth = (await cachedMentorPool(p, "T", [other.id, programId], t0 + 20)).find((m) => m.memberId === "both")!;
+    expect([...inBoth.programIds].sort()).toEqual([programId, other.id].sort());
+    await p.enrollment.deleteMany({ where: { memberId: "both" } });
+    await p.program.delete({ where: { id: other.id } });
+  });
+
   it("offers senior co-mentors beside a junior-faculty mentor, never the junior one or a full one", async () => {
     const p = db.prisma;
     const { searchCoMentors } = await import("../../src/features/findmentor/findMentor.js");
@@ -96,7 +135,8 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
   it("answers searches from a worker thread with the same result as in-process, and survives a dead worker", async () => {
     const pool = new MentorSearchPool(db.url, 1, createLogger("silent"));
     try {
-      const { searchMentors } = await import("../../src/features/findmentor/findMentor.js");
+      // The worker loads the pools as it starts, and says so.
+      expect(await pool.warmed(20_000)).toBe(true);
       const here = await searchMentors(db.prisma, "T", "t", { keywords: "", page: 0 }, now);
       const there = await pool.search.mentors("T", "t", { keywords: "", page: 0 }, now);
       expect(there).toEqual(here);
@@ -134,6 +174,40 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
       expect(cacheAfter - cacheBefore).toBeGreaterThanOrEqual(answered.length);
     } finally {
       await pool.close();
+    }
+  });
+  it("shows a mentor's profile change, and a program's changed words, made through another instance in the next search once a second has passed", async () => {
+    const p = db.prisma;
+    const another = connect(db.url); // a second Rounds instance writing to the same database
+    try {
+      await p.profile.upsert({
+        where: { memberId: "m1" },
+        create: { workspaceId: "T", memberId: "m1", ...EMPTY_PROFILE, rolesOffered: ["mentor"], expertise: [] },
+        update: { expertise: [] },
+      });
+      await p.profile.upsert({
+        where: { memberId: "m2" },
+        create: { workspaceId: "T", memberId: "m2", ...EMPTY_PROFILE, rolesOffered: ["mentor"], expertise: [] },
+        update: { expertise: [] },
+      });
+      await new Promise((r) => setTimeout(r, 1_100));
+      const search = (keywords: string) => searchMentors(p, "T", "t", { keywords, page: 0 }, now);
+      const first = await search("zebrafish");
+      expect(first.kind).toBe("no_fit");
+      // Another instance saves m2's profile with the word; this instance's next search (a second on) ranks m2 for it.
+      await another.prisma.profile.update({ where: { memberId: "m2" }, data: { expertise: ["zebrafish"] } });
+      await new Promise((r) => setTimeout(r, 1_100));
+      const second = await search("zebrafish");
+      expect(second.kind).toBe("mentors");
+      expect(second.kind === "mentors" && second.cards.map((c) => c.memberId)).toEqual(["m2"]);
+      expect(second.kind === "mentors" && second.cards[0]!.reasons.join(" ")).toContain("zebrafish");
+      // The program's capacity default changes on the other instance: the card's capacity follows.
+      await another.prisma.program.update({ where: { id: programId }, data: { defaultCapacity: 7 } });
+      await new Promise((r) => setTimeout(r, 1_100));
+      const third = await search("zebrafish");
+      expect(third.kind === "mentors" && third.cards[0]!.capacity).toBe(7);
+    } finally {
+      await another.close();
     }
   });
 });

@@ -34,6 +34,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Wait for /healthz to answer 200 (default true). */
   waitHealthy?: boolean;
+  /** Options for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  nodeArgs?: string[];
   /** Another copy of Rounds to start (its folder holding package.json); default this one. */
   root?: string;
 }
@@ -43,7 +45,7 @@ export async function startApp(o: StartOptions): Promise<AppProcess> {
   const port = await freePort();
   let log = "";
   const root = o.root ?? projectRoot;
-  const child = spawn(process.execPath, [path.join(root, path.relative(projectRoot, mainScript))], {
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(root, path.relative(projectRoot, mainScript))], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "node:util";
@@ -24,7 +25,7 @@ describe(".env.example", () => {
 
   it("loads as it stands once the bot token and signing secret are filled in, with the documented defaults", () => {
     const config = loadConfig({ ...example, SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" });
-    expect(config).toMatchObject({ port: 3000, databaseUrl: "file:./data/rounds.db", logLevel: "info", outboxRatePerSecond: 4, outboxReclaimAfterSeconds: 60, outboxConcurrency: 8, searchWorkers: 1, slackAppToken: undefined, slackApiUrl: undefined });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: "file:./data/rounds.db", logLevel: "info", outboxRatePerSecond: 4, outboxReclaimAfterSeconds: 60, outboxConcurrency: 8, searchWorkers: Math.max(1, Math.min(8, availableParallelism())), slackAppToken: undefined, slackApiUrl: undefined });
     expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual(config);
   });
 });

@@ -1,8 +1,9 @@
 import type { Db } from "../../store/database.js";
 import { traineeTies, type PoolMentor, type TraineeTies } from "../../store/candidates.js";
-import { cachedMentorPool } from "./mentorPool.js";
+import { cachedMentorPool, mentorsOf, workspacePool } from "./mentorPool.js";
 import { findProfile } from "../../store/profiles.js";
-import { traineePrograms } from "../../store/traineePrograms.js";
+import { enrollmentsOf } from "../../store/members.js";
+import { traineePrograms, traineeProgramIds } from "../../store/traineePrograms.js";
 import { mentorCapacity } from "../../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../../domain/profile.js";
 import { rank, type ExclusionCause, type RankingResult } from "../../domain/ranking.js";
@@ -10,7 +11,8 @@ import { coMentorCardReasons, pickSeniorCoMentors } from "../../domain/coMentor.
 import { rankingConfigOf } from "../../domain/weights.js";
 import { responsivenessFrom, type MentorCandidate } from "../../domain/scoring.js";
 import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../../domain/vocabulary.js";
-import { memberStanding, type MemberStanding } from "../profiles/members.js";
+import { ensureMember, type MemberStanding } from "../profiles/members.js";
+import { isDirector } from "../../domain/roles.js";
 import type { WithDirectory } from "../context.js";
 
 /** /findmentor as a use case: who is asking, and the mentors that fit them, one page at a time. */
@@ -158,22 +160,36 @@ export async function findMentors(
   input: FindMentorInput,
   search: MentorSearch = searchHere(db),
 ): Promise<FindMentorResult> {
-  const standing = await memberStanding(db, directory, workspaceId, slackUserId, now);
-  const result = await search.mentors(workspaceId, standing.member.id, input, now);
-  return result.kind === "not_enrolled" ? { kind: "not_enrolled", standing } : result;
+  // The member here (it may ask Slack who they are); everything else about them in the search, once.
+  const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
+  const result = await search.mentors(workspaceId, member.id, input, now);
+  if (result.kind !== "not_enrolled") return result;
+  const enrollments = await enrollmentsOf(db, workspaceId, member.id);
+  return { kind: "not_enrolled", standing: { member, enrollments, isDirector: isDirector(member, enrollments.map((e) => e.role)) } };
 }
 
 type Ranked =
   | { kind: "not_enrolled" | "no_profile" | "no_mentors" }
   | { kind: "ranked"; mentors: Map<string, PoolMentor>; vocabulary: Vocabulary; result: RankingResult };
 
-/** The trainee's programs, profile and mentor pool, ranked for them. */
+/**
+ * The trainee's programs, profile and mentor pool, ranked for them. Every query at once (one round
+ * trip): the trainee's program ids, profile and ties, and the workspace's pool from the cache.
+ */
 async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date, keywords: string, limit?: number): Promise<Ranked> {
-  const programs = await traineePrograms(db, workspaceId, memberId);
-  if (programs.length === 0) return { kind: "not_enrolled" };
-  const profile = await findProfile(db, workspaceId, memberId);
+  const [programIds, profile, ties, pool] = await Promise.all([
+    traineeProgramIds(db, workspaceId, memberId),
+    findProfile(db, workspaceId, memberId),
+    traineeTies(db, workspaceId, memberId),
+    workspacePool(db, workspaceId, Date.now()),
+  ]);
+  if (programIds.length === 0) return { kind: "not_enrolled" };
   if (!profile) return { kind: "no_profile" };
-  const { candidates, mentors } = await cachedCandidatesFor(db, workspaceId, memberId, programs.map((p) => p.programId), now);
+  // A program created since the pool was loaded (within the last second) is read as it is now.
+  const programs = programIds.every((id) => pool.programs.has(id)) ? programIds.map((id) => pool.programs.get(id)!) : await traineePrograms(db, workspaceId, memberId);
+  const poolMentors = mentorsOf(pool, programIds);
+  const candidates = candidatesFor(poolMentors, ties, now);
+  const mentors = poolById(poolMentors);
   if (!candidates.some((c) => c.memberId !== memberId)) return { kind: "no_mentors" };
   const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
   const config = rankingConfigOf(programs.map((p) => p.rankingWeights));
