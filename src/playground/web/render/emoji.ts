@@ -48,6 +48,7 @@ export const EMOJI: Readonly<Record<string, string>> = {
   seedling: "🌱",
   slightly_smiling_face: "🙂",
   smile: "😄",
+  round_pushpin: "📍",
   sos: "🆘",
   sparkles: "✨",
   sparkling_heart: "💖",
