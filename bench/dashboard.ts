@@ -136,9 +136,17 @@ const summary = (ms: number[]) => {
   const s = [...ms].sort((a, b) => a - b);
   return `p50 ${fmt(quantile(s, 0.5))}   p95 ${fmt(quantile(s, 0.95))}   max ${fmt(s.at(-1)!)}`;
 };
+/** CPU time of this process (the app's side; on SQLite that includes the database's work). */
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const homeCpu: number[] = [];
 const openHome = async () => {
   const t = performance.now();
+  const c = cpuMs();
   await refreshHome(deps, client, TEAM, DIRECTOR);
+  homeCpu.push(cpuMs() - c);
   return performance.now() - t;
 };
 
@@ -164,18 +172,23 @@ for (let r = 0; r < OPENS; r++) {
 console.log(`Home of the director (refreshHome → views.publish answered), load ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}:`);
 console.log(`  first open after start                     ${fmt(firstOpen)}`);
 console.log(`  next ${OPENS} opens (${Math.ceil((OPENS - 1) / 2)} after a change)           ${summary(opens)}`);
+console.log(`  CPU of this process per open (first, then the others)  ${homeCpu[0]!.toFixed(0)} ms; ${summary(homeCpu.slice(1))}`);
 
 const by = { workspaceId: TEAM, actor: DIRECTOR, tz: "UTC" };
 const reportRuns: number[] = [];
+const reportCpu: number[] = [];
 let reply = "";
 for (let r = 0; r < Math.max(3, Math.min(RUNS, 5)); r++) {
   const t = performance.now();
+  const c = cpuMs();
   reply = await sendReports({ deps, client }, by, program.id);
+  reportCpu.push(cpuMs() - c);
   reportRuns.push(performance.now() - t);
 }
 console.log(`/mentoring-admin report (5 CSVs built and uploaded to the fake Slack):`);
 console.log(`  first                                      ${fmt(reportRuns[0]!)}`);
 console.log(`  all ${reportRuns.length} runs                                 ${summary(reportRuns)}`);
+console.log(`  CPU of this process per report            ${summary(reportCpu)}`);
 console.log(`  ${reply}`);
 
 // Prisma operations of one Home open.
