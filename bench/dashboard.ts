@@ -121,6 +121,9 @@ const goals = Array.from({ length: TRAINEES }, (_, i) =>
 ).flat();
 await chunks(goals, (s) => prisma.goal.createMany({ data: s }));
 await prisma.member.create({ data: { id: "director", workspaceId: TEAM, slackUserId: DIRECTOR, name: "Dr. Director", refreshedAt: now, directorGrantedAt: now, directorGrantedBy: "cli" } });
+// A live PostgreSQL database has planner statistics (autovacuum gathers them); a freshly bulk-loaded one has none
+// until then, and plans the report's joins as nested loops (0.9 s instead of 15 ms for 12k check-ins).
+if (values.postgres) await prisma.$executeRawUnsafe("ANALYZE");
 console.log(
   `${provider}: ${TRAINEES} trainees, ${MENTORS} mentors, ${TRAINEES} active matches, ${checkins.length} check-ins, ${meetings.length} meetings, ${goals.length} goals; seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
 );
