@@ -1,40 +1,54 @@
 /**
- * npm run bench:dashboard — the director dashboard, chart and reports for a big program.
+ * npm run bench:dashboard — what a director waits for in a big program: the Home tab and the reports.
  *
  * Seeds a fresh database (SQLite by default; a fresh PostgreSQL database with --postgres URL) with
- * one program of --trainees trainees (default 5,000) in 10 cohorts and trainees / 2.5 mentors, one
- * active match per trainee, 12 months of check-ins (one per match and month, 80% answered) and
- * meetings (about two in three months), 2% pending requests and some thanks; all with createMany.
- * Then measures, p50 / p95 over --runs:
- *   1. directorDashboard (everything the App Home's dashboard shows), and the view that renders it;
- *   2. chartSeries (12 periods) + rendering the PNG;
- *   3. buildReports (five CSVs with every row of the program).
+ * one program of --trainees trainees (default 5,000) in 10 cohorts and --mentors mentors (default
+ * 1,500), one active match per trainee, 12 months of check-ins (one per match and month, 80%
+ * answered) and meetings (about two in three months), 1–3 goals per trainee, 2% pending requests,
+ * some thanks, and one director; all with createMany. The fake Slack runs in a process of its own.
+ * Then measures, from the director's side:
+ *   1. the Home: refreshHome (what app_home_opened runs: render, then views.publish) until the fake
+ *      Slack has answered views.publish; the first open after start, then --opens more (p50/p95/max),
+ *      with one check-in answered and one meeting logged before every other open (as in a live program);
+ *   2. `/mentoring-admin report` for the program: sendReports until the fake Slack has the five CSVs;
+ *   3. where the time goes: each dashboard query alone (p50/p95 over --runs), the chart, and the
+ *      Prisma operations one Home open makes.
  *
- *   npm run bench:dashboard -- [--postgres postgresql://postgres@127.0.0.1:5432/postgres] [--trainees 5000] [--runs 10] [--seed 42]
+ *   npm run bench:dashboard -- [--postgres postgresql://postgres@127.0.0.1:5432/postgres] [--trainees 5000] [--mentors 1500] [--opens 40] [--runs 10] [--seed 42]
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { WebClient } from "@slack/web-api";
 import { HomeTab } from "slack-block-builder";
 import { createTestDatabase } from "../test/support/databases.js";
-import { openDatabase } from "../src/store/database.js";
+import { openDatabase, type Db } from "../src/store/database.js";
 import { directorDashboard } from "../src/features/dashboard-reports/dashboard.js";
 import { chartPng, chartSeries } from "../src/features/dashboard-reports/chart.js";
-import { buildReports } from "../src/features/dashboard-reports/reports.js";
 import { dashboardBlocks } from "../src/features/dashboard-reports/views/dashboard.js";
+import { buildReports } from "../src/features/dashboard-reports/reports.js";
+import { sendReports } from "../src/features/dashboard-reports/listeners/deliver.js";
+import { refreshHome } from "../src/features/home/refreshHome.js";
+import { slackDirectory } from "../src/slack/directory.js";
+import type { ListenerDeps } from "../src/slack/deps.js";
 import * as store from "../src/store/dashboard.js";
+import { periodCounts } from "../src/store/dashboardPeriods.js";
 import { completedWindows } from "../src/domain/dashboardPeriods.js";
+import { startFakeSlackProcess } from "./fakeSlackHarness.js";
 import { prng } from "./prng.js";
 
 const { values } = parseArgs({
   options: {
     postgres: { type: "string" },
     trainees: { type: "string", default: "5000" },
+    mentors: { type: "string", default: "1500" },
+    opens: { type: "string", default: "40" },
     runs: { type: "string", default: "10" },
     seed: { type: "string", default: "42" },
   },
 });
 const TRAINEES = Number(values.trainees);
-const MENTORS = Math.ceil(TRAINEES / 2.5);
+const MENTORS = Number(values.mentors);
+const OPENS = Number(values.opens);
 const RUNS = Number(values.runs);
 const BATCH = 1000;
 const DAY = 86_400_000;
@@ -52,7 +66,8 @@ const chunks = async <T>(rows: T[], write: (slice: T[]) => Promise<unknown>) => 
 
 // ---- seed ---------------------------------------------------------------------------------------
 const seedStart = performance.now();
-const TEAM = "T0BENCHDASH";
+const TEAM = "T0BENCH"; // the fake Slack process's team; its user U000000 is the director
+const DIRECTOR = "U000000";
 await prisma.workspace.create({ data: { id: TEAM } });
 const program = await prisma.program.create({ data: { workspaceId: TEAM, name: "Big fellowship", defaultCapacity: 3 } });
 const cohorts = await Promise.all(Array.from({ length: 10 }, (_, i) => prisma.cohort.create({ data: { workspaceId: TEAM, programId: program.id, name: `Cohort ${i}` } })));
@@ -94,11 +109,98 @@ await chunks(
   Array.from({ length: TRAINEES }, (_, i) => ({ workspaceId: TEAM, programId: program.id, fromId: `t${i}`, toId: `m${i % MENTORS}`, message: "thanks" })),
   (s) => prisma.thanks.createMany({ data: s }),
 );
+const goals = Array.from({ length: TRAINEES }, (_, i) =>
+  Array.from({ length: 1 + (i % 3) }, (_, g) => ({
+    workspaceId: TEAM,
+    memberId: `t${i}`,
+    text: `Goal ${g + 1} of trainee ${i}`,
+    status: g === 0 ? ("ACTIVE" as const) : g === 1 ? ("PARKED" as const) : ("DONE" as const),
+    progress: Array.from({ length: g }, (_, n) => ({ at: now.toISOString(), by: `t${i}`, note: `step ${n}` })),
+    createdAt: new Date(now.getTime() - (i % 300) * DAY),
+  })),
+).flat();
+await chunks(goals, (s) => prisma.goal.createMany({ data: s }));
+await prisma.member.create({ data: { id: "director", workspaceId: TEAM, slackUserId: DIRECTOR, name: "Dr. Director", refreshedAt: now, directorGrantedAt: now, directorGrantedBy: "cli" } });
+// A live PostgreSQL database has planner statistics (autovacuum gathers them); a freshly bulk-loaded one has none
+// until then, and plans the report's joins as nested loops (0.9 s instead of 15 ms for 12k check-ins).
+if (values.postgres) await prisma.$executeRawUnsafe("ANALYZE");
 console.log(
-  `${provider}: ${TRAINEES} trainees, ${MENTORS} mentors, ${TRAINEES} active matches, ${checkins.length} check-ins, ${meetings.length} meetings; seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  `${provider}: ${TRAINEES} trainees, ${MENTORS} mentors, ${TRAINEES} active matches, ${checkins.length} check-ins, ${meetings.length} meetings, ${goals.length} goals; seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
 );
 
-// ---- measure ------------------------------------------------------------------------------------
+// ---- measure: what the director waits for --------------------------------------------------------
+const fakeSlack = await startFakeSlackProcess(1);
+const client = new WebClient("xoxb-bench", { slackApiUrl: `${fakeSlack.url}/api/`, retryConfig: { retries: 0 }, timeout: 60_000 });
+const depsOf = (db: Db) => ({ db, now: () => now, directory: slackDirectory }) as unknown as ListenerDeps;
+const deps = depsOf(prisma);
+const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+const summary = (ms: number[]) => {
+  const s = [...ms].sort((a, b) => a - b);
+  return `p50 ${fmt(quantile(s, 0.5))}   p95 ${fmt(quantile(s, 0.95))}   max ${fmt(s.at(-1)!)}`;
+};
+/** CPU time of this process (the app's side; on SQLite that includes the database's work). */
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const homeCpu: number[] = [];
+const openHome = async () => {
+  const t = performance.now();
+  const c = cpuMs();
+  await refreshHome(deps, client, TEAM, DIRECTOR);
+  homeCpu.push(cpuMs() - c);
+  return performance.now() - t;
+};
+
+// Changes between opens, as in a live program: a check-in answered (its period already reported),
+// a meeting logged last month. Through the same store functions the app uses.
+const { saveAnswer } = await import("../src/store/checkins.js");
+const { createMeeting } = await import("../src/store/meetings.js");
+let changed = 0;
+async function changeSomething(): Promise<void> {
+  const open = await prisma.checkin.findFirst({ where: { workspaceId: TEAM, answer: null }, select: { id: true }, orderBy: [{ sentAt: "desc" }, { id: "asc" }] });
+  if (open) await saveAnswer(prisma, TEAM, open.id, "MET", `t${changed}`, now);
+  const matchId = `x${(changed * 37) % TRAINEES}`;
+  await createMeeting(prisma, { workspaceId: TEAM, matchId, date: new Date(Date.UTC(2026, 9, 1 + (changed % 28))), agenda: "", notes: "private", nextSteps: "", loggedById: `t${(changed * 37) % TRAINEES}`, createdAt: now });
+  changed += 1;
+}
+
+const firstOpen = await openHome();
+const opens: number[] = [];
+for (let r = 0; r < OPENS; r++) {
+  if (r % 2 === 1) await changeSomething();
+  opens.push(await openHome());
+}
+console.log(`Home of the director (refreshHome → views.publish answered), load ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}:`);
+console.log(`  first open after start                     ${fmt(firstOpen)}`);
+console.log(`  next ${OPENS} opens (${Math.ceil((OPENS - 1) / 2)} after a change)           ${summary(opens)}`);
+console.log(`  CPU of this process per open (first, then the others)  ${homeCpu[0]!.toFixed(0)} ms; ${summary(homeCpu.slice(1))}`);
+
+const by = { workspaceId: TEAM, actor: DIRECTOR, tz: "UTC" };
+const reportRuns: number[] = [];
+const reportCpu: number[] = [];
+let reply = "";
+for (let r = 0; r < Math.max(3, Math.min(RUNS, 5)); r++) {
+  const t = performance.now();
+  const c = cpuMs();
+  reply = await sendReports({ deps, client }, by, program.id);
+  reportCpu.push(cpuMs() - c);
+  reportRuns.push(performance.now() - t);
+}
+console.log(`/mentoring-admin report (5 CSVs built and uploaded to the fake Slack):`);
+console.log(`  first                                      ${fmt(reportRuns[0]!)}`);
+console.log(`  all ${reportRuns.length} runs                                 ${summary(reportRuns)}`);
+console.log(`  CPU of this process per report            ${summary(reportCpu)}`);
+console.log(`  ${reply}`);
+
+// Prisma operations of one Home open.
+let operations = 0;
+const counted = prisma.$extends({ query: { $allOperations: ({ args, query }) => ((operations += 1), query(args)) } }) as unknown as Db;
+await refreshHome(depsOf(counted), client, TEAM, DIRECTOR);
+console.log(`Prisma operations per Home open: ${operations}`);
+
+// ---- where the time goes --------------------------------------------------------------------------
 async function time(label: string, work: () => Promise<unknown>): Promise<void> {
   await work(); // warm-up
   const ms: number[] = [];
@@ -118,11 +220,12 @@ await time("dashboard data (directorDashboard)", async () => {
   atRisk = d.programs[0]!.atRisk.length;
 });
 const dashboard = await directorDashboard(prisma, TEAM, now);
-const october = completedWindows("MONTHLY", "UTC", now, 1)[0]!;
+const october = completedWindows(program.checkinCadence, program.timezone, now, 1)[0]!;
 await time("  of which: cohort counts", () => store.cohortCounts(prisma, TEAM, program.id));
 await time("  of which: pending requests", () => store.pendingRequests(prisma, TEAM, program.id, 5));
-await time("  of which: meetings reported (1 period)", () => store.meetingsReported(prisma, TEAM, program.id, october));
-await time("  of which: check-in responses (1 period)", () => store.checkinResponses(prisma, TEAM, program.id, october));
+await time("  of which: meetings reported (1 period, recount)", () => store.meetingsReported(prisma, TEAM, program.id, october));
+await time("  of which: check-in responses (1 period, recount)", () => store.checkinResponses(prisma, TEAM, program.id, october));
+await time("  of which: last period from the summary", () => periodCounts(prisma, TEAM, program.id, { cadence: program.checkinCadence, timezone: program.timezone }, [october], now));
 await time("  of which: pair evidence (pairs at risk)", () => store.activePairEvidence(prisma, TEAM, program.id, "MONTHLY"));
 await time("  of which: mentor load", () => store.mentorLoad(prisma, TEAM, program.id));
 await time("  of which: thanks", () => store.thanksReceived(prisma, TEAM, program.id));
@@ -130,10 +233,11 @@ await time("dashboard data again, warm", () => directorDashboard(prisma, TEAM, n
 await time("dashboard view (blocks)", async () => HomeTab().blocks(dashboardBlocks(dashboard, "UTC", 100)).buildToObject());
 await time("chart data (12 periods) + PNG", async () => chartPng(await chartSeries(prisma, TEAM, program.id, now)));
 let rows = 0;
-await time("reports (5 CSVs)", async () => {
+await time("reports (5 CSVs, built only)", async () => {
   const r = await buildReports(prisma, { workspaceId: TEAM, actor: "bench" }, program.id, now);
   rows = r.files.reduce((n, f) => n + f.rows, 0);
 });
 console.log(`pairs at risk: ${atRisk}; report rows: ${rows}`);
+fakeSlack.stop();
 await database.close();
 await scratch.drop();

@@ -5,6 +5,7 @@ import { effectiveCadence } from "../domain/cadence.js";
 import type { CheckinRecord, PlanMatch, Role } from "../domain/checkinPlan.js";
 import type { DateRange } from "../domain/deliveryTime.js";
 import { liveWorkspacesOnly } from "./workspaces.js";
+import { periodsChanged } from "./dashboardPeriods.js";
 
 /** One side of a pair, as check-in messages need it. */
 export interface CheckinParty {
@@ -122,11 +123,18 @@ export interface NewCheckin {
 }
 
 export async function createCheckins(tx: Tx, rows: NewCheckin[]): Promise<void> {
-  if (rows.length) await tx.checkin.createMany({ data: rows });
+  if (!rows.length) return;
+  await tx.checkin.createMany({ data: rows });
+  for (const workspaceId of new Set(rows.map((r) => r.workspaceId))) {
+    await periodsChanged(tx, workspaceId, { instants: rows.filter((r) => r.workspaceId === workspaceId).map((r) => r.sentAt) });
+  }
 }
 
 /** Records a check-in as sent (a second run of the same key never gets here; upsert keeps it one row). */
 export async function upsertSentCheckin(tx: Tx, row: NewCheckin): Promise<string> {
+  const where = { matchId_periodKey_recipient: { matchId: row.matchId, periodKey: row.periodKey, recipient: row.recipient } };
+  const before = await tx.checkin.findUnique({ where, select: { sentAt: true } });
+  await periodsChanged(tx, row.workspaceId, { instants: [before?.sentAt, row.sentAt] });
   const saved = await tx.checkin.upsert({
     where: { matchId_periodKey_recipient: { matchId: row.matchId, periodKey: row.periodKey, recipient: row.recipient } },
     create: row,
@@ -281,7 +289,10 @@ export async function helpEvidence(
   return { answers: rows.map((r) => ({ ...r, recipient: r.recipient as Role })), lastMeetingOn: meeting._max.date };
 }
 
-/** Stores an answer (a later click replaces it) and, when known, where the clicked message is. */
+/**
+ * Stores an answer (a later click replaces it), and in the same transaction forgets the dashboard's
+ * stored periods it changes: the one the check-in was sent in (answered) and those of the old and new answer.
+ */
 export async function saveAnswer(
   db: Db | Tx,
   workspaceId: string,
@@ -290,7 +301,14 @@ export async function saveAnswer(
   answeredById: string,
   now: Date,
 ): Promise<void> {
-  await db.checkin.updateMany({ where: { workspaceId, id }, data: { answer, answeredAt: now, answeredById } });
+  const write = async (tx: Db | Tx) => {
+    const before = await tx.checkin.findFirst({ where: { workspaceId, id }, select: { sentAt: true, answeredAt: true } });
+    if (!before) return;
+    await tx.checkin.updateMany({ where: { workspaceId, id }, data: { answer, answeredAt: now, answeredById } });
+    await periodsChanged(tx, workspaceId, { instants: [before.sentAt, before.answeredAt, now] });
+  };
+  if ("$transaction" in db && typeof db.$transaction === "function") await (db as Db).$transaction((tx) => write(tx));
+  else await write(db);
 }
 
 export async function saveMessageRef(db: Db | Tx, workspaceId: string, id: string, ref: { channel: string; ts: string }): Promise<void> {

@@ -7,6 +7,7 @@ import { effectiveCadence } from "../domain/cadence.js";
 import type { Cadence } from "../domain/cadence.js";
 import type { CheckinRecord, Role } from "../domain/checkinPlan.js";
 import { runKeysDone } from "./jobRuns.js";
+import { periodsChanged } from "./dashboardPeriods.js";
 
 /** One piece of check-in work: its run key, the row it writes and the messages it queues. */
 export interface BatchItem {
@@ -201,6 +202,8 @@ export async function runBatchOnce(db: Db, job: string, workspaceId: string, ite
         [["id", "text"], ["workspaceId", "text"], ["matchId", "text"], ["periodKey", "text"], ["recipient", "text"], ["sentAt", "date"], ["createdAt", "date"], ["updatedAt", "date"]],
         todo.flatMap((i) => (i.newCheckin ? [[i.newCheckin.id, i.newCheckin.workspaceId, i.newCheckin.matchId, i.newCheckin.periodKey, i.newCheckin.recipient, i.newCheckin.sentAt, written, written]] : [])),
       );
+      const sent = todo.flatMap((i) => (i.newCheckin ? [i.newCheckin.sentAt] : []));
+      if (sent.length) await periodsChanged(tx, workspaceId, { instants: sent });
       await markReminded(tx, workspaceId, todo.flatMap((i) => (i.remindCheckinId ? [i.remindCheckinId] : [])), now);
       await markPeriodsEscalated(tx, workspaceId, todo.flatMap((i) => (i.escalated ? [i.escalated] : [])), now);
       await insertRows(

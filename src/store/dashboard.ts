@@ -1,3 +1,4 @@
+import { Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "./database.js";
 import type { Cadence } from "../domain/cadence.js";
 import type { MatchEvidence } from "../domain/dashboardRisk.js";
@@ -5,8 +6,15 @@ import type { MatchEvidence } from "../domain/dashboardRisk.js";
 /**
  * Aggregates behind the director's dashboard and chart. Every query is scoped by the workspace and
  * counts in the database (groupBy / count); the only per-row reads are one small row per active
- * match or per mentor of the program, never per check-in or meeting.
+ * match or per mentor of the program, never per check-in or meeting. The hot ones are written in
+ * SQL both databases run alike, each step an index seek: Prisma's relation filters made PostgreSQL
+ * and SQLite scan every check-in of the workspace (bench/dashboard.ts).
  */
+
+/** A raw aggregate as a number (PostgreSQL answers COUNT with a bigint). */
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+/** A raw DateTime (SQLite answers an aggregate of one as its stored text). */
+export const rawDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string | number));
 
 export interface Party {
   slackUserId: string;
@@ -43,24 +51,28 @@ export interface CohortCounts {
 
 /** People by cohort and role, and trainees with an active match in the program (erased people left out). */
 export async function cohortCounts(db: Db, workspaceId: string, programId: string): Promise<CohortCounts[]> {
-  const [cohorts, roles, matched] = await Promise.all([
+  const [cohorts, groups] = await Promise.all([
     db.cohort.findMany({ where: { workspaceId, programId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.enrollment.groupBy({ by: ["cohortId", "role"], where: { workspaceId, programId, member: { erasedAt: null } }, _count: { _all: true } }),
-    db.enrollment.groupBy({
-      by: ["cohortId"],
-      where: { workspaceId, programId, role: "TRAINEE", member: { erasedAt: null, menteeMatches: { some: { workspaceId, programId, status: "ACTIVE" } } } },
-      _count: { _all: true },
-    }),
+    db.$queryRaw<{ cohortId: string | null; role: string; people: unknown; matched: unknown }[]>`
+      SELECT e."cohortId" AS "cohortId", e."role" AS "role", COUNT(*) AS "people",
+             SUM(CASE WHEN e."role" = 'TRAINEE' AND EXISTS (
+               SELECT 1 FROM "Match" x WHERE x."traineeId" = e."memberId" AND x."status" = 'ACTIVE' AND x."programId" = e."programId" AND x."workspaceId" = e."workspaceId"
+             ) THEN 1 ELSE 0 END) AS "matched"
+        FROM "Enrollment" e JOIN "Member" mb ON mb."id" = e."memberId"
+       WHERE e."programId" = ${programId} AND e."workspaceId" = ${workspaceId} AND mb."erasedAt" IS NULL
+       GROUP BY e."cohortId", e."role"`,
   ]);
-  const count = (cohortId: string | null, role: string) => roles.find((r) => r.cohortId === cohortId && r.role === role)?._count._all ?? 0;
+  const group = (cohortId: string | null, role: string) => groups.find((g) => g.cohortId === cohortId && g.role === role);
+  const count = (cohortId: string | null, role: string) => num(group(cohortId, role)?.people);
+  const matched = (cohortId: string | null) => num(group(cohortId, "TRAINEE")?.matched);
   const rows: CohortCounts[] = cohorts.map((c) => ({
     cohortId: c.id,
     cohortName: c.name,
     trainees: count(c.id, "TRAINEE"),
     mentors: count(c.id, "MENTOR"),
-    matchedTrainees: matched.find((m) => m.cohortId === c.id)?._count._all ?? 0,
+    matchedTrainees: matched(c.id),
   }));
-  const none = { cohortId: null, cohortName: null, trainees: count(null, "TRAINEE"), mentors: count(null, "MENTOR"), matchedTrainees: matched.find((m) => m.cohortId === null)?._count._all ?? 0 };
+  const none = { cohortId: null, cohortName: null, trainees: count(null, "TRAINEE"), mentors: count(null, "MENTOR"), matchedTrainees: matched(null) };
   if (none.trainees + none.mentors > 0) rows.push(none);
   return rows;
 }
@@ -136,38 +148,42 @@ export interface ActivePair {
   mentor: Party;
 }
 
-/** Active matches of the program with what the risk rules need: one aggregate row per match. */
-export async function activePairEvidence(
-  db: Db,
-  workspaceId: string,
-  programId: string,
-  programCadence: Cadence,
-): Promise<{ pairs: Map<string, ActivePair>; evidence: MatchEvidence[] }> {
-  const active = { workspaceId, programId, status: "ACTIVE" as const };
-  const [matches, meetings, met, needHelp] = await Promise.all([
-    db.match.findMany({ where: active, select: { id: true, role: true, startedAt: true, cadence: true, trainee: PARTY, mentor: PARTY } }),
-    db.meeting.groupBy({ by: ["matchId"], where: { workspaceId, match: active }, _max: { date: true } }),
-    db.checkin.groupBy({ by: ["matchId"], where: { workspaceId, answer: "MET", match: active }, _max: { periodKey: true, answeredAt: true } }),
-    db.checkin.groupBy({ by: ["matchId"], where: { workspaceId, answer: "NEED_HELP", match: active }, _max: { answeredAt: true } }),
-  ]);
-  const lastMeeting = new Map(meetings.map((m) => [m.matchId, m._max.date]));
-  const lastMet = new Map(met.map((m) => [m.matchId, m._max]));
-  const lastHelp = new Map(needHelp.map((m) => [m.matchId, m._max.answeredAt]));
+/**
+ * What the risk rules need of every active match of the program: one row per match, each aggregate
+ * an index seek on (matchId, …). Names are not read here: only the few pairs at risk need them (activePairs).
+ */
+export async function activePairEvidence(db: Db, workspaceId: string, programId: string, programCadence: Cadence): Promise<MatchEvidence[]> {
+  const rows = await db.$queryRaw<{ id: string; startedAt: unknown; cadence: Cadence | null; lastMeetingAt: unknown; lastMetPeriodKey: string | null; lastMetAnsweredAt: unknown; lastNeedHelpAt: unknown }[]>`
+    SELECT m."id" AS "id", m."startedAt" AS "startedAt", m."cadence" AS "cadence",
+           (SELECT MAX(e."date") FROM "Meeting" e WHERE e."matchId" = m."id") AS "lastMeetingAt",
+           (SELECT MAX(c."periodKey") FROM "Checkin" c WHERE c."matchId" = m."id" AND c."answer" = 'MET') AS "lastMetPeriodKey",
+           (SELECT MAX(c."answeredAt") FROM "Checkin" c WHERE c."matchId" = m."id" AND c."answer" = 'MET') AS "lastMetAnsweredAt",
+           (SELECT MAX(c."answeredAt") FROM "Checkin" c WHERE c."matchId" = m."id" AND c."answer" = 'NEED_HELP') AS "lastNeedHelpAt"
+      FROM "Match" m
+     WHERE m."workspaceId" = ${workspaceId} AND m."status" = 'ACTIVE' AND m."programId" = ${programId}`;
+  return rows.map((m) => ({
+    matchId: m.id,
+    startedAt: rawDate(m.startedAt)!,
+    cadence: m.cadence ?? programCadence,
+    lastMeetingAt: rawDate(m.lastMeetingAt),
+    lastMetPeriodKey: m.lastMetPeriodKey,
+    lastMetAnsweredAt: rawDate(m.lastMetAnsweredAt),
+    lastNeedHelpAt: rawDate(m.lastNeedHelpAt),
+  }));
+}
+
+/** The pairs (matches of the workspace) with the given ids, with their names: the ones the dashboard lists. */
+export async function activePairs(db: Db, workspaceId: string, matchIds: readonly string[]): Promise<Map<string, ActivePair>> {
   const pairs = new Map<string, ActivePair>();
-  const evidence: MatchEvidence[] = [];
-  for (const m of matches) {
-    pairs.set(m.id, { matchId: m.id, role: m.role, startedAt: m.startedAt, trainee: party(m.trainee), mentor: party(m.mentor) });
-    evidence.push({
-      matchId: m.id,
-      startedAt: m.startedAt,
-      cadence: m.cadence ?? programCadence,
-      lastMeetingAt: lastMeeting.get(m.id) ?? null,
-      lastMetPeriodKey: lastMet.get(m.id)?.periodKey ?? null,
-      lastMetAnsweredAt: lastMet.get(m.id)?.answeredAt ?? null,
-      lastNeedHelpAt: lastHelp.get(m.id) ?? null,
+  // Chunks keep SQLite under its bound-parameter limit when very many pairs are at risk.
+  for (let i = 0; i < matchIds.length; i += 500) {
+    const rows = await db.match.findMany({
+      where: { workspaceId, id: { in: matchIds.slice(i, i + 500) } },
+      select: { id: true, role: true, startedAt: true, trainee: PARTY, mentor: PARTY },
     });
+    for (const m of rows) pairs.set(m.id, { matchId: m.id, role: m.role, startedAt: m.startedAt, trainee: party(m.trainee), mentor: party(m.mentor) });
   }
-  return { pairs, evidence };
+  return pairs;
 }
 
 export interface MentorLoadRow {
@@ -182,24 +198,28 @@ export interface MentorLoadRow {
 
 /** Every (not erased) mentor of the program with their capacity inputs and active mentee count. */
 export async function mentorLoad(db: Db, workspaceId: string, programId: string): Promise<MentorLoadRow[]> {
-  const mentorOfProgram = { enrollments: { some: { workspaceId, programId, role: "MENTOR" as const } } };
-  const [mentors, defaults, counts] = await Promise.all([
-    db.enrollment.findMany({
-      where: { workspaceId, programId, role: "MENTOR", member: { erasedAt: null } },
-      select: { memberId: true, member: { select: { slackUserId: true, name: true, erasedAt: true, profile: { select: { capacity: true } } } } },
-    }),
-    db.enrollment.findMany({ where: { workspaceId, role: "MENTOR", member: mentorOfProgram }, select: { memberId: true, program: { select: { defaultCapacity: true } } } }),
-    db.match.groupBy({ by: ["mentorId"], where: { workspaceId, status: "ACTIVE", mentor: mentorOfProgram }, _count: { _all: true } }),
+  const [mentors, defaults] = await Promise.all([
+    db.$queryRaw<{ memberId: string; slackUserId: string; name: string; capacity: unknown; active: unknown }[]>`
+      SELECT e."memberId" AS "memberId", mb."slackUserId" AS "slackUserId", mb."name" AS "name", p."capacity" AS "capacity",
+             (SELECT COUNT(*) FROM "Match" x WHERE x."mentorId" = e."memberId" AND x."status" = 'ACTIVE' AND x."workspaceId" = e."workspaceId") AS "active"
+        FROM "Enrollment" e
+        JOIN "Member" mb ON mb."id" = e."memberId"
+        LEFT JOIN "Profile" p ON p."memberId" = e."memberId"
+       WHERE e."programId" = ${programId} AND e."role" = 'MENTOR' AND e."workspaceId" = ${workspaceId} AND mb."erasedAt" IS NULL`,
+    db.$queryRaw<{ memberId: string; defaultCapacity: unknown }[]>`
+      SELECT o."memberId" AS "memberId", pr."defaultCapacity" AS "defaultCapacity"
+        FROM "Enrollment" o JOIN "Program" pr ON pr."id" = o."programId"
+       WHERE o."workspaceId" = ${workspaceId} AND o."role" = 'MENTOR'
+         AND o."memberId" IN (SELECT e."memberId" FROM "Enrollment" e WHERE e."programId" = ${programId} AND e."role" = 'MENTOR' AND e."workspaceId" = ${workspaceId})`,
   ]);
   const defaultsOf = new Map<string, number[]>();
-  for (const d of defaults) defaultsOf.set(d.memberId, [...(defaultsOf.get(d.memberId) ?? []), d.program.defaultCapacity]);
-  const active = new Map(counts.map((c) => [c.mentorId, c._count._all]));
+  for (const d of defaults) defaultsOf.set(d.memberId, [...(defaultsOf.get(d.memberId) ?? []), num(d.defaultCapacity)]);
   return mentors.map((m) => ({
     memberId: m.memberId,
-    mentor: party(m.member),
-    profileCapacity: m.member.profile?.capacity ?? null,
+    mentor: { slackUserId: m.slackUserId, name: m.name, erased: false },
+    profileCapacity: m.capacity === null || m.capacity === undefined ? null : num(m.capacity),
     programDefaults: defaultsOf.get(m.memberId) ?? [],
-    active: active.get(m.memberId) ?? 0,
+    active: num(m.active),
   }));
 }
 

@@ -4,6 +4,7 @@ import type { Cadence } from "../generated/sqlite/enums.js";
 import type { DateRange } from "../domain/deliveryTime.js";
 import type { PlanMatch } from "../domain/checkinPlan.js";
 import { effectiveCadence } from "../domain/cadence.js";
+import { periodsChanged } from "./dashboardPeriods.js";
 
 /**
  * Meetings, agendas and the match facts around them. Every query is scoped by the workspace.
@@ -96,8 +97,10 @@ export interface NewMeeting {
   createdAt: Date;
 }
 
+/** Writes a meeting; call it in the transaction that logs it (the dashboard's stored period of its date is forgotten with it). */
 export async function createMeeting(tx: Db | Tx, m: NewMeeting): Promise<string> {
   const r = await tx.meeting.create({ data: m, select: { id: true } });
+  await periodsChanged(tx, m.workspaceId, { days: [m.date] });
   return r.id;
 }
 

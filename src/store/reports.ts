@@ -1,9 +1,14 @@
+import { Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "./database.js";
+import type { CheckinAnswer, MatchStatus, Cadence } from "../generated/sqlite/enums.js";
+import { rawDate } from "./dashboard.js";
 
 /**
  * Rows behind the director's CSV reports. Scoped by workspace (and optionally one program).
  * Meeting.notes is never selected here, and neither are request messages: what a pair or a trainee
  * wrote to each other stays theirs. Erased members come back as their scrubbed row ("Former member").
+ * The two big ones (matches, check-ins: one row per check-in of the program) are one SQL join each,
+ * read flat: Prisma's nested selects built an object graph per row, most of a report's time.
  */
 
 export interface PersonCells {
@@ -32,47 +37,45 @@ export async function traineeCohorts(db: Db, workspaceId: string, programId: str
   return new Map(rows.map((r) => [`${r.programId}:${r.memberId}`, r.cohort?.name ?? ""]));
 }
 
+/** A person's cells from the flat columns `<prefix>Id`, `<prefix>Name`, `<prefix>Slack`, `<prefix>Erased`. */
+function personOf(row: Record<string, unknown>, prefix: string): PersonCells {
+  return { memberId: row[`${prefix}Id`] as string, name: row[`${prefix}Name`] as string, slackUserId: row[`${prefix}Slack`] as string, erased: row[`${prefix}Erased`] !== null };
+}
+
+const PEOPLE = Prisma.sql`t."id" AS "tId", t."name" AS "tName", t."slackUserId" AS "tSlack", t."erasedAt" AS "tErased",
+  mt."id" AS "mId", mt."name" AS "mName", mt."slackUserId" AS "mSlack", mt."erasedAt" AS "mErased"`;
+const inMatchProgram = (programId: string | null) => (programId ? Prisma.sql`AND m."programId" = ${programId}` : Prisma.empty);
+
 export async function matchRows(db: Db, workspaceId: string, programId: string | null) {
-  const [matches, meetings] = await Promise.all([
-    db.match.findMany({
-      where: { workspaceId, ...inProgram(programId) },
-      select: {
-        id: true,
-        programId: true,
-        role: true,
-        status: true,
-        cadence: true,
-        startedAt: true,
-        endedAt: true,
-        endedById: true,
-        endNote: true,
-        cohortName: true,
-        program: { select: { name: true } },
-        trainee: PERSON,
-        mentor: PERSON,
-      },
-      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-    }),
-    db.meeting.groupBy({ by: ["matchId"], where: { workspaceId, ...(programId ? { match: { programId } } : {}) }, _count: { _all: true }, _max: { date: true } }),
-  ]);
-  const meetingStats = new Map(meetings.map((m) => [m.matchId, { count: m._count._all, last: m._max.date }]));
-  return matches.map((m) => ({
-    id: m.id,
-    programId: m.programId,
-    programName: m.program.name,
-    role: m.role,
-    status: m.status,
-    cadence: m.cadence,
-    startedAt: m.startedAt,
-    endedAt: m.endedAt,
-    endedById: m.endedById,
-    endNote: m.endNote,
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT m."id" AS "id", m."programId" AS "programId", m."role" AS "role", m."status" AS "status", m."cadence" AS "cadence",
+           m."startedAt" AS "startedAt", m."endedAt" AS "endedAt", m."endedById" AS "endedById", m."endNote" AS "endNote",
+           m."cohortName" AS "cohortName", p."name" AS "programName", ${PEOPLE},
+           (SELECT COUNT(*) FROM "Meeting" e WHERE e."matchId" = m."id") AS "meetings",
+           (SELECT MAX(e."date") FROM "Meeting" e WHERE e."matchId" = m."id") AS "lastMeetingAt"
+      FROM "Match" m
+      JOIN "Program" p ON p."id" = m."programId"
+      JOIN "Member" t ON t."id" = m."traineeId"
+      JOIN "Member" mt ON mt."id" = m."mentorId"
+     WHERE m."workspaceId" = ${workspaceId} ${inMatchProgram(programId)}
+     ORDER BY m."startedAt" ASC, m."id" ASC`;
+  return rows.map((m) => ({
+    id: m.id as string,
+    programId: m.programId as string,
+    programName: m.programName as string,
+    role: m.role as string,
+    status: m.status as MatchStatus,
+    cadence: m.cadence as Cadence | null,
+    startedAt: rawDate(m.startedAt)!,
+    endedAt: rawDate(m.endedAt),
+    endedById: m.endedById as string | null,
+    endNote: m.endNote as string | null,
     /** The trainee's cohort when the pair was made (or when they deleted their data). */
-    cohortName: m.cohortName,
-    trainee: person(m.trainee),
-    mentor: person(m.mentor),
-    meetings: meetingStats.get(m.id)?.count ?? 0,
-    lastMeetingAt: meetingStats.get(m.id)?.last ?? null,
+    cohortName: m.cohortName as string | null,
+    trainee: personOf(m, "t"),
+    mentor: personOf(m, "m"),
+    meetings: Number(m.meetings ?? 0),
+    lastMeetingAt: rawDate(m.lastMeetingAt),
   }));
 }
 
@@ -89,24 +92,32 @@ export async function membersById(db: Db, workspaceId: string, ids: string[]): P
 }
 
 export async function checkinRows(db: Db, workspaceId: string, programId: string | null) {
-  const rows = await db.checkin.findMany({
-    where: { workspaceId, ...(programId ? { match: { programId } } : {}) },
-    select: {
-      id: true,
-      matchId: true,
-      periodKey: true,
-      recipient: true,
-      sentAt: true,
-      answer: true,
-      answeredAt: true,
-      answeredById: true,
-      reminderSentAt: true,
-      escalatedAt: true,
-      match: { select: { program: { select: { name: true } }, trainee: PERSON, mentor: PERSON } },
-    },
-    orderBy: [{ periodKey: "asc" }, { matchId: "asc" }, { recipient: "asc" }],
-  });
-  return rows.map((c) => ({ ...c, programName: c.match.program.name, trainee: person(c.match.trainee), mentor: person(c.match.mentor) }));
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT c."id" AS "id", c."matchId" AS "matchId", c."periodKey" AS "periodKey", c."recipient" AS "recipient", c."sentAt" AS "sentAt",
+           c."answer" AS "answer", c."answeredAt" AS "answeredAt", c."answeredById" AS "answeredById",
+           c."reminderSentAt" AS "reminderSentAt", c."escalatedAt" AS "escalatedAt", p."name" AS "programName", ${PEOPLE}
+      FROM "Checkin" c
+      JOIN "Match" m ON m."id" = c."matchId"
+      JOIN "Program" p ON p."id" = m."programId"
+      JOIN "Member" t ON t."id" = m."traineeId"
+      JOIN "Member" mt ON mt."id" = m."mentorId"
+     WHERE c."workspaceId" = ${workspaceId} ${inMatchProgram(programId)}
+     ORDER BY c."periodKey" ASC, c."matchId" ASC, c."recipient" ASC`;
+  return rows.map((c) => ({
+    id: c.id as string,
+    matchId: c.matchId as string,
+    periodKey: c.periodKey as string,
+    recipient: c.recipient as string,
+    sentAt: rawDate(c.sentAt),
+    answer: c.answer as CheckinAnswer | null,
+    answeredAt: rawDate(c.answeredAt),
+    answeredById: c.answeredById as string | null,
+    reminderSentAt: rawDate(c.reminderSentAt),
+    escalatedAt: rawDate(c.escalatedAt),
+    programName: c.programName as string,
+    trainee: personOf(c, "t"),
+    mentor: personOf(c, "m"),
+  }));
 }
 
 export async function requestRows(db: Db, workspaceId: string, programId: string | null) {

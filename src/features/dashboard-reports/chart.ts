@@ -4,9 +4,11 @@ import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TitleComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import type { Db } from "../../store/database.js";
-import { checkinResponses, dashboardPrograms, meetingsReported } from "../../store/dashboard.js";
+import { dashboardPrograms } from "../../store/dashboard.js";
+import { periodCounts } from "../../store/dashboardPeriods.js";
 import { completedWindows } from "../../domain/dashboardPeriods.js";
 import { ProgramNotFound } from "../../domain/errors.js";
+import type { Cadence } from "../../domain/cadence.js";
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
@@ -27,23 +29,24 @@ export interface ChartSeries {
 
 /**
  * Meetings reported and check-in response per period for one program (its cadence and time zone),
- * or for the whole workspace by calendar month (UTC) when programId is null. Two counts per period,
- * each done by the database.
+ * or for the whole workspace by calendar month (UTC) when programId is null. The periods' counts
+ * come from the per-period summary (store/dashboardPeriods.ts): counted once, then read.
  */
 export async function chartSeries(db: Db, workspaceId: string, programId: string | null, now: Date): Promise<ChartSeries> {
   let title = "All programs";
-  let windows = completedWindows("MONTHLY", "UTC", now, CHART_PERIODS);
+  let calendar: { cadence: Cadence; timezone: string } = { cadence: "MONTHLY", timezone: "UTC" };
   if (programId) {
     const program = (await dashboardPrograms(db, workspaceId, programId))[0];
     if (!program) throw new ProgramNotFound(programId);
     title = program.name;
-    windows = completedWindows(program.cadence, program.timezone, now, CHART_PERIODS);
+    calendar = { cadence: program.cadence, timezone: program.timezone };
   }
-  const points: ChartPoint[] = [];
-  for (const w of windows) {
-    const [meetings, checkins] = await Promise.all([meetingsReported(db, workspaceId, programId, w), checkinResponses(db, workspaceId, programId, w)]);
-    points.push({ label: w.label, meetings, ...checkins });
-  }
+  const windows = completedWindows(calendar.cadence, calendar.timezone, now, CHART_PERIODS);
+  const counts = await periodCounts(db, workspaceId, programId, calendar, windows, now);
+  const points: ChartPoint[] = windows.map((w) => {
+    const c = counts.get(w.key)!;
+    return { label: w.label, meetings: c.meetings, sent: c.sent, answered: c.answered };
+  });
   return { title, points };
 }
 

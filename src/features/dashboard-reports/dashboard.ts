@@ -2,6 +2,7 @@ import type { Db } from "../../store/database.js";
 import type { WithMessages } from "../context.js";
 import { findMember } from "../../store/members.js";
 import * as store from "../../store/dashboard.js";
+import { periodCounts } from "../../store/dashboardPeriods.js";
 import { mentorCapacity } from "../../domain/capacity.js";
 import { completedWindows, type ReportWindow } from "../../domain/dashboardPeriods.js";
 import { pairsAtRisk, type RiskReason } from "../../domain/dashboardRisk.js";
@@ -60,15 +61,18 @@ const DAY_MS = 86_400_000;
 
 async function programDashboard(db: Db, workspaceId: string, program: store.DashboardProgram, now: Date): Promise<ProgramDashboard> {
   const period = completedWindows(program.cadence, program.timezone, now, 1)[0]!;
-  const [cohorts, pending, meetings, checkins, pairs, load, thanks] = await Promise.all([
+  const calendar = { cadence: program.cadence, timezone: program.timezone };
+  const [cohorts, pending, periods, evidence, load, thanks] = await Promise.all([
     store.cohortCounts(db, workspaceId, program.id),
     store.pendingRequests(db, workspaceId, program.id, OLDEST_REQUESTS_SHOWN),
-    store.meetingsReported(db, workspaceId, program.id, period),
-    store.checkinResponses(db, workspaceId, program.id, period),
+    periodCounts(db, workspaceId, program.id, calendar, [period], now),
     store.activePairEvidence(db, workspaceId, program.id, program.cadence),
     store.mentorLoad(db, workspaceId, program.id),
     store.thanksReceived(db, workspaceId, program.id),
   ]);
+  const lastPeriod = periods.get(period.key)!;
+  const risks = pairsAtRisk(evidence, now);
+  const pairs = await store.activePairs(db, workspaceId, risks.map((r) => r.matchId));
   const sum = (f: (c: store.CohortCounts) => number) => cohorts.reduce((n, c) => n + f(c), 0);
   const loads = load.map((m) => ({ memberId: m.memberId, mentor: m.mentor, active: m.active, capacity: mentorCapacity(m.profileCapacity, m.programDefaults) }));
   const byName = (a: LoadEntry, b: LoadEntry) => a.mentor.name.localeCompare(b.mentor.name);
@@ -81,9 +85,12 @@ async function programDashboard(db: Db, workspaceId: string, program: store.Dash
     totals: { trainees: sum((c) => c.trainees), mentors: sum((c) => c.mentors), matchedTrainees: sum((c) => c.matchedTrainees) },
     cohorts,
     pending: { total: pending.total, oldest: pending.oldest.map((r) => ({ ...r, ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS) })) },
-    meetingsLastPeriod: meetings,
-    checkinsLastPeriod: checkins,
-    atRisk: pairsAtRisk(pairs.evidence, now).map((r) => ({ ...pairs.pairs.get(r.matchId)!, reason: r.reason })),
+    meetingsLastPeriod: lastPeriod.meetings,
+    checkinsLastPeriod: { sent: lastPeriod.sent, answered: lastPeriod.answered },
+    atRisk: risks.flatMap((r) => {
+      const pair = pairs.get(r.matchId);
+      return pair ? [{ ...pair, reason: r.reason }] : [];
+    }),
     load: { full, room, openPlaces: room.reduce((n, m) => n + m.capacity - m.active, 0) },
     thanks: [...thanks.entries()]
       .filter(([id]) => mentorsById.has(id))

@@ -69,7 +69,7 @@ function slug(text: string): string {
 async function risksOf(db: Db, workspaceId: string, programId: string | null, now: Date): Promise<Map<string, RiskReason>> {
   const risks = new Map<string, RiskReason>();
   for (const program of await dashboardPrograms(db, workspaceId, programId ?? undefined)) {
-    const { evidence } = await activePairEvidence(db, workspaceId, program.id, program.cadence);
+    const evidence = await activePairEvidence(db, workspaceId, program.id, program.cadence);
     for (const r of pairsAtRisk(evidence, now)) risks.set(r.matchId, r.reason);
   }
   return risks;
