@@ -30,6 +30,8 @@ export const CAREER_STAGES: readonly Stage[] = [
 
 export const CAREER_PATHS: readonly Term[] = [
   { key: "clinical_practice", label: "Clinical practice" },
+  { key: "clinical_malignant_hematology", label: "Clinical malignant hematology" },
+  { key: "clinical_nonmalignant_hematology", label: "Clinical non-malignant hematology" },
   { key: "academic_research", label: "Academic research" },
   { key: "medical_education", label: "Medical education" },
   { key: "systems_based_practice", label: "Systems-based practice" },

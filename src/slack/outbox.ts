@@ -3,7 +3,7 @@ import { ErrorCode, type WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Db } from "../store/database.js";
 import { claim, confirmClaim, defer, dueCandidates, holdClaimed, markFailed, markSent, reschedule, type Candidate, type Claim, type OutboxRow } from "../store/outbox.js";
-import { conversationBusy, reserveConversation, reserveWorkspaceMoment } from "../store/outboxPace.js";
+import { conversationBusy, reserveConversation, reserveWorkspaceMoment, workspacesBookedBeyond } from "../store/outboxPace.js";
 import { introMessage, openIntroduction } from "./outboxIntro.js";
 import type { SlackClients } from "./tenancy/clients.js";
 import { NotInstalled } from "./tenancy/installationStore.js";
@@ -181,7 +181,14 @@ export class OutboxWorker {
    */
   private async step(tally: Tally): Promise<boolean> {
     const now = this.now();
-    const candidates = (await dueCandidates(this.o.db, now, new Date(now.getTime() - this.o.reclaimAfterMs), this.batchSize)).filter(
+    // Workspaces already booked more than two sends ahead are left to the senders waiting on them:
+    // this sender takes another workspace's rows, so one busy workspace never starves the others.
+    // With nothing else to send, it waits its turn in a booked workspace after all.
+    const booked = await workspacesBookedBeyond(this.o.db, new Date(now.getTime() + 2000 / this.o.ratePerSecond));
+    const staleBefore = new Date(now.getTime() - this.o.reclaimAfterMs);
+    let due = await dueCandidates(this.o.db, now, staleBefore, this.batchSize, booked);
+    if (due.length === 0 && booked.length > 0) due = await dueCandidates(this.o.db, now, staleBefore, this.batchSize);
+    const candidates = due.filter(
       (c) => !this.working.has(c.row.id),
     );
     const moments = new Map<string, Date>();

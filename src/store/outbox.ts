@@ -118,10 +118,11 @@ export interface Claim {
  * Row states: PENDING (not sent; wait for notBefore) · SENDING with claimedBy (a worker is sending
  * it) · SENDING without claimedBy (maybe posted; look before re-sending at notBefore) · SENT · FAILED.
  */
-export async function dueCandidates(db: Db, now: Date, staleBefore: Date, limit: number): Promise<Candidate[]> {
+export async function dueCandidates(db: Db, now: Date, staleBefore: Date, limit: number, skipWorkspaces: string[] = []): Promise<Candidate[]> {
   const rows = await db.outboxMessage.findMany({
     where: {
       heldAt: null,
+      ...(skipWorkspaces.length ? { workspaceId: { notIn: skipWorkspaces } } : {}),
       OR: [
         { status: "PENDING", notBefore: { lte: now } },
         { status: "SENDING", claimedBy: null, notBefore: { lte: now } },

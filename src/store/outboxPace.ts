@@ -39,6 +39,15 @@ export async function reserveWorkspaceMoment(db: Db, workspaceId: string, now: D
   throw new Error("outbox pacing: could not reserve a moment (the lane kept moving)");
 }
 
+/**
+ * Workspaces whose next paced moment is later than `after`: their senders are already booked ahead,
+ * so a worker looks at other workspaces' rows meanwhile (one busy workspace never holds up the rest).
+ */
+export async function workspacesBookedBeyond(db: Db, after: Date): Promise<string[]> {
+  const lanes = await db.outboxPace.findMany({ where: { lane: WORKSPACE_LANE, nextAt: { gt: after } }, select: { workspaceId: true } });
+  return lanes.map((l) => l.workspaceId);
+}
+
 export type ConversationMoment = { ok: true } | { ok: false; freeAt: Date; heldFor: string | null };
 
 /**
