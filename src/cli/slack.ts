@@ -1,5 +1,6 @@
 import { LogLevel, WebClient } from "@slack/web-api";
 import { slackDirectory } from "../slack/directory.js";
+import { slackStanding } from "../domain/roles.js";
 import type { EmailDirectory } from "../features/programs/roster.js";
 import type { MemberProfile } from "../store/members.js";
 import type { Db } from "../store/database.js";
@@ -21,14 +22,14 @@ export async function connectSlack(token: string, apiUrl: string | undefined): P
   const client = new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR });
   const auth = await client.auth.test();
   if (!auth.team_id) throw new Error("auth.test did not name a workspace");
-  return { client, teamId: auth.team_id, directory: emailDirectory(client) };
+  return { client, teamId: auth.team_id, directory: emailDirectory(client, auth.team_id) };
 }
 
-/** users.lookupByEmail with a cache, whose answers also serve users.info for the same people. */
-export function emailDirectory(client: WebClient): EmailDirectory {
+/** users.lookupByEmail with a cache, whose answers also serve users.info for the same people (of `tenantId`). */
+export function emailDirectory(client: WebClient, tenantId: string): EmailDirectory {
   const byId = new Map<string, MemberProfile>();
   const byEmail = new Map<string, { slackUserId: string; profile: MemberProfile } | null>();
-  const info = slackDirectory(client);
+  const info = slackDirectory(client, tenantId);
   return {
     async userProfile(slackUserId) {
       return byId.get(slackUserId) ?? info.userProfile(slackUserId);
@@ -46,8 +47,7 @@ export function emailDirectory(client: WebClient): EmailDirectory {
             realName: p.real_name || user.real_name || null,
             email: p.email ?? email,
             tz: user.tz || "UTC",
-            isAdmin: Boolean(user.is_admin),
-            isOwner: Boolean(user.is_owner || user.is_primary_owner),
+            ...slackStanding(user, tenantId),
           };
           byId.set(user.id, profile);
           found = { slackUserId: user.id, profile };
@@ -79,7 +79,7 @@ export async function connectCliSlack(db: Db, env: CliEnv, team: string | undefi
     throw new CliTeamError(live.length ? `Rounds is installed in ${live.length} workspaces (${names}): name one with --team.` : "Rounds is installed nowhere yet: install it from /slack/install first.");
   }
   const client = await installedClients(db, env).forTenant(chosen.tenantId);
-  return { client, teamId: chosen.tenantId, directory: emailDirectory(client) };
+  return { client, teamId: chosen.tenantId, directory: emailDirectory(client, chosen.tenantId) };
 }
 
 /** The workspace a Slack command should work in is not clear: the message says which ones there are. */

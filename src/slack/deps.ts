@@ -10,7 +10,8 @@ export interface ListenerDeps {
   db: Db;
   logger: Logger;
   now: () => Date;
-  directory: (client: WebClient) => SlackDirectory;
+  /** Slack's directory of people as seen from a tenant (a workspace, or an org installed org-wide). */
+  directory: (client: WebClient, tenantId: string) => SlackDirectory;
   /** Where listeners put the slow part of their work, after ack(). */
   work: WorkQueue;
   /** Call after queueing outbox messages so they go out now, not at the next poll. */

@@ -1,8 +1,13 @@
 import type { WebClient } from "@slack/web-api";
 import type { SlackDirectory } from "../features/ports.js";
+import { slackStanding } from "../domain/roles.js";
 
-/** users.info behind the SlackDirectory port. Needs the users:read and users:read.email scopes. */
-export function slackDirectory(client: WebClient): SlackDirectory {
+/**
+ * users.info behind the SlackDirectory port, for one tenant (a workspace, or a Grid org installed
+ * org-wide: there an org admin or owner is an admin or owner too). Needs the users:read and
+ * users:read.email scopes.
+ */
+export function slackDirectory(client: WebClient, tenantId: string): SlackDirectory {
   return {
     async userProfile(slackUserId) {
       const { user } = await client.users.info({ user: slackUserId });
@@ -13,8 +18,7 @@ export function slackDirectory(client: WebClient): SlackDirectory {
         realName: profile.real_name || user.real_name || null,
         email: profile.email ?? null,
         tz: user.tz || "UTC",
-        isAdmin: Boolean(user.is_admin),
-        isOwner: Boolean(user.is_owner || user.is_primary_owner),
+        ...slackStanding(user, tenantId),
       };
     },
   };

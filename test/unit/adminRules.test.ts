@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDirector } from "../../src/domain/roles.js";
+import { isDirector, slackStanding } from "../../src/domain/roles.js";
 import { cohortInputSchema, programInputSchema } from "../../src/domain/program.js";
 import { breakLines, changeBreaks } from "../../src/domain/programBreaks.js";
 import { changeWords, parseWord } from "../../src/domain/programWords.js";
@@ -17,6 +17,31 @@ describe("who is a director", () => {
   it("is someone holding the DIRECTOR role in a program, and nobody else", () => {
     expect(isDirector(plain, ["DIRECTOR"])).toBe(true);
     expect(isDirector(plain, ["MENTOR", "TRAINEE"])).toBe(false);
+  });
+});
+
+describe("the Slack standing that makes a director, from users.info", () => {
+  const orgUser = (roles: { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }) => ({
+    is_admin: false,
+    is_owner: false,
+    enterprise_user: { id: "U0X", enterprise_id: "E0UNI", enterprise_name: "University Health", is_admin: false, is_owner: false, is_primary_owner: false, teams: ["T0HOSP"], ...roles },
+  });
+  it("counts a workspace's admins, owners and primary owner, as in one workspace", () => {
+    expect(slackStanding({ is_admin: true }, "T0CITY")).toEqual({ isAdmin: true, isOwner: false });
+    expect(slackStanding({ is_owner: true }, "T0CITY")).toEqual({ isAdmin: false, isOwner: true });
+    expect(slackStanding({ is_primary_owner: true }, "T0CITY")).toEqual({ isAdmin: false, isOwner: true });
+    expect(slackStanding({}, "T0CITY")).toEqual({ isAdmin: false, isOwner: false });
+    expect(slackStanding({ ...orgUser({}), is_admin: true }, "E0UNI")).toEqual({ isAdmin: true, isOwner: false });
+  });
+  it("counts an org's admins and owners in the org-wide tenant, whichever workspace they are in", () => {
+    expect(slackStanding(orgUser({ is_admin: true }), "E0UNI")).toEqual({ isAdmin: true, isOwner: false });
+    expect(slackStanding(orgUser({ is_owner: true }), "E0UNI")).toEqual({ isAdmin: false, isOwner: true });
+    expect(slackStanding(orgUser({ is_primary_owner: true }), "E0UNI")).toEqual({ isAdmin: false, isOwner: true });
+    expect(slackStanding(orgUser({}), "E0UNI")).toEqual({ isAdmin: false, isOwner: false });
+  });
+  it("does not count org roles in a workspace that installed Rounds on its own, nor in another org", () => {
+    expect(slackStanding(orgUser({ is_admin: true, is_owner: true }), "T0HOSP")).toEqual({ isAdmin: false, isOwner: false });
+    expect(slackStanding(orgUser({ is_admin: true, is_owner: true }), "E0OTHER")).toEqual({ isAdmin: false, isOwner: false });
   });
 });
 

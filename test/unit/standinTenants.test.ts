@@ -14,7 +14,7 @@ describe("the Slack stand-in with many tenants", () => {
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
-    slack.tenants.addOrg("E0UNI", ["T0MED", "T0HOSP"]);
+    slack.tenants.addOrg("E0UNI", ["T0MED", "T0HOSP"], "University Health");
     slack.addUser({ id: "U0ANA", teamId: "T0MED", name: "Ana" });
     slack.addUser({ id: "U0BEN", teamId: "T0HOSP", name: "Ben" });
     slack.addUser({ id: "U0CAL", teamId: "T0CITY", name: "Cal", email: "cal@city.example" });
@@ -50,6 +50,37 @@ describe("the Slack stand-in with many tenants", () => {
     slack.expectRefusal({ method: "conversations.open", error: "user_not_found" });
     await expect(web.conversations.open({ users: "U0ANA,U0CAL" })).rejects.toMatchObject({ data: { error: "user_not_found" } });
     expect(await client(org.access_token).auth.test()).toMatchObject({ enterprise_id: "E0UNI", is_enterprise_install: true });
+  });
+
+  it("a workspace's own token in a Grid org reaches that workspace only: not a colleague in another of the org's workspaces, nor a group DM with them", async () => {
+    const med = await install({ teamId: "T0MED", installerUserId: "U0ANA" });
+    expect(med.enterprise?.id).toBe("E0UNI");
+    const web = client(med.access_token);
+    expect((await web.users.info({ user: "U0ANA" })).user?.id).toBe("U0ANA");
+    slack.expectRefusal({ method: "users.info", error: "user_not_found" });
+    await expect(web.users.info({ user: "U0BEN" })).rejects.toMatchObject({ data: { error: "user_not_found" } });
+    slack.expectRefusal({ method: "chat.postMessage", error: "channel_not_found" });
+    await expect(web.chat.postMessage({ channel: "U0BEN", text: "hello" })).rejects.toMatchObject({ data: { error: "channel_not_found" } });
+    slack.expectRefusal({ method: "conversations.open", error: "user_not_found" });
+    await expect(web.conversations.open({ users: "U0ANA,U0BEN" })).rejects.toMatchObject({ data: { error: "user_not_found" } });
+    slack.expectRefusal({ method: "chat.postMessage", error: "channel_not_found" });
+    await expect(web.chat.postMessage({ channel: "G-U0ANA-U0BEN", text: "Meet your mentor" })).rejects.toMatchObject({ data: { error: "channel_not_found" } });
+    slack.expectRefusal({ method: "views.publish", error: "user_not_found" });
+    await expect(web.views.publish({ user_id: "U0BEN", view: { type: "home", blocks: [] } })).rejects.toMatchObject({ data: { error: "user_not_found" } });
+    slack.tenants.revoke("T0MED");
+  });
+
+  it("users.info names the org and the person's org roles for someone in a Grid org's workspace, and nothing of the kind elsewhere", async () => {
+    slack.addUser({ id: "U0ORGADM", teamId: "T0HOSP", name: "Org Admin", orgAdmin: true });
+    const org = await install({ enterpriseId: "E0UNI", isEnterpriseInstall: true, installerUserId: "U0ANA" });
+    const admin = (await client(org.access_token).users.info({ user: "U0ORGADM" })).user!;
+    expect(admin).toMatchObject({ is_admin: false, is_owner: false });
+    expect(admin.enterprise_user).toEqual({ id: "U0ORGADM", enterprise_id: "E0UNI", enterprise_name: "University Health", is_admin: true, is_owner: false, is_primary_owner: false, teams: ["T0HOSP"] });
+    expect((await client(org.access_token).users.info({ user: "U0ANA" })).user!.enterprise_user).toMatchObject({ enterprise_id: "E0UNI", is_admin: false });
+    const city = await install({ teamId: "T0CITY", installerUserId: "U0CAL" });
+    expect((await client(city.access_token).users.info({ user: "U0CAL" })).user!.enterprise_user).toBeUndefined();
+    slack.tenants.revoke("E0UNI");
+    slack.tenants.revoke("T0CITY");
   });
 
   it("an uninstall kills the tenant's tokens; a token rotation retires the old token", async () => {

@@ -11,7 +11,7 @@ import { homeView } from "./views/home.js";
  */
 export function homeRenderer(db: Db, clients: SlackClients, now: () => Date = () => new Date()) {
   return async (workspaceId: string, slackUserId: string): Promise<Record<string, unknown>> => {
-    const directory = slackDirectory(await clients.forTenant(workspaceId));
+    const directory = slackDirectory(await clients.forTenant(workspaceId), workspaceId);
     return homeView(await homeData(db, directory, workspaceId, slackUserId, now())) as unknown as Record<string, unknown>;
   };
 }

@@ -6,7 +6,7 @@ import type { ListenerDeps } from "../../slack/deps.js";
 
 /** Re-renders a person's App Home tab; call after anything it shows has changed. */
 export async function refreshHome(deps: ListenerDeps, client: WebClient, teamId: string, slackUserId: string): Promise<void> {
-  const data = await homeData(deps.db, deps.directory(client), teamId, slackUserId, deps.now());
+  const data = await homeData(deps.db, deps.directory(client, teamId), teamId, slackUserId, deps.now());
   await client.views.publish({ user_id: slackUserId, view: homeView(data) });
 }
 

@@ -36,7 +36,7 @@ const HISTORY = [
  */
 export async function seedDemo(db: Db, client: WebClient, now: Date): Promise<void> {
   const by = cliActor(DEMO_TEAM);
-  const directory = emailDirectory(client);
+  const directory = emailDirectory(client, DEMO_TEAM);
   const start = new Date(now.getTime() - 90 * DAY);
   const program = await createProgram(
     db,

@@ -108,7 +108,7 @@ const valueOf = (body: BlockAction): string => {
 };
 
 function context(deps: ListenerDeps, client: WebClient, teamId: string): WithDirectory {
-  return { db: deps.db, now: deps.now(), directory: deps.directory(client), workspaceId: teamId };
+  return { db: deps.db, now: deps.now(), directory: deps.directory(client, teamId), workspaceId: teamId };
 }
 
 async function actorFor<W extends Who>(who: W, ctx: WithDirectory, userId: string): Promise<W extends "director" ? DirectorActor : undefined> {

@@ -7,8 +7,12 @@ export interface FakeUser {
   realName?: string;
   email?: string;
   tz?: string;
+  /** A workspace admin or owner (users.info `is_admin`, `is_owner`). */
   isAdmin?: boolean;
   isOwner?: boolean;
+  /** An admin or owner of the Grid org the workspace belongs to (users.info `enterprise_user`). */
+  orgAdmin?: boolean;
+  orgOwner?: boolean;
   deleted?: boolean;
 }
 

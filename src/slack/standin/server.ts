@@ -439,12 +439,12 @@ export class FakeSlack {
       }
       case "users.info": {
         const user = this.users.get(String(args.user));
-        return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "user_not_found" };
+        return user ? { ok: true, user: slackUser(user, this.tenants.orgOf(user.teamId)) } : { ok: false, error: "user_not_found" };
       }
       case "users.lookupByEmail": {
         const email = String(args.email).toLowerCase();
         const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === email && (!token || this.tenants.sees(token, u)));
-        return user ? { ok: true, user: slackUser(user) } : { ok: false, error: "users_not_found" };
+        return user ? { ok: true, user: slackUser(user, this.tenants.orgOf(user.teamId)) } : { ok: false, error: "users_not_found" };
       }
       case "conversations.open": {
         const users = String(args.users ?? "").split(",").filter(Boolean);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { FakeChannel, FakeUser } from "./records.js";
+import type { StandinOrg } from "./users.js";
 
 /**
  * Many workspaces and Enterprise Grid orgs in one Slack stand-in, as strict as Slack about tokens:
@@ -32,6 +33,7 @@ interface Tenant {
 export class StandinTenants {
   /** enterprise id → its workspaces. */
   private readonly orgs = new Map<string, Set<string>>();
+  private readonly orgNames = new Map<string, string>();
   private readonly codes = new Map<string, StandinInstall>();
   private readonly byToken = new Map<string, Tenant>();
   private readonly byRefresh = new Map<string, Tenant>();
@@ -45,8 +47,15 @@ export class StandinTenants {
   }
 
   /** Declares a Grid org and its workspaces. */
-  addOrg(enterpriseId: string, teamIds: string[]): void {
+  addOrg(enterpriseId: string, teamIds: string[], name = enterpriseId): void {
     this.orgs.set(enterpriseId, new Set(teamIds));
+    this.orgNames.set(enterpriseId, name);
+  }
+
+  /** The Grid org a workspace belongs to, if any (users.info names it in `enterprise_user`). */
+  orgOf(teamId: string): StandinOrg | undefined {
+    const id = this.enterpriseOf(teamId);
+    return id ? { id, name: this.orgNames.get(id) ?? id } : undefined;
   }
 
   enterpriseOf(teamId: string): string | undefined {

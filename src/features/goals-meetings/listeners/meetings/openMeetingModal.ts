@@ -36,7 +36,7 @@ export async function meetingModalFor(
 ) {
   let view;
   try {
-    const ctx = { db: deps.db, now: deps.now(), directory: deps.directory(client), workspaceId: args.teamId };
+    const ctx = { db: deps.db, now: deps.now(), directory: deps.directory(client, args.teamId), workspaceId: args.teamId };
     const result = await meetingForm(ctx, args.userId, args.matchId, args.checkinId ?? null);
     view =
       result.kind === "form"
