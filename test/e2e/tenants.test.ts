@@ -5,7 +5,7 @@ import type { StandinInstall } from "../../src/slack/standin/tenants.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../support/databases.js";
 import { startApp, type AppProcess } from "../support/appProcess.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
-import { sendEvent, slackDriver, textOf, type Person } from "../support/slackDriver.js";
+import { input, sendEvent, slackDriver, textOf, type Person } from "../support/slackDriver.js";
 import { runCli } from "../support/jobRunner.js";
 import { EMPTY_PROFILE } from "../../src/domain/profile.js";
 import { enqueue } from "../../src/store/outbox.js";
@@ -49,7 +49,7 @@ describe.each(testProviders)("Rounds for many workspaces and an Enterprise Grid 
     };
     app = await startApp({ slackApiUrl: slack.apiUrl, databaseUrl: database.url, env });
     ({ db } = await openDatabase(database.url));
-    slack.tenants.addOrg(ORG, [MED, HOSP]);
+    slack.tenants.addOrg(ORG, [MED, HOSP], "University Health");
     slack.addUser({ id: "U0CDIR", teamId: CITY, name: "Dr. City", isAdmin: true, tz: "UTC" });
     slack.addUser({ id: "U0TDIR", teamId: TOWN, name: "Dr. Town", isAdmin: true, tz: "UTC" });
     slack.addUser({ id: "U0MTRA", teamId: MED, name: "Mia Med", tz: "UTC" });
@@ -146,6 +146,66 @@ describe.each(testProviders)("Rounds for many workspaces and an Enterprise Grid 
     expect(cards).not.toContain("U0CMEN");
   });
 
+  it("across the org's workspaces: the medical-school trainee requests the hospital mentor, who accepts, and the introduction group DM holds both, opened with the org's token", async () => {
+    const prisma = db.prisma;
+    const mentor = await prisma.member.findFirstOrThrow({ where: { workspaceId: ORG, slackUserId: "U0HMEN" } });
+    const { responseId } = await drive.command(medTrainee, "/findmentor", "");
+    type Button = { action_id?: string; value?: string };
+    const cards = await drive.responseBody<{ blocks: { accessory?: Button; elements?: Button[] }[] }>(responseId, 15_000);
+    const request = cards.blocks.flatMap((b) => [b.accessory ?? {}, ...(b.elements ?? [])]).find((e) => e.action_id === "findmentor_request" && e.value?.includes(mentor.id));
+    expect(request, JSON.stringify(cards)).toBeTruthy();
+
+    // The trainee presses Request on the card (an ephemeral message in the medical school) and sends the form.
+    const callsBefore = slack.calls.length;
+    const pressed = await drive.press(medTrainee, "findmentor_request", request!.value, { ephemeral: { channel: "C0GENERAL", ts: "1700000000.000200" } });
+    const form = await drive.opened<{ callback_id: string; private_metadata?: string; blocks: { block_id?: string }[] }>(pressed.triggerId);
+    expect(form.callback_id).toBe("request_submit");
+    expect(await drive.submit(medTrainee, form, { role: input.pick("mentor"), message: input.text("Thrombosis research, across the street") })).toBe("");
+    expect(textOf(await drive.dmTo(medTrainee, ":outbox_tray: You asked", 15_000))).toContain("<@U0HMEN>");
+
+    // The mentor, in the hospital workspace, reads the request in their DM and accepts it there.
+    const card = await drive.dmTo(hospMentor, "asks you to be their", 15_000);
+    expect(textOf(card)).toContain("<@U0MTRA> asks you to be their *mentor*");
+    const stored = await prisma.mentorRequest.findFirstOrThrow({ where: { workspaceId: ORG, traineeId: (await prisma.member.findFirstOrThrow({ where: { workspaceId: ORG, slackUserId: "U0MTRA" } })).id, mentorId: mentor.id } });
+    const accepted = await drive.press(hospMentor, "request_accept", stored.id, { channel: card.channel, ts: card.ts });
+    expect(await drive.response(accepted.responseId)).toContain("You accepted");
+    const match = await prisma.match.findFirstOrThrow({ where: { workspaceId: ORG, mentorId: mentor.id, status: "ACTIVE" } });
+
+    // One group DM with both people, opened and posted with the org's token: each sees the introduction.
+    const group = `G-${["U0HMEN", "U0MTRA"].sort().join("-")}`;
+    const intro = await slack.waitFor(() => slack.messagesIn(group).find((m) => textOf(m).includes("How often to meet")), 15_000);
+    expect(textOf(intro)).toContain("<@U0MTRA>, meet <@U0HMEN> — your *mentor* in Heme Fellowship");
+    const open = slack.acceptedCallsTo("conversations.open").find((c) => String(c.args.users).split(",").sort().join() === "U0HMEN,U0MTRA");
+    expect(open, "conversations.open with both people").toBeTruthy();
+    expect(tokenTenant(open!.token)).toBe(ORG);
+    const post = slack.acceptedCallsTo("chat.postMessage").find((c) => c.args.channel === group);
+    expect(tokenTenant(post!.token)).toBe(ORG);
+    expect((await prisma.match.findUniqueOrThrow({ where: { id: match.id } })).introChannelId).toBe(group);
+    // Every call the request and the introduction made went out with the org's token, and Slack refused none.
+    const since = slack.calls.slice(callsBefore);
+    expect(new Set(since.map((c) => tokenTenant(c.token)))).toEqual(new Set([ORG]));
+    expect(since.filter((c) => c.refusal)).toEqual([]);
+  });
+
+  it("on Grid, an org admin who is no workspace admin directs the org's programs; a plain member of the org is refused and it is logged at info", async () => {
+    const orgAdmin: Person = { id: "U0OADM", teamId: HOSP, enterpriseId: ORG, orgInstall: true };
+    slack.addUser({ id: "U0OADM", teamId: HOSP, name: "Dr. Org Admin", tz: "UTC", orgAdmin: true });
+
+    const menu = await drive.command(orgAdmin, "/mentoring-admin", "");
+    const shown = JSON.stringify(await drive.responseBody(menu.responseId, 15_000));
+    expect(shown).toContain("1 program in this workspace"); // the org's Heme Fellowship, not City's
+    const opened = await drive.command(orgAdmin, "/mentoring-admin", "program");
+    expect((await drive.opened<{ callback_id: string }>(opened.triggerId)).callback_id).toBe("admin_program");
+    expect(await db.prisma.member.findFirstOrThrow({ where: { workspaceId: ORG, slackUserId: "U0OADM" } })).toMatchObject({ isAdmin: true, isOwner: false });
+
+    const mark = app.output().length;
+    const refused = await drive.command(medTrainee, "/mentoring-admin", "program");
+    expect((await drive.responseBody<{ text: string }>(refused.responseId, 15_000)).text).toBe("Only program directors can use /mentoring-admin.");
+    expect(slack.callsTo("views.open").some((c) => c.args.trigger_id === refused.triggerId)).toBe(false);
+    const line = await slack.waitFor(() => app.output().slice(mark).split("\n").find((l) => l.includes("refused: not a director")));
+    expect(JSON.parse(line)).toMatchObject({ level: 30, user: "U0MTRA", team: ORG });
+  });
+
   it("an uninstall stops that tenant at once while the others carry on; a re-install within the retention period sends what was held", async () => {
     expect(await sendEvent(app, cityDirector, { type: "app_uninstalled" })).toBe(200);
     slack.tenants.revoke(CITY);
@@ -188,7 +248,7 @@ describe.each(testProviders)("Rounds for many workspaces and an Enterprise Grid 
     expect(await db.prisma.outboxMessage.count({ where: { workspaceId: TOWN } })).toBe(0);
     expect(await db.prisma.installation.count({ where: { tenantId: TOWN } })).toBe(0);
     expect(await db.prisma.member.count({ where: { workspaceId: CITY } })).toBeGreaterThan(0);
-    expect(await db.prisma.member.count({ where: { workspaceId: ORG } })).toBe(2);
+    expect(await db.prisma.member.count({ where: { workspaceId: ORG } })).toBe(3);
 
     const list = await runCli(["installations", "list"], cliEnv);
     expect(list.out).toContain("T0CITY  workspace City Hospital: installed");

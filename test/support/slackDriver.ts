@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { describeRefusal, type FakeSlack, type PostedMessage, type RecordedCall } from "../../src/slack/standin/server.js";
 import { TEST_SIGNING_SECRET } from "./appProcess.js";
 import { commandAckRefusal, viewSubmissionAckRefusal } from "./ackChecks.js";
-import { eventBody, interactionBody, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload } from "../../src/slack/standin/requests.js";
+import { eventBody, interactionBody, interactionSource, newTriggerId, postToApp, slashCommandBody, viewSubmissionPayload } from "../../src/slack/standin/requests.js";
 import { WORKING_MODAL } from "../../src/slack/kit/workingModal.js";
 
 /**
@@ -24,6 +24,9 @@ export interface Person {
   enterpriseId?: string;
   orgInstall?: boolean;
 }
+
+/** The Grid org a person's requests name (with whether Rounds is installed org-wide), if any. */
+const orgOf = (p: Person) => (p.enterpriseId ? { enterpriseId: p.enterpriseId, isEnterpriseInstall: Boolean(p.orgInstall) } : undefined);
 
 /**
  * Where a button is pressed: a message (with a response_url), an ephemeral message (response_url only: there is no
@@ -132,8 +135,7 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
         : { type: "button", action_id: actionId, block_id: "b", value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` };
       const payload = {
         type: "block_actions",
-        team: { id: user.teamId, domain: "fake" },
-        user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
+        ...interactionSource(user.teamId, user.id, orgOf(user)),
         api_app_id: "A0ROUNDS",
         token: "deprecated-verification-token",
         trigger_id: triggerId,
@@ -157,6 +159,7 @@ export function slackDriver<K extends string = never>(o: SlackDriverOptions<K>) 
         privateMetadata: view.private_metadata ?? "",
         values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
         triggerId: newTriggerId(`submit.${user.id}`),
+        ...orgOf(user),
       });
       const res = await post(interactionBody(payload));
       expect(res.status).toBe(200);

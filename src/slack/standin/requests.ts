@@ -90,14 +90,29 @@ export interface ViewSubmission {
   /** state.values: block id → action id → element value. */
   values: Record<string, Record<string, unknown>>;
   triggerId: string;
+  /** A workspace of an Enterprise Grid org; `isEnterpriseInstall` when Rounds is installed org-wide. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}
+
+/**
+ * What an interaction payload (block_actions, view_submission) says about where it came from: the
+ * workspace, and on Enterprise Grid the org and whether the app is installed org-wide, as Slack sends them.
+ */
+export function interactionSource(teamId: string, userId: string, org?: { enterpriseId: string; isEnterpriseInstall?: boolean }): Record<string, unknown> {
+  const enterprise = org ? { enterprise_id: org.enterpriseId, enterprise_name: org.enterpriseId } : {};
+  return {
+    team: { id: teamId, domain: "fake", ...enterprise },
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: teamId },
+    ...(org ? { enterprise: { id: org.enterpriseId, name: org.enterpriseId }, is_enterprise_install: Boolean(org.isEnterpriseInstall) } : {}),
+  };
 }
 
 /** A view_submission payload shaped like Slack's. */
 export function viewSubmissionPayload(v: ViewSubmission): Record<string, unknown> {
   return {
     type: "view_submission",
-    team: { id: v.teamId, domain: "fake" },
-    user: { id: v.userId, username: v.userId.toLowerCase(), name: v.userId.toLowerCase(), team_id: v.teamId },
+    ...interactionSource(v.teamId, v.userId, v.enterpriseId ? { enterpriseId: v.enterpriseId, isEnterpriseInstall: Boolean(v.isEnterpriseInstall) } : undefined),
     api_app_id: "A0ROUNDS",
     token: "deprecated-verification-token",
     trigger_id: v.triggerId,
