@@ -44,6 +44,8 @@ const WHERE = {
     "the port GET /metrics (Prometheus) is served on, a whole number from 1 to 65535 other than PORT; unset = no metrics endpoint",
   SEARCH_WORKERS:
     "how many worker threads rank mentors for /findmentor, off the thread that answers Slack (default: the machine's cores, at most 8; 0 = rank on the main thread)",
+  JOBS_OFF:
+    "jobs this instance leaves off its schedule, by the names `npm run cli -- job run` takes, comma-separated (e.g. surveys,year-end); unset = it runs every job",
 } as const;
 
 type EnvName = keyof typeof WHERE;
@@ -111,6 +113,7 @@ const EnvSchema = z
       blankIsUnset,
       z.coerce.number({ error: "is not a number" }).int("is not a whole number").min(0, "must be 0 or more").max(16, "must be 16 or less").default(DEFAULT_SEARCH_WORKERS),
     ),
+    JOBS_OFF: optionalText.pipe(z.string().regex(/^[a-z-]+(\s*,\s*[a-z-]+)*$/, "must be job names separated by commas").optional()),
   });
 
 /** Distributed mode: Rounds installed with OAuth in many workspaces and Grid orgs. */
@@ -140,6 +143,8 @@ export interface Config {
   searchWorkers: number;
   /** Where GET /metrics is served; undefined = nowhere. Never PORT. */
   metricsPort: number | undefined;
+  /** Jobs this instance does not schedule (startRounds checks the names); `job run` still runs them. */
+  jobsOff: string[];
 }
 
 /** Thrown when the environment cannot run Rounds; its message is meant to be read by a person. */
@@ -209,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outboxConcurrency: e.OUTBOX_CONCURRENCY,
     searchWorkers: e.SEARCH_WORKERS,
     metricsPort: e.METRICS_PORT,
+    jobsOff: (e.JOBS_OFF ?? "").split(",").map((name) => name.trim()).filter(Boolean),
   };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Config } from "./config.js";
+import { ConfigError, type Config } from "./config.js";
 import { openDatabase } from "./store/database.js";
 import { createApp } from "./app.js";
 import { Scheduler } from "./jobs/scheduler.js";
@@ -41,6 +41,8 @@ export interface RunningRounds {
 /** Rounds itself: the database (migrated), the Bolt app, the outbox and the scheduler, started. */
 export async function startRounds(config: Config, logger: Logger, o: RoundsOptions = {}): Promise<RunningRounds> {
   const now = o.now ?? (() => new Date());
+  const unknownJobs = config.jobsOff.filter((name) => !jobs.some((j) => j.name === name));
+  if (unknownJobs.length) throw new ConfigError([`JOBS_OFF names no job: ${unknownJobs.join(", ")} (the jobs: ${jobs.map((j) => j.name).join(", ")})`]);
   const { db, migrations } = await openDatabase(config.databaseUrl);
   logger.info({ provider: db.provider, applied: migrations.applied, upToDate: migrations.alreadyApplied }, "database ready");
 
@@ -104,7 +106,8 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     timeout: 30_000,
   });
-  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, now, kickOutbox: () => outbox.kick(), slack: jobClients });
+  const scheduler = new Scheduler({ db: db.prisma, logger, jobs, off: config.jobsOff, now, kickOutbox: () => outbox.kick(), slack: jobClients });
+  if (config.jobsOff.length) logger.info({ jobsOff: config.jobsOff }, "jobs left off this instance's schedule (JOBS_OFF); `job run` still runs them");
 
   watchOutbox(db.prisma, logger.child({ component: "metrics" }), now);
   watchDatabase(() => db.ping());

@@ -1,5 +1,6 @@
 import { academicYearAt, academicYearStarting, type AcademicYear } from "./academicYear.js";
 import { CAREER_STAGES } from "./vocabulary.js";
+import { nextSendTime } from "./deliveryTime.js";
 
 /**
  * Closing a program's academic year (the July rollover), as pure decisions: when the close opens,
@@ -40,6 +41,20 @@ export function closableYear(now: Date, start: string, zone: string): ClosableYe
 /** Whether the "continue next year?" questions for `year` are due at `now` (its last 6 weeks). */
 export function continuationAsksDue(year: AcademicYear, now: Date): boolean {
   return now < year.end && now.getTime() >= year.end.getTime() - CLOSE_OPENS_DAYS_BEFORE_END * DAY_MS;
+}
+
+/**
+ * When the year's "continue next year?" question (or the director's "close the year" prompt) goes
+ * to one person: the first 10:00 on a working day in their own time zone from the moment the asks
+ * open — the rule check-ins and surveys follow (deliveryTime.ts nextSendTime).
+ */
+export function continuationAskAt(year: AcademicYear, tz: string | null | undefined): Date {
+  return nextSendTime(new Date(year.end.getTime() - CLOSE_OPENS_DAYS_BEFORE_END * DAY_MS), tz);
+}
+
+/** Whether `year`'s question is due at `now` for someone in `tz`: in the last 6 weeks, once their working morning has come. */
+export function continuationAskDue(year: AcademicYear, tz: string | null | undefined, now: Date): boolean {
+  return continuationAsksDue(year, now) && continuationAskAt(year, tz).getTime() <= now.getTime();
 }
 
 export interface CohortFacts {

@@ -11,6 +11,8 @@ export interface SchedulerOptions {
   db: Db;
   logger: Logger;
   jobs: Job[];
+  /** Names of jobs not triggered on their schedule (JOBS_OFF); runNow still runs them. */
+  off?: readonly string[];
   now?: () => Date;
   kickOutbox?: () => void;
   slack?: SlackClients;
@@ -33,6 +35,7 @@ export class Scheduler {
 
   start(): void {
     for (const job of this.o.jobs) {
+      if (this.o.off?.includes(job.name)) continue;
       const task = cron.schedule(job.schedule, () => void this.runNow(job.name), { name: job.name, timezone: "UTC", noOverlap: true });
       this.tasks.push(task);
       jobScheduled(job.name, periodSeconds(task));

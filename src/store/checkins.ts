@@ -326,8 +326,8 @@ export async function postedMessage(db: Db | Tx, workspaceId: string, key: strin
  * director role in Rounds; if that is nobody, the workspace's Slack admins and owners (so an
  * escalation is never dropped for want of a director).
  */
-export async function checkinDirectors(db: Db | Tx, workspaceId: string, programId: string): Promise<{ memberId: string; slackUserId: string; dmChannel: string }[]> {
-  const select = { id: true, slackUserId: true, dmChannelId: true } as const;
+export async function checkinDirectors(db: Db | Tx, workspaceId: string, programId: string): Promise<{ memberId: string; slackUserId: string; dmChannel: string; tz: string }[]> {
+  const select = { id: true, slackUserId: true, dmChannelId: true, tz: true } as const;
   const rows = await db.member.findMany({
     where: {
       workspaceId,
@@ -340,7 +340,7 @@ export async function checkinDirectors(db: Db | Tx, workspaceId: string, program
   const chosen = rows.length
     ? rows
     : await db.member.findMany({ where: { workspaceId, erasedAt: null, OR: [{ isAdmin: true }, { isOwner: true }] }, select, orderBy: { slackUserId: "asc" } });
-  return chosen.map((m) => ({ memberId: m.id, slackUserId: m.slackUserId, dmChannel: m.dmChannelId ?? m.slackUserId }));
+  return chosen.map((m) => ({ memberId: m.id, slackUserId: m.slackUserId, dmChannel: m.dmChannelId ?? m.slackUserId, tz: m.tz }));
 }
 
 export async function memberIdOf(db: Db | Tx, workspaceId: string, slackUserId: string): Promise<string | null> {

@@ -13,6 +13,11 @@ export interface ErasureCounts {
   matchesEnded: number;
   /** Pending requests to or from this person, withdrawn. */
   requestsWithdrawn: number;
+  /** Surveys they were asked (their anonymous answers, never linked to them, stay). */
+  surveyInvitations: number;
+  /** Their career round-table choices and seats (other trainees keep theirs; a session goes on without them). */
+  roundTableChoices: number;
+  roundTableSeats: number;
 }
 
 /** Someone whose mentorship or request with a person ends when that person deletes their data. */
@@ -45,7 +50,8 @@ export async function partiesToTell(db: Db, workspaceId: string, memberId: strin
 }
 
 /**
- * Deletes what a person told Rounds and scrubs their member row, in one transaction (with
+ * Deletes what a person told Rounds (PERSON_COLUMNS says what happens to each column that holds a
+ * member id) and scrubs their member row, in one transaction (with
  * `notices`, the DMs telling the other side of what ended). The row
  * itself stays so history that points at it stays valid, but it holds nothing personal and no
  * longer links to the Slack user (slackUserId becomes `erased:<id>`), so the same person returns
@@ -65,6 +71,10 @@ export async function eraseMember(db: Db, workspaceId: string, memberId: string,
     const exclusions = await tx.exclusion.deleteMany({ where: { workspaceId, OR: [{ memberId }, { excludedId: memberId }] } });
     const enrollments = await tx.enrollment.deleteMany({ where: { workspaceId, memberId } });
     const goals = await tx.goal.deleteMany({ where: { workspaceId, memberId } });
+    // Who was asked which survey, and whether they answered. The answers themselves hold no link to anyone: they stay.
+    const surveyInvitations = await tx.surveyInvitation.deleteMany({ where: { workspaceId, memberId } });
+    const roundTableSeats = await tx.roundTableSeat.deleteMany({ where: { workspaceId, memberId } });
+    const roundTableChoices = await tx.roundTableChoice.deleteMany({ where: { workspaceId, memberId } });
     // Whoever shared an active match or a waiting request with them sees it on their Home: republished once this commits.
     const counterparts = await counterpartsOf(tx, workspaceId, memberId);
     await queueHomeRefreshes(tx, workspaceId, counterparts, now);
@@ -103,6 +113,9 @@ export async function eraseMember(db: Db, workspaceId: string, memberId: string,
       goals: goals.count,
       matchesEnded: matchesEnded.count,
       requestsWithdrawn: requestsWithdrawn.count,
+      surveyInvitations: surveyInvitations.count,
+      roundTableChoices: roundTableChoices.count,
+      roundTableSeats: roundTableSeats.count,
     };
     for (const n of notices) await enqueue(tx, n);
     await tx.auditLog.create({
@@ -123,3 +136,56 @@ async function counterpartsOf(tx: Tx, workspaceId: string, memberId: string): Pr
   const members = await tx.member.findMany({ where: { workspaceId, id: { in: others } }, select: { slackUserId: true } });
   return members.map((m) => m.slackUserId);
 }
+
+/** What erasure does with a column that holds a person's member id. */
+export interface PersonColumn {
+  /**
+   * deleted: the rows with their id go (eraseMember). history: the row stays, a record shared with
+   * others (a mentorship, a round, a thank-you), pointing at the member row erasure anonymises.
+   */
+  erasure: "deleted" | "history";
+  /** Whether "Your data in Rounds" (privacyReport) shows the person these rows. */
+  shown: boolean;
+}
+
+const DELETED_SHOWN: PersonColumn = { erasure: "deleted", shown: true };
+const DELETED: PersonColumn = { erasure: "deleted", shown: false };
+const HISTORY: PersonColumn = { erasure: "history", shown: false };
+
+/**
+ * Every column of prisma/schema.prisma (models other than Member) that holds a member id, and what
+ * erasure and "Your data in Rounds" do with it. test/integration/erasureCoverage.test.ts fails when
+ * a column that holds a person is missing here, so a new table says what becomes of it, and deletes
+ * each "deleted" column's rows for a member.
+ */
+export const PERSON_COLUMNS: Record<string, Record<string, PersonColumn>> = {
+  Enrollment: { memberId: DELETED_SHOWN },
+  Profile: { memberId: DELETED_SHOWN },
+  /** Their own list is shown as a count; others' entries about them are deleted, never shown. */
+  Exclusion: { memberId: DELETED_SHOWN, excludedId: DELETED },
+  Goal: { memberId: DELETED_SHOWN },
+  /** Who was asked which survey, and whether they answered. */
+  SurveyInvitation: { memberId: DELETED_SHOWN, mentorId: HISTORY },
+  /** Anonymous answers: the mentor a mentee's answers are about, for per-mentor averages; no link to who answered. */
+  SurveyResponse: { mentorId: HISTORY },
+  RoundTableChoice: { memberId: DELETED_SHOWN },
+  RoundTableSeat: { memberId: DELETED_SHOWN },
+  /** A mentor's table: the trainees seated at it keep their schedule. */
+  RoundTableHost: { memberId: { erasure: "history", shown: true } },
+  RoundTableSession: { createdById: HISTORY },
+  /** Active ones end; the other person keeps the history. */
+  Match: { traineeId: HISTORY, mentorId: HISTORY, endedById: HISTORY },
+  /** Pending ones are withdrawn; what the trainee wrote is cleared. */
+  MentorRequest: { traineeId: HISTORY, mentorId: HISTORY },
+  Checkin: { answeredById: HISTORY },
+  Meeting: { loggedById: HISTORY },
+  Round: { createdById: HISTORY },
+  RoundRun: { approvedById: HISTORY },
+  RoundSkip: { memberId: HISTORY },
+  RoundRanking: { memberId: HISTORY },
+  RoundGroup: { memberIds: HISTORY },
+  Announcement: { createdById: HISTORY },
+  Thanks: { fromId: HISTORY, toId: HISTORY },
+  YearAnswer: { memberId: HISTORY },
+  AlumnusInvite: { memberId: HISTORY },
+};

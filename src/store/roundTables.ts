@@ -234,3 +234,52 @@ export async function seatsOf(db: Db | Tx, workspaceId: string, sessionId: strin
     return m ? [{ hostId: r.hostId, rotation: r.rotation, trainee: { memberId: m.id, slackUserId: m.slackUserId, name: m.name } }] : [];
   });
 }
+
+/** One round-table session as "Your data in Rounds" shows it to a person: what they chose, where they sat, the table they host. */
+export interface MyRoundTable {
+  programName: string;
+  timezone: string;
+  /** The program's vocabulary extension, as stored (for the career paths' labels). */
+  vocabulary: unknown;
+  startsAt: Date;
+  cancelled: boolean;
+  /** Their career paths of interest, most wanted first; null when they did not choose. */
+  paths: string[] | null;
+  /** Their seat in each rotation (0-based), with the table's career path and host. */
+  seats: { rotation: number; careerPath: string; hostName: string }[];
+  /** The career path of the table they host, if they host one. */
+  hosting: string | null;
+}
+
+/** Every round-table session a person chose in, sat in or hosts, soonest first. */
+export async function roundTablesOf(db: Db | Tx, workspaceId: string, memberId: string): Promise<MyRoundTable[]> {
+  // One query at a time: inside a transaction this is one connection.
+  const choices = await db.roundTableChoice.findMany({ where: { workspaceId, memberId }, select: { sessionId: true, paths: true } });
+  const seats = await db.roundTableSeat.findMany({ where: { workspaceId, memberId }, select: { sessionId: true, rotation: true, host: { select: { memberId: true, careerPath: true } } }, orderBy: { rotation: "asc" } });
+  const hosting = await db.roundTableHost.findMany({ where: { workspaceId, memberId }, select: { sessionId: true, careerPath: true } });
+  const sessionIds = [...new Set([...choices, ...seats, ...hosting].map((r) => r.sessionId))];
+  if (sessionIds.length === 0) return [];
+  const sessions = await db.roundTableSession.findMany({ where: { workspaceId, id: { in: sessionIds } }, select: { id: true, programId: true, startsAt: true, cancelledAt: true }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
+  const programs = await db.program.findMany({ where: { workspaceId, id: { in: [...new Set(sessions.map((s) => s.programId))] } }, select: { id: true, name: true, timezone: true, vocabulary: true } });
+  const hostIds = [...new Set(seats.map((s) => s.host.memberId))];
+  const hosts = hostIds.length ? await db.member.findMany({ where: { workspaceId, id: { in: hostIds } }, select: { id: true, name: true } }) : [];
+  const programOf = new Map(programs.map((p) => [p.id, p]));
+  const hostName = new Map(hosts.map((h) => [h.id, h.name]));
+  return sessions.flatMap((s) => {
+    const p = programOf.get(s.programId);
+    if (!p) return [];
+    const choice = choices.find((c) => c.sessionId === s.id);
+    return [
+      {
+        programName: p.name,
+        timezone: p.timezone,
+        vocabulary: p.vocabulary,
+        startsAt: s.startsAt,
+        cancelled: s.cancelledAt !== null,
+        paths: choice ? strings(choice.paths) : null,
+        seats: seats.filter((x) => x.sessionId === s.id).map((x) => ({ rotation: x.rotation, careerPath: x.host.careerPath, hostName: hostName.get(x.host.memberId) ?? "" })),
+        hosting: hosting.find((h) => h.sessionId === s.id)?.careerPath ?? null,
+      },
+    ];
+  });
+}

@@ -217,3 +217,32 @@ export async function surveyResultData(db: Db, workspaceId: string, programId: s
     mentorNames: new Map(mentors.map((m) => [m.id, m.name])),
   };
 }
+
+/** One survey a person was asked, as "Your data in Rounds" lists it. */
+export interface MySurveyInvitation {
+  programName: string;
+  academicYearStart: string;
+  kind: SurveyKind;
+  milestone: string;
+  sentAt: Date;
+  answered: boolean;
+}
+
+/**
+ * The surveys a person was asked (which, when, answered or not), oldest first: everything about
+ * them the surveys hold. Never their answers: a response has no link to whoever gave it.
+ */
+export async function surveyInvitationsOf(db: Db | Tx, workspaceId: string, memberId: string): Promise<MySurveyInvitation[]> {
+  const rows = await db.surveyInvitation.findMany({
+    where: { workspaceId, memberId },
+    select: { programId: true, kind: true, milestone: true, sentAt: true, answered: true },
+    orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+  });
+  if (rows.length === 0) return [];
+  const programs = await db.program.findMany({ where: { workspaceId, id: { in: [...new Set(rows.map((r) => r.programId))] } }, select: { id: true, name: true, academicYearStart: true } });
+  const programOf = new Map(programs.map((p) => [p.id, p]));
+  return rows.flatMap((r) => {
+    const p = programOf.get(r.programId);
+    return p ? [{ programName: p.name, academicYearStart: p.academicYearStart, kind: r.kind as SurveyKind, milestone: r.milestone, sentAt: r.sentAt, answered: r.answered }] : [];
+  });
+}

@@ -64,9 +64,18 @@ export async function yearFacts(db: Db | Tx, workspaceId: string, programId: str
   };
 }
 
-/** Active matches of a program, for the "continue next year?" questions. */
-export async function activeYearMatches(db: Db | Tx, workspaceId: string, programId: string): Promise<YearMatch[]> {
-  return (await yearFacts(db, workspaceId, programId, -1)).matches;
+/** A match side with the time zone its questions are timed by. */
+export type ZonedParty = Party & { tz: string };
+
+/** Active matches of a program (people who erased their data left out), with each side's zone, for the "continue next year?" questions. */
+export async function activeYearMatches(db: Db | Tx, workspaceId: string, programId: string): Promise<(YearMatch & { trainee: ZonedParty; mentor: ZonedParty })[]> {
+  const zoned = { select: { id: true, slackUserId: true, name: true, tz: true } } as const;
+  const rows = await db.match.findMany({
+    where: { workspaceId, programId, status: "ACTIVE", trainee: { erasedAt: null }, mentor: { erasedAt: null } },
+    select: { id: true, role: true, startedAt: true, trainee: zoned, mentor: zoned },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((m) => ({ id: m.id, role: m.role, startedAt: m.startedAt, trainee: { ...party(m.trainee), tz: m.trainee.tz }, mentor: { ...party(m.mentor), tz: m.mentor.tz } }));
 }
 
 /** A match with its program, for an answer to "continue next year?". */

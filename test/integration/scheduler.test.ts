@@ -42,6 +42,20 @@ describe("the scheduler runs a job under its lease", () => {
     expect(await database.prisma.jobLease.count({ where: { name: "probe" } })).toBe(0);
   });
 
+  it("leaves a job named in `off` (JOBS_OFF) off its schedule, and still runs it when asked", async () => {
+    let runs = 0;
+    const job: Job = { name: "calendar", schedule: "*/5 * * * *", run: async () => ((runs += 1), { queued: 0 }) };
+    const scheduler = new Scheduler({ db: database.prisma, logger: capturingLogger().logger, jobs: [job], off: ["calendar"] });
+    scheduler.start();
+    try {
+      expect(await jobMetric("rounds_job_period_seconds", "calendar")).toBeUndefined();
+      expect(await scheduler.runNow("calendar")).toBe(true);
+      expect(runs).toBe(1);
+    } finally {
+      await scheduler.stop();
+    }
+  });
+
   it("skips a tick, logging why, when the database cannot be reached (no unhandled rejection)", async () => {
     let ran = false;
     const job: Job = { name: "probe", schedule: "0 0 1 1 *", run: async () => ((ran = true), { queued: 0 }) };

@@ -56,6 +56,10 @@ export async function startApp(o: StartOptions): Promise<AppProcess> {
       PORT: String(port),
       LOG_LEVEL: "info",
       OUTBOX_RATE_PER_SECOND: "200",
+      // The surveys and year-end jobs act on the calendar (a program's academic year ends on June 30 by
+      // default; surveys go 3 months into a match): on the real clock the app would DM the tests' people
+      // on some days of the year and not others. Tests run them with `job run --now` instead.
+      JOBS_OFF: "surveys,year-end",
       ...o.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

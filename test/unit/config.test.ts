@@ -105,6 +105,13 @@ describe("configuration from the environment", () => {
     expect(problemsWith({ ...VALID, METRICS_PORT: "prometheus" }).problems).toEqual([expect.stringMatching(/^METRICS_PORT is not a number: the port GET \/metrics/)]);
   });
 
+  it("runs every job unless JOBS_OFF names some, and refuses a list that is not job names", () => {
+    expect(loadConfig(VALID).jobsOff).toEqual([]);
+    expect(loadConfig({ ...VALID, JOBS_OFF: "" }).jobsOff).toEqual([]);
+    expect(loadConfig({ ...VALID, JOBS_OFF: "surveys, year-end" }).jobsOff).toEqual(["surveys", "year-end"]);
+    expect(problemsWith({ ...VALID, JOBS_OFF: "surveys;year-end" }).problems).toEqual([expect.stringMatching(/^JOBS_OFF must be job names separated by commas: jobs this instance leaves off/)]);
+  });
+
   it("treats blank values (as in `PORT=` in a .env file) as not set, so defaults apply", () => {
     const config = loadConfig({ ...VALID, PORT: "", DATABASE_URL: " ", LOG_LEVEL: "", OUTBOX_RATE_PER_SECOND: "" });
     expect(config).toMatchObject({ port: 3000, databaseUrl: "file:./data/rounds.db", logLevel: "info", outboxRatePerSecond: 4 });

@@ -164,6 +164,11 @@ describe("the privacy view", () => {
       vocabulary: v,
       exclusions: 2,
       pause: { kind: "available" },
+      surveys: [
+        { programName: "Heme <Fellowship>", academicYearStart: "07-01", kind: "mentee", milestone: "m3", sentAt: new Date("2026-11-04T16:00:00Z"), answered: true },
+        { programName: "Heme <Fellowship>", academicYearStart: "07-01", kind: "program", milestone: "year-2026", sentAt: new Date("2027-06-17T10:00:00Z"), answered: false },
+      ],
+      roundTables: [{ programName: "Heme <Fellowship>", startsAt: new Date("2026-11-19T23:00:00Z"), cancelled: false, choices: ["Academic research", "Industry"], seats: [{ rotation: 0, path: "Academic research", hostName: "Dr. <Adams>" }], hosting: null }],
     });
     const json = JSON.stringify(view.blocks);
     expect(json).toContain("&lt;!channel&gt;");
@@ -171,6 +176,10 @@ describe("the privacy view", () => {
     expect(json).not.toContain("<@U123>");
     expect(json).toContain("2 people");
     expect(json).toContain("Win &lt;K08&gt; — parked, 1 progress note");
+    expect(json).toContain("Heme &lt;Fellowship&gt; — Mentee's view of the mentoring, 3 months into the match: asked Wed 4 Nov 2026, answered");
+    expect(json).toContain("Program-wide end-of-year survey, at the end of the 2026–27 year: asked Thu 17 Jun 2027, not answered");
+    expect(json).toContain("Your answers are anonymous");
+    expect(json).toContain("Heme &lt;Fellowship&gt;, Thu 19 Nov 2026: you chose Academic research, Industry; your seats: 1. Academic research with Dr. &lt;Adams&gt;");
     expect(json).toContain('"action_id":"privacy_delete"');
     expect(json).toContain('"confirm"');
   });

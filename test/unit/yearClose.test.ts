@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { academicYearStarting } from "../../src/domain/academicYear.js";
-import { alumnusMentorProfile, closableYear, continuationAsksDue, defaultGraduatingCohort, movedOnStage, planYearClose, type CohortFacts } from "../../src/domain/yearClose.js";
+import { alumnusMentorProfile, closableYear, continuationAskAt, continuationAskDue, continuationAsksDue, defaultGraduatingCohort, movedOnStage, planYearClose, type CohortFacts } from "../../src/domain/yearClose.js";
 
 const year = academicYearStarting(2026); // 1 Jul 2026 – 30 Jun 2027
 const cohort = (id: string, trainees: [string, number | null][], o: Partial<CohortFacts> = {}): CohortFacts => ({
@@ -24,6 +24,33 @@ describe("when a year can be closed", () => {
     expect(continuationAsksDue(year, new Date("2027-05-19T23:00:00Z"))).toBe(false);
     expect(continuationAsksDue(year, new Date("2027-05-20T00:00:00Z"))).toBe(true);
     expect(continuationAsksDue(year, new Date("2027-07-01T00:00:00Z"))).toBe(false);
+  });
+
+  it("asks each person at 10:00 on a working day in their own zone, from the day the asks open (as check-ins and surveys do)", () => {
+    // The asks open Thu 20 May 2027, 00:00 UTC.
+    expect(continuationAskAt(year, "UTC")).toEqual(new Date("2027-05-20T10:00:00Z"));
+    expect(continuationAskAt(year, "Asia/Tokyo")).toEqual(new Date("2027-05-20T01:00:00Z")); // 10:00 JST, Thu 20 May
+    expect(continuationAskAt(year, "America/Chicago")).toEqual(new Date("2027-05-20T15:00:00Z")); // Wed 19 May 19:00 CDT has passed 10:00: Thu 10:00 CDT
+    expect(continuationAskAt(year, "Asia/Kolkata")).toEqual(new Date("2027-05-20T04:30:00Z"));
+    expect(continuationAskAt(year, "Not/AZone")).toEqual(new Date("2027-05-20T10:00:00Z"));
+
+    const opened = new Date("2027-05-20T00:41:00Z");
+    expect(continuationAsksDue(year, opened)).toBe(true);
+    expect(continuationAskDue(year, "UTC", opened)).toBe(false);
+    expect(continuationAskDue(year, "UTC", new Date("2027-05-20T09:59:00Z"))).toBe(false);
+    expect(continuationAskDue(year, "UTC", new Date("2027-05-20T10:00:00Z"))).toBe(true);
+    expect(continuationAskDue(year, "Asia/Tokyo", new Date("2027-05-20T01:00:00Z"))).toBe(true);
+    expect(continuationAskDue(year, "America/Chicago", new Date("2027-05-20T14:59:00Z"))).toBe(false);
+    // Once due, it stays due until the year ends (a job that was down catches up), and never after.
+    expect(continuationAskDue(year, "America/Chicago", new Date("2027-06-12T03:00:00Z"))).toBe(true);
+    expect(continuationAskDue(year, "UTC", new Date("2027-07-01T10:00:00Z"))).toBe(false);
+  });
+
+  it("moves an ask that would open on a weekend to Monday 10:00", () => {
+    const satEnd = academicYearStarting(2026, "07-03"); // ends Sat 3 Jul 2027: the asks open Sat 22 May
+    expect(continuationAskAt(satEnd, "UTC")).toEqual(new Date("2027-05-24T10:00:00Z"));
+    expect(continuationAskDue(satEnd, "UTC", new Date("2027-05-22T10:00:00Z"))).toBe(false);
+    expect(continuationAskDue(satEnd, "Europe/Berlin", new Date("2027-05-24T08:00:00Z"))).toBe(true); // 10:00 CEST
   });
 });
 

@@ -5,6 +5,7 @@ import type { RunTime } from "../ports.js";
 import { academicYearAt, academicYearStarting, type AcademicYear } from "../../domain/academicYear.js";
 import {
   closableYear,
+  continuationAskDue,
   continuationAsksDue,
   defaultGraduatingCohort,
   planYearClose,
@@ -15,7 +16,7 @@ import {
 import { AlumnusInviteClosed, ProgramNotFound, YearAnswerNotAllowed, YearCloseNotOpen } from "../../domain/errors.js";
 import { findProgram } from "../../store/programs.js";
 import { enqueue, queueHomeRefreshes } from "../../store/outbox.js";
-import { runOnce } from "../../store/jobRuns.js";
+import { runKeysDone, runOnce } from "../../store/jobRuns.js";
 import { isUniqueViolation } from "../../store/errors.js";
 import { checkinDirectors } from "../../store/checkins.js";
 import * as store from "../../store/year.js";
@@ -262,35 +263,53 @@ export async function answerContinuation(ctx: ServiceContext, slackUserId: strin
 /**
  * The year-end job's work at `now`: in each program's last 6 weeks (year not closed), both people
  * of every active match are asked "continue next year?" and the program's directors are offered
- * the close — each once per match (or director) and year (run keys). Returns the messages queued.
+ * the close — each person once per match (or program) and year (run keys), at 10:00 on a working
+ * day in their own zone (domain/yearClose.ts continuationAskDue). Returns the messages queued.
  */
 export async function yearEndRound(db: Db, time: RunTime, messages: YearMessages): Promise<number> {
   const { now, sendFrom } = time;
   let queued = 0;
+  /** Queues one DM under its own run key (which is also the outbox key); true when it was queued now. */
+  const once = async (workspaceId: string, key: string, channel: string, payload: Payload) => {
+    const result = { sent: false };
+    const ran = await runOnce(db, { key, job: "year-end", workspaceId }, now, async (tx) => {
+      result.sent = await enqueue(tx, { workspaceId, key, channel, payload: { ...payload }, notBefore: sendFrom });
+    });
+    return ran && result.sent;
+  };
   for (const p of await store.programsForYear(db)) {
     const year = academicYearAt(now, p.academicYearStart, p.timezone);
     if (!continuationAsksDue(year, now)) continue;
     if (await store.findYearClose(db, p.workspaceId, p.id, year.startYear)) continue;
-    for (const m of await store.activeYearMatches(db, p.workspaceId, p.id)) {
-      let sent = 0;
-      await runOnce(db, { key: `year-ask:${m.id}:${year.startYear}`, job: "year-end", workspaceId: p.workspaceId }, now, async (tx) => {
-        for (const side of ["trainee", "mentor"] as const) {
-          const other = side === "trainee" ? m.mentor : m.trainee;
-          const payload = messages.ask({ matchId: m.id, startYear: year.startYear, yearLabel: year.label, lastDay: year.lastDay, programName: p.name, side, other, role: m.role });
-          if (await enqueue(tx, { workspaceId: p.workspaceId, key: `year-ask:${m.id}:${year.startYear}:${side}`, channel: m[side].slackUserId, payload: { ...payload }, notBefore: sendFrom })) sent++;
-        }
-      });
-      queued += sent;
+    const asks = (await store.activeYearMatches(db, p.workspaceId, p.id)).flatMap((m) =>
+      (["trainee", "mentor"] as const).filter((side) => continuationAskDue(year, m[side].tz, now)).map((side) => ({ m, side, key: `year-ask:${m.id}:${year.startYear}:${side}` })),
+    );
+    // Before run keys were per person, one key asked both sides of a match (`year-ask:<match>:<year>`).
+    const asked = await runKeysDoneIn(db, asks.flatMap((a) => [a.key, `year-ask:${a.m.id}:${year.startYear}`]));
+    for (const { m, side, key } of asks) {
+      if (asked.has(key) || asked.has(`year-ask:${m.id}:${year.startYear}`)) continue;
+      const other = side === "trainee" ? m.mentor : m.trainee;
+      const payload = messages.ask({ matchId: m.id, startYear: year.startYear, yearLabel: year.label, lastDay: year.lastDay, programName: p.name, side, other, role: m.role });
+      if (await once(p.workspaceId, key, m[side].slackUserId, payload)) queued++;
     }
-    const directors = await checkinDirectors(db, p.workspaceId, p.id);
-    await runOnce(db, { key: `year-prompt:${p.id}:${year.startYear}`, job: "year-end", workspaceId: p.workspaceId }, now, async (tx) => {
-      for (const d of directors) {
-        const payload = messages.directorPrompt({ programId: p.id, programName: p.name, yearLabel: year.label, lastDay: year.lastDay });
-        if (await enqueue(tx, { workspaceId: p.workspaceId, key: `year-prompt:${p.id}:${year.startYear}:${d.slackUserId}`, channel: d.slackUserId, payload: { ...payload }, notBefore: sendFrom })) queued++;
-      }
-    });
+    const directors = (await checkinDirectors(db, p.workspaceId, p.id)).filter((d) => continuationAskDue(year, d.tz, now));
+    const prompted = await runKeysDoneIn(db, [`year-prompt:${p.id}:${year.startYear}`, ...directors.map((d) => `year-prompt:${p.id}:${year.startYear}:${d.slackUserId}`)]);
+    if (prompted.has(`year-prompt:${p.id}:${year.startYear}`)) continue;
+    for (const d of directors) {
+      const key = `year-prompt:${p.id}:${year.startYear}:${d.slackUserId}`;
+      if (prompted.has(key)) continue;
+      const payload = messages.directorPrompt({ programId: p.id, programName: p.name, yearLabel: year.label, lastDay: year.lastDay });
+      if (await once(p.workspaceId, key, d.slackUserId, payload)) queued++;
+    }
   }
   return queued;
+}
+
+/** runKeysDone over a list of any length, a few hundred keys per query (SQLite's bound-parameter limit). */
+async function runKeysDoneIn(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  const done = new Set<string>();
+  for (let i = 0; i < keys.length; i += 400) for (const k of await runKeysDone(db, keys.slice(i, i + 400))) done.add(k);
+  return done;
 }
 
 /** An alumnus's invitation, for its buttons: theirs, and still open. */

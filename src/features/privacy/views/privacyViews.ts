@@ -5,6 +5,8 @@ import type { ErasureMessages, PrivacyReport } from "../privacy.js";
 import { escapeMrkdwn } from "../../../slack/kit/escape.js";
 import { count } from "../../../slack/kit/plural.js";
 import { day } from "../../../slack/kit/dates.js";
+import { milestoneName } from "../../../domain/surveys.js";
+import { SURVEY_LABELS } from "../../surveys/views/settings.js";
 import { pauseStateText } from "../../profiles/views/availabilityViews.js";
 import { PROFILE_CALLBACKS } from "../../profiles/ids.js";
 import { PRIVACY_ACTIONS, PRIVACY_CALLBACKS } from "../ids.js";
@@ -61,6 +63,18 @@ function shown(field: ProfileField, p: ProfileData, v: Vocabulary): string | nul
 
 const line = (label: string, value: string | null) => `${Md.bold(label)}: ${value === null ? "—" : escapeMrkdwn(value)}`;
 
+/** Why "Your data in Rounds" lists the surveys a person was asked but not what they answered. */
+const SURVEY_ANSWERS_NOTE = "Your answers are anonymous: they are stored without your name or any link to you, so Rounds cannot show them to you, and they stay if you delete your data.";
+
+/** A round-table session as the person took part in it: what they chose, where they sat, the table they host. */
+function roundTableLine(t: PrivacyReport["roundTables"][number], tz: string): string {
+  const parts: string[] = [];
+  if (t.choices) parts.push(`you chose ${t.choices.map(escapeMrkdwn).join(", ")}`);
+  if (t.seats.length) parts.push(`your seats: ${t.seats.map((x) => `${x.rotation + 1}. ${escapeMrkdwn(x.path)} with ${escapeMrkdwn(x.hostName)}`).join("; ")}`);
+  if (t.hosting) parts.push(`you host the ${escapeMrkdwn(t.hosting)} table`);
+  return `• ${escapeMrkdwn(t.programName)}, ${day(t.startsAt, tz)}${t.cancelled ? " (cancelled)" : ""}: ${parts.join("; ")}`;
+}
+
 /** Everything Rounds stores about the person, and the way to delete it. */
 export function privacyModal(r: PrivacyReport) {
   const blocks: BlockBuilder[] = [
@@ -91,6 +105,18 @@ export function privacyModal(r: PrivacyReport) {
       `• ${escapeMrkdwn(g.text)} — ${g.status.toLowerCase()}, ${g.progress.length ? count(g.progress.length, "progress note") : "no progress notes yet"}`;
     blocks.push(Blocks.Header({ text: "Your goals" }), Blocks.Section({ text: r.goals.map(goal).join("\n").slice(0, 3000) }));
   }
+  if (r.surveys.length) {
+    const asked = (i: PrivacyReport["surveys"][number]) =>
+      `• ${escapeMrkdwn(i.programName)} — ${SURVEY_LABELS[i.kind]}, ${milestoneName(i.milestone, i.academicYearStart)}: asked ${day(i.sentAt, r.slack.tz)}, ${i.answered ? "answered" : "not answered"}`;
+    blocks.push(
+      Blocks.Header({ text: "Surveys you were asked" }),
+      Blocks.Section({ text: r.surveys.map(asked).join("\n").slice(0, 3000) }),
+      Blocks.Context().elements(SURVEY_ANSWERS_NOTE),
+    );
+  }
+  if (r.roundTables.length) {
+    blocks.push(Blocks.Header({ text: "Career round tables" }), Blocks.Section({ text: r.roundTables.map((t) => roundTableLine(t, r.slack.tz)).join("\n").slice(0, 3000) }));
+  }
   blocks.push(
     Blocks.Header({ text: "Availability and exclusions" }),
     Blocks.Section({
@@ -102,15 +128,16 @@ export function privacyModal(r: PrivacyReport) {
     Blocks.Section({
       text:
         `${Md.bold("Delete my data")}: removes your profile, your goals, your never-pair list (and anyone else's entries about you), ` +
-        "your program memberships and your Slack details from Rounds. Your current mentorships end (the other person is told) and requests " +
-        "waiting for an answer are withdrawn. Past mentorships stay in program history as \"Former member\". If you use Rounds again, you start afresh.",
+        "your program memberships, the surveys you were asked, your round-table choices and seats, and your Slack details from Rounds. " +
+        "Your current mentorships end (the other person is told) and requests waiting for an answer are withdrawn. Past mentorships stay in " +
+        "program history as \"Former member\". Survey answers you gave stay: they were never linked to you. If you use Rounds again, you start afresh.",
     }).accessory(
       Elements.Button({ text: "Delete my data", actionId: PRIVACY_ACTIONS.delete })
         .danger()
         .confirm(
           Bits.ConfirmationDialog({
             title: "Delete your data?",
-            text: "Your profile, goals, never-pair list and program memberships will be deleted and your current mentorships end. This cannot be undone.",
+            text: "Your profile, goals, never-pair list, program memberships, survey invitations and round-table seats will be deleted and your current mentorships end. This cannot be undone.",
             confirm: "Delete",
             deny: "Keep it",
           }).danger(),
@@ -136,7 +163,7 @@ export const erasureMessages: ErasureMessages = {
   },
 };
 
-const DELETED = `${Md.bold("Your data was deleted.")} Rounds no longer holds your profile, goals, never-pair list, program memberships or Slack details. If you use Rounds again, you'll start as a new member.`;
+const DELETED = `${Md.bold("Your data was deleted.")} Rounds no longer holds your profile, goals, never-pair list, program memberships, survey invitations, round-table choices and seats, or Slack details. If you use Rounds again, you'll start as a new member.`;
 
 export function deletedModal() {
   return Modal({ title: "Your data in Rounds", close: "Close", callbackId: PROFILE_CALLBACKS.info }).blocks(Blocks.Section({ text: DELETED })).buildToObject();
