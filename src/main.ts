@@ -54,6 +54,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A setting found wrong only at start-up (JOBS_OFF naming no job) is a configuration problem too: exit 2.
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
   console.error(error instanceof Error ? `Rounds failed to start: ${error.message}` : error);
   process.exit(1);
 });
