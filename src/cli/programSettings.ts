@@ -2,14 +2,14 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { academicYearAt, academicYearStartSchema } from "../domain/academicYear.js";
 import { cliActor } from "../features/programs/audit.js";
-import { getProgramByName, updateProgramSettings, type ProgramRecord } from "../features/programs/programs.js";
+import { updateProgramSettings, type ProgramRecord } from "../features/programs/programs.js";
 import { parseBreak, rangeOf, type ProgramBreak } from "../domain/programBreaks.js";
 import { labelOf, CADENCES } from "../domain/vocabulary.js";
 import { ProgramBreakNotFound, ProgramWordRefused } from "../domain/errors.js";
 import { parseWord, readWords, WORD_KINDS, WORD_LIMITS } from "../domain/programWords.js";
 import { calendarDay } from "../slack/kit/dates.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
-import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
+import { chooseProgram, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 
 export const PROGRAM_SETTINGS_USAGE = `Usage: npm run cli -- program settings [--team T0123ABCD] --program NAME
          [--trainee-checkins yes|no] [--add-break DAY[..DAY]]... [--remove-break DAY[..DAY]]... [--clear-breaks]
@@ -116,14 +116,14 @@ export async function runProgramSettings(argv: string[], out: (t: string) => voi
   if (!args) return 2;
   const changing = args["academic-year-start"] !== undefined || args["trainee-checkins"] !== undefined || args["add-break"] || args["remove-break"] || args["clear-breaks"] || args["add-word"] || args["remove-word"];
   return withDatabase(err, async (db) => {
-    const choice = await chooseTeam(db, args.team);
+    const choice = await chooseProgram(db, args.team, args.program);
     if (!choice.ok) {
       err(choice.problem);
       return choice.code;
     }
     const { teamId } = choice;
     if (!changing) {
-      out(settingsText(await getProgramByName(db, teamId, args.program)));
+      out(settingsText(choice.program));
       return 0;
     }
     try {

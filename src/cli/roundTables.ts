@@ -1,14 +1,15 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { cliActor } from "../features/programs/audit.js";
-import { getProgramByName } from "../features/programs/programs.js";
+import type { ProgramRecord } from "../features/programs/programs.js";
 import { createRoundTableSession, listRoundTableSessions, programCareerPaths, ROUND_TABLE_LIMITS, seatNow, sessionFacts } from "../features/roundtables/roundTables.js";
 import { roundTableMessages } from "../features/roundtables/views/messages.js";
 import { programPeople } from "../store/roundTables.js";
 import { dayTime } from "../slack/kit/dates.js";
 import { count } from "../slack/kit/plural.js";
+import type { Db } from "../store/database.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
-import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
+import { chooseProgram, chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 
 export const ROUND_TABLES_USAGE = `Usage: npm run cli -- roundtables list [--team T0123ABCD]
        npm run cli -- roundtables create [--team T0123ABCD] --program NAME --start "YYYY-MM-DD HH:MM"
@@ -64,6 +65,14 @@ export async function runRoundTablesCommand(argv: string[], out: (t: string) => 
   }
   const args = parsed.data;
   return withDatabase(err, async (db) => {
+    if (args.action === "create") {
+      const chosen = await chooseProgram(db, args.team, args.program);
+      if (!chosen.ok) {
+        err(chosen.problem);
+        return chosen.code;
+      }
+      return createSession(db, chosen.teamId, chosen.program, args, out, err);
+    }
     const choice = await chooseTeam(db, args.team);
     if (!choice.ok) {
       err(choice.problem);
@@ -82,44 +91,47 @@ export async function runRoundTablesCommand(argv: string[], out: (t: string) => 
       }
       return 0;
     }
-    if (args.action === "seat") {
-      const done = await seatNow({ db, now, workspaceId: teamId, messages: roundTableMessages }, by, args.id);
-      out(`Seated ${count(done.seated, "trainee")} (${done.firstChoicesMet} at a table of their first choice); ${count(done.queued, "schedule")} queued for Rounds to send.${done.withoutSeat ? ` ${count(done.withoutSeat, "rotation seat")} could not be given: the tables were full.` : ""}`);
-      return 0;
-    }
-    const program = await getProgramByName(db, teamId, args.program);
-    const mentors = await programPeople(db, teamId, program.id, "MENTOR");
-    const paths = programCareerPaths(program.vocabulary);
-    const hosts: { slackUserId: string; careerPath: string }[] = [];
-    for (const h of args.host) {
-      const [path, who] = [h.slice(0, h.indexOf("=")), h.slice(h.indexOf("=") + 1)];
-      if (!paths.some((p) => p.key === path)) {
-        err(`${path} is not a career path of ${program.name}. Its paths: ${paths.map((p) => p.key).join(", ")}.`);
-        return 1;
-      }
-      const mentor = mentors.find((m) => m.slackUserId === who || (m.email && m.email.toLowerCase() === who.toLowerCase()));
-      if (!mentor) {
-        err(`${who} is not a mentor in ${program.name}.`);
-        return 1;
-      }
-      hosts.push({ slackUserId: mentor.slackUserId, careerPath: path });
-    }
-    const at = (text: string) => DateTime.fromISO(text.replace(" ", "T"), { zone: program.timezone }).toJSDate();
-    const created = await createRoundTableSession({ db, now, workspaceId: teamId, messages: roundTableMessages }, by, {
-      programId: program.id,
-      startsAt: at(args.start),
-      choiceDeadline: at(args.deadline),
-      rotations: args.rotations,
-      minutesPerRotation: args.minutes,
-      tableSize: args["table-size"],
-      hosts,
-    });
-    if (!created.ok) {
-      err(created.message.replace(/<@([A-Z0-9]+)>/g, "$1"));
-      return 1;
-    }
-    const s = created.session;
-    out(`Round tables ${s.id} set for ${dayTime(s.startsAt, s.timezone)} in ${s.programName} with ${count(s.hosts.length, "table")}; ${count(created.invited, "trainee")} invited to choose by ${dayTime(s.choiceDeadline, s.timezone)}.`);
+    const done = await seatNow({ db, now, workspaceId: teamId, messages: roundTableMessages }, by, args.id);
+    out(`Seated ${count(done.seated, "trainee")} (${done.firstChoicesMet} at a table of their first choice); ${count(done.queued, "schedule")} queued for Rounds to send.${done.withoutSeat ? ` ${count(done.withoutSeat, "rotation seat")} could not be given: the tables were full.` : ""}`);
     return 0;
   });
+}
+
+/** `roundtables create`: the session set up in the chosen program, its hosts checked against the program's paths and mentors. */
+async function createSession(db: Db, teamId: string, program: ProgramRecord, args: Extract<z.infer<typeof argsSchema>, { action: "create" }>, out: (t: string) => void, err: (t: string) => void): Promise<number> {
+  const now = new Date();
+  const by = cliActor(teamId);
+  const mentors = await programPeople(db, teamId, program.id, "MENTOR");
+  const paths = programCareerPaths(program.vocabulary);
+  const hosts: { slackUserId: string; careerPath: string }[] = [];
+  for (const h of args.host) {
+    const [path, who] = [h.slice(0, h.indexOf("=")), h.slice(h.indexOf("=") + 1)];
+    if (!paths.some((p) => p.key === path)) {
+      err(`${path} is not a career path of ${program.name}. Its paths: ${paths.map((p) => p.key).join(", ")}.`);
+      return 1;
+    }
+    const mentor = mentors.find((m) => m.slackUserId === who || (m.email && m.email.toLowerCase() === who.toLowerCase()));
+    if (!mentor) {
+      err(`${who} is not a mentor in ${program.name}.`);
+      return 1;
+    }
+    hosts.push({ slackUserId: mentor.slackUserId, careerPath: path });
+  }
+  const at = (text: string) => DateTime.fromISO(text.replace(" ", "T"), { zone: program.timezone }).toJSDate();
+  const created = await createRoundTableSession({ db, now, workspaceId: teamId, messages: roundTableMessages }, by, {
+    programId: program.id,
+    startsAt: at(args.start),
+    choiceDeadline: at(args.deadline),
+    rotations: args.rotations,
+    minutesPerRotation: args.minutes,
+    tableSize: args["table-size"],
+    hosts,
+  });
+  if (!created.ok) {
+    err(created.message.replace(/<@([A-Z0-9]+)>/g, "$1"));
+    return 1;
+  }
+  const s = created.session;
+  out(`Round tables ${s.id} set for ${dayTime(s.startsAt, s.timezone)} in ${s.programName} with ${count(s.hosts.length, "table")}; ${count(created.invited, "trainee")} invited to choose by ${dayTime(s.choiceDeadline, s.timezone)}.`);
+  return 0;
 }

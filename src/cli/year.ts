@@ -2,14 +2,13 @@ import { writeFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { cliActor } from "../features/programs/audit.js";
-import { getProgramByName } from "../features/programs/programs.js";
 import { closeYear, NO_COHORT, previewYearClose, type CloseOutcome, type YearPreview } from "../features/year/year.js";
 import { yearMessages } from "../features/year/views/messages.js";
 import { yearReport } from "../features/year/yearReport.js";
 import { calendarDay, day } from "../slack/kit/dates.js";
 import { count, verb } from "../slack/kit/plural.js";
 import { parseFlags, withDatabase } from "./dbCommand.js";
-import { chooseTeam, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
+import { chooseProgram, TEAM_ID, TEAM_ID_PROBLEM } from "./team.js";
 
 export const YEAR_USAGE = `Usage: npm run cli -- year preview|close|report [--team T0123ABCD] --program NAME [--cohort NAME|none] [--out FILE]
   The academic year's close, as "Close the year" does in Slack (docs/academic-year.md):
@@ -86,13 +85,12 @@ export async function runYearCommand(argv: string[], out: (t: string) => void, e
   const args = parseFlags(argv, OPTIONS, argsSchema, YEAR_USAGE, err);
   if (!args) return 2;
   return withDatabase(err, async (db) => {
-    const choice = await chooseTeam(db, args.team);
+    const choice = await chooseProgram(db, args.team, args.program);
     if (!choice.ok) {
       err(choice.problem);
       return choice.code;
     }
-    const { teamId } = choice;
-    const program = await getProgramByName(db, teamId, args.program);
+    const { teamId, program } = choice;
     const by = cliActor(teamId);
     if (args.positionals[0] === "report") {
       const { csv, rows } = await yearReport(db, by, program.id, now());

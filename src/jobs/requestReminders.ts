@@ -6,6 +6,7 @@ import type { Db } from "../store/database.js";
 import type { Logger } from "pino";
 import type { SlackClients } from "../slack/tenancy/clients.js";
 import type { RequestRecord } from "../store/requests.js";
+import { liveWorkspacesOnly } from "../store/workspaces.js";
 
 /** Each workspace's settled request DMs are redrawn with that workspace's own client. */
 async function redrawSettled(slack: SlackClients, db: Db, log: Logger, settled: RequestRecord[]): Promise<void> {
@@ -29,10 +30,15 @@ export const requestReminders: Job = {
   name: "request-reminders",
   schedule: "7 * * * *",
   async run({ db, now, sendFrom, log, kickOutbox, slack }) {
-    const closed = await closeRequestsToFullMentors(db, { now, sendFrom }, requestMessages, (mentorId, error) =>
-      log.warn({ err: error, mentor: mentorId }, "could not close the requests of a full mentor yet; next run tries again"),
+    const live = await liveWorkspacesOnly(db); // suspended workspaces, read once for both sweeps
+    const closed = await closeRequestsToFullMentors(
+      db,
+      { now, sendFrom },
+      requestMessages,
+      (mentorId, error) => log.warn({ err: error, mentor: mentorId }, "could not close the requests of a full mentor yet; next run tries again"),
+      live,
     );
-    const { reminded, expired, expiredRequests } = await remindAndExpire(db, { now, sendFrom }, requestMessages);
+    const { reminded, expired, expiredRequests } = await remindAndExpire(db, { now, sendFrom }, requestMessages, live);
     // Each closed or expired request also queued both sides' Home refreshes (they list it), in its transaction.
     const settled = [...closed, ...expiredRequests];
     if (closed.length || reminded || expired) kickOutbox();

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "./database.js";
 import type { Prisma } from "../generated/sqlite/client.js";
-import { liveWorkspacesOnly } from "./workspaces.js";
+import type { LiveWorkspaces } from "./workspaces.js";
 
 export type AnnouncementStatus = "SCHEDULED" | "POSTED" | "CANCELLED";
 
@@ -107,8 +107,8 @@ export async function recordPosted(db: Db | Tx, workspaceId: string, id: string,
 }
 
 /** Scheduled announcements whose time has come (every workspace): for the job. */
-export async function dueAnnouncements(db: Db, now: Date): Promise<AnnouncementRecord[]> {
-  const rows = await db.announcement.findMany({ where: { status: "SCHEDULED", postAt: { lte: now }, ...(await liveWorkspacesOnly(db)) }, select: SELECT, orderBy: { postAt: "asc" } });
+export async function dueAnnouncements(db: Db, now: Date, live: LiveWorkspaces): Promise<AnnouncementRecord[]> {
+  const rows = await db.announcement.findMany({ where: { status: "SCHEDULED", postAt: { lte: now }, ...live }, select: SELECT, orderBy: { postAt: "asc" } });
   return rows.map(toRecord);
 }
 

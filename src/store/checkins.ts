@@ -4,7 +4,7 @@ import type { CheckinAnswer } from "../generated/sqlite/enums.js";
 import { effectiveCadence } from "../domain/cadence.js";
 import type { CheckinRecord, PlanMatch, Role } from "../domain/checkinPlan.js";
 import type { DateRange } from "../domain/deliveryTime.js";
-import { liveWorkspacesOnly } from "./workspaces.js";
+import type { LiveWorkspaces } from "./workspaces.js";
 import { periodsChanged } from "./dashboardPeriods.js";
 
 /** One side of a pair, as check-in messages need it. */
@@ -46,8 +46,8 @@ export const party = (p: PersonRow): CheckinParty => ({ memberId: p.id, slackUse
 export const planPerson = (p: PersonRow) => (p.erasedAt ? { tz: p.tz, pausedAt: new Date(0), pausedUntil: null } : { tz: p.tz, pausedAt: p.pausedAt, pausedUntil: p.pausedUntil });
 
 /** Workspaces that have at least one active match. */
-export async function workspacesWithActiveMatches(db: Db): Promise<string[]> {
-  const rows = await db.match.findMany({ where: { status: "ACTIVE", ...(await liveWorkspacesOnly(db)) }, distinct: ["workspaceId"], select: { workspaceId: true } });
+export async function workspacesWithActiveMatches(db: Db, live: LiveWorkspaces): Promise<string[]> {
+  const rows = await db.match.findMany({ where: { status: "ACTIVE", ...live }, distinct: ["workspaceId"], select: { workspaceId: true } });
   return rows.map((r) => r.workspaceId);
 }
 

@@ -51,6 +51,18 @@ export async function installationOf(db: Db, tenantId: string): Promise<Installa
   return db.installation.findUnique({ where: { tenantId }, select: COLUMNS });
 }
 
+/**
+ * What tells whether a tenant's installation has changed since it was last read, without its tokens:
+ * `updatedAt` moves on every install, re-install and token rotation; `revokedAt` is set by an
+ * uninstall. Read by primary key before each send (src/slack/tenancy/clients.ts).
+ */
+export async function installationState(
+  db: Db,
+  tenantId: string,
+): Promise<{ isEnterpriseInstall: boolean; enterpriseId: string | null; revokedAt: Date | null; updatedAt: Date } | null> {
+  return db.installation.findUnique({ where: { tenantId }, select: { isEnterpriseInstall: true, enterpriseId: true, revokedAt: true, updatedAt: true } });
+}
+
 export async function listInstallations(db: Db): Promise<InstallationRow[]> {
   return db.installation.findMany({ select: COLUMNS, orderBy: { tenantId: "asc" } });
 }

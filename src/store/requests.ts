@@ -3,7 +3,7 @@ import type { RequestStatus } from "../generated/sqlite/enums.js";
 import { findProfile } from "./profiles.js";
 import { activeGoalTexts } from "./goals.js";
 import type { ProfileData } from "../domain/profile.js";
-import { liveWorkspacesOnly } from "./workspaces.js";
+import type { LiveWorkspaces } from "./workspaces.js";
 
 export interface RequestParty {
   memberId: string;
@@ -140,8 +140,8 @@ export async function pendingRequestsTo(db: Db | Tx, workspaceId: string, mentor
 }
 
 /** Every mentor (in every workspace) with a request waiting for their answer: for the hourly sweep. */
-export async function mentorsWithPendingRequests(db: Db): Promise<{ workspaceId: string; mentorId: string }[]> {
-  return db.mentorRequest.findMany({ where: { status: "PENDING", ...(await liveWorkspacesOnly(db)) }, select: { workspaceId: true, mentorId: true }, distinct: ["workspaceId", "mentorId"] });
+export async function mentorsWithPendingRequests(db: Db, live: LiveWorkspaces): Promise<{ workspaceId: string; mentorId: string }[]> {
+  return db.mentorRequest.findMany({ where: { status: "PENDING", ...live }, select: { workspaceId: true, mentorId: true }, distinct: ["workspaceId", "mentorId"] });
 }
 
 /** A posted DM about a request, with buttons: the mentor's request and reminder (Accept, Decline), the trainee's confirmation (Withdraw). */
@@ -167,9 +167,9 @@ export async function requestDmsOf(db: Db, workspaceId: string, requestIds: read
 }
 
 /** Pending requests (every workspace) created before `before`: for the reminder/expiry job. */
-export async function pendingCreatedBefore(db: Db, before: Date): Promise<RequestRecord[]> {
+export async function pendingCreatedBefore(db: Db, before: Date, live: LiveWorkspaces): Promise<RequestRecord[]> {
   const rows = await db.mentorRequest.findMany({
-    where: { status: "PENDING", createdAt: { lte: before }, ...(await liveWorkspacesOnly(db)) },
+    where: { status: "PENDING", createdAt: { lte: before }, ...live },
     select: SELECT,
     orderBy: { createdAt: "asc" },
   });

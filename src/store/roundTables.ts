@@ -1,3 +1,4 @@
+import type { Prisma } from "../generated/sqlite/client.js";
 import type { Db, Tx } from "./database.js";
 
 /** Stored JSON list columns hold strings; anything else read back is dropped. */
@@ -60,23 +61,9 @@ const sessionSelect = {
   cancelledAt: true,
   hosts: { select: { id: true, memberId: true, careerPath: true }, orderBy: { id: "asc" as const } },
   _count: { select: { choices: true } },
-} as const;
+} as const satisfies Prisma.RoundTableSessionSelect;
 
-type SessionRaw = {
-  id: string;
-  workspaceId: string;
-  programId: string;
-  startsAt: Date;
-  rotations: number;
-  minutesPerRotation: number;
-  tableSize: number;
-  choiceDeadline: Date;
-  seatedAt: Date | null;
-  followedUpAt: Date | null;
-  cancelledAt: Date | null;
-  hosts: { id: string; memberId: string; careerPath: string }[];
-  _count: { choices: number };
-};
+type SessionRaw = Prisma.RoundTableSessionGetPayload<{ select: typeof sessionSelect }>;
 
 /** The sessions with their program and hosts' names (programs and members are looked up in one query each). */
 async function withPeople(db: Db | Tx, rows: SessionRaw[]): Promise<RoundTableSessionRow[]> {

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "./database.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { RoundKind, RoundRunStatus } from "../generated/sqlite/enums.js";
-import { liveWorkspacesOnly } from "./workspaces.js";
+import type { LiveWorkspaces } from "./workspaces.js";
 
 /**
  * Pairing rounds as the scheduler sees them: rounds, their runs' life up to the preview, who takes
@@ -85,9 +85,9 @@ export async function cancelRound(tx: Tx, workspaceId: string, roundId: string):
 }
 
 /** Active rounds whose next occurrence is at or before `until` (all workspaces: the job's sweep). */
-export async function roundsDueBy(db: Db, until: Date, take = 200): Promise<RoundRecord[]> {
+export async function roundsDueBy(db: Db, until: Date, live: LiveWorkspaces, take = 200): Promise<RoundRecord[]> {
   const rows = await db.round.findMany({
-    where: { status: "ACTIVE", nextRunAt: { lte: until }, ...(await liveWorkspacesOnly(db)) },
+    where: { status: "ACTIVE", nextRunAt: { lte: until }, ...live },
     select: ROUND_SELECT,
     orderBy: [{ nextRunAt: "asc" }, { id: "asc" }],
     take,
@@ -128,9 +128,9 @@ export async function runState(db: Db | Tx, workspaceId: string, runId: string):
 }
 
 /** Runs of active rounds still before their preview (all workspaces: the job's sweep). */
-export async function openRuns(db: Db, take = 200): Promise<RunState[]> {
+export async function openRuns(db: Db, live: LiveWorkspaces, take = 200): Promise<RunState[]> {
   return db.roundRun.findMany({
-    where: { status: { in: ["NOTICED", "RANKING"] }, round: { status: "ACTIVE" }, ...(await liveWorkspacesOnly(db)) },
+    where: { status: { in: ["NOTICED", "RANKING"] }, round: { status: "ACTIVE" }, ...live },
     select: RUN_SELECT,
     orderBy: [{ scheduledFor: "asc" }, { id: "asc" }],
     take,
@@ -141,8 +141,8 @@ export async function openRuns(db: Db, take = 200): Promise<RunState[]> {
  * Runs waiting for the director (all workspaces), newest first: the job checks each has had its
  * first preview. Old previews nobody approved stay PREVIEW; newest first keeps them from crowding out new ones.
  */
-export async function runsInPreview(db: Db, take = 200): Promise<RunState[]> {
-  return db.roundRun.findMany({ where: { status: "PREVIEW", ...(await liveWorkspacesOnly(db)) }, select: RUN_SELECT, orderBy: [{ scheduledFor: "desc" }, { id: "desc" }], take });
+export async function runsInPreview(db: Db, live: LiveWorkspaces, take = 200): Promise<RunState[]> {
+  return db.roundRun.findMany({ where: { status: "PREVIEW", ...live }, select: RUN_SELECT, orderBy: [{ scheduledFor: "desc" }, { id: "desc" }], take });
 }
 
 /** Conditional status change; false when the run was not in `from` any more. */

@@ -13,11 +13,15 @@ export async function listWorkspaceIds(db: Db): Promise<string[]> {
   return (await db.workspace.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((w) => w.id);
 }
 
+/** A where-fragment leaving out the workspaces Rounds was uninstalled from (see liveWorkspacesOnly). */
+export type LiveWorkspaces = { workspaceId?: { notIn: string[] } };
+
 /**
  * The where-fragment that leaves out workspaces Rounds was uninstalled from (distributed mode), for
  * the queries scheduled jobs find due work with: nothing is scheduled for a suspended workspace.
+ * Read once at the start of a job's sweep and passed to each of its due-work queries.
  */
-export async function liveWorkspacesOnly(db: Db): Promise<{ workspaceId?: { notIn: string[] } }> {
+export async function liveWorkspacesOnly(db: Db): Promise<LiveWorkspaces> {
   const suspended = await db.workspace.findMany({ where: { suspendedAt: { not: null } }, select: { id: true } });
   return suspended.length ? { workspaceId: { notIn: suspended.map((w) => w.id) } } : {};
 }

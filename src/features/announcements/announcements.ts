@@ -4,6 +4,7 @@ import * as store from "../../store/announcements.js";
 import type { AnnouncementRecord } from "../../store/announcements.js";
 import { enqueue, requeueFailed } from "../../store/outbox.js";
 import { runOnce } from "../../store/jobRuns.js";
+import { liveWorkspacesOnly } from "../../store/workspaces.js";
 import { listCohorts } from "../../store/programs.js";
 import { announcementState, type AnnouncementDraft, type AnnouncementState } from "../../domain/announcement.js";
 import { AnnouncementNotEditable, AnnouncementNotFound, CohortNotFound } from "../../domain/errors.js";
@@ -95,7 +96,7 @@ export async function postNow(ctx: WithMessages<AnnouncementMessages>, by: Actor
 /** The job's sweep: every scheduled announcement whose time has come at `at.now` is handed over (each once). */
 export async function handOverDue(db: Db, at: RunTime, messages: AnnouncementMessages): Promise<number> {
   let n = 0;
-  for (const a of await store.dueAnnouncements(db, at.now)) if (await handOver(db, a, at.now, messages, at.sendFrom)) n += 1;
+  for (const a of await store.dueAnnouncements(db, at.now, await liveWorkspacesOnly(db))) if (await handOver(db, a, at.now, messages, at.sendFrom)) n += 1;
   return n;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../store/database.js";
 import { enqueue, type OutgoingMessage } from "../../store/outbox.js";
 import { runOnce } from "../../store/jobRuns.js";
+import { liveWorkspacesOnly } from "../../store/workspaces.js";
 import {
   checkinDirectors,
   checkinIdsOf,
@@ -117,7 +118,7 @@ function card(row: PlanRow, checkinId: string, periodKey: string, role: Role): C
  */
 export async function queueDueCheckins(db: Db, at: RunTime, messages: CheckinMessages, options: PlanOptions & { pageSize?: number } = {}): Promise<CheckinRunResult> {
   const result: CheckinRunResult = { checkins: 0, reminders: 0, escalations: 0, asks: 0, noDirector: 0, messages: 0 };
-  for (const workspaceId of await workspacesWithActiveMatches(db)) {
+  for (const workspaceId of await workspacesWithActiveMatches(db, await liveWorkspacesOnly(db))) {
     const done = await doneEscalationKeys(db, workspaceId);
     const directorsOf = new Map<string, Director[]>(); // per program, looked up once a run
     let afterId: string | null = null;

@@ -3,6 +3,7 @@ import { enqueue } from "../../store/outbox.js";
 import { agendaPlanPage, type AgendaPlanRow } from "../../store/meetings.js";
 import { workspacesWithActiveMatches } from "../../store/checkins.js";
 import { runKeysDone, runOnce } from "../../store/jobRuns.js";
+import { liveWorkspacesOnly } from "../../store/workspaces.js";
 import { planCheckins, type PlanOptions } from "../../domain/checkinPlan.js";
 import { periodAt } from "../../domain/cadence.js";
 import type { Payload } from "../requests/requests.js";
@@ -30,7 +31,7 @@ export interface AgendaPromptCard {
 export async function queueDueAgendaPrompts(db: Db, at: RunTime, build: (card: AgendaPromptCard) => Payload, options: PlanOptions & { pageSize?: number } = {}): Promise<number> {
   const { now, sendFrom } = at;
   let queued = 0;
-  for (const workspaceId of await workspacesWithActiveMatches(db)) {
+  for (const workspaceId of await workspacesWithActiveMatches(db, await liveWorkspacesOnly(db))) {
     let afterId: string | null = null;
     for (;;) {
       const page: AgendaPlanRow[] = await agendaPlanPage(db, workspaceId, afterId, options.pageSize ?? PAGE_SIZE);

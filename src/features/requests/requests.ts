@@ -20,6 +20,7 @@ import {
 import { activeMatchCount, createMatch, lockMember, mentorProgramDefaults, profileCapacity, findMatch, type MatchRecord } from "../../store/matches.js";
 import { matchIntroKey, queueIntroduction } from "../../store/introductions.js";
 import { runOnce } from "../../store/jobRuns.js";
+import { liveWorkspacesOnly, type LiveWorkspaces } from "../../store/workspaces.js";
 import { mentorCapacity } from "../../domain/capacity.js";
 import { isAvailable } from "../../domain/profile.js";
 import { dueBefore, hasRoom, requestableRoles, requestBlocker, requestDue, suggestsCoMentor } from "../../domain/requestRules.js";
@@ -259,11 +260,18 @@ export async function acceptRequest({ db, workspaceId, now, messages }: WithMess
  * Every mentor with requests waiting who has no free place now (a round filled it, or they lowered
  * their capacity): those requests close and the trainees are told (closeWhileFull). A mentor whose
  * transaction fails (another instance got there first) is left to the next run. Returns what closed.
+ * `live`: the job run's liveWorkspacesOnly, read here when not given.
  */
-export async function closeRequestsToFullMentors(db: Db, at: RunTime, messages: RequestMessages, onError: (mentorId: string, error: unknown) => void): Promise<RequestRecord[]> {
+export async function closeRequestsToFullMentors(
+  db: Db,
+  at: RunTime,
+  messages: RequestMessages,
+  onError: (mentorId: string, error: unknown) => void,
+  live?: LiveWorkspaces,
+): Promise<RequestRecord[]> {
   const { now, sendFrom } = at;
   const closed: RequestRecord[] = [];
-  for (const { workspaceId, mentorId } of await mentorsWithPendingRequests(db)) {
+  for (const { workspaceId, mentorId } of await mentorsWithPendingRequests(db, live ?? (await liveWorkspacesOnly(db)))) {
     if (await mentorHasRoom(db, workspaceId, mentorId)) continue;
     try {
       closed.push(
@@ -305,12 +313,13 @@ export async function queueMatchIntro(db: Db | Tx, match: MatchRecord, sendFrom:
  * in the trainee's zone after 7 days (requestRules.ts requestDue). A run acts only on what is due at
  * the moment it runs. Each piece runs once ever (run keys), so re-running sends nothing twice.
  * Requests to a mentor with no free place were closed before this (closeRequestsToFullMentors).
+ * `live`: the job run's liveWorkspacesOnly, read here when not given.
  */
-export async function remindAndExpire(db: Db, at: RunTime, messages: RequestMessages): Promise<{ reminded: number; expired: number; expiredRequests: RequestRecord[] }> {
+export async function remindAndExpire(db: Db, at: RunTime, messages: RequestMessages, live?: LiveWorkspaces): Promise<{ reminded: number; expired: number; expiredRequests: RequestRecord[] }> {
   const { now, sendFrom } = at;
   let reminded = 0;
   const expiredRequests: RequestRecord[] = [];
-  for (const request of await pendingCreatedBefore(db, dueBefore("remind", now))) {
+  for (const request of await pendingCreatedBefore(db, dueBefore("remind", now), live ?? (await liveWorkspacesOnly(db)))) {
     const due = requestDue(request.createdAt, now, { mentorTz: request.mentor.tz, traineeTz: request.trainee.tz });
     const workspaceId = request.workspaceId;
     if (due === "expire") {

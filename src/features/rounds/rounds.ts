@@ -2,6 +2,7 @@ import type { Db, Tx } from "../../store/database.js";
 import type { ServiceContext } from "../context.js";
 import { claimKey, hasRun, runOnce } from "../../store/jobRuns.js";
 import * as store from "../../store/rounds.js";
+import { liveWorkspacesOnly } from "../../store/workspaces.js";
 import { findCohort, findProgram } from "../../store/programs.js";
 import { optionsFromForm, parseRoundOptions, planWhen, targetOf, weekFilterOf, type RoundForm, type WhenField } from "../../domain/roundOptions.js";
 import { nextOccurrence, plusLocalDays } from "../../domain/roundSchedule.js";
@@ -210,11 +211,13 @@ export async function advanceRounds(db: Db, at: RunTime, ports: RoundPorts, onEr
       onError(error, where);
     }
   };
-  for (const round of await store.roundsDueBy(db, new Date(at.now.getTime() + NOTICE_LEAD_MS))) {
+  // Suspended workspaces are left out of all three sweeps, read once for the pass.
+  const live = await liveWorkspacesOnly(db);
+  for (const round of await store.roundsDueBy(db, new Date(at.now.getTime() + NOTICE_LEAD_MS), live)) {
     await guarded({ roundId: round.id }, () => startRun(db, round, at, ports, tally));
   }
-  for (const run of await store.openRuns(db)) await guarded({ runId: run.id }, () => stepRun(db, run, at, ports, tally));
-  for (const run of await store.runsInPreview(db)) await guarded({ runId: run.id }, () => previewPending(db, run, at, ports, tally));
+  for (const run of await store.openRuns(db, live)) await guarded({ runId: run.id }, () => stepRun(db, run, at, ports, tally));
+  for (const run of await store.runsInPreview(db, live)) await guarded({ runId: run.id }, () => previewPending(db, run, at, ports, tally));
   return tally;
 }
 
