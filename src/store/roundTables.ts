@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { Db, Tx } from "./database.js";
+import type { LiveWorkspaces } from "./workspaces.js";
 
 /** Stored JSON list columns hold strings; anything else read back is dropped. */
 const strings = (json: unknown): string[] => (Array.isArray(json) ? json.filter((x): x is string => typeof x === "string") : []);
@@ -123,14 +124,14 @@ export async function listRoundTableSessions(db: Db | Tx, workspaceId: string, s
 }
 
 /** Sessions (every workspace) whose choices closed and who are not seated yet. */
-export async function sessionsDueForSeating(db: Db, now: Date): Promise<RoundTableSessionRow[]> {
-  const rows = await db.roundTableSession.findMany({ where: { cancelledAt: null, seatedAt: null, choiceDeadline: { lte: now } }, select: sessionSelect, orderBy: { id: "asc" } });
+export async function sessionsDueForSeating(db: Db, now: Date, live: LiveWorkspaces = {}): Promise<RoundTableSessionRow[]> {
+  const rows = await db.roundTableSession.findMany({ where: { ...live, cancelledAt: null, seatedAt: null, choiceDeadline: { lte: now } }, select: sessionSelect, orderBy: { id: "asc" } });
   return withPeople(db, rows);
 }
 
 /** Seated sessions (every workspace) that began by `now` and whose trainees were not asked to follow up yet. */
-export async function sessionsSeatedNotFollowedUp(db: Db, now: Date): Promise<RoundTableSessionRow[]> {
-  const rows = await db.roundTableSession.findMany({ where: { cancelledAt: null, seatedAt: { not: null }, followedUpAt: null, startsAt: { lte: now } }, select: sessionSelect, orderBy: { id: "asc" } });
+export async function sessionsSeatedNotFollowedUp(db: Db, now: Date, live: LiveWorkspaces = {}): Promise<RoundTableSessionRow[]> {
+  const rows = await db.roundTableSession.findMany({ where: { ...live, cancelledAt: null, seatedAt: { not: null }, followedUpAt: null, startsAt: { lte: now } }, select: sessionSelect, orderBy: { id: "asc" } });
   return withPeople(db, rows);
 }
 

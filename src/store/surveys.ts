@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "./database.js";
+import type { LiveWorkspaces } from "./workspaces.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { Answers, InvitationState, Invite, StoredSettings, SurveyEnrollee, SurveyKind, SurveyMatch } from "../domain/surveys.js";
 import type { InvitationCount, ResponseRow } from "../domain/surveyResults.js";
@@ -31,8 +32,8 @@ export async function surveyPrograms(db: Db, workspaceId: string, programId?: st
 }
 
 /** Workspaces with at least one program (the survey job's outer loop). */
-export async function workspacesWithPrograms(db: Db): Promise<string[]> {
-  const rows = await db.program.findMany({ distinct: ["workspaceId"], select: { workspaceId: true } });
+export async function workspacesWithPrograms(db: Db, live: LiveWorkspaces = {}): Promise<string[]> {
+  const rows = await db.program.findMany({ where: live, distinct: ["workspaceId"], select: { workspaceId: true } });
   return rows.map((r) => r.workspaceId);
 }
 

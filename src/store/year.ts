@@ -1,4 +1,5 @@
 import type { Db, Tx } from "./database.js";
+import type { LiveWorkspaces } from "./workspaces.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { ContinuationAnswer } from "../domain/yearClose.js";
 import type { ProfileData } from "../domain/profile.js";
@@ -231,6 +232,6 @@ export async function matchesById(db: Db | Tx, workspaceId: string, ids: readonl
 }
 
 /** Programs with their year settings, for the year-end job. */
-export async function programsForYear(db: Db) {
-  return db.program.findMany({ select: { id: true, workspaceId: true, name: true, academicYearStart: true, timezone: true }, orderBy: [{ workspaceId: "asc" }, { name: "asc" }] });
+export async function programsForYear(db: Db, live: LiveWorkspaces = {}) {
+  return db.program.findMany({ where: live, select: { id: true, workspaceId: true, name: true, academicYearStart: true, timezone: true }, orderBy: [{ workspaceId: "asc" }, { name: "asc" }] });
 }

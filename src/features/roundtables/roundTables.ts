@@ -1,3 +1,4 @@
+import { liveWorkspacesOnly } from "../../store/workspaces.js";
 import { z } from "zod";
 import type { Db } from "../../store/database.js";
 import type { ServiceContext } from "../context.js";
@@ -338,14 +339,15 @@ export async function followUpSession(db: Db, session: RoundTableSessionRow, now
 /** The job's pass: seat every session whose choices closed, then follow up every session that is over. */
 export async function roundTablesDue(db: Db, now: Date, messages: RoundTableMessages, sendFrom = now): Promise<{ seated: number; followedUp: number; queued: number }> {
   const out = { seated: 0, followedUp: 0, queued: 0 };
-  for (const s of await store.sessionsDueForSeating(db, now)) {
+  const live = await liveWorkspacesOnly(db); // nothing is scheduled for a workspace Rounds was uninstalled from
+  for (const s of await store.sessionsDueForSeating(db, now, live)) {
     const done = await seatSession(db, s, now, messages, sendFrom);
     if (done) {
       out.seated += 1;
       out.queued += done.queued;
     }
   }
-  for (const s of await store.sessionsSeatedNotFollowedUp(db, now)) {
+  for (const s of await store.sessionsSeatedNotFollowedUp(db, now, live)) {
     const n = await followUpSession(db, s, now, messages, sendFrom);
     if (n !== null) {
       out.followedUp += 1;

@@ -1,3 +1,4 @@
+import { liveWorkspacesOnly } from "../../store/workspaces.js";
 import { randomUUID } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "../../store/database.js";
@@ -39,7 +40,7 @@ export interface SurveyRunResult {
  */
 export async function queueDueSurveys(db: Db, at: RunTime, messages: SurveyMessages): Promise<SurveyRunResult> {
   const result: SurveyRunResult = { invitations: 0, reminders: 0, messages: 0 };
-  for (const workspaceId of await workspacesWithPrograms(db)) {
+  for (const workspaceId of await workspacesWithPrograms(db, await liveWorkspacesOnly(db))) {
     for (const program of await surveyPrograms(db, workspaceId)) {
       const settings = resolveSettings(program.stored);
       if (!SURVEY_KINDS.some((k) => settings.surveys[k].enabled)) continue;

@@ -1,3 +1,4 @@
+import { liveWorkspacesOnly } from "../../store/workspaces.js";
 import { DateTime } from "luxon";
 import type { Db } from "../../store/database.js";
 import type { ServiceContext } from "../context.js";
@@ -277,7 +278,7 @@ export async function yearEndRound(db: Db, time: RunTime, messages: YearMessages
     });
     return ran && result.sent;
   };
-  for (const p of await store.programsForYear(db)) {
+  for (const p of await store.programsForYear(db, await liveWorkspacesOnly(db))) {
     const year = academicYearAt(now, p.academicYearStart, p.timezone);
     if (!continuationAsksDue(year, now)) continue;
     if (await store.findYearClose(db, p.workspaceId, p.id, year.startYear)) continue;
