@@ -134,7 +134,7 @@ describe.each(testProviders)("dashboard queries against their plain definitions 
       }
     }
     expect(kinds).toEqual(new Set(["need_help", "no_meeting"]));
-    expect(candidates).toBeLessThan(everyone);
+    expect(candidates < everyone).toBe(provider === "sqlite"); // PostgreSQL reads every pair (store/dashboard.ts says why)
   });
 
   it("counts each period in one statement as Prisma's grouped counts do, per program and for the workspace", async () => {
