@@ -226,7 +226,8 @@ await time("  of which: pending requests", () => store.pendingRequests(prisma, T
 await time("  of which: meetings reported (1 period, recount)", () => store.meetingsReported(prisma, TEAM, program.id, october));
 await time("  of which: check-in responses (1 period, recount)", () => store.checkinResponses(prisma, TEAM, program.id, october));
 await time("  of which: last period from the summary", () => periodCounts(prisma, TEAM, program.id, { cadence: program.checkinCadence, timezone: program.timezone }, [october], now));
-await time("  of which: pair evidence (pairs at risk)", () => store.activePairEvidence(prisma, TEAM, program.id, "MONTHLY"));
+await time("  of which: pair evidence, every active pair", () => store.activePairEvidence(prisma, TEAM, program.id, "MONTHLY"));
+await time("  of which: pair evidence, pairs that may be at risk", () => store.riskCandidateEvidence(prisma, TEAM, program.id, "MONTHLY", now));
 await time("  of which: mentor load", () => store.mentorLoad(prisma, TEAM, program.id));
 await time("  of which: thanks", () => store.thanksReceived(prisma, TEAM, program.id));
 await time("dashboard data again, warm", () => directorDashboard(prisma, TEAM, now));
@@ -237,7 +238,8 @@ await time("reports (5 CSVs, built only)", async () => {
   const r = await buildReports(prisma, { workspaceId: TEAM, actor: "bench" }, program.id, now);
   rows = r.files.reduce((n, f) => n + f.rows, 0);
 });
-console.log(`pairs at risk: ${atRisk}; report rows: ${rows}`);
+const candidates = (await store.riskCandidateEvidence(prisma, TEAM, program.id, "MONTHLY", now)).length;
+console.log(`pairs at risk: ${atRisk} (of ${candidates} that may be, of ${TRAINEES} active); report rows: ${rows}`);
 fakeSlack.stop();
 await database.close();
 await scratch.drop();

@@ -1,4 +1,4 @@
-import { periodIndexAt, type Cadence } from "./cadence.js";
+import { periodIndexAt, utcDateKey, type Cadence } from "./cadence.js";
 
 /**
  * Which active pairs a director should look at: those who asked for help and have not met since,
@@ -62,6 +62,25 @@ export function pairRisk(e: MatchEvidence, now: Date): PairRisk | null {
   const missed = missedPeriods(e, now);
   if (missed >= MISSED_PERIODS_AT_RISK) return { matchId: e.matchId, reason: { kind: "no_meeting", missedPeriods: missed, lastMeetingAt: metSince } };
   return null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The shortest check-in period of each cadence (cadence.ts: a month period is never under 28 days). */
+const SHORTEST_PERIOD_DAYS: Record<Cadence, number> = { WEEKLY: 7, BIWEEKLY: 14, MONTHLY: 28, BIMONTHLY: 56, QUARTERLY: 84 };
+
+/**
+ * A bound that lets the store skip pairs that met recently without reading their evidence: a pair
+ * of this cadence with a meeting dated at or after `since`, or a "We met" for a period keyed on or
+ * after `sinceKey`, has missed fewer than MISSED_PERIODS_AT_RISK periods at `now`, whenever it
+ * started. (The MISSED_PERIODS_AT_RISK periods before the running one have ended, so the first of
+ * them began at least that many shortest periods before `now`: a meeting at or after `since` falls
+ * in one of them or later. `since` is a day later than that bound, to be safe; a key is a period's
+ * first day, and its end of day is at or after `since`.) Not a rule of its own: pairRisk still decides.
+ */
+export function recentMeetingBound(cadence: Cadence, now: Date): { since: Date; sinceKey: string } {
+  const since = new Date(now.getTime() - (MISSED_PERIODS_AT_RISK * SHORTEST_PERIOD_DAYS[cadence] - 1) * DAY_MS);
+  return { since, sinceKey: utcDateKey(since.getTime()) };
 }
 
 /** Every pair at risk, most urgent first: need help (longest waiting first), then most periods missed. */

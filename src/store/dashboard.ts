@@ -1,7 +1,7 @@
 import { Prisma } from "../generated/sqlite/client.js";
-import type { Db } from "./database.js";
-import type { Cadence } from "../domain/cadence.js";
-import type { MatchEvidence } from "../domain/dashboardRisk.js";
+import { providerOfClient, type Db } from "./database.js";
+import { CADENCE_KEYS, type Cadence } from "../domain/cadence.js";
+import { recentMeetingBound, type MatchEvidence } from "../domain/dashboardRisk.js";
 
 /**
  * Aggregates behind the director's dashboard and chart. Every query is scoped by the workspace and
@@ -106,38 +106,45 @@ export interface Window {
 
 const day = (key: string) => new Date(`${key}T00:00:00.000Z`);
 
+/** Joins a check-in's or meeting's match when counting one program (programId null: the whole workspace). */
+function ofProgram(alias: string, programId: string | null): { join: Prisma.Sql; where: Prisma.Sql } {
+  if (!programId) return { join: Prisma.empty, where: Prisma.empty };
+  return { join: Prisma.sql`JOIN "Match" m ON m."id" = ${Prisma.raw(`${alias}."matchId"`)}`, where: Prisma.sql`AND m."programId" = ${programId}` };
+}
+
 /**
  * Meetings reported in a window: per pair, the larger of the meetings they logged (dated in the
  * window) and the check-in periods someone answered "We met" (answered in the window), so a "We met"
- * that also logged a Meeting row counts once. programId null = the whole workspace.
+ * that also logged a Meeting row counts once. programId null = the whole workspace. One statement
+ * answering one number: the pairs are summed in the database, not read.
  */
 export async function meetingsReported(db: Db, workspaceId: string, programId: string | null, w: Window): Promise<number> {
-  const inProgram = programId ? { match: { programId } } : {};
-  const [logged, met] = await Promise.all([
-    db.meeting.groupBy({ by: ["matchId"], where: { workspaceId, date: { gte: day(w.key), lt: day(w.endKey) }, ...inProgram }, _count: { _all: true } }),
-    db.checkin.groupBy({ by: ["matchId", "periodKey"], where: { workspaceId, answer: "MET", answeredAt: { gte: w.start, lt: w.end }, ...inProgram } }),
-  ]);
-  const perMatch = new Map<string, { logged: number; met: number }>();
-  for (const l of logged) perMatch.set(l.matchId, { logged: l._count._all, met: 0 });
-  for (const m of met) {
-    const e = perMatch.get(m.matchId) ?? { logged: 0, met: 0 };
-    e.met += 1;
-    perMatch.set(m.matchId, e);
-  }
-  let total = 0;
-  for (const e of perMatch.values()) total += Math.max(e.logged, e.met);
-  return total;
+  const e = ofProgram("e", programId);
+  const c = ofProgram("c", programId);
+  const rows = await db.$queryRaw<{ reported: unknown }[]>`
+    SELECT CAST(COALESCE(SUM(CASE WHEN r."logged" > r."met" THEN r."logged" ELSE r."met" END), 0) AS INTEGER) AS "reported"
+      FROM (SELECT u."matchId" AS "matchId", SUM(u."logged") AS "logged", SUM(u."met") AS "met"
+              FROM (SELECT e."matchId" AS "matchId", COUNT(*) AS "logged", 0 AS "met"
+                      FROM "Meeting" e ${e.join}
+                     WHERE e."workspaceId" = ${workspaceId} AND e."date" >= ${day(w.key)} AND e."date" < ${day(w.endKey)} ${e.where}
+                     GROUP BY e."matchId"
+                    UNION ALL
+                    SELECT c."matchId" AS "matchId", 0 AS "logged", COUNT(DISTINCT c."periodKey") AS "met"
+                      FROM "Checkin" c ${c.join}
+                     WHERE c."workspaceId" = ${workspaceId} AND c."answer" = 'MET' AND c."answeredAt" >= ${w.start} AND c."answeredAt" < ${w.end} ${c.where}
+                     GROUP BY c."matchId") u
+             GROUP BY u."matchId") r`;
+  return num(rows[0]?.reported);
 }
 
-/** Check-ins sent in the window, and how many of those have an answer (one grouped count). */
+/** Check-ins sent in the window, and how many of those have an answer (one statement, one row). */
 export async function checkinResponses(db: Db, workspaceId: string, programId: string | null, w: Window): Promise<{ sent: number; answered: number }> {
-  const byAnswer = await db.checkin.groupBy({
-    by: ["answer"],
-    where: { workspaceId, sentAt: { gte: w.start, lt: w.end }, ...(programId ? { match: { programId } } : {}) },
-    _count: { _all: true },
-  });
-  const sent = byAnswer.reduce((n, g) => n + g._count._all, 0);
-  return { sent, answered: sent - (byAnswer.find((g) => g.answer === null)?._count._all ?? 0) };
+  const c = ofProgram("c", programId);
+  const rows = await db.$queryRaw<{ sent: unknown; answered: unknown }[]>`
+    SELECT COUNT(*) AS "sent", COUNT(c."answer") AS "answered"
+      FROM "Checkin" c ${c.join}
+     WHERE c."workspaceId" = ${workspaceId} AND c."sentAt" >= ${w.start} AND c."sentAt" < ${w.end} ${c.where}`;
+  return { sent: num(rows[0]?.sent), answered: num(rows[0]?.answered) };
 }
 
 export interface ActivePair {
@@ -153,6 +160,40 @@ export interface ActivePair {
  * an index seek on (matchId, …). Names are not read here: only the few pairs at risk need them (activePairs).
  */
 export async function activePairEvidence(db: Db, workspaceId: string, programId: string, programCadence: Cadence): Promise<MatchEvidence[]> {
+  return pairEvidence(db, workspaceId, programId, programCadence, Prisma.empty);
+}
+
+/**
+ * activePairEvidence for only the active pairs that may be at risk at `now`: those with a "Need
+ * help" answered after their last meeting and last "We met", and those with no meeting reported
+ * since their cadence's recentMeetingBound. The others (most pairs of a live program) cannot be at
+ * risk, so their evidence is neither aggregated nor read: pairsAtRisk of this list is pairsAtRisk of
+ * every active pair (test/integration/dashboardQueries.test.ts checks it against the full list).
+ * A pair's recent meeting and "We met" are index seeks on (matchId, …); the open "Need help" answers
+ * are read once for the workspace. Bounds are compared with the columns as stored.
+ *
+ * SQLite only: there it halves the time of reading every pair (bench:dashboard, 997 candidates of
+ * 5,000 pairs). PostgreSQL planned the OR of per-pair subqueries far worse than the plain
+ * aggregates (1.3–11× slower in bench:dashboard, under load), so on PostgreSQL every pair is read.
+ */
+export async function riskCandidateEvidence(db: Db, workspaceId: string, programId: string, programCadence: Cadence, now: Date): Promise<MatchEvidence[]> {
+  if (providerOfClient(db) === "postgresql") return activePairEvidence(db, workspaceId, programId, programCadence);
+  const cadence = Prisma.sql`COALESCE(CAST(m."cadence" AS TEXT), ${programCadence})`;
+  const notMetSince = CADENCE_KEYS.map((c) => {
+    const { since, sinceKey } = recentMeetingBound(c, now);
+    return Prisma.sql`(${cadence} = ${c}
+        AND m."id" NOT IN (SELECT e."matchId" FROM "Meeting" e WHERE e."workspaceId" = ${workspaceId} AND e."date" >= ${since})
+        AND NOT EXISTS (SELECT 1 FROM "Checkin" c WHERE c."matchId" = m."id" AND c."answer" = 'MET' AND c."periodKey" >= ${sinceKey}))`;
+  });
+  const askedForHelp = Prisma.sql`m."id" IN (
+        SELECT h."matchId" FROM "Checkin" h
+         WHERE h."workspaceId" = ${workspaceId} AND h."answer" = 'NEED_HELP'
+           AND NOT EXISTS (SELECT 1 FROM "Meeting" e WHERE e."matchId" = h."matchId" AND e."date" >= h."answeredAt")
+           AND NOT EXISTS (SELECT 1 FROM "Checkin" c WHERE c."matchId" = h."matchId" AND c."answer" = 'MET' AND c."answeredAt" >= h."answeredAt"))`;
+  return pairEvidence(db, workspaceId, programId, programCadence, Prisma.sql`AND (${Prisma.join([...notMetSince, askedForHelp], " OR ")})`);
+}
+
+async function pairEvidence(db: Db, workspaceId: string, programId: string, programCadence: Cadence, only: Prisma.Sql): Promise<MatchEvidence[]> {
   const rows = await db.$queryRaw<{ id: string; startedAt: unknown; cadence: Cadence | null; lastMeetingAt: unknown; lastMetPeriodKey: string | null; lastMetAnsweredAt: unknown; lastNeedHelpAt: unknown }[]>`
     SELECT m."id" AS "id", m."startedAt" AS "startedAt", m."cadence" AS "cadence",
            (SELECT MAX(e."date") FROM "Meeting" e WHERE e."matchId" = m."id") AS "lastMeetingAt",
@@ -160,7 +201,7 @@ export async function activePairEvidence(db: Db, workspaceId: string, programId:
            (SELECT MAX(c."answeredAt") FROM "Checkin" c WHERE c."matchId" = m."id" AND c."answer" = 'MET') AS "lastMetAnsweredAt",
            (SELECT MAX(c."answeredAt") FROM "Checkin" c WHERE c."matchId" = m."id" AND c."answer" = 'NEED_HELP') AS "lastNeedHelpAt"
       FROM "Match" m
-     WHERE m."workspaceId" = ${workspaceId} AND m."status" = 'ACTIVE' AND m."programId" = ${programId}`;
+     WHERE m."workspaceId" = ${workspaceId} AND m."status" = 'ACTIVE' AND m."programId" = ${programId} ${only}`;
   return rows.map((m) => ({
     matchId: m.id,
     startedAt: rawDate(m.startedAt)!,
@@ -225,16 +266,37 @@ export async function mentorLoad(db: Db, workspaceId: string, programId: string)
 
 /** Thanks received per mentor of the program: thanks given in the program, or with no program to a mentor of it. */
 export async function thanksReceived(db: Db, workspaceId: string, programId: string): Promise<Map<string, number>> {
-  const rows = await db.thanks.groupBy({
-    by: ["toId"],
-    where: {
-      workspaceId,
-      to: { erasedAt: null, enrollments: { some: { workspaceId, programId, role: "MENTOR" } } },
-      OR: [{ programId }, { programId: null }],
-    },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.toId, r._count._all]));
+  const rows = await db.$queryRaw<{ toId: string; thanks: unknown }[]>`
+    SELECT t."toId" AS "toId", COUNT(*) AS "thanks"
+      FROM "Thanks" t JOIN "Member" mb ON mb."id" = t."toId"
+     WHERE t."workspaceId" = ${workspaceId} AND (t."programId" = ${programId} OR t."programId" IS NULL) AND mb."erasedAt" IS NULL
+       AND EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."programId" = ${programId} AND e."memberId" = t."toId" AND e."role" = 'MENTOR' AND e."workspaceId" = ${workspaceId})
+     GROUP BY t."toId"`;
+  return new Map(rows.map((r) => [r.toId, num(r.thanks)]));
+}
+
+/**
+ * Changes whenever something cohortCounts, mentorLoad or thanksReceived read changes in the
+ * workspace: members (names, erasure), enrollments, profiles (capacity), matches, programs
+ * (default capacity), cohorts, thanks. Any write bumps a row's updatedAt (thanks are only ever
+ * added), any removal lowers a count. Check-ins and meetings are not in it. One statement, the same
+ * SQL on SQLite and PostgreSQL; it also sees other instances' writes.
+ */
+export async function rosterFingerprint(db: Db, workspaceId: string): Promise<string> {
+  const w = workspaceId;
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT * FROM
+      (SELECT count(*) AS "members", max("updatedAt") AS "memberAt" FROM "Member" WHERE "workspaceId" = ${w}) a,
+      (SELECT count(*) AS "enrollments", max("updatedAt") AS "enrollmentAt" FROM "Enrollment" WHERE "workspaceId" = ${w}) b,
+      (SELECT count(*) AS "profiles", max("updatedAt") AS "profileAt" FROM "Profile" WHERE "workspaceId" = ${w}) c,
+      (SELECT count(*) AS "matches", max("updatedAt") AS "matchAt" FROM "Match" WHERE "workspaceId" = ${w}) d,
+      (SELECT count(*) AS "programs", max("updatedAt") AS "programAt" FROM "Program" WHERE "workspaceId" = ${w}) e,
+      (SELECT count(*) AS "cohorts", max("updatedAt") AS "cohortAt" FROM "Cohort" WHERE "workspaceId" = ${w}) f,
+      (SELECT count(*) AS "thanks", max("createdAt") AS "thanksAt" FROM "Thanks" WHERE "workspaceId" = ${w}) g`;
+  const row = rows[0] ?? {};
+  return Object.values(row)
+    .map((v) => (v instanceof Date ? v.getTime() : String(v)))
+    .join("|");
 }
 
 export interface PairForDirector {

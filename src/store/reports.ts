@@ -91,11 +91,22 @@ export async function membersById(db: Db, workspaceId: string, ids: string[]): P
   return found;
 }
 
+/** Who answered a check-in, for the report: "trainee", "mentor", "other" (a director, say), or "" if nobody has. */
+export type AnsweredBy = "trainee" | "mentor" | "other" | "";
+
+/**
+ * One row per check-in of the workspace (or program), with only what the report prints: names, not
+ * people (who answered is decided in the query), so each of the many rows is a few strings and dates.
+ */
 export async function checkinRows(db: Db, workspaceId: string, programId: string | null) {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT c."id" AS "id", c."matchId" AS "matchId", c."periodKey" AS "periodKey", c."recipient" AS "recipient", c."sentAt" AS "sentAt",
-           c."answer" AS "answer", c."answeredAt" AS "answeredAt", c."answeredById" AS "answeredById",
-           c."reminderSentAt" AS "reminderSentAt", c."escalatedAt" AS "escalatedAt", p."name" AS "programName", ${PEOPLE}
+           c."answer" AS "answer", c."answeredAt" AS "answeredAt", c."reminderSentAt" AS "reminderSentAt", c."escalatedAt" AS "escalatedAt",
+           p."name" AS "programName", t."name" AS "traineeName", mt."name" AS "mentorName",
+           CASE WHEN c."answeredById" IS NULL OR c."answeredById" = '' THEN ''
+                WHEN c."answeredById" = t."id" OR c."answeredById" = t."slackUserId" THEN 'trainee'
+                WHEN c."answeredById" = mt."id" OR c."answeredById" = mt."slackUserId" THEN 'mentor'
+                ELSE 'other' END AS "answeredBy"
       FROM "Checkin" c
       JOIN "Match" m ON m."id" = c."matchId"
       JOIN "Program" p ON p."id" = m."programId"
@@ -111,12 +122,13 @@ export async function checkinRows(db: Db, workspaceId: string, programId: string
     sentAt: rawDate(c.sentAt),
     answer: c.answer as CheckinAnswer | null,
     answeredAt: rawDate(c.answeredAt),
-    answeredById: c.answeredById as string | null,
+    answeredBy: c.answeredBy as AnsweredBy,
     reminderSentAt: rawDate(c.reminderSentAt),
     escalatedAt: rawDate(c.escalatedAt),
     programName: c.programName as string,
-    trainee: personOf(c, "t"),
-    mentor: personOf(c, "m"),
+    /** Names as stored: "Former member" for someone who deleted their data. */
+    traineeName: c.traineeName as string,
+    mentorName: c.mentorName as string,
   }));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { missedPeriods, pairRisk, pairsAtRisk, type MatchEvidence } from "../../src/domain/dashboardRisk.js";
+import { MISSED_PERIODS_AT_RISK, missedPeriods, pairRisk, pairsAtRisk, recentMeetingBound, type MatchEvidence } from "../../src/domain/dashboardRisk.js";
+import { CADENCE_KEYS } from "../../src/domain/cadence.js";
 import { completedWindows, currentWindow } from "../../src/domain/dashboardPeriods.js";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
@@ -78,3 +79,27 @@ describe("reporting periods", () => {
     expect(completedWindows("QUARTERLY", "UTC", NOW, 2).map((x) => x.label)).toEqual(["Q2 2026", "Q3 2026"]);
   });
 });
+
+describe("the bound of a recent meeting (what lets the store skip pairs)", () => {
+  it("a meeting or a 'We met' at the bound leaves every pair short of risk, however it started; a while before it, not always", () => {
+    let later = 0;
+    for (const cadence of CADENCE_KEYS) {
+      for (let startDay = 0; startDay < 800; startDay += 3) {
+        for (const hour of [0, 7, 23]) {
+          const startedAt = new Date(Date.UTC(2024, 0, 29) + startDay * 86_400_000 + hour * 3_600_000);
+          for (const now of [NOW, new Date("2026-03-01T00:00:00Z"), new Date("2026-03-31T23:59:59Z")]) {
+            if (startedAt > now) continue;
+            const { since, sinceKey } = recentMeetingBound(cadence, now);
+            const pair = evidence({ startedAt, cadence });
+            expect(missedPeriods({ ...pair, lastMeetingAt: since }, now)).toBeLessThan(MISSED_PERIODS_AT_RISK);
+            expect(missedPeriods({ ...pair, lastMetPeriodKey: sinceKey }, now)).toBeLessThan(MISSED_PERIODS_AT_RISK);
+            const earlier = new Date(since.getTime() - 40 * 86_400_000);
+            if (missedPeriods({ ...pair, lastMeetingAt: earlier }, now) >= MISSED_PERIODS_AT_RISK) later += 1;
+          }
+        }
+      }
+    }
+    expect(later).toBeGreaterThan(0); // the bound is not so far back that nothing before it is ever at risk
+  });
+});
+

@@ -11,6 +11,7 @@ import { openHelpAskers } from "../../domain/nudges.js";
 import { helpEvidence } from "../../store/checkins.js";
 import type { Actor } from "../programs/audit.js";
 import { endForDirector, queueNudges } from "./pairActions.js";
+import { rosterCached } from "./rosterCache.js";
 import type { Payload } from "../requests/requests.js";
 
 /** How many pending requests per program the dashboard names (the rest are counted). */
@@ -58,32 +59,52 @@ export interface Dashboard {
 }
 
 const DAY_MS = 86_400_000;
+/** String.localeCompare's order, from one collator: localeCompare sets one up per call, and a program's mentors are sorted by name on every open. */
+const byText = new Intl.Collator().compare;
 
-async function programDashboard(db: Db, workspaceId: string, program: store.DashboardProgram, now: Date): Promise<ProgramDashboard> {
-  const period = completedWindows(program.cadence, program.timezone, now, 1)[0]!;
-  const calendar = { cadence: program.cadence, timezone: program.timezone };
-  const [cohorts, pending, periods, evidence, load, thanks] = await Promise.all([
-    store.cohortCounts(db, workspaceId, program.id),
-    store.pendingRequests(db, workspaceId, program.id, OLDEST_REQUESTS_SHOWN),
-    periodCounts(db, workspaceId, program.id, calendar, [period], now),
-    store.activePairEvidence(db, workspaceId, program.id, program.cadence),
-    store.mentorLoad(db, workspaceId, program.id),
-    store.thanksReceived(db, workspaceId, program.id),
+type Roster = Pick<ProgramDashboard, "totals" | "cohorts" | "load" | "thanks">;
+
+/** What changes only with the program's people: read, counted and sorted once per roster fingerprint (rosterCache.ts). */
+async function programRoster(db: Db, workspaceId: string, programId: string): Promise<Roster> {
+  const [cohorts, load, thanks] = await Promise.all([
+    store.cohortCounts(db, workspaceId, programId),
+    store.mentorLoad(db, workspaceId, programId),
+    store.thanksReceived(db, workspaceId, programId),
   ]);
-  const lastPeriod = periods.get(period.key)!;
-  const risks = pairsAtRisk(evidence, now);
-  const pairs = await store.activePairs(db, workspaceId, risks.map((r) => r.matchId));
   const sum = (f: (c: store.CohortCounts) => number) => cohorts.reduce((n, c) => n + f(c), 0);
   const loads = load.map((m) => ({ memberId: m.memberId, mentor: m.mentor, active: m.active, capacity: mentorCapacity(m.profileCapacity, m.programDefaults) }));
-  const byName = (a: LoadEntry, b: LoadEntry) => a.mentor.name.localeCompare(b.mentor.name);
+  const byName = (a: LoadEntry, b: LoadEntry) => byText(a.mentor.name, b.mentor.name);
   const full = loads.filter((m) => m.active >= m.capacity).sort((a, b) => b.active - b.capacity - (a.active - a.capacity) || byName(a, b));
   const room = loads.filter((m) => m.active < m.capacity).sort((a, b) => b.capacity - b.active - (a.capacity - a.active) || byName(a, b));
   const mentorsById = new Map(load.map((m) => [m.memberId, m.mentor]));
   return {
-    program,
-    period,
     totals: { trainees: sum((c) => c.trainees), mentors: sum((c) => c.mentors), matchedTrainees: sum((c) => c.matchedTrainees) },
     cohorts,
+    load: { full, room, openPlaces: room.reduce((n, m) => n + m.capacity - m.active, 0) },
+    thanks: [...thanks.entries()]
+      .filter(([id]) => mentorsById.has(id))
+      .map(([id, count]) => ({ mentor: mentorsById.get(id)!, count }))
+      .sort((a, b) => b.count - a.count || byText(a.mentor.name, b.mentor.name)),
+  };
+}
+
+async function programDashboard(db: Db, workspaceId: string, program: store.DashboardProgram, rosterFingerprint: string, now: Date): Promise<ProgramDashboard> {
+  const period = completedWindows(program.cadence, program.timezone, now, 1)[0]!;
+  const calendar = { cadence: program.cadence, timezone: program.timezone };
+  const [roster, pending, periods, evidence] = await Promise.all([
+    rosterCached(db, `${workspaceId}/${program.id}`, rosterFingerprint, () => programRoster(db, workspaceId, program.id)),
+    store.pendingRequests(db, workspaceId, program.id, OLDEST_REQUESTS_SHOWN),
+    periodCounts(db, workspaceId, program.id, calendar, [period], now),
+    store.riskCandidateEvidence(db, workspaceId, program.id, program.cadence, now),
+  ]);
+  const lastPeriod = periods.get(period.key)!;
+  const risks = pairsAtRisk(evidence, now);
+  const pairs = await store.activePairs(db, workspaceId, risks.map((r) => r.matchId));
+  return {
+    program,
+    period,
+    totals: roster.totals,
+    cohorts: roster.cohorts,
     pending: { total: pending.total, oldest: pending.oldest.map((r) => ({ ...r, ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS) })) },
     meetingsLastPeriod: lastPeriod.meetings,
     checkinsLastPeriod: { sent: lastPeriod.sent, answered: lastPeriod.answered },
@@ -91,19 +112,19 @@ async function programDashboard(db: Db, workspaceId: string, program: store.Dash
       const pair = pairs.get(r.matchId);
       return pair ? [{ ...pair, reason: r.reason }] : [];
     }),
-    load: { full, room, openPlaces: room.reduce((n, m) => n + m.capacity - m.active, 0) },
-    thanks: [...thanks.entries()]
-      .filter(([id]) => mentorsById.has(id))
-      .map(([id, count]) => ({ mentor: mentorsById.get(id)!, count }))
-      .sort((a, b) => b.count - a.count || a.mentor.name.localeCompare(b.mentor.name)),
+    load: roster.load,
+    thanks: roster.thanks,
   };
 }
 
-/** The director's dashboard: every program of the workspace (or one), as of `now`. */
+/**
+ * The director's dashboard: every program of the workspace (or one), as of `now`. The roster
+ * fingerprint is read first, so a change made while the dashboard is read shows on the next open.
+ */
 export async function directorDashboard(db: Db, workspaceId: string, now: Date, programId?: string): Promise<Dashboard> {
-  const programs = await store.dashboardPrograms(db, workspaceId, programId);
+  const [fingerprint, programs] = await Promise.all([store.rosterFingerprint(db, workspaceId), store.dashboardPrograms(db, workspaceId, programId)]);
   const dashboards: ProgramDashboard[] = [];
-  for (const p of programs) dashboards.push(await programDashboard(db, workspaceId, p, now));
+  for (const p of programs) dashboards.push(await programDashboard(db, workspaceId, p, fingerprint, now));
   return { asOf: now, programs: dashboards };
 }
 

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "../../store/database.js";
 import * as store from "../../store/reports.js";
-import { activePairEvidence, dashboardPrograms } from "../../store/dashboard.js";
+import { dashboardPrograms, riskCandidateEvidence } from "../../store/dashboard.js";
 import { pairsAtRisk, type RiskReason } from "../../domain/dashboardRisk.js";
 import { ProgramNotFound } from "../../domain/errors.js";
 import { audit, type Actor } from "../programs/audit.js";
@@ -49,7 +49,11 @@ const DAY_MS = 86_400_000;
 /** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe. */
 const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
-function toCsv(report: ReportName, rows: Record<string, string | number>[]): string {
+/** A report's row: its cells in the order of REPORT_COLUMNS. */
+type Row = (string | number)[];
+
+/** Rows are arrays, not objects: csv-stringify looks an object's cells up by path, which was much of a big report's time. */
+function toCsv(report: ReportName, rows: Row[]): string {
   return stringify(rows, { header: true, columns: [...REPORT_COLUMNS[report]], cast: { string: safe } });
 }
 
@@ -69,7 +73,7 @@ function slug(text: string): string {
 async function risksOf(db: Db, workspaceId: string, programId: string | null, now: Date): Promise<Map<string, RiskReason>> {
   const risks = new Map<string, RiskReason>();
   for (const program of await dashboardPrograms(db, workspaceId, programId ?? undefined)) {
-    const evidence = await activePairEvidence(db, workspaceId, program.id, program.cadence);
+    const evidence = await riskCandidateEvidence(db, workspaceId, program.id, program.cadence, now);
     for (const r of pairsAtRisk(evidence, now)) risks.set(r.matchId, r.reason);
   }
   return risks;
@@ -78,7 +82,7 @@ async function risksOf(db: Db, workspaceId: string, programId: string | null, no
 const riskCell = (r: RiskReason | undefined) =>
   !r ? "" : r.kind === "need_help" ? `need help (asked ${dayOf(r.since)})` : `no meeting for ${r.missedPeriods} periods`;
 
-async function rowsOf(db: Db, workspaceId: string, programId: string | null, now: Date): Promise<Record<ReportName, Record<string, string | number>[]>> {
+async function rowsOf(db: Db, workspaceId: string, programId: string | null, now: Date): Promise<Record<ReportName, Row[]>> {
   const [matches, cohorts, checkins, requests, goals, auditLog, risks] = await Promise.all([
     store.matchRows(db, workspaceId, programId),
     store.traineeCohorts(db, workspaceId, programId),
@@ -89,79 +93,74 @@ async function rowsOf(db: Db, workspaceId: string, programId: string | null, now
     risksOf(db, workspaceId, programId, now),
   ]);
   const enders = await store.membersById(db, workspaceId, matches.map((m) => m.endedById).filter((id): id is string => id !== null));
-  const answeredBy = (c: (typeof checkins)[number]) => {
-    if (!c.answeredById) return "";
-    if (c.answeredById === c.trainee.memberId || c.answeredById === c.trainee.slackUserId) return "trainee";
-    if (c.answeredById === c.mentor.memberId || c.answeredById === c.mentor.slackUserId) return "mentor";
-    return "other";
-  };
+  // Each row lists its cells in the order of REPORT_COLUMNS (the column each is for, alongside).
   return {
-    matches: matches.map((m) => ({
-      match_id: m.id,
-      program: m.programName,
-      // The trainee's cohort now; for someone no longer in the program, the one the match recorded.
-      cohort: cohorts.get(`${m.programId}:${m.trainee.memberId}`) ?? m.cohortName ?? "",
-      trainee: nameOf(m.trainee),
-      trainee_slack_id: slackIdOf(m.trainee),
-      mentor: nameOf(m.mentor),
-      mentor_slack_id: slackIdOf(m.mentor),
-      role: m.role,
-      status: m.status.toLowerCase(),
-      cadence: m.cadence?.toLowerCase() ?? "",
-      started_at: iso(m.startedAt),
-      ended_at: iso(m.endedAt),
-      ended_by: m.endedById ? (enders.get(m.endedById)?.name ?? "") : "",
-      end_note: m.endNote ?? "",
-      meetings_logged: m.meetings,
-      last_meeting_on: dayOf(m.lastMeetingAt),
-      at_risk: riskCell(risks.get(m.id)),
-    })),
-    checkins: checkins.map((c) => ({
-      checkin_id: c.id,
-      match_id: c.matchId,
-      program: c.programName,
-      trainee: nameOf(c.trainee),
-      mentor: nameOf(c.mentor),
-      period: c.periodKey,
-      recipient: c.recipient,
-      sent_at: iso(c.sentAt),
-      answer: c.answer?.toLowerCase() ?? "",
-      answered_at: iso(c.answeredAt),
-      answered_by: answeredBy(c),
-      reminder_sent_at: iso(c.reminderSentAt),
-      escalated_at: iso(c.escalatedAt),
-    })),
-    requests: requests.map((r) => ({
-      request_id: r.id,
-      program: r.programName,
-      trainee: nameOf(r.trainee),
-      trainee_slack_id: slackIdOf(r.trainee),
-      mentor: nameOf(r.mentor),
-      mentor_slack_id: slackIdOf(r.mentor),
-      role: r.role,
-      status: r.status.toLowerCase(),
-      created_at: iso(r.createdAt),
-      responded_at: iso(r.respondedAt),
-      waiting_days: r.status === "PENDING" ? Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS) : "",
-      decline_reason: r.declineReason ?? "",
-    })),
-    goals: goals.map((g) => ({
-      goal_id: g.id,
-      trainee: nameOf(g.trainee),
-      trainee_slack_id: slackIdOf(g.trainee),
-      title: g.title,
-      status: g.status.toLowerCase(),
-      progress_notes: g.progressNotes,
-      created_at: iso(g.createdAt),
-      updated_at: iso(g.updatedAt),
-    })),
-    audit: auditLog.map((a) => ({
-      at: iso(a.createdAt),
-      actor: a.actor.startsWith("erased:") ? "Former member" : a.actor,
-      action: a.action,
-      target: a.target ?? "",
-      details: auditDetails(a.details),
-    })),
+    matches: matches.map((m) => [
+      m.id, // match_id
+      m.programName, // program
+      // cohort: the trainee's cohort now; for someone no longer in the program, the one the match recorded.
+      cohorts.get(`${m.programId}:${m.trainee.memberId}`) ?? m.cohortName ?? "",
+      nameOf(m.trainee), // trainee
+      slackIdOf(m.trainee), // trainee_slack_id
+      nameOf(m.mentor), // mentor
+      slackIdOf(m.mentor), // mentor_slack_id
+      m.role, // role
+      m.status.toLowerCase(), // status
+      m.cadence?.toLowerCase() ?? "", // cadence
+      iso(m.startedAt), // started_at
+      iso(m.endedAt), // ended_at
+      m.endedById ? (enders.get(m.endedById)?.name ?? "") : "", // ended_by
+      m.endNote ?? "", // end_note
+      m.meetings, // meetings_logged
+      dayOf(m.lastMeetingAt), // last_meeting_on
+      riskCell(risks.get(m.id)), // at_risk
+    ]),
+    checkins: checkins.map((c) => [
+      c.id, // checkin_id
+      c.matchId, // match_id
+      c.programName, // program
+      c.traineeName, // trainee
+      c.mentorName, // mentor
+      c.periodKey, // period
+      c.recipient, // recipient
+      iso(c.sentAt), // sent_at
+      c.answer?.toLowerCase() ?? "", // answer
+      iso(c.answeredAt), // answered_at
+      c.answeredBy, // answered_by
+      iso(c.reminderSentAt), // reminder_sent_at
+      iso(c.escalatedAt), // escalated_at
+    ]),
+    requests: requests.map((r) => [
+      r.id, // request_id
+      r.programName, // program
+      nameOf(r.trainee), // trainee
+      slackIdOf(r.trainee), // trainee_slack_id
+      nameOf(r.mentor), // mentor
+      slackIdOf(r.mentor), // mentor_slack_id
+      r.role, // role
+      r.status.toLowerCase(), // status
+      iso(r.createdAt), // created_at
+      iso(r.respondedAt), // responded_at
+      r.status === "PENDING" ? Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS) : "", // waiting_days
+      r.declineReason ?? "", // decline_reason
+    ]),
+    goals: goals.map((g) => [
+      g.id, // goal_id
+      nameOf(g.trainee), // trainee
+      slackIdOf(g.trainee), // trainee_slack_id
+      g.title, // title
+      g.status.toLowerCase(), // status
+      g.progressNotes, // progress_notes
+      iso(g.createdAt), // created_at
+      iso(g.updatedAt), // updated_at
+    ]),
+    audit: auditLog.map((a) => [
+      iso(a.createdAt), // at
+      a.actor.startsWith("erased:") ? "Former member" : a.actor, // actor
+      a.action, // action
+      a.target ?? "", // target
+      auditDetails(a.details), // details
+    ]),
   };
 }
 
