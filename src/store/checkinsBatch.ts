@@ -105,25 +105,38 @@ export async function activeMatchBatch(db: Db, workspaceId: string, afterId: str
   const col = (alias: string, c: string, date: boolean) => (date ? ms(`${alias}."${c}"`) : `${alias}."${c}"`);
   const person = (alias: string) => PERSON_COLUMNS.map((c) => col(alias, c, PERSON_DATES.has(c))).join(", ");
   const entry = HISTORY_COLUMNS.map((c) => col("c", c, HISTORY_DATES.has(c))).join(", ");
-  // SQLite binds `?` in order of appearance (the history's workspace comes first); PostgreSQL by number.
-  const history = pg
-    ? `(SELECT coalesce(json_agg(json_build_array(${entry})), '[]'::json) FROM "Checkin" c WHERE c."workspaceId" = $1 AND c."matchId" = m."id")`
-    : `json((SELECT json_group_array(json_array(${entry})) FROM "Checkin" c INDEXED BY "${CHECKIN_BY_MATCH}" WHERE c."workspaceId" = ? AND c."matchId" = m."id"))`;
-  const rows = await db.$queryRawUnsafe<{ row: string }[]>(
-    `SELECT ${pg ? "json_build_array" : "json_array"}(
-              m."id", m."programId", m."role", m."cadence", ${col("m", "startedAt", true)}, ${col("m", "endedAt", true)},
+  const head = `m."id", m."programId", m."role", m."cadence", ${col("m", "startedAt", true)}, ${col("m", "endedAt", true)},
               p."name", p."checkinCadence", p."timezone", p."breaks", p."checkinAlsoTrainee",
-              ${person("mentor")}, ${person("trainee")}, ${history})${pg ? "::text" : ""} AS "row"
-       FROM "Match" m
+              ${person("mentor")}, ${person("trainee")}`;
+  const from = `FROM "Match" m
        JOIN "Program" p ON p."id" = m."programId"
        JOIN "Member" mentor ON mentor."id" = m."mentorId"
        JOIN "Member" trainee ON trainee."id" = m."traineeId"
       WHERE m."workspaceId" = ${pg ? "$1" : "?"} AND m."status" = 'ACTIVE'${afterId === null ? "" : ` AND m."id" > ${pg ? "$2" : "?"}`}
       ORDER BY m."id"
-      LIMIT ${Math.max(1, Math.floor(take))}`, // a literal: SQLite refuses a bound LIMIT that arrives as a float
-    ...(pg ? [workspaceId] : [workspaceId, workspaceId]),
-    ...(afterId === null ? [] : [afterId]),
-  );
+      LIMIT ${Math.max(1, Math.floor(take))}`; // a literal: SQLite refuses a bound LIMIT that arrives as a float
+  const rows = pg
+    ? // PostgreSQL: the page's history in one pass over its id range (a subquery per match may be
+      // planned on the workspaceId index, reading every check-in of the workspace for each match).
+      await db.$queryRawUnsafe<{ row: string }[]>(
+        `WITH page AS MATERIALIZED (SELECT m."id", json_build_array(${head}) AS "head" ${from}),
+              history AS (
+                SELECT c."matchId", json_agg(json_build_array(${entry})) AS "h"
+                  FROM "Checkin" c
+                 WHERE c."workspaceId" = $1 AND c."matchId" >= (SELECT min("id") FROM page) AND c."matchId" <= (SELECT max("id") FROM page)
+                 GROUP BY c."matchId")
+         SELECT (page."head"::jsonb || jsonb_build_array(coalesce(history."h"::jsonb, '[]'::jsonb)))::text AS "row"
+           FROM page LEFT JOIN history ON history."matchId" = page."id"
+          ORDER BY page."id"`,
+        ...(afterId === null ? [workspaceId] : [workspaceId, afterId]),
+      )
+    : // SQLite binds `?` in order of appearance: the history's workspace comes first.
+      await db.$queryRawUnsafe<{ row: string }[]>(
+        `SELECT json_array(${head},
+                  json((SELECT json_group_array(json_array(${entry})) FROM "Checkin" c INDEXED BY "${CHECKIN_BY_MATCH}" WHERE c."workspaceId" = ? AND c."matchId" = m."id"))) AS "row"
+           ${from}`,
+        ...(afterId === null ? [workspaceId, workspaceId] : [workspaceId, workspaceId, afterId]),
+      );
   // Every match of a program has the same breaks: parsed (JSON, then checked) once per program, not per match.
   const breaksOf = new Map<string, PlanRow["plan"]["programBreaks"]>();
   return rows.map(({ row }) => {
