@@ -16,9 +16,12 @@
  *   npm run bench:checkins -- [--postgres postgresql://postgres@127.0.0.1:5432/postgres] [--matches 10000] [--rate 400] [--seed 42]
  *
  * BENCH_QUEUE_ONLY=1 stops after step 1 (delivery of 12,000 messages paced at 1 a second per
- * conversation takes minutes); BENCH_DEBUG=1 prints a few waiting rows while delivering.
+ * conversation takes minutes); BENCH_DEBUG=1 prints a few waiting rows while delivering;
+ * BENCH_PROFILE=file.cpuprofile writes a CPU profile of the first run.
  */
 import { performance } from "node:perf_hooks";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import { WebClient } from "@slack/web-api";
 import { FakeSlack } from "../src/slack/standin/server.js";
@@ -142,11 +145,23 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   const c = process.cpuUsage(since);
   return (c.user + c.system) / 1000;
 };
+// BENCH_PROFILE=file.cpuprofile: a CPU profile of the first run alone (open it in Chrome DevTools).
+const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+  await profiler.post("Profiler.start");
+}
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const first = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
 const firstMs = performance.now() - t0;
 const firstCpuMs = cpuMs(c0);
+if (profiler) {
+  const { profile } = await profiler.post("Profiler.stop");
+  writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+  profiler.disconnect();
+}
 progress(`first run ${(firstMs / 1000).toFixed(2)} s: ${JSON.stringify(first)}`);
 const t1 = performance.now();
 const c1 = process.cpuUsage();

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "./database.js";
+import { providerOfClient, type Db, type Tx } from "./database.js";
 import { isUniqueViolation } from "./errors.js";
 
 /** A job's transaction may run long (a fan-out queues many messages); Prisma's default is 5 s. */
@@ -57,10 +57,18 @@ export async function hasRun(db: Db | Tx, key: string): Promise<boolean> {
   return (await db.jobRun.count({ where: { key } })) > 0;
 }
 
-/** Of `keys`, those already run (keep the list within SQLite's bound-parameter limit). */
+/**
+ * Of `keys`, those already run. The keys go to the database as one JSON parameter, expanded there
+ * (SQLite json_each, PostgreSQL jsonb_array_elements_text) and looked up through the unique key
+ * index: the check-in job asks about thousands of keys a page, which as an IN list cost Prisma a
+ * bound parameter each.
+ */
 export async function runKeysDone(db: Db | Tx, keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  const rows = await db.jobRun.findMany({ where: { key: { in: [...keys] } }, select: { key: true } });
+  const rows =
+    providerOfClient(db) === "postgresql"
+      ? await db.$queryRawUnsafe<{ key: string }[]>(`SELECT "key" FROM "JobRun" WHERE "key" IN (SELECT jsonb_array_elements_text($1::jsonb))`, JSON.stringify(keys))
+      : await db.$queryRawUnsafe<{ key: string }[]>(`SELECT "key" FROM "JobRun" WHERE "key" IN (SELECT "value" FROM json_each(?))`, JSON.stringify(keys));
   return new Set(rows.map((r) => r.key));
 }
 

@@ -10,8 +10,9 @@ const DAY = "ccc d LLL yyyy";
 
 const local = (at: Date, zone: string): DateTime => DateTime.fromJSDate(at).setZone(zone || "UTC").setLocale("en-US");
 
-/** The day `at` falls on in `zone`: "Thu 7 Jan 2027". */
+/** The day `at` falls on in `zone`: "Thu 7 Jan 2027". (In UTC that is its UTC date, written by calendarDay, which remembers it.) */
 export function day(at: Date, zone: string): string {
+  if ((zone || "UTC") === "UTC" && !Number.isNaN(at.getTime())) return calendarDay(at.toISOString());
   return local(at, zone).toFormat(DAY);
 }
 
