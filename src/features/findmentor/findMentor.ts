@@ -105,11 +105,51 @@ function poolById(pool: readonly PoolMentor[]): Map<string, PoolMentor> {
   return map;
 }
 
-/** The pool as one trainee's candidates, without copying each mentor's row. */
-function candidatesFor(pool: readonly PoolMentor[], ties: TraineeTies, now: Date): MentorCandidate[] {
-  return pool.map((m) =>
-    candidateOf(m, now, ties.roles.get(m.memberId) ?? NONE, ties.declinedAt.get(m.memberId) ?? NONE, ties.excluded.has(m.memberId)),
-  );
+/**
+ * The pool's candidates for a trainee with no ties to any of its mentors, kept per pool list until a
+ * mentor's pause ends (the earliest `pausedUntil` still ahead) or the clock goes back; and each
+ * mentor's position in it. A search then takes this list as it is, and replaces only the few
+ * mentors the trainee has ties to, instead of looking up 5,000 mentors' ties one by one.
+ */
+interface UntiedCandidates {
+  builtAt: number;
+  validUntil: number;
+  list: readonly MentorCandidate[];
+  index: Map<string, number>;
+}
+const untiedCache = new WeakMap<readonly PoolMentor[], UntiedCandidates>();
+
+function untiedCandidates(pool: readonly PoolMentor[], now: Date): UntiedCandidates {
+  const t = now.getTime();
+  let untied = untiedCache.get(pool);
+  if (!untied || t < untied.builtAt || t >= untied.validUntil) {
+    let validUntil = Number.POSITIVE_INFINITY;
+    for (const m of pool) {
+      const until = m.pausedAt && m.pausedUntil ? m.pausedUntil.getTime() : Number.NaN;
+      if (until > t && until < validUntil) validUntil = until;
+    }
+    untied = {
+      builtAt: t,
+      validUntil,
+      list: Object.freeze(pool.map((m) => candidateOf(m, now, NONE, NONE, false))),
+      index: new Map(pool.map((m, i) => [m.memberId, i])),
+    };
+    untiedCache.set(pool, untied);
+  }
+  return untied;
+}
+
+/** The pool as one trainee's candidates (read-only: shared between searches when the trainee has no ties). */
+function candidatesFor(pool: readonly PoolMentor[], ties: TraineeTies, now: Date): readonly MentorCandidate[] {
+  const { list, index } = untiedCandidates(pool, now);
+  if (ties.roles.size === 0 && ties.declinedAt.size === 0 && ties.excluded.size === 0) return list;
+  const out = list.slice();
+  for (const id of new Set([...ties.roles.keys(), ...ties.declinedAt.keys(), ...ties.excluded])) {
+    const i = index.get(id);
+    if (i === undefined) continue;
+    out[i] = candidateOf(pool[i]!, now, ties.roles.get(id) ?? NONE, ties.declinedAt.get(id) ?? NONE, ties.excluded.has(id));
+  }
+  return out;
 }
 
 /**
@@ -122,7 +162,7 @@ export async function cachedCandidatesFor(
   traineeId: string,
   programIds: readonly string[],
   now: Date,
-): Promise<{ candidates: MentorCandidate[]; mentors: Map<string, PoolMentor> }> {
+): Promise<{ candidates: readonly MentorCandidate[]; mentors: Map<string, PoolMentor> }> {
   const [pool, ties] = await Promise.all([cachedMentorPool(db, workspaceId, programIds), traineeTies(db, workspaceId, traineeId)]);
   return { candidates: candidatesFor(pool, ties, now), mentors: poolById(pool) };
 }
