@@ -21,13 +21,22 @@ export interface AppOptions {
   now?: () => Date;
   /** Wakes the outbox worker after a listener queued messages. */
   kickOutbox?: () => void;
-  /** How many pieces of after-ack work run at once. */
+  /** How many pieces of after-ack work run at once (default AFTER_ACK_CONCURRENCY). */
   workConcurrency?: number;
   /** Where /findmentor searches run (default: on this thread). */
   searchMentors?: MentorSearch;
   /** Distributed mode: the OAuth installer that authorizes each request with its tenant's token, and its two routes. */
   installer?: { provider: InstallProvider; routes: CustomRoute[] };
 }
+
+/**
+ * After-ack work running at once, by default. A piece mostly waits (on the database, on Slack, on a
+ * search worker), so a handful at a time bounded throughput, not CPU: with four, a /findmentor
+ * taking 40 ms capped the app at 100 a second, and at that rate the queue grew until commands were
+ * turned away "very busy" while the search workers sat idle. Sixteen matches what the search
+ * workers take at once (2 × 8); the queue's bound on waiting work still turns a flood away.
+ */
+export const AFTER_ACK_CONCURRENCY = 16;
 
 export interface RoundsApp {
   app: App;
@@ -54,7 +63,7 @@ export function healthRoute(db: Pick<Database, "ping">): CustomRoute {
  * set (then /healthz is served on PORT by the Socket Mode receiver's own small HTTP server). Both
  * check each request before Bolt dispatches it (slack/receiver.ts).
  */
-export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = 4, kickOutbox = () => undefined, searchMentors, installer }: AppOptions): RoundsApp {
+export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = AFTER_ACK_CONCURRENCY, kickOutbox = () => undefined, searchMentors, installer }: AppOptions): RoundsApp {
   const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
   const bolt = boltLogger(logger);
   const receiver = slackReceiver({

@@ -10,7 +10,7 @@ import { homeRenderer } from "./features/home/homeRenderer.js";
 import { queueMissingIntroductions } from "./features/rounds/roundApproval.js";
 import { roundMessages } from "./features/rounds/views/previewMessages.js";
 import { MentorSearchPool } from "./workers/mentorSearchPool.js";
-import { warmMentorPools } from "./features/findmentor/mentorPool.js";
+import { warmSearches } from "./features/findmentor/findMentor.js";
 import { meteredWebClient } from "./metrics/slackApi.js";
 import { installRoutes, roundsInstaller, tenantClients } from "./slack/tenancy/installer.js";
 import { resumeTenant } from "./features/installations/installations.js";
@@ -19,11 +19,14 @@ import { watchDatabase } from "./metrics/health.js";
 import { startMetricsServer } from "./metrics/server.js";
 
 /**
- * How long start-up waits for the mentor pools to load before serving anyway (a search that comes
- * sooner waits for that same load, not a second one). Bounded so a slow database or a crowded
- * machine delays /healthz by seconds at most.
+ * How long start-up waits for the mentor pools to load (and a search to be rehearsed on each)
+ * before serving anyway (a search that comes sooner waits for that same load, not a second one).
+ * Loading 5,000 mentors in each search worker while the app itself starts takes a few seconds on
+ * SQLite (more on a crowded machine); serving before then makes the first searches wait for it,
+ * which is what this wait is for. Bounded so an unreachable database delays /healthz by half a
+ * minute at most.
  */
-const WARM_TIMEOUT_MS = 2_000;
+const WARM_TIMEOUT_MS = 30_000;
 
 export interface RoundsOptions {
   /** The clock everything decides and sends by (default the real one). */
@@ -80,7 +83,7 @@ export async function startRounds(config: Config, logger: Logger, o: RoundsOptio
   const warm = searchPool
     ? await searchPool.warmed(WARM_TIMEOUT_MS)
     : await Promise.race([
-        warmMentorPools(db.prisma).then(
+        warmSearches(db.prisma, now()).then(
           () => true,
           (error: unknown) => void logger.warn({ err: error }, "could not load the mentor pools at start; the first search will"),
         ),

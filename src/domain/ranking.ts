@@ -124,21 +124,35 @@ export function compareSuggestions(
   return a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0;
 }
 
-/** The k best in order, without sorting all of them (insertion into a short sorted list). */
-function best(all: Scored[], k: number): Scored[] {
-  if (k === 0) return [];
-  if (k * 8 >= all.length) return all.sort(compareSuggestions).slice(0, k);
-  const top: Scored[] = [];
-  for (const x of all) {
-    if (top.length === k && compareSuggestions(x, top[k - 1]!) >= 0) continue;
-    let i = top.length === k ? k - 1 : top.length;
-    while (i > 0 && compareSuggestions(x, top[i - 1]!) < 0) {
-      top[i] = top[i - 1]!;
+/** Whether a candidate scored (score, open, name, id) goes before `b` (compareSuggestions < 0, without building an object). */
+function goesBefore(score: number, open: number, name: string, memberId: string, b: Scored): boolean {
+  if (score !== b.score) return b.score - score < 0;
+  if (open !== b.placesOpen) return b.placesOpen - open < 0;
+  if (name !== b.name) return name < b.name;
+  return memberId < b.memberId;
+}
+
+/**
+ * The k best seen so far, in order (insertion into a short sorted list): a candidate is only
+ * kept, and allocated, when it beats the k-th best. The order is compareSuggestions', a total
+ * order over distinct member ids, so the list is the head of what sorting all would give.
+ */
+class TopK {
+  readonly items: Scored[] = [];
+  constructor(private readonly k: number) {}
+
+  offer(candidate: MentorCandidate, score: number, open: number): void {
+    const { k, items } = this;
+    if (k === 0) return;
+    const { name, memberId } = candidate;
+    if (items.length === k && !goesBefore(score, open, name, memberId, items[k - 1]!)) return;
+    let i = items.length === k ? k - 1 : items.length;
+    while (i > 0 && goesBefore(score, open, name, memberId, items[i - 1]!)) {
+      items[i] = items[i - 1]!;
       i--;
     }
-    top[i] = x;
+    items[i] = { candidate, memberId, name, score, placesOpen: open };
   }
-  return top;
 }
 
 interface Scored {
@@ -206,6 +220,9 @@ export function rank(trainee: TraineeInput, candidates: readonly MentorCandidate
 
   const excluded = Object.fromEntries(EXCLUSION_CAUSES.map((c) => [c, 0])) as Record<ExclusionCause, number>;
   const seen = new Set<string>();
+  // With a limit well below the candidates, keep only the best as they come (no object per candidate, no sort of thousands).
+  const k = options.limit !== undefined ? Math.max(0, Math.floor(options.limit)) : undefined;
+  const topK = k !== undefined && k * 8 < candidates.length ? new TopK(k) : null;
   const scored: Scored[] = [];
   for (const candidate of candidates) {
     if (seen.has(candidate.memberId)) continue;
@@ -221,9 +238,10 @@ export function rank(trainee: TraineeInput, candidates: readonly MentorCandidate
       continue;
     }
     const score = fitScore(ctx, candidate, hits);
-    scored.push({ candidate, memberId: candidate.memberId, name: candidate.name, score, placesOpen: placesOpen(candidate) });
+    if (topK) topK.offer(candidate, score, placesOpen(candidate));
+    else scored.push({ candidate, memberId: candidate.memberId, name: candidate.name, score, placesOpen: placesOpen(candidate) });
   }
-  const top = options.limit !== undefined ? best(scored, Math.max(0, Math.floor(options.limit))) : scored.sort(compareSuggestions);
+  const top = topK ? topK.items : k !== undefined ? scored.sort(compareSuggestions).slice(0, k) : scored.sort(compareSuggestions);
 
   const suggestions = top.map((x): Suggestion => new RankedSuggestion(ctx, x.candidate, x.score, x.placesOpen));
   return { suggestions, excluded, considered: seen.size, terms };

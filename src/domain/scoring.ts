@@ -217,6 +217,8 @@ export interface TraineeContext {
   rank: number | null;
   cadenceDays: number | null;
   stageRank: Map<string, number>;
+  /** The hot path's factors (fitScore): each active factor's function and weight, in FACTORS order. */
+  hot: readonly { factor: Factor; weight: number; fn: HotFactorFn }[];
   labels: {
     interests: Map<string, string>;
     specialties: Map<string, string>;
@@ -240,14 +242,41 @@ export interface ContextOptions {
 
 const labelMap = (terms: readonly Term[]) => new Map(terms.map((t) => [t.key, plainLabel(t.label)]));
 
+/** A vocabulary's labels and lookups as the scorer reads them; built once per vocabulary object (they are only read). */
+interface VocabularyTables {
+  stageRank: Map<string, number>;
+  labels: TraineeContext["labels"];
+}
+const vocabularyTables = new WeakMap<Vocabulary, VocabularyTables>();
+function tablesOf(vocabulary: Vocabulary): VocabularyTables {
+  let tables = vocabularyTables.get(vocabulary);
+  if (!tables) {
+    tables = {
+      stageRank: new Map(vocabulary.careerStages.map((s) => [s.key, s.rank])),
+      labels: {
+        interests: labelMap(vocabulary.interests),
+        specialties: labelMap(vocabulary.specialties),
+        subspecialties: labelMap(vocabulary.subspecialties),
+        careerPaths: labelMap(vocabulary.careerPaths),
+        stages: labelMap(vocabulary.careerStages),
+        priorities: labelMap(vocabulary.priorities),
+        cadences: labelMap(vocabulary.cadences),
+        cadenceDays: new Map(vocabulary.cadences.map((c) => [c.key, c.days])),
+      },
+    };
+    vocabularyTables.set(vocabulary, tables);
+  }
+  return tables;
+}
+
 /** Precomputes the trainee's side of every factor. */
 export function traineeContext(trainee: TraineeInput, options: ContextOptions = {}): TraineeContext {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
   const vocabulary = options.vocabulary ?? BASE_VOCABULARY;
   const terms = options.terms ?? [];
   const p = trainee.profile;
-  const stageRank = new Map(vocabulary.careerStages.map((s) => [s.key, s.rank]));
-  const cadenceDays = new Map(vocabulary.cadences.map((c) => [c.key, c.days]));
+  const { stageRank, labels } = tablesOf(vocabulary);
+  const cadenceDays = labels.cadenceDays;
 
   const boosted = new Set(p.priorities.flatMap((k) => priorityEntry(k)?.tags ?? []));
   const interests = new Map<string, { index: number; boost: number }>();
@@ -276,6 +305,7 @@ export function traineeContext(trainee: TraineeInput, options: ContextOptions = 
     responsiveness: true,
   };
   const denominator = FACTORS.reduce((sum, f) => sum + (active[f] ? config.weights[f] : 0), 0);
+  const activeFactors = FACTORS.filter((f) => active[f]);
 
   return {
     trainee,
@@ -284,7 +314,8 @@ export function traineeContext(trainee: TraineeInput, options: ContextOptions = 
     terms,
     matcher: new KeywordMatcher(terms, vocabulary),
     active,
-    activeFactors: FACTORS.filter((f) => active[f]),
+    activeFactors,
+    hot: activeFactors.map((factor) => ({ factor, weight: config.weights[factor], fn: HOT_FNS[factor] })),
     denominator,
     scale: denominator > 0 ? 100 / denominator : 0,
     interests,
@@ -295,16 +326,7 @@ export function traineeContext(trainee: TraineeInput, options: ContextOptions = 
     rank,
     cadenceDays: p.meetingCadence ? (cadenceDays.get(p.meetingCadence) ?? null) : null,
     stageRank,
-    labels: {
-      interests: labelMap(vocabulary.interests),
-      specialties: labelMap(vocabulary.specialties),
-      subspecialties: labelMap(vocabulary.subspecialties),
-      careerPaths: labelMap(vocabulary.careerPaths),
-      stages: labelMap(vocabulary.careerStages),
-      priorities: labelMap(vocabulary.priorities),
-      cadences: labelMap(vocabulary.cadences),
-      cadenceDays,
-    },
+    labels,
   };
 }
 
@@ -514,6 +536,7 @@ function keywordsFactor(ctx: TraineeContext, c: MentorCandidate, ex: Explain | n
 }
 
 type FactorFn = (ctx: TraineeContext, c: MentorCandidate, ex: Explain | null) => number;
+type HotFactorFn = (ctx: TraineeContext, c: MentorCandidate) => number;
 
 const FACTOR_FNS: Record<Factor, FactorFn> = {
   keywords: keywordsFactor,
@@ -529,6 +552,21 @@ const FACTOR_FNS: Record<Factor, FactorFn> = {
   responsiveness: responsivenessFactor,
 };
 
+/** Each factor as the hot path calls it (no reasons), looked up once per ranking (TraineeContext.hot), not per mentor. */
+const HOT_FNS: Record<Factor, HotFactorFn> = {
+  keywords: (ctx, c) => keywordsFactor(ctx, c, null),
+  interests: (ctx, c) => interestsFactor(ctx, c, null),
+  priorities: (ctx, c) => prioritiesFactor(ctx, c, null),
+  specialty: (ctx, c) => specialtyFactor(ctx, c, null),
+  careerPath: (ctx, c) => careerPathFactor(ctx, c, null),
+  roles: (ctx, c) => rolesFactor(ctx, c, null),
+  seniority: (ctx, c) => seniorityFactor(ctx, c, null),
+  handsOn: (ctx, c) => handsOnFactor(ctx, c, null),
+  meeting: (ctx, c) => meetingFactor(ctx, c, null),
+  capacity: (_, c) => capacityFactor(c, null),
+  responsiveness: (ctx, c) => responsivenessFactor(ctx, c, null),
+};
+
 /**
  * The fit score alone (the hot path of a ranking): no text, no breakdown, no allocation beyond
  * what the factors need. Always equal to `evaluate(ctx, c).score`. `keywordHits`, when the
@@ -536,10 +574,11 @@ const FACTOR_FNS: Record<Factor, FactorFn> = {
  */
 export function fitScore(ctx: TraineeContext, c: MentorCandidate, keywordHits?: number): number {
   let score = 0;
-  for (let i = 0; i < ctx.activeFactors.length; i++) {
-    const f = ctx.activeFactors[i]!;
-    const match = f === "keywords" && keywordHits !== undefined ? keywordHits / ctx.terms.length : FACTOR_FNS[f](ctx, c, null);
-    score += ctx.config.weights[f] * match * ctx.scale;
+  const hot = ctx.hot;
+  for (let i = 0; i < hot.length; i++) {
+    const h = hot[i]!;
+    const match = h.factor === "keywords" && keywordHits !== undefined ? keywordHits / ctx.terms.length : h.fn(ctx, c);
+    score += h.weight * match * ctx.scale;
   }
   return Math.min(100, score);
 }

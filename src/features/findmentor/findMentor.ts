@@ -1,15 +1,15 @@
 import type { Db } from "../../store/database.js";
 import { traineeTies, type PoolMentor, type TraineeTies } from "../../store/candidates.js";
-import { cachedMentorPool, mentorsOf, workspacePool } from "./mentorPool.js";
+import { cachedMentorPool, mentorsOf, warmMentorPools, workspacePool, type Loaded, type RankingSettings } from "./mentorPool.js";
 import { findProfile } from "../../store/profiles.js";
 import { enrollmentsOf } from "../../store/members.js";
-import { traineePrograms, traineeProgramIds } from "../../store/traineePrograms.js";
+import { traineePrograms, traineeProgramIds, type TraineeProgram } from "../../store/traineePrograms.js";
 import { mentorCapacity } from "../../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../../domain/profile.js";
 import { rank, type ExclusionCause, type RankingResult } from "../../domain/ranking.js";
 import { coMentorCardReasons, pickSeniorCoMentors } from "../../domain/coMentor.js";
 import { rankingConfigOf } from "../../domain/weights.js";
-import { responsivenessFrom, type MentorCandidate } from "../../domain/scoring.js";
+import { PRIORITY_MAP, responsivenessFrom, type MentorCandidate } from "../../domain/scoring.js";
 import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../../domain/vocabulary.js";
 import { ensureMember, type MemberStanding } from "../profiles/members.js";
 import { isDirector } from "../../domain/roles.js";
@@ -57,29 +57,46 @@ export interface FindMentorInput {
   page: number;
 }
 
-/** What a pool mentor's candidate needs that is the same for every search (kept with the cached pool). */
-const fixedParts = new WeakMap<PoolMentor, Pick<MentorCandidate, "profile" | "capacity" | "responsiveness">>();
+/**
+ * What a pool mentor's candidate needs that is the same for every search (kept with the cached
+ * pool), and the candidate itself for the trainees who have no ties to this mentor (most of them),
+ * available or paused: shared, read-only, so a search does not build thousands of objects.
+ */
+interface FixedParts extends Pick<MentorCandidate, "profile" | "capacity" | "responsiveness"> {
+  untied: [available: MentorCandidate | undefined, paused: MentorCandidate | undefined];
+}
+const fixedParts = new WeakMap<PoolMentor, FixedParts>();
 
-function candidateOf(m: PoolMentor, now: Date, rolesWithTrainee: string[], declinedTraineeAt: Date[], excluded: boolean): MentorCandidate {
+function candidateOf(m: PoolMentor, now: Date, rolesWithTrainee: readonly string[], declinedTraineeAt: readonly Date[], excluded: boolean): MentorCandidate {
   let fixed = fixedParts.get(m);
   if (!fixed) {
     const profile = m.profile ?? EMPTY_PROFILE;
-    fixed = { profile, capacity: mentorCapacity(profile.capacity, m.programDefaults), responsiveness: responsivenessFrom(m.replyHours) };
+    fixed = { profile, capacity: mentorCapacity(profile.capacity, m.programDefaults), responsiveness: responsivenessFrom(m.replyHours), untied: [undefined, undefined] };
     fixedParts.set(m, fixed);
   }
-  return {
+  const paused = !isAvailable(m, now);
+  const untied = rolesWithTrainee === NONE && declinedTraineeAt === NONE && !excluded;
+  if (untied) {
+    const known = fixed.untied[paused ? 1 : 0];
+    if (known) return known;
+  }
+  const candidate: MentorCandidate = {
     memberId: m.memberId,
     name: m.name,
-    ...fixed,
+    profile: fixed.profile,
+    capacity: fixed.capacity,
+    responsiveness: fixed.responsiveness,
     activeMentees: m.activeMentees,
-    paused: !isAvailable(m, now),
+    paused,
     rolesWithTrainee,
     declinedTraineeAt,
     confidentialExclusion: excluded,
   };
+  if (untied) fixed.untied[paused ? 1 : 0] = Object.freeze(candidate);
+  return candidate;
 }
 
-const NONE: never[] = [];
+const NONE: readonly never[] = Object.freeze([]);
 
 const byIdCache = new WeakMap<readonly PoolMentor[], Map<string, PoolMentor>>();
 function poolById(pool: readonly PoolMentor[]): Map<string, PoolMentor> {
@@ -88,11 +105,51 @@ function poolById(pool: readonly PoolMentor[]): Map<string, PoolMentor> {
   return map;
 }
 
-/** The pool as one trainee's candidates, without copying each mentor's row. */
-function candidatesFor(pool: readonly PoolMentor[], ties: TraineeTies, now: Date): MentorCandidate[] {
-  return pool.map((m) =>
-    candidateOf(m, now, ties.roles.get(m.memberId) ?? NONE, ties.declinedAt.get(m.memberId) ?? NONE, ties.excluded.has(m.memberId)),
-  );
+/**
+ * The pool's candidates for a trainee with no ties to any of its mentors, kept per pool list until a
+ * mentor's pause ends (the earliest `pausedUntil` still ahead) or the clock goes back; and each
+ * mentor's position in it. A search then takes this list as it is, and replaces only the few
+ * mentors the trainee has ties to, instead of looking up 5,000 mentors' ties one by one.
+ */
+interface UntiedCandidates {
+  builtAt: number;
+  validUntil: number;
+  list: readonly MentorCandidate[];
+  index: Map<string, number>;
+}
+const untiedCache = new WeakMap<readonly PoolMentor[], UntiedCandidates>();
+
+function untiedCandidates(pool: readonly PoolMentor[], now: Date): UntiedCandidates {
+  const t = now.getTime();
+  let untied = untiedCache.get(pool);
+  if (!untied || t < untied.builtAt || t >= untied.validUntil) {
+    let validUntil = Number.POSITIVE_INFINITY;
+    for (const m of pool) {
+      const until = m.pausedAt && m.pausedUntil ? m.pausedUntil.getTime() : Number.NaN;
+      if (until > t && until < validUntil) validUntil = until;
+    }
+    untied = {
+      builtAt: t,
+      validUntil,
+      list: Object.freeze(pool.map((m) => candidateOf(m, now, NONE, NONE, false))),
+      index: new Map(pool.map((m, i) => [m.memberId, i])),
+    };
+    untiedCache.set(pool, untied);
+  }
+  return untied;
+}
+
+/** The pool as one trainee's candidates (read-only: shared between searches when the trainee has no ties). */
+function candidatesFor(pool: readonly PoolMentor[], ties: TraineeTies, now: Date): readonly MentorCandidate[] {
+  const { list, index } = untiedCandidates(pool, now);
+  if (ties.roles.size === 0 && ties.declinedAt.size === 0 && ties.excluded.size === 0) return list;
+  const out = list.slice();
+  for (const id of new Set([...ties.roles.keys(), ...ties.declinedAt.keys(), ...ties.excluded])) {
+    const i = index.get(id);
+    if (i === undefined) continue;
+    out[i] = candidateOf(pool[i]!, now, ties.roles.get(id) ?? NONE, ties.declinedAt.get(id) ?? NONE, ties.excluded.has(id));
+  }
+  return out;
 }
 
 /**
@@ -105,7 +162,7 @@ export async function cachedCandidatesFor(
   traineeId: string,
   programIds: readonly string[],
   now: Date,
-): Promise<{ candidates: MentorCandidate[]; mentors: Map<string, PoolMentor> }> {
+): Promise<{ candidates: readonly MentorCandidate[]; mentors: Map<string, PoolMentor> }> {
   const [pool, ties] = await Promise.all([cachedMentorPool(db, workspaceId, programIds), traineeTies(db, workspaceId, traineeId)]);
   return { candidates: candidatesFor(pool, ties, now), mentors: poolById(pool) };
 }
@@ -168,6 +225,25 @@ export async function findMentors(
   return { kind: "not_enrolled", standing: { member, enrollments, isDirector: isDirector(member, enrollments.map((e) => e.role)) } };
 }
 
+/** The vocabulary and ranking weights of these programs' settings (parsed from their JSON). */
+function rankingSettings(programs: readonly TraineeProgram[]): RankingSettings {
+  return {
+    vocabulary: vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary))),
+    config: rankingConfigOf(programs.map((p) => p.rankingWeights)),
+  };
+}
+
+/** rankingSettings of programs in the cached pool, parsed once per pool load (the same objects each search, so what is derived from them is kept too). */
+function settingsOf(pool: Loaded, programIds: readonly string[]): RankingSettings {
+  const key = [...programIds].sort().join(",");
+  let settings = pool.settings.get(key);
+  if (!settings) {
+    settings = rankingSettings(programIds.map((id) => pool.programs.get(id)!));
+    pool.settings.set(key, settings);
+  }
+  return settings;
+}
+
 type Ranked =
   | { kind: "not_enrolled" | "no_profile" | "no_mentors" }
   | { kind: "ranked"; mentors: Map<string, PoolMentor>; vocabulary: Vocabulary; result: RankingResult };
@@ -191,8 +267,7 @@ async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date,
   const candidates = candidatesFor(poolMentors, ties, now);
   const mentors = poolById(poolMentors);
   if (!candidates.some((c) => c.memberId !== memberId)) return { kind: "no_mentors" };
-  const vocabulary = vocabularyWith(...programs.map((p) => parseVocabularyExtension(p.vocabulary)));
-  const config = rankingConfigOf(programs.map((p) => p.rankingWeights));
+  const { vocabulary, config } = programIds.every((id) => pool.programs.has(id)) ? settingsOf(pool, programIds) : rankingSettings(programs);
   const result = rank({ memberId, profile }, candidates, { now, keywords, vocabulary, config, ...(limit ? { limit } : {}) });
   return { kind: "ranked", mentors, vocabulary, result };
 }
@@ -222,4 +297,43 @@ export async function searchCoMentors(db: Db, workspaceId: string, traineeId: st
   return picks.map((pick) =>
     cardOf(ranked.mentors.get(pick.suggestion.memberId)!, pick.suggestion.candidate, coMentorCardReasons(pick, pick.suggestion.reasons.map((r) => r.text)), false, ranked.vocabulary),
   );
+}
+
+const NO_TIES: TraineeTies = { roles: new Map(), declinedAt: new Map(), excluded: new Set() };
+
+/**
+ * Runs the search path once for no one: the trainee's queries for a member id no row has (reads
+ * only), and a ranking of the whole pool, with and without words, for a trainee made up from the
+ * first mentor's profile (so every factor is scored). The first real search after a start then
+ * finds its queries prepared and the ranking compiled, instead of paying for both.
+ */
+async function rehearseSearch(db: Db, workspaceId: string, pool: Loaded, now: Date): Promise<void> {
+  await Promise.all([traineeProgramIds(db, workspaceId, ""), findProfile(db, workspaceId, ""), traineeTies(db, workspaceId, "")]);
+  const model = pool.mentors.find((m) => m.profile)?.profile;
+  if (!model) return;
+  const profile = {
+    ...EMPTY_PROFILE,
+    careerStage: model.careerStage,
+    specialty: model.specialty,
+    subspecialty: model.subspecialty,
+    careerPaths: model.careerPaths,
+    interests: [...model.expertise, ...model.interests],
+    priorities: Object.keys(PRIORITY_MAP).slice(0, 2),
+    meetingCadence: model.cadenceOffered,
+    meetingFormats: model.meetingFormats,
+    wantsHandsOn: true,
+  };
+  const candidates = candidatesFor(pool.mentors, NO_TIES, now);
+  for (const keywords of ["", "thrombosis grants"]) {
+    for (const s of rank({ memberId: "", profile }, candidates, { now, keywords, limit: FIND_MENTOR_PAGE_SIZE + 1 }).suggestions) void s.reasons;
+  }
+}
+
+/**
+ * Loads every workspace's mentor pool (warmMentorPools) and rehearses a search on each, so the
+ * first /findmentor after a start is answered as fast as the ones after it. Resolves with how
+ * many workspaces were loaded.
+ */
+export function warmSearches(db: Db, now = new Date()): Promise<number> {
+  return warmMentorPools(db, Date.now(), (workspaceId, pool) => rehearseSearch(db, workspaceId, pool, now));
 }

@@ -2,6 +2,8 @@ import type { Db } from "../../store/database.js";
 import { mentorPool, poolFingerprint, workspacesWithMentors, type PoolMentor } from "../../store/candidates.js";
 import { programSettings, type TraineeProgram } from "../../store/traineePrograms.js";
 import { poolCache } from "../../metrics/poolCache.js";
+import type { Vocabulary } from "../../domain/vocabulary.js";
+import type { RankingConfig } from "../../domain/weights.js";
 
 /**
  * The mentor pool of a workspace (the mentors of all its programs), kept in memory between
@@ -26,6 +28,13 @@ export interface Loaded {
   programs: Map<string, TraineeProgram>;
   /** The mentors of a set of programs (key: sorted ids), derived once per load. */
   byPrograms: Map<string, PoolMentor[]>;
+  /** The vocabulary and ranking weights of a set of programs (key: sorted ids), parsed once per load. */
+  settings: Map<string, RankingSettings>;
+}
+
+export interface RankingSettings {
+  vocabulary: Vocabulary;
+  config: RankingConfig;
 }
 
 interface Entry {
@@ -49,7 +58,7 @@ function cacheOf(db: Db): Map<string, Entry> {
 
 async function loadPool(db: Db, workspaceId: string): Promise<Loaded> {
   const [mentors, programs] = await Promise.all([mentorPool(db, workspaceId, null), programSettings(db, workspaceId)]);
-  return { mentors, programs, byPrograms: new Map() };
+  return { mentors, programs, byPrograms: new Map(), settings: new Map() };
 }
 
 function load(db: Db, workspaceId: string, fingerprint: string, nowMs: number): Entry {
@@ -147,10 +156,13 @@ export async function cachedMentorPool(db: Db, workspaceId: string, programIds: 
 
 /**
  * Loads the mentor pool of every workspace that has mentors, so the first search after a start
- * finds it in memory. Resolves with how many workspaces were loaded.
+ * finds it in memory (`afterEach` runs once each is loaded). Resolves with how many workspaces were loaded.
  */
-export async function warmMentorPools(db: Db, nowMs = Date.now()): Promise<number> {
+export async function warmMentorPools(db: Db, nowMs = Date.now(), afterEach?: (workspaceId: string, pool: Loaded) => Promise<void>): Promise<number> {
   const workspaces = await workspacesWithMentors(db, MAX_WORKSPACES);
-  for (const workspaceId of workspaces) await workspacePool(db, workspaceId, nowMs);
+  for (const workspaceId of workspaces) {
+    const pool = await workspacePool(db, workspaceId, nowMs);
+    await afterEach?.(workspaceId, pool);
+  }
   return workspaces.length;
 }
