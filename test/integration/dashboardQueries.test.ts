@@ -6,6 +6,7 @@ import { CADENCE_KEYS, periodByIndex, periodIndexAt, type Cadence } from "../../
 import { completedWindows } from "../../src/domain/dashboardPeriods.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
+import { prng } from "../../bench/prng.js";
 
 /**
  * The dashboard's hot queries against their plain definitions, on a seeded random program: pairs of
@@ -20,16 +21,6 @@ const OTHER = "T1DQ";
 const DAY = 86_400_000;
 const NOWS = ["2026-11-21T12:00:00Z", "2026-03-01T00:00:00Z", "2027-01-04T09:30:00Z"].map((s) => new Date(s));
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The period counts as the dashboard counted them before (Prisma groupBy), for comparison. */
 async function plainMeetingsReported(db: Db, workspaceId: string, programId: string | null, w: Window): Promise<number> {
@@ -66,7 +57,7 @@ describe.each(testProviders)("dashboard queries against their plain definitions 
   beforeAll(async () => {
     database = await createMigratedDatabase(provider);
     const db = database.prisma;
-    const random = mulberry32(18);
+    const random = prng(18);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     await db.workspace.createMany({ data: [{ id: TEAM }, { id: OTHER }] });
     programId = (await db.program.create({ data: { workspaceId: TEAM, name: "Monthly", checkinCadence: "MONTHLY" } })).id;
