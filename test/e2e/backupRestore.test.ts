@@ -19,7 +19,7 @@ import { periodByIndex } from "../../src/domain/cadence.js";
 
 const TEAM = "T0BACKUP";
 const DAY = 86_400_000;
-/** Twelve pages of the check-in job (500 matches a page, one transaction each): time to back up in the middle. */
+/** Three pages of the check-in job (2,000 matches a page, one transaction each): the backup is taken after the first. */
 const MATCHES = 6_000;
 
 const cli = (args: string[], databaseUrl: string) => runCli(args, { DATABASE_URL: databaseUrl });
@@ -77,8 +77,19 @@ describe("backup while Rounds runs, restore into a new file, and Rounds on the r
       if (Date.now() > deadline) throw new Error("the check-in job committed nothing within a minute");
       await new Promise((r) => setTimeout(r, 10));
     }
-    before = await committed(db);
-    const backup = await cli(["backup", "--out", backupFile], database.url);
+    // From here until the backup is done this test holds SQLite's write lock (a transaction takes it
+    // as it begins): the job's next page waits for it, so the backup is taken mid-fan-out however fast
+    // the job is on this machine. What was committed is read under the same lock.
+    const backup = await db.prisma.$transaction(
+      async (tx) => {
+        before = {
+          checkins: await tx.checkin.findMany({ where: { workspaceId: TEAM }, orderBy: { id: "asc" }, select: { id: true, matchId: true, periodKey: true, recipient: true, sentAt: true } }),
+          keys: (await tx.outboxMessage.findMany({ where: { workspaceId: TEAM }, select: { key: true } })).map((r) => r.key),
+        };
+        return cli(["backup", "--out", backupFile], database.url);
+      },
+      { timeout: 60_000, maxWait: 60_000 },
+    );
     backupOut = backup.out;
     const job = await run;
     expect(job.code).toBe(0);
