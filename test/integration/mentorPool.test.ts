@@ -138,14 +138,14 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
       // The worker loads the pools as it starts, and says so.
       expect(await pool.warmed(20_000)).toBe(true);
       const here = await searchMentors(db.prisma, "T", "t", { keywords: "", page: 0 }, now);
-      const there = await pool.search.mentors("T", "t", { keywords: "", page: 0 }, now);
+      const there = await pool.search.mentors("T", { memberId: "t" }, { keywords: "", page: 0 }, now);
       expect(there).toEqual(here);
       expect(there.kind).toBe("mentors");
-      expect(await pool.search.mentors("T2", "t", { keywords: "", page: 0 }, now)).toEqual({ kind: "not_enrolled" });
+      expect(await pool.search.mentors("T2", { memberId: "t" }, { keywords: "", page: 0 }, now)).toEqual({ kind: "not_enrolled" });
       // A worker that dies (out of memory, a native crash) is replaced; later searches still work.
       await pool.threads[0]!.terminate();
       await new Promise((r) => setTimeout(r, 200));
-      expect(await pool.search.mentors("T", "t", { keywords: "", page: 0 }, now)).toEqual(here);
+      expect(await pool.search.mentors("T", { memberId: "t" }, { keywords: "", page: 0 }, now)).toEqual(here);
       expect(await pool.search.coMentors("T", "t", "m1", now)).toEqual([]); // m1 is not junior faculty
     } finally {
       await pool.close();
@@ -160,7 +160,7 @@ describe.each(testProviders)("the cached mentor pool on %s", (provider) => {
       const { SearchBusy } = (await import(compiledErrors)) as typeof import("../../src/domain/errors.js");
       const busyBefore = await metricValue('rounds_slack_busy_answers_total{queue="search"}');
       const cacheBefore = (await metricValue('rounds_mentor_pool_cache_total{outcome="hit"}')) + (await metricValue('rounds_mentor_pool_cache_total{outcome="miss"}'));
-      const asked = Array.from({ length: 300 }, () => pool.search.mentors("T", "t", { keywords: "", page: 0 }, now));
+      const asked = Array.from({ length: 300 }, () => pool.search.mentors("T", { memberId: "t" }, { keywords: "", page: 0 }, now));
       const settled = await Promise.allSettled(asked);
       const refused = settled.filter((s) => s.status === "rejected");
       const answered = settled.filter((s) => s.status === "fulfilled");

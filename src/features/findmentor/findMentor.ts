@@ -1,9 +1,9 @@
 import type { Db } from "../../store/database.js";
 import { traineeTies, type PoolMentor, type TraineeTies } from "../../store/candidates.js";
 import { cachedMentorPool, mentorsOf, warmMentorPools, workspacePool, type Loaded, type RankingSettings } from "./mentorPool.js";
-import { findProfile } from "../../store/profiles.js";
+import { searchInputs, type Asker } from "../../store/searchInputs.js";
 import { enrollmentsOf } from "../../store/members.js";
-import { traineePrograms, traineeProgramIds, type TraineeProgram } from "../../store/traineePrograms.js";
+import { traineePrograms, type TraineeProgram } from "../../store/traineePrograms.js";
 import { mentorCapacity } from "../../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../../domain/profile.js";
 import { rank, type ExclusionCause, type RankingResult } from "../../domain/ranking.js";
@@ -12,7 +12,7 @@ import { rankingConfigOf } from "../../domain/weights.js";
 import { PRIORITY_MAP, responsivenessFrom, type MentorCandidate } from "../../domain/scoring.js";
 import { labelOf, parseVocabularyExtension, vocabularyWith, type Vocabulary } from "../../domain/vocabulary.js";
 import { ensureMember, type MemberStanding } from "../profiles/members.js";
-import { isDirector } from "../../domain/roles.js";
+import { isDirector, isProfileStale } from "../../domain/roles.js";
 import type { WithDirectory } from "../context.js";
 
 /** /findmentor as a use case: who is asking, and the mentors that fit them, one page at a time. */
@@ -192,21 +192,26 @@ function cardOf(row: PoolMentor, candidate: MentorCandidate, reasons: string[], 
   };
 }
 
-/** What a search says about a member already looked up: everything but "not enrolled"'s standing. */
-export type SearchResult = Exclude<FindMentorResult, { kind: "not_enrolled" }> | { kind: "not_enrolled" };
+/**
+ * What a search says: everything but "not enrolled"'s standing, or, asked by Slack user id, that
+ * the member must be looked up first (no row yet, or its Slack details are due a refresh: see
+ * ensureMember), after which the search is asked again by member id.
+ */
+export type SearchResult = Exclude<FindMentorResult, { kind: "not_enrolled" }> | { kind: "not_enrolled" } | { kind: "member_unknown" };
 
 /**
- * The database-and-ranking part of /findmentor, for a member already looked up: mentor cards, and
- * senior co-mentors to offer beside a junior-faculty mentor. Plain data in and out, so it runs on
- * a worker thread (src/workers/mentorSearchPool.ts) as well as here.
+ * The database-and-ranking part of /findmentor: mentor cards for the member asking (by member id,
+ * or by Slack user id: then the member is looked up in the same statement as the rest), and senior
+ * co-mentors to offer beside a junior-faculty mentor. Plain data in and out, so it runs on a worker
+ * thread (src/workers/mentorSearchPool.ts) as well as here.
  */
 export interface MentorSearch {
-  mentors(workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult>;
+  mentors(workspaceId: string, asker: Asker, input: FindMentorInput, now: Date): Promise<SearchResult>;
   coMentors(workspaceId: string, traineeId: string, juniorMentorId: string, now: Date): Promise<MentorCard[]>;
 }
 
 export const searchHere = (db: Db): MentorSearch => ({
-  mentors: (workspaceId, memberId, input, now) => searchMentors(db, workspaceId, memberId, input, now),
+  mentors: (workspaceId, asker, input, now) => searchMentorsFor(db, workspaceId, asker, input, now),
   coMentors: (workspaceId, traineeId, juniorMentorId, now) => searchCoMentors(db, workspaceId, traineeId, juniorMentorId, now),
 });
 
@@ -217,10 +222,17 @@ export async function findMentors(
   input: FindMentorInput,
   search: MentorSearch = searchHere(db),
 ): Promise<FindMentorResult> {
-  // The member here (it may ask Slack who they are); everything else about them in the search, once.
-  const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
-  const result = await search.mentors(workspaceId, member.id, input, now);
+  // The search looks the member up with everything else it reads about them (one statement). Only
+  // when it does not know them, or their Slack details are due a refresh, are they looked up here
+  // (this may ask Slack who they are), and the search asked again.
+  let result = await search.mentors(workspaceId, { slackUserId }, input, now);
+  if (result.kind === "member_unknown") {
+    const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
+    result = await search.mentors(workspaceId, { memberId: member.id }, input, now);
+  }
+  if (result.kind === "member_unknown") throw new Error("a search by member id found its member unknown");
   if (result.kind !== "not_enrolled") return result;
+  const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
   const enrollments = await enrollmentsOf(db, workspaceId, member.id);
   return { kind: "not_enrolled", standing: { member, enrollments, isDirector: isDirector(member, enrollments.map((e) => e.role)) } };
 }
@@ -245,21 +257,20 @@ function settingsOf(pool: Loaded, programIds: readonly string[]): RankingSetting
 }
 
 type Ranked =
-  | { kind: "not_enrolled" | "no_profile" | "no_mentors" }
+  | { kind: "member_unknown" | "not_enrolled" | "no_profile" | "no_mentors" }
   | { kind: "ranked"; mentors: Map<string, PoolMentor>; vocabulary: Vocabulary; result: RankingResult };
 
 /**
- * The trainee's programs, profile and mentor pool, ranked for them. Every query at once (one round
- * trip): the trainee's program ids, profile and ties, and the workspace's pool from the cache.
+ * The trainee's programs, profile and mentor pool, ranked for them. Both reads at once (one round
+ * trip): the trainee (one statement: who they are, their program ids, profile and ties), and the
+ * workspace's pool from the cache. Asked by Slack user id, a member the statement does not find,
+ * or finds due a refresh from Slack, is "member_unknown".
  */
-async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date, keywords: string, limit?: number): Promise<Ranked> {
-  const [programIds, profile, ties, pool] = await Promise.all([
-    traineeProgramIds(db, workspaceId, memberId),
-    findProfile(db, workspaceId, memberId),
-    traineeTies(db, workspaceId, memberId),
-    workspacePool(db, workspaceId, Date.now()),
-  ]);
-  if (programIds.length === 0) return { kind: "not_enrolled" };
+async function rankFor(db: Db, workspaceId: string, asker: Asker, now: Date, keywords: string, limit?: number): Promise<Ranked> {
+  const [{ member, programIds, profile, ties }, pool] = await Promise.all([searchInputs(db, workspaceId, asker), workspacePool(db, workspaceId, Date.now())]);
+  if ("slackUserId" in asker && (!member || isProfileStale(member.refreshedAt, now))) return { kind: "member_unknown" };
+  if (programIds.length === 0 || !member) return { kind: "not_enrolled" };
+  const memberId = member.id;
   if (!profile) return { kind: "no_profile" };
   // A program created since the pool was loaded (within the last second) is read as it is now.
   const programs = programIds.every((id) => pool.programs.has(id)) ? programIds.map((id) => pool.programs.get(id)!) : await traineePrograms(db, workspaceId, memberId);
@@ -272,10 +283,15 @@ async function rankFor(db: Db, workspaceId: string, memberId: string, now: Date,
   return { kind: "ranked", mentors, vocabulary, result };
 }
 
-export async function searchMentors(db: Db, workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult> {
+/** searchMentorsFor the member with this id. */
+export function searchMentors(db: Db, workspaceId: string, memberId: string, input: FindMentorInput, now: Date): Promise<SearchResult> {
+  return searchMentorsFor(db, workspaceId, { memberId }, input, now);
+}
+
+export async function searchMentorsFor(db: Db, workspaceId: string, asker: Asker, input: FindMentorInput, now: Date): Promise<SearchResult> {
   const page = Math.max(0, Math.floor(input.page));
   const shownBefore = page * FIND_MENTOR_PAGE_SIZE;
-  const ranked = await rankFor(db, workspaceId, memberId, now, input.keywords, shownBefore + FIND_MENTOR_PAGE_SIZE + 1);
+  const ranked = await rankFor(db, workspaceId, asker, now, input.keywords, shownBefore + FIND_MENTOR_PAGE_SIZE + 1);
   if (ranked.kind !== "ranked") return { kind: ranked.kind };
   const { result, mentors, vocabulary } = ranked;
   if (result.suggestions.length === 0) {
@@ -289,7 +305,7 @@ export async function searchMentors(db: Db, workspaceId: string, memberId: strin
 
 /** Up to 3 senior mentors to work beside junior-faculty `juniorMentorId`, best first, with why; [] if none or not junior. */
 export async function searchCoMentors(db: Db, workspaceId: string, traineeId: string, juniorMentorId: string, now: Date): Promise<MentorCard[]> {
-  const ranked = await rankFor(db, workspaceId, traineeId, now, "");
+  const ranked = await rankFor(db, workspaceId, { memberId: traineeId }, now, "");
   if (ranked.kind !== "ranked") return [];
   const junior = ranked.mentors.get(juniorMentorId);
   if (!junior) return [];
@@ -308,7 +324,7 @@ const NO_TIES: TraineeTies = { roles: new Map(), declinedAt: new Map(), excluded
  * finds its queries prepared and the ranking compiled, instead of paying for both.
  */
 async function rehearseSearch(db: Db, workspaceId: string, pool: Loaded, now: Date): Promise<void> {
-  await Promise.all([traineeProgramIds(db, workspaceId, ""), findProfile(db, workspaceId, ""), traineeTies(db, workspaceId, "")]);
+  await Promise.all([searchInputs(db, workspaceId, { memberId: "" }), searchInputs(db, workspaceId, { slackUserId: "" })]);
   const model = pool.mentors.find((m) => m.profile)?.profile;
   if (!model) return;
   const profile = {
