@@ -32,7 +32,7 @@ import { startFakeSlackProcess, type ResponseSeen } from "./fakeSlackHarness.js"
 import { startApp, TEST_SIGNING_SECRET } from "../test/support/appProcess.js";
 import { createTestDatabase, type TestDatabase } from "../test/support/databases.js";
 import { signedHeaders, slashCommandBody } from "../src/slack/standin/requests.js";
-import { openDatabase, type Db } from "../src/store/database.js";
+import { openDatabase, withProvider, type Db } from "../src/store/database.js";
 import { PrismaClient as SqliteClient } from "../src/generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "../src/generated/postgresql/client.js";
 import { PostgresAdapter, SqliteAdapter } from "../src/store/driverAdapters.js";
@@ -213,10 +213,11 @@ const pure = await timeRuns(RUNS, () => rank(trainee, candidates, { now, limit: 
 // SQL statements per search, from Prisma's query events on a client of its own (so its pool cache starts empty).
 let statements = 0;
 const log = [{ emit: "event" as const, level: "query" as const }];
-const counting = (
+const counting = withProvider(
   postgresAdmin
     ? new PostgresClient({ adapter: new PostgresAdapter(databaseUrl), log })
-    : new SqliteClient({ adapter: new SqliteAdapter({ url: sqliteFilePath(databaseUrl), timeout: 10_000 }), log })
+    : new SqliteClient({ adapter: new SqliteAdapter({ url: sqliteFilePath(databaseUrl), timeout: 10_000 }), log }),
+  postgresAdmin ? "postgresql" : "sqlite",
 ) as unknown as Db & { $on(event: "query", listener: () => void): void };
 counting.$on("query", () => void (statements += 1));
 async function countedSearch(i: number): Promise<number> {

@@ -32,6 +32,12 @@ export function providerOfClient(db: Db | Tx): Provider {
   return provider;
 }
 
+/** Tags a client made by hand (a bench's logging client, say) with its database, as connect() does. */
+export function withProvider<T extends object>(prisma: T, provider: Provider): T {
+  Object.defineProperty(prisma, PROVIDER, { value: provider });
+  return prisma;
+}
+
 /** How long a SQLite writer waits for another's lock before giving up (busy timeout; transactions wait at BEGIN, see driverAdapters.ts). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
@@ -41,7 +47,7 @@ export function connect(databaseUrl: string): Database {
     provider === "sqlite"
       ? new SqliteClient({ adapter: new SqliteAdapter({ url: sqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS }) })
       : (new PostgresClient({ adapter: new PostgresAdapter(databaseUrl) }) as unknown as Db);
-  Object.defineProperty(prisma, PROVIDER, { value: provider });
+  withProvider(prisma, provider);
   return {
     prisma,
     provider,
