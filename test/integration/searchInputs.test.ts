@@ -50,6 +50,7 @@ describe.each(testProviders)("the trainee's part of a search in one statement on
       data: [
         ...["t", "np", "ne", "m1", "m2", "m3", "m4", "m5"].map((id) => member(id)),
         { ...member("stale", "T", new Date(now.getTime() - 25 * 3_600_000)) },
+        { ...member("unreached", "T", new Date(now.getTime() - 25 * 3_600_000)) },
         { ...member("t-other", "T2"), slackUserId: "UT" },
       ],
     });
@@ -171,6 +172,15 @@ describe.each(testProviders)("the trainee's part of a search in one statement on
       expect(await findMentors(ctx(), "USTALE", input)).toEqual(await searchMentors(db.prisma, "T", "stale", input, now));
       expect(asked).toEqual(["USTALE"]);
       expect(await db.prisma.member.findUniqueOrThrow({ where: { id: "stale" } })).toMatchObject({ name: "USTALE renamed", refreshedAt: now });
+    });
+
+    it("uses the stored member when Slack cannot be asked, asking once", async () => {
+      const tried: string[] = [];
+      const down = { userProfile: async (slackUserId: string): Promise<MemberProfile> => Promise.reject(new Error(`no answer for ${(tried.push(slackUserId), slackUserId)}`)) };
+      const result = await findMentors({ ...ctx(), directory: down }, "UUNREACHED", input);
+      expect(result).toMatchObject({ kind: "not_enrolled", standing: { member: { id: "unreached", name: "unreached" }, enrollments: [] } });
+      expect(tried).toEqual(["UUNREACHED"]);
+      await expect(findMentors({ ...ctx(), directory: down }, "UNOBODY", input)).rejects.toThrow("no answer for UNOBODY");
     });
 
     it("creates a member on first contact and tells them they are not enrolled", async () => {

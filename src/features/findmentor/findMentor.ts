@@ -2,7 +2,7 @@ import type { Db } from "../../store/database.js";
 import { traineeTies, type PoolMentor, type TraineeTies } from "../../store/candidates.js";
 import { cachedMentorPool, mentorsOf, warmMentorPools, workspacePool, type Loaded, type RankingSettings } from "./mentorPool.js";
 import { searchInputs, type Asker } from "../../store/searchInputs.js";
-import { enrollmentsOf } from "../../store/members.js";
+import { enrollmentsOf, type MemberRecord } from "../../store/members.js";
 import { traineePrograms, type TraineeProgram } from "../../store/traineePrograms.js";
 import { mentorCapacity } from "../../domain/capacity.js";
 import { EMPTY_PROFILE, isAvailable } from "../../domain/profile.js";
@@ -225,14 +225,16 @@ export async function findMentors(
   // The search looks the member up with everything else it reads about them (one statement). Only
   // when it does not know them, or their Slack details are due a refresh, are they looked up here
   // (this may ask Slack who they are), and the search asked again.
+  let member: MemberRecord | undefined;
   let result = await search.mentors(workspaceId, { slackUserId }, input, now);
   if (result.kind === "member_unknown") {
-    const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
+    member = await ensureMember(db, directory, workspaceId, slackUserId, now);
     result = await search.mentors(workspaceId, { memberId: member.id }, input, now);
   }
   if (result.kind === "member_unknown") throw new Error("a search by member id found its member unknown");
   if (result.kind !== "not_enrolled") return result;
-  const member = await ensureMember(db, directory, workspaceId, slackUserId, now);
+  // Not enrolled (rare): the member row for their standing (the search found it fresh: Slack is not asked).
+  member ??= await ensureMember(db, directory, workspaceId, slackUserId, now);
   const enrollments = await enrollmentsOf(db, workspaceId, member.id);
   return { kind: "not_enrolled", standing: { member, enrollments, isDirector: isDirector(member, enrollments.map((e) => e.role)) } };
 }
