@@ -29,7 +29,6 @@ import { createTestDatabase } from "../test/support/databases.js";
 import { openDatabase, connect } from "../src/store/database.js";
 import { activeMatchPage } from "../src/store/checkins.js";
 import { queueDueCheckins } from "../src/features/checkins/checkins.js";
-import { checkinMessages } from "../src/features/checkins/views/messages.js";
 import { planCheckins } from "../src/domain/checkinPlan.js";
 import { periodByIndex, periodIndexAt, type Cadence } from "../src/domain/cadence.js";
 import { OutboxWorker, METADATA_EVENT_TYPE } from "../src/slack/outbox.js";
@@ -154,7 +153,7 @@ if (profiler) {
 }
 const t0 = performance.now();
 const c0 = process.cpuUsage();
-const first = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
+const first = await queueDueCheckins(prisma, { now, sendFrom: now });
 const firstMs = performance.now() - t0;
 const firstCpuMs = cpuMs(c0);
 if (profiler) {
@@ -165,7 +164,7 @@ if (profiler) {
 progress(`first run ${(firstMs / 1000).toFixed(2)} s: ${JSON.stringify(first)}`);
 const t1 = performance.now();
 const c1 = process.cpuUsage();
-const second = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
+const second = await queueDueCheckins(prisma, { now, sendFrom: now });
 const secondMs = performance.now() - t1;
 const secondCpuMs = cpuMs(c1);
 
