@@ -29,7 +29,6 @@ import { createTestDatabase } from "../test/support/databases.js";
 import { openDatabase, connect } from "../src/store/database.js";
 import { activeMatchPage } from "../src/store/checkins.js";
 import { queueDueCheckins } from "../src/features/checkins/checkins.js";
-import { checkinMessages } from "../src/features/checkins/views/messages.js";
 import { planCheckins } from "../src/domain/checkinPlan.js";
 import { periodByIndex, periodIndexAt, type Cadence } from "../src/domain/cadence.js";
 import { OutboxWorker, METADATA_EVENT_TYPE } from "../src/slack/outbox.js";
@@ -154,7 +153,7 @@ if (profiler) {
 }
 const t0 = performance.now();
 const c0 = process.cpuUsage();
-const first = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
+const first = await queueDueCheckins(prisma, { now, sendFrom: now });
 const firstMs = performance.now() - t0;
 const firstCpuMs = cpuMs(c0);
 if (profiler) {
@@ -165,15 +164,20 @@ if (profiler) {
 progress(`first run ${(firstMs / 1000).toFixed(2)} s: ${JSON.stringify(first)}`);
 const t1 = performance.now();
 const c1 = process.cpuUsage();
-const second = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
+const second = await queueDueCheckins(prisma, { now, sendFrom: now });
 const secondMs = performance.now() - t1;
 const secondCpuMs = cpuMs(c1);
 
 const queued = await prisma.outboxMessage.count();
+// What the first run wrote into the outbox's payloads (JSON text), all of which went through Prisma into the database.
+const [sum] = await prisma.$queryRawUnsafe<{ bytes: bigint | number | null }[]>(
+  values.postgres ? `SELECT sum(length("payload"::text))::bigint AS "bytes" FROM "OutboxMessage"` : `SELECT sum(length("payload")) AS "bytes" FROM "OutboxMessage"`,
+);
+const payloadMb = Number(sum?.bytes ?? 0) / 1e6;
 
 const header = `\nbench:checkins — ${MATCHES} active matches, 3 programs, ${ZONES.length} time zones, ${history.length} past check-ins, ${provider} (seeded in ${seedSeconds.toFixed(1)} s, seed ${values.seed})`;
 const queueLines = [
-  `  decide + queue, first run:  ${(firstMs / 1000).toFixed(2)} s (cpu ${(firstCpuMs / 1000).toFixed(2)} s) — ${first.checkins} check-ins, ${first.reminders} reminders, ${first.escalations} escalations, ${first.asks} stay/pause/leave questions (${queued} outbox messages)`,
+  `  decide + queue, first run:  ${(firstMs / 1000).toFixed(2)} s (cpu ${(firstCpuMs / 1000).toFixed(2)} s) — ${first.checkins} check-ins, ${first.reminders} reminders, ${first.escalations} escalations, ${first.asks} stay/pause/leave questions (${queued} outbox messages, ${payloadMb.toFixed(1)} MB of payload JSON)`,
   `  decide + queue, second run: ${(secondMs / 1000).toFixed(2)} s (cpu ${(secondCpuMs / 1000).toFixed(2)} s) — ${second.checkins + second.reminders + second.escalations + second.asks} actions (nothing left to do)`,
   `  pure planCheckins over ${rows.length} loaded matches: ${pureMs.toFixed(0)} ms (${pureActions.length} actions, agenda prompts included, which the job leaves to the agenda feature)`,
 ];

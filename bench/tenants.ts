@@ -20,7 +20,6 @@ import { FakeSlack } from "../src/slack/standin/server.js";
 import { createTestDatabase } from "../test/support/databases.js";
 import { connect, openDatabase } from "../src/store/database.js";
 import { queueDueCheckins } from "../src/features/checkins/checkins.js";
-import { checkinMessages } from "../src/features/checkins/views/messages.js";
 import { OutboxWorker } from "../src/slack/outbox.js";
 import { enqueue } from "../src/store/outbox.js";
 import { createLogger } from "../src/logger.js";
@@ -115,7 +114,7 @@ progress(`seeded ${WORKSPACES} workspaces × ${PAIRS} pairs in ${((performance.n
 
 // ---- decide and queue ----------------------------------------------------------------------------
 const q0 = performance.now();
-const result = await queueDueCheckins(prisma, { now, sendFrom: now }, checkinMessages);
+const result = await queueDueCheckins(prisma, { now, sendFrom: now });
 const queueMs = performance.now() - q0;
 const queued = await prisma.outboxMessage.count({ where: { NOT: { key: { startsWith: "bench-backlog" } } } });
 progress(`queued ${queued} check-ins in ${(queueMs / 1000).toFixed(2)} s`);

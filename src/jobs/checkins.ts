@@ -1,5 +1,4 @@
 import { queueDueCheckins } from "../features/checkins/checkins.js";
-import { checkinMessages } from "../features/checkins/views/messages.js";
 import type { Job } from "./job.js";
 
 /**
@@ -11,7 +10,7 @@ export const checkins: Job = {
   name: "checkins",
   schedule: "*/15 * * * *",
   async run({ db, now, sendFrom, log, kickOutbox }) {
-    const done = await queueDueCheckins(db, { now, sendFrom }, checkinMessages);
+    const done = await queueDueCheckins(db, { now, sendFrom });
     if (done.messages) kickOutbox();
     if (done.noDirector) log.warn({ noDirector: done.noDirector }, "check-in escalations found no director or Slack admin to tell; they will be retried");
     log.info(done, "check-ins queued");

@@ -4,7 +4,8 @@ import type { Logger } from "pino";
 import type { Db } from "../store/database.js";
 import { claim, confirmClaim, defer, dueCandidates, holdClaimed, markFailed, markSent, reschedule, type Candidate, type Claim, type OutboxRow } from "../store/outbox.js";
 import { conversationBusy, reserveConversation, reserveWorkspaceMoment, workspacesBookedBeyond } from "../store/outboxPace.js";
-import { introMessage, openIntroduction } from "./outboxIntro.js";
+import { openIntroduction } from "./outboxIntro.js";
+import { messageOf } from "./outboxRender.js";
 import type { SlackClients } from "./tenancy/clients.js";
 import { NotInstalled } from "./tenancy/installationStore.js";
 
@@ -268,7 +269,7 @@ export class OutboxWorker {
         }
       }
       const result = await client.chat.postMessage({
-        ...((row.kind === "INTRO" ? introMessage(row) : row.payload) as { text: string }),
+        ...(messageOf(row) as { text: string }),
         channel,
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key: row.key } },
       });

@@ -9,12 +9,17 @@ import { runBatchOnce } from "../../src/store/checkinsBatch.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { oneClock } from "../support/jobRunner.js";
+import { messageOf } from "../../src/slack/outboxRender.js";
 
 const TEAM = "T0CHECKIN";
 const OTHER_TEAM = "T1CHECKIN";
 /** A Monday, past 10:00 UTC: the check-in for a period that ended on Sunday 15 February is due. */
 const NOW = new Date("2026-03-02T12:00:00Z");
 const DAY = 86_400_000;
+
+/** What the outbox posts for a queued row (rendered at send time). */
+const sentMessage = (row: { id: string; workspaceId: string; key: string; channel: string; payload: unknown; createdAt: Date }) =>
+  messageOf({ ...row, payload: row.payload as Record<string, unknown>, kind: "MESSAGE", attempts: 0, claimedAt: null }) as { text: string; blocks: unknown[] };
 
 describe.each(testProviders)("the check-in job on %s", (provider) => {
   let database: MigratedTestDatabase;
@@ -72,9 +77,9 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
     // would block the other client's open transaction; two processes are covered end to end).
     const [a, b] =
       provider === "postgresql"
-        ? await Promise.all([queueDueCheckins(database.prisma, oneClock(NOW), checkinMessages), queueDueCheckins(second.prisma, oneClock(NOW), checkinMessages)])
-        : [await queueDueCheckins(database.prisma, oneClock(NOW), checkinMessages), await queueDueCheckins(second.prisma, oneClock(NOW), checkinMessages)];
-    const again = await queueDueCheckins(database.prisma, oneClock(NOW), checkinMessages);
+        ? await Promise.all([queueDueCheckins(database.prisma, oneClock(NOW)), queueDueCheckins(second.prisma, oneClock(NOW))])
+        : [await queueDueCheckins(database.prisma, oneClock(NOW)), await queueDueCheckins(second.prisma, oneClock(NOW))];
+    const again = await queueDueCheckins(database.prisma, oneClock(NOW));
     expect(again).toMatchObject({ checkins: 0, reminders: 0, escalations: 0, asks: 0 });
     // fresh, stuck and silent: mentor + trainee each; paused: the trainee only.
     expect(a.checkins + b.checkins).toBe(7);
@@ -86,8 +91,10 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
     expect(await keysOf("UMAYA")).toEqual(["checkin"]);
     expect(await keysOf("UANA")).toEqual(["checkin"]);
     const dm = (await outboxTo("UMAYA"))[0]!;
-    expect((dm.payload as { text: string }).text).toBe("Did you and Dr. ana meet since Thu 15 Jan 2026?");
-    expect(JSON.stringify(dm.payload)).toContain(rows.find((r) => r.recipient === "mentor")!.id);
+    // Queued as its card; the outbox renders it when it sends it.
+    expect(dm.payload).toMatchObject({ render: "checkin" });
+    expect(sentMessage(dm).text).toBe("Did you and Dr. ana meet since Thu 15 Jan 2026?");
+    expect(JSON.stringify(sentMessage(dm))).toContain(rows.find((r) => r.recipient === "mentor")!.id);
   });
 
   it("paused people, ended matches and periods ending in a program break get nothing", async () => {
@@ -100,7 +107,7 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
   it("escalations go to the program's directors and granted directors only, with the answers so far", async () => {
     const escalations = await database.prisma.outboxMessage.findMany({ where: { key: { startsWith: `escalate:${ids.stuck}:` } } });
     expect(escalations.map((m) => m.channel).sort()).toEqual(["UBOSS", "UDIR"]);
-    const body = JSON.stringify(escalations[0]!.payload);
+    const body = JSON.stringify(sentMessage(escalations[0]!));
     expect(body).toContain("No meeting for 2 periods in a row");
     expect(body).toContain("since Mon 1 Dec 2025: <@UJUN> Not yet");
     for (const button of ["checkin_nudge", "checkin_reassign", "checkin_end"]) expect(body).toContain(button);
@@ -109,14 +116,14 @@ describe.each(testProviders)("the check-in job on %s", (provider) => {
   });
 
   it("one reminder 3 days after an unanswered check-in, at the next 10:00, never a second; a run ahead of the real clock queues it to go out at once", async () => {
-    expect((await queueDueCheckins(database.prisma, oneClock(new Date(NOW.getTime() + 3 * DAY + 60_000)), checkinMessages)).reminders).toBe(0);
+    expect((await queueDueCheckins(database.prisma, oneClock(new Date(NOW.getTime() + 3 * DAY + 60_000)))).reminders).toBe(0);
     const later = new Date(NOW.getTime() + 4 * DAY);
     // As `job run checkins --now <later>` does while the real clock still reads NOW.
-    const first = await queueDueCheckins(database.prisma, { now: later, sendFrom: NOW }, checkinMessages);
+    const first = await queueDueCheckins(database.prisma, { now: later, sendFrom: NOW });
     const reminders = await database.prisma.outboxMessage.findMany({ where: { key: { startsWith: "reminder:" } } });
     expect(reminders.length).toBe(first.reminders);
     expect(reminders.every((m) => m.notBefore.getTime() === NOW.getTime())).toBe(true);
-    const second = await queueDueCheckins(database.prisma, oneClock(new Date(later.getTime() + DAY)), checkinMessages);
+    const second = await queueDueCheckins(database.prisma, oneClock(new Date(later.getTime() + DAY)));
     expect(second.reminders).toBe(0);
     expect(first.reminders).toBeGreaterThanOrEqual(2);
     expect(await keysOf("UMAYA")).toEqual(["checkin", "reminder"]);

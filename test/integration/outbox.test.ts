@@ -9,6 +9,10 @@ import { testProviders } from "../support/databases.js";
 import { FakeSlack } from "../../src/slack/standin/server.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 import { oneWorkspace } from "../../src/slack/tenancy/clients.js";
+import { runBatchOnce } from "../../src/store/checkinsBatch.js";
+import { queuedCheckinAsk, queuedEscalation } from "../../src/features/checkins/queuedMessages.js";
+import { CHECKIN_CARDS } from "../support/checkinCards.js";
+import checkinMessagesBefore from "../fixtures/checkinMessagesQueuedBefore.json" with { type: "json" };
 
 const TEAM = "T0OUTBOX";
 const OTHER_TEAM = "T0OTHER";
@@ -427,5 +431,23 @@ describe.each(testProviders)("the outbox on %s, against a fake Slack", (provider
     expect(posted).toHaveLength(50);
     expect(new Set(posted.map((m) => m.metadata?.event_payload.key)).size).toBe(50);
     expect(await database.prisma.outboxMessage.count({ where: { key: { in: keys }, status: "SENT" } })).toBe(50);
+  });
+
+  it("a check-in the job queued as its card is posted as its full message; one queued as Block Kit by an earlier release is posted as it was", async () => {
+    const [card, escalation, old] = [channel(), channel(), channel()];
+    // As the check-in job queues (one insert of the page's rows); the expected messages are what it queued before it queued cards.
+    const message = (key: string, to: string, payload: Record<string, unknown>) => ({ workspaceId: TEAM, key, channel: to, payload, notBefore: clock });
+    await runBatchOnce(database.prisma, "checkins", TEAM, [
+      { runKey: "checkin:card", messages: [message("checkin:card", card, queuedCheckinAsk(CHECKIN_CARDS.checkin.card))] },
+      { runKey: "escalate:card", messages: [message("escalate:card:dir", escalation, queuedEscalation(CHECKIN_CARDS.escalationBothAsked.card))] },
+    ], clock);
+    // A row a release before this one queued, still waiting when the new release starts.
+    await enqueue(database.prisma, message("checkin:old", old, { ...checkinMessagesBefore.reminder }));
+
+    expect(await worker().drain()).toMatchObject({ sent: 3, failed: 0 });
+    const posted = (to: string) => slack.messagesIn(to).map((m) => ({ text: m.text, blocks: m.blocks }));
+    expect(posted(card)).toEqual([checkinMessagesBefore.checkin]);
+    expect(posted(escalation)).toEqual([checkinMessagesBefore.escalationBothAsked]);
+    expect(posted(old)).toEqual([checkinMessagesBefore.reminder]);
   });
 });

@@ -22,9 +22,13 @@ import { PLAN_DEFAULTS, planCheckins, runKeys, type CheckinAction, type CheckinA
 import type { Payload } from "../requests/requests.js";
 import type { RunTime } from "../ports.js";
 import { askedForHelp } from "../../domain/nudges.js";
+import { queuedCheckinAsk, queuedCheckinReminder, queuedEscalation, queuedStayAsk } from "./queuedMessages.js";
 
 /** The job name on every check-in run key (JobRun.job). */
 export const CHECKIN_JOB = "checkins";
+
+/** What the check-in messages show of a person: their mention and their name. */
+export type NamedParty = Pick<CheckinParty, "slackUserId" | "name">;
 
 /** One check-in DM as its recipient sees it. */
 export interface CheckinCard {
@@ -33,8 +37,8 @@ export interface CheckinCard {
   /** The period asked about: its key, the UTC date it started (YYYY-MM-DD). */
   periodKey: string;
   recipient: Role;
-  you: CheckinParty;
-  other: CheckinParty;
+  you: NamedParty;
+  other: NamedParty;
   programName: string;
   /** The answer for the period (theirs, else the other person's), and who gave it. */
   answer: CheckinAnswer | null;
@@ -56,8 +60,8 @@ export interface EscalationCard {
   programName: string;
   role: string;
   startedAt: Date;
-  mentor: CheckinParty;
-  trainee: CheckinParty;
+  mentor: NamedParty;
+  trainee: NamedParty;
   /** Need help: who of the pair asked, this period (mentor, trainee or both); empty for no-meeting. */
   askedBy: Role[];
   /** The most recent periods, oldest first. */
@@ -69,8 +73,8 @@ export interface StayCard {
   matchId: string;
   periodKey: string;
   recipient: Role;
-  you: CheckinParty;
-  other: CheckinParty;
+  you: NamedParty;
+  other: NamedParty;
   programName: string;
   ignored: number;
 }
@@ -116,7 +120,7 @@ function card(row: PlanRow, checkinId: string, periodKey: string, role: Role): C
  * and outbox messages together. If another instance raced for one of the keys, that page is done
  * again one action at a time with runOnce. Agenda prompts are left to the agenda feature.
  */
-export async function queueDueCheckins(db: Db, at: RunTime, messages: CheckinMessages, options: PlanOptions & { pageSize?: number } = {}): Promise<CheckinRunResult> {
+export async function queueDueCheckins(db: Db, at: RunTime, options: PlanOptions & { pageSize?: number } = {}): Promise<CheckinRunResult> {
   const result: CheckinRunResult = { checkins: 0, reminders: 0, escalations: 0, asks: 0, noDirector: 0, messages: 0 };
   for (const workspaceId of await workspacesWithActiveMatches(db, await liveWorkspacesOnly(db))) {
     const done = await doneEscalationKeys(db, workspaceId);
@@ -132,7 +136,7 @@ export async function queueDueCheckins(db: Db, at: RunTime, messages: CheckinMes
       for (const programId of new Set(actions.filter((a) => a.kind === "escalate").map((a) => programOf.get(a.matchId)!))) {
         if (!directorsOf.has(programId)) directorsOf.set(programId, await checkinDirectors(db, workspaceId, programId));
       }
-      await queuePage(db, workspaceId, page, actions, directorsOf, at, messages, result, options.ignoredInARow ?? PLAN_DEFAULTS.ignoredInARow);
+      await queuePage(db, workspaceId, page, actions, directorsOf, at, result, options.ignoredInARow ?? PLAN_DEFAULTS.ignoredInARow);
     }
   }
   return result;
@@ -147,7 +151,6 @@ async function queuePage(
   actions: CheckinAction[],
   directorsOf: ReadonlyMap<string, Director[]>,
   at: RunTime,
-  messages: CheckinMessages,
   result: CheckinRunResult,
   ignoredInARow: number,
 ): Promise<void> {
@@ -157,16 +160,17 @@ async function queuePage(
   const items: { item: BatchItem; action: CheckinAction }[] = [];
   for (const action of actions) {
     const row = rows.get(action.matchId)!;
-    const message = (channel: string, key: string, payload: Payload): OutgoingMessage => ({ workspaceId, key, channel, payload: { ...payload }, notBefore: at.sendFrom });
+    // Each message is queued as its card (queuedMessages.ts) and rendered to Block Kit when the outbox sends it.
+    const message = (channel: string, key: string, payload: Record<string, unknown>): OutgoingMessage => ({ workspaceId, key, channel, payload, notBefore: at.sendFrom });
     if (action.kind === "send-checkin") {
       const id = randomUUID();
       const newCheckin = { id, workspaceId, matchId: action.matchId, periodKey: action.periodKey, recipient: action.recipient, sentAt: now };
-      const payload = messages.checkin(card(row, id, action.periodKey, action.recipient));
+      const payload = queuedCheckinAsk(card(row, id, action.periodKey, action.recipient));
       items.push({ action, item: { runKey: action.runKey, newCheckin, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
     } else if (action.kind === "send-reminder") {
       const id = reminderIds.get(`${action.matchId}:${action.periodKey}:${action.recipient}`);
       if (!id) continue;
-      const payload = messages.reminder(card(row, id, action.periodKey, action.recipient));
+      const payload = queuedCheckinReminder(card(row, id, action.periodKey, action.recipient));
       items.push({ action, item: { runKey: action.runKey, remindCheckinId: id, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
     } else if (action.kind === "escalate") {
       const directors = directorsOf.get(row.programId) ?? [];
@@ -174,17 +178,17 @@ async function queuePage(
         result.noDirector += 1; // the key stays free: the next run tries again
         continue;
       }
-      const payload = messages.escalation(escalationCard(row, action.periodKey, action.cause));
+      const payload = queuedEscalation(escalationCard(row, action.periodKey, action.cause));
       const outgoing = directors.map((d) => message(d.dmChannel, `${action.runKey}:${d.memberId}`, payload));
       items.push({ action, item: { runKey: action.runKey, escalated: { matchId: action.matchId, periodKey: action.periodKey }, messages: outgoing } });
     } else if (action.kind === "ask-stay-pause-leave") {
-      const payload = messages.stayAsk(stayCard(row, action.periodKey, action.recipient, ignoredInARow));
+      const payload = queuedStayAsk(stayCard(row, action.periodKey, action.recipient, ignoredInARow));
       items.push({ action, item: { runKey: action.runKey, messages: [message(sideOf(row, action.recipient).dmChannel, action.runKey, payload)] } });
     }
     // agenda-prompt: delivered by the agenda feature, not by the check-in job.
   }
   let doneKeys = await runBatchOnce(db, CHECKIN_JOB, workspaceId, items.map((i) => i.item), now);
-  if (doneKeys === null) doneKeys = await oneByOne(db, workspaceId, items, rows, now, messages);
+  if (doneKeys === null) doneKeys = await oneByOne(db, workspaceId, items, rows, now);
   const doneSet = new Set(doneKeys);
   for (const { action, item } of items) {
     if (!doneSet.has(action.runKey)) continue;
@@ -197,14 +201,14 @@ async function queuePage(
 }
 
 /** The slow path after a race with another instance: each item under its own run key. */
-async function oneByOne(db: Db, workspaceId: string, items: { item: BatchItem; action: CheckinAction }[], rows: Map<string, PlanRow>, now: Date, messages: CheckinMessages): Promise<string[]> {
+async function oneByOne(db: Db, workspaceId: string, items: { item: BatchItem; action: CheckinAction }[], rows: Map<string, PlanRow>, now: Date): Promise<string[]> {
   const done: string[] = [];
   for (const { item, action } of items) {
     const ran = await runOnce(db, { key: item.runKey, job: CHECKIN_JOB, workspaceId }, now, async (tx) => {
       let outgoing: OutgoingMessage[] = item.messages;
       if (item.newCheckin && action.kind === "send-checkin") {
         const id = await upsertSentCheckin(tx, item.newCheckin);
-        if (id !== item.newCheckin.id) outgoing = [{ ...outgoing[0]!, payload: { ...messages.checkin(card(rows.get(action.matchId)!, id, action.periodKey, action.recipient)) } }];
+        if (id !== item.newCheckin.id) outgoing = [{ ...outgoing[0]!, payload: queuedCheckinAsk(card(rows.get(action.matchId)!, id, action.periodKey, action.recipient)) }];
       }
       if (item.remindCheckinId) await markReminded(tx, workspaceId, [item.remindCheckinId], now);
       if (item.escalated) await markEscalated(tx, workspaceId, item.escalated.matchId, item.escalated.periodKey, now);
