@@ -9,6 +9,7 @@ import { registerListeners } from "./slack/listeners.js";
 import { slackDirectory } from "./slack/directory.js";
 import { WorkQueue } from "./slack/workQueue.js";
 import { slackReceiver } from "./slack/receiver.js";
+import { turnAwayWhenBusy } from "./slack/busy.js";
 import { logFailure } from "./slack/errorText.js";
 import { searchHere, type MentorSearch } from "./features/findmentor/findMentor.js";
 import { watchWorkQueue } from "./metrics/slack.js";
@@ -66,6 +67,8 @@ export function healthRoute(db: Pick<Database, "ping">): CustomRoute {
 export function createApp({ config, db, logger, now = () => new Date(), workConcurrency = AFTER_ACK_CONCURRENCY, kickOutbox = () => undefined, searchMentors, installer }: AppOptions): RoundsApp {
   const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
   const bolt = boltLogger(logger);
+  // Set once the listeners are registered; until then every request goes to Bolt.
+  let answerAtOnce: (body: unknown) => object | undefined = () => undefined;
   const receiver = slackReceiver({
     signingSecret: config.slackSigningSecret,
     appToken: config.slackAppToken,
@@ -74,6 +77,7 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     clientOptions,
     logger,
     boltLogger: bolt,
+    answerAtOnce: (body) => answerAtOnce(body),
   });
   const app = new App({
     // One workspace: the bot token. Many: each request is authorized with its own tenant's installation.
@@ -87,7 +91,7 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
 
   const work = new WorkQueue(workConcurrency, logger.child({ component: "work" }));
   watchWorkQueue(work);
-  registerListeners(app, {
+  const router = registerListeners(app, {
     db: db.prisma,
     logger,
     now,
@@ -97,6 +101,10 @@ export function createApp({ config, db, logger, now = () => new Date(), workConc
     searchMentors: timedSearch(searchMentors ?? searchHere(db.prisma)),
     ...(config.oauth ? { uninstallRetentionDays: config.oauth.retentionDays } : {}),
   });
+  // A command turned away "very busy" is answered by the receiver, before Bolt's dispatch, when Bolt
+  // would have answered it the same: with one bot token, authorize always passes. With many
+  // workspaces Bolt's authorize decides first (an unknown team gets an empty ack), so Bolt answers.
+  if (!installer) answerAtOnce = turnAwayWhenBusy(work, (name) => router.registrations("command", name) > 0);
 
   // What the router's handlers did not catch themselves (global middleware, Bolt's own steps).
   app.error(async (error) => logFailure(logger, error.original ?? error, { boltCode: error.code }, "Slack request"));

@@ -18,6 +18,11 @@ export interface ReceiverOptions {
   boltLogger: BoltLogger;
   /** The clock request timestamps are checked against (tests). */
   nowMs?: () => number;
+  /**
+   * HTTP mode: an answer for a verified, well-formed request that Bolt need not dispatch (a slash
+   * command turned away "very busy", busy.ts), or undefined to hand it to Bolt.
+   */
+  answerAtOnce?: (body: unknown) => object | undefined;
 }
 
 const EVENTS_PATH = "/slack/events";
@@ -25,7 +30,8 @@ const EVENTS_PATH = "/slack/events";
 /**
  * How Slack's requests reach Bolt. Over HTTP, a gate in front of Bolt's receiver answers at once
  * what Bolt should never dispatch (requestCheck.ts): a timestamp more than 5 minutes from now either
- * way or a bad signature (401), a malformed envelope (400). In Socket Mode requests come over
+ * way or a bad signature (401), a malformed envelope (400); and, once a request has passed those,
+ * what `answerAtOnce` answers for it (a command turned away "very busy"). In Socket Mode requests come over
  * Slack's own authenticated socket, unsigned; a malformed envelope is acknowledged and dropped.
  */
 export function slackReceiver(o: ReceiverOptions): Receiver {
@@ -41,6 +47,7 @@ export function slackReceiver(o: ReceiverOptions): Receiver {
   const toBolt = receiver.requestListener;
   const signingSecret = o.signingSecret;
   const nowMs = o.nowMs ?? Date.now;
+  const answerAtOnce = o.answerAtOnce ?? (() => undefined);
   receiver.requestListener = (req, res) => {
     if (req.method !== "POST" || new URL(req.url ?? "/", "http://localhost").pathname !== EVENTS_PATH) return toBolt(req, res);
     gate(req, res, ackTimer()).catch((error: unknown) => {
@@ -66,6 +73,9 @@ export function slackReceiver(o: ReceiverOptions): Receiver {
     const verdict = checkSlackRequest(buffered, signingSecret, nowMs());
     if (verdict.pass) {
       res.once("finish", acked);
+      const early = verdict.body === undefined ? undefined : answerAtOnce(verdict.body);
+      // Written as Bolt writes an ack with a body (HTTPResponseAck), so Slack sees the same answer.
+      if (early) return HTTPModuleFunctions.buildContentResponse(res, early);
       return void toBolt(buffered, res);
     }
     log[verdict.level]({ status: verdict.status, retryNum: req.headers["x-slack-retry-num"], ...verdict.fields }, verdict.message);

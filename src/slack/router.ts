@@ -11,6 +11,7 @@ import type {
 } from "@slack/bolt";
 import type { Logger } from "pino";
 import { logFailure } from "./errorText.js";
+import { respondVia, responseUrlOf } from "./responseUrl.js";
 
 type Handler = (args: never) => Promise<void>;
 
@@ -111,8 +112,11 @@ export class ListenerRouter {
    * (errorText.ts logFailure) and, if it had not acknowledged yet, the request is acknowledged
    * here, so Slack gets its answer now instead of timing out.
    */
-  private async dispatch(routes: Routes, id: string, args: AllMiddlewareArgs & { ack?: (response?: never) => Promise<void> }): Promise<void> {
+  private async dispatch(routes: Routes, id: string, bolts: AllMiddlewareArgs & { ack?: (response?: never) => Promise<void>; body?: unknown; respond?: unknown }): Promise<void> {
     const handler = routes.find(id);
+    // respond() posts to the same response_url as Bolt's, with node:http instead of fetch (responseUrl.ts).
+    const url = bolts.respond ? responseUrlOf(bolts.body) : undefined;
+    const args = url ? { ...bolts, respond: respondVia(url) } : bolts;
     if (!handler) {
       // Events are acknowledged by Bolt before they get here, and the app does not ask for unlisted
       // ones. A button from a message an older version of the app posted still wants its ack.

@@ -35,7 +35,7 @@ const event = (e: Record<string, unknown>) => JSON.stringify({ type: "event_call
 describe("a Slack request's timestamp and signature", () => {
   it("passes a correctly signed request stamped now, or up to 5 minutes either way", () => {
     for (const skew of [0, 299, -299, 300, -300]) {
-      expect(checkSlackRequest(request(interactionBody(click()), { timestamp: NOW_S + skew }), SECRET, NOW_MS)).toEqual({ pass: true });
+      expect(checkSlackRequest(request(interactionBody(click()), { timestamp: NOW_S + skew }), SECRET, NOW_MS)).toMatchObject({ pass: true });
     }
   });
 
@@ -53,6 +53,25 @@ describe("a Slack request's timestamp and signature", () => {
     delete unstamped.headers["x-slack-request-timestamp"];
     expect(checkSlackRequest(unstamped, SECRET, NOW_MS)).toMatchObject({ status: 401 });
     expect(checkSlackRequest(request(body, { headers: { "x-slack-request-timestamp": "soon" } }), SECRET, NOW_MS)).toMatchObject({ status: 401 });
+  });
+
+  it("refuses a signature that is not v0= and the exact 64 hex digits, however close, with 401", () => {
+    const body = interactionBody(click());
+    const good = request(body).headers["x-slack-signature"] as string;
+    expect(checkSlackRequest(request(body), SECRET, NOW_MS)).toMatchObject({ pass: true });
+    for (const signature of [good.slice(0, -1), `${good}0`, `${good}=x`, good.toUpperCase().replace("V0=", "v0="), good.replace("v0=", "v1="), good.slice(3), ""]) {
+      expect(checkSlackRequest(request(body, { headers: { "x-slack-signature": signature } }), SECRET, NOW_MS)).toMatchObject({ pass: false, status: 401 });
+    }
+    // The body and the timestamp are both signed: either changed, the signature no longer matches.
+    const tampered = request(body);
+    tampered.rawBody = Buffer.from(body.replace("request_accept", "request_decline"));
+    expect(checkSlackRequest(tampered, SECRET, NOW_MS)).toMatchObject({ status: 401 });
+    expect(checkSlackRequest(request(body, { headers: { "x-slack-request-timestamp": String(NOW_S + 1) } }), SECRET, NOW_MS)).toMatchObject({ status: 401 });
+  });
+
+  it("hands Bolt the parsed body of a request that passes", () => {
+    const verdict = checkSlackRequest(request(command), SECRET, NOW_MS);
+    expect(verdict).toMatchObject({ pass: true, body: { command: "/findmentor", text: "grants", user_id: "U1", team_id: "T1" } });
   });
 
   it("checks the signature before the envelope: an unsigned malformed request is 401, not 400", () => {
@@ -73,13 +92,13 @@ describe("a Slack request's timestamp and signature", () => {
 describe("a Slack request's envelope", () => {
   it("passes what Slack sends: a button, a modal submission, a closed modal, a slash command, events and the URL check", () => {
     const pass = (body: string, contentType = FORM) => checkSlackRequest(request(body, { contentType }), SECRET, NOW_MS);
-    expect(pass(interactionBody(click()))).toEqual({ pass: true });
-    expect(pass(interactionBody(click({ team: null, user: { id: "U1", team_id: "T1" } })))).toEqual({ pass: true }); // org-wide install
-    expect(pass(interactionBody(submission))).toEqual({ pass: true });
-    expect(pass(interactionBody({ ...submission, type: "view_closed", trigger_id: undefined, is_cleared: false }))).toEqual({ pass: true });
-    expect(pass(command)).toEqual({ pass: true });
-    expect(pass(event({ type: "app_home_opened", user: "U1", tab: "home" }), "application/json")).toEqual({ pass: true });
-    expect(pass(JSON.stringify({ type: "url_verification", challenge: "abc", token: "x" }), "application/json")).toEqual({ pass: true });
+    expect(pass(interactionBody(click()))).toMatchObject({ pass: true });
+    expect(pass(interactionBody(click({ team: null, user: { id: "U1", team_id: "T1" } })))).toMatchObject({ pass: true }); // org-wide install
+    expect(pass(interactionBody(submission))).toMatchObject({ pass: true });
+    expect(pass(interactionBody({ ...submission, type: "view_closed", trigger_id: undefined, is_cleared: false }))).toMatchObject({ pass: true });
+    expect(pass(command)).toMatchObject({ pass: true });
+    expect(pass(event({ type: "app_home_opened", user: "U1", tab: "home" }), "application/json")).toMatchObject({ pass: true });
+    expect(pass(JSON.stringify({ type: "url_verification", challenge: "abc", token: "x" }), "application/json")).toMatchObject({ pass: true });
   });
 
   it("answers 400 to the malformed interactions of issue 12: unknown type, actions not an array, no user, no view", () => {

@@ -11,7 +11,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { WithDirectory } from "../../features/context.js";
 import { requireDirector, type DirectorActor } from "../../features/programs/directors.js";
-import { busyAnswers } from "../../metrics/slack.js";
+import { busyAnswer } from "../busy.js";
 import { isFirstDelivery } from "../dedupeDeliveries.js";
 import type { ListenerDeps } from "../deps.js";
 import { StaleButton, StaleForm } from "../../domain/errors.js";
@@ -98,8 +98,7 @@ export interface CommandInteraction<W extends Who> extends Interaction {
 /** What a modal submission answers Slack: close (nothing), inline errors by block id, or a new view. */
 export type SubmitAnswer = void | { errors: Record<string, string> } | { update: object } | { push: object } | { clear: true };
 
-/** The answer, in the ack itself, when Rounds is too busy to take a command now. */
-export const BUSY_TEXT = "Rounds is very busy right now and couldn't take that. Please try again in a minute.";
+export { BUSY_TEXT } from "../busy.js";
 
 const valueOf = (body: BlockAction): string => {
   const action = body.actions[0] as { value?: unknown; selected_option?: { value?: unknown } } | undefined;
@@ -306,10 +305,8 @@ export class Interactions {
   command<W extends Who>(spec: CommandSpec<W>, handle: (i: CommandInteraction<W>) => Promise<void>): void {
     const deps = this.deps;
     this.router.command(spec.command, async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-      if (deps.work.backlogged) {
-        busyAnswers.inc({ queue: "after_ack" });
-        return void (await args.ack({ response_type: "ephemeral", text: BUSY_TEXT }));
-      }
+      // Over HTTP the receiver answers these before Bolt (busy.ts); this is Socket Mode's, and the installer's, way.
+      if (deps.work.backlogged) return void (await args.ack(busyAnswer()));
       await args.ack();
       const { command, client } = args;
       const teamId = tenantOfRequest(args.context, command.team_id);
