@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { providerOfClient, type Db, type Tx } from "./database.js";
 import { isUniqueViolation } from "./errors.js";
 
@@ -39,18 +40,22 @@ export async function runOnce(
 
 /**
  * Claims a key with a single insert, for callers that only need "first time?" (e.g. a Slack
- * delivery): true if this call took it, false if it was already taken.
+ * delivery): true if this call took it, false if it was already taken. One raw
+ * `INSERT … ON CONFLICT DO NOTHING` (dates written as Prisma stores them: SQLite ISO text with
+ * +00:00, PostgreSQL timestamp(3)): every accepted slash command claims its delivery on the thread
+ * that acknowledges Slack, where Prisma's query compiler cost more than the insert itself, and a
+ * taken key is no error to catch (nor, on PostgreSQL, an aborted transaction).
  */
 export async function claimKey(db: Db, run: RunKey, now: Date): Promise<boolean> {
-  try {
-    await db.jobRun.create({
-      data: { key: run.key, job: run.job, workspaceId: run.workspaceId ?? null, status: "DONE", startedAt: now, finishedAt: now },
-    });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  const pg = providerOfClient(db) === "postgresql";
+  const at = pg ? now.toISOString() : now.toISOString().replace("Z", "+00:00");
+  const sql = pg
+    ? `INSERT INTO "JobRun" ("id", "key", "job", "workspaceId", "status", "startedAt", "finishedAt")
+       VALUES ($1, $2, $3, $4, 'DONE', $5::timestamptz AT TIME ZONE 'UTC', $5::timestamptz AT TIME ZONE 'UTC') ON CONFLICT ("key") DO NOTHING`
+    : `INSERT INTO "JobRun" ("id", "key", "job", "workspaceId", "status", "startedAt", "finishedAt")
+       VALUES (?, ?, ?, ?, 'DONE', ?, ?) ON CONFLICT ("key") DO NOTHING`;
+  const params = pg ? [randomUUID(), run.key, run.job, run.workspaceId ?? null, at] : [randomUUID(), run.key, run.job, run.workspaceId ?? null, at, at];
+  return (await db.$executeRawUnsafe(sql, ...params)) === 1;
 }
 
 export async function hasRun(db: Db | Tx, key: string): Promise<boolean> {

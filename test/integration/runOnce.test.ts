@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "../../src/store/database.js";
-import { hasRun, runOnce } from "../../src/store/jobRuns.js";
+import { claimKey, hasRun, runOnce } from "../../src/store/jobRuns.js";
 import { testProviders } from "../support/databases.js";
 import { createMigratedDatabase, type MigratedTestDatabase } from "../support/migratedDatabase.js";
 
@@ -38,6 +38,26 @@ describe.each(testProviders)("run-once job keys on %s", (provider) => {
       startedAt: NOW,
       finishedAt: NOW,
     });
+  });
+
+  it("claimKey takes a key once: the row reads back as Prisma wrote it, a second claim (or a runOnce) finds it taken", async () => {
+    const k = `command:trigger-${(n += 1)}`;
+    expect(await claimKey(database.prisma, { key: k, job: "slack-delivery", workspaceId: TEAM }, NOW)).toBe(true);
+    expect(await database.prisma.jobRun.findUnique({ where: { key: k } })).toMatchObject({
+      job: "slack-delivery",
+      workspaceId: TEAM,
+      status: "DONE",
+      startedAt: NOW,
+      finishedAt: NOW,
+    });
+    expect(await claimKey(database.prisma, { key: k, job: "slack-delivery", workspaceId: TEAM }, NOW)).toBe(false);
+    expect(await hasRun(database.prisma, k)).toBe(true);
+    expect(await runOnce(database.prisma, { key: k, job: "slack-delivery" }, NOW, audit(k))).toBe(false);
+    expect(await auditRows(k)).toBe(0);
+    const noTeam = `event:Ev-${n}`;
+    expect(await claimKey(database.prisma, { key: noTeam, job: "slack-delivery", workspaceId: null }, NOW)).toBe(true);
+    expect((await database.prisma.jobRun.findUnique({ where: { key: noTeam } }))?.workspaceId).toBeNull();
+    expect(await database.prisma.jobRun.count({ where: { key: { in: [k, noTeam] } } })).toBe(2);
   });
 
   it("a second run with the same key returns false and does not execute the work", async () => {
