@@ -101,7 +101,8 @@ function needleOf(a: Alternative, prefix: boolean): Needle {
     ...a,
     needle: prefix ? ` ${a.folded}` : ` ${a.folded} `,
     words,
-    stem: first.endsWith("y") ? first.slice(0, -1) : first,
+    // "y" itself keeps its y: an empty stem is found everywhere, and the search would never end.
+    stem: first.endsWith("y") && first.length > 1 ? first.slice(0, -1) : first,
   };
 }
 

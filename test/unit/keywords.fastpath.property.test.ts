@@ -20,7 +20,7 @@ const SYNONYM_WORDS = SYNONYMS.flat().flatMap((s) => s.split(" "));
 const WORDS = [
   ...SYNONYM_WORDS,
   "thromboses", "therapies", "Thérapie", "hémostase", "grants", "grant", "fellows", "classes", "boxes", "lupus",
-  "hematology", "hemato", "hematologic", "trial", "trials", "mentoring", "mentor", "cells", "cell", "yy",
+  "hematology", "hemato", "hematologic", "trial", "trials", "mentoring", "mentor", "cells", "cell", "y", "yy",
   "car-t", "CAR", "T", "med", "ed", "2", "b12", "the", "and",
 ];
 const SEPARATORS = [" ", " ", " ", ", ", "-", ". ", " (", ") ", "/", "\n", "—"];
@@ -46,7 +46,7 @@ const profileArb: fc.Arbitrary<ProfileData> = fc
   .map((p) => ({ ...EMPTY_PROFILE, ...p }));
 
 const queryArb = fc
-  .array(fc.constantFrom(...WORDS, "thrombosis grants", "deep vein", "stem cell", "hemat", "therapy"), { minLength: 1, maxLength: 4 })
+  .array(fc.constantFrom(...WORDS, "thrombosis grants", "deep vein", "stem cell", "hemat", "therapy", "y"), { minLength: 1, maxLength: 4 })
   .map((words) => words.join(" "));
 
 const vocabulary = vocabularyWith({ specialties: [{ key: "my_own_specialty", label: "Thrombosis clinics" }] });
@@ -81,5 +81,10 @@ describe("counting search words from numbered words", () => {
     expect(search().suggestions.map((s) => s.keywordHits)).toEqual([[{ term: "thrombosis", via: "VTE" }]]);
     m.profile.expertise = [];
     expect(search().excluded.noKeywordMatch).toBe(1);
+  });
+
+  it("finds a one-letter word ending in y without searching forever", () => {
+    expect(new KeywordMatcher(parseQuery("y")).match({ ...EMPTY_PROFILE, bio: "the y axis" }).hits).toEqual([{ term: "y", via: null }]);
+    expect(new KeywordMatcher(parseQuery("y")).match({ ...EMPTY_PROFILE, bio: "yes, my way" }).hits).toEqual([]);
   });
 });
