@@ -275,10 +275,10 @@ export class KeywordMatcher {
     return m;
   }
 
-  /** The terms a field's words match (phraseInText's matches, by word number: the words of one field in order). */
-  private wordsMask(memo: NumberedMemo, words: Int32Array): number {
-    let m = 0;
-    for (let i = 0; i < words.length; i++) {
+  /** `already` and the terms a field's words match (phraseInText's matches, by word number: the words of one field in order), stopping once every term is. */
+  private wordsMask(memo: NumberedMemo, words: Int32Array, already: number): number {
+    let m = already;
+    for (let i = 0; i < words.length && m !== this.all; i++) {
       const bits = this.wordBits(memo, words[i]!);
       m |= bits & ~STARTS_PHRASE;
       if (bits & STARTS_PHRASE) m |= this.phrasesAt(memo, words, i);
@@ -341,8 +341,8 @@ export class KeywordMatcher {
     for (let i = 0; i < paths.length; i++) m |= this.tagBits(memo, "careerPaths", paths[i]!);
     if (profile.helpedGrants) m |= this.grants;
     if (profile.copublishes) m |= this.publications;
-    if (m !== this.all && f.bioWords.length) m |= this.wordsMask(memo, f.bioWords);
-    if (m !== this.all && f.editorialWords.length) m |= this.wordsMask(memo, f.editorialWords);
+    if (m !== this.all && f.bioWords.length) m = this.wordsMask(memo, f.bioWords, m);
+    if (m !== this.all && f.editorialWords.length) m = this.wordsMask(memo, f.editorialWords, m);
     return m;
   }
 
