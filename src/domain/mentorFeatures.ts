@@ -56,19 +56,23 @@ export class WordTable extends Interner {
 }
 
 const MAX_STRINGS = 1 << 20;
+const MAX_TEXTS = 1 << 17;
 
 export interface Tables {
   /** Tag and key numbers (expertise, interests, career paths, specialties, subspecialties). */
   readonly tags: Interner;
   /** Words of bios and editorial roles (raw: lower case, accent-free, not singular). */
   readonly words: WordTable;
+  /** A text's word numbers by the text: a pool loaded again brings the same bios as new strings. */
+  readonly texts: Map<string, Int32Array>;
 }
 
-let live: Tables = { tags: new Interner(), words: new WordTable() };
+const newTables = (): Tables => ({ tags: new Interner(), words: new WordTable(), texts: new Map() });
+let live: Tables = newTables();
 
 /** The tables a ranking starts with (started afresh first when they grew too large). */
 export function currentTables(): Tables {
-  if (live.tags.size > MAX_STRINGS || live.words.size > MAX_STRINGS) live = { tags: new Interner(), words: new WordTable() };
+  if (live.tags.size > MAX_STRINGS || live.words.size > MAX_STRINGS || live.texts.size > MAX_TEXTS) live = newTables();
   return live;
 }
 
@@ -81,8 +85,14 @@ function idsOf(table: Interner, list: readonly string[]): Int32Array {
   return ids;
 }
 
-function wordsOf(table: WordTable, text: string | null): Int32Array {
-  return text ? idsOf(table, rawWords(text)) : NO_IDS;
+function wordsOf(tables: Tables, text: string | null): Int32Array {
+  if (!text) return NO_IDS;
+  let ids = tables.texts.get(text);
+  if (ids === undefined) {
+    ids = idsOf(tables.words, rawWords(text));
+    tables.texts.set(text, ids);
+  }
+  return ids;
 }
 
 export class MentorFeatures {
@@ -115,13 +125,13 @@ export class MentorFeatures {
     this.editorialRoles = p.editorialRoles;
     this.bio = p.bio;
 
-    const { tags, words } = this.tables;
+    const { tags } = this.tables;
     this.allTags = idsOf(tags, [...new Set([...p.expertise, ...p.interests])]);
     this.careerPathTags = idsOf(tags, p.careerPaths);
     this.specialtyTag = p.specialty ? tags.idOf(p.specialty) : -1;
     this.subspecialtyTag = p.subspecialty ? tags.idOf(p.subspecialty) : -1;
-    this.bioWords = wordsOf(words, p.bio);
-    this.editorialWords = wordsOf(words, p.editorialRoles);
+    this.bioWords = wordsOf(this.tables, p.bio);
+    this.editorialWords = wordsOf(this.tables, p.editorialRoles);
   }
 
   /** Whether these features still describe `p` (every field they came from is the same value). */
