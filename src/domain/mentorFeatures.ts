@@ -56,7 +56,8 @@ export class WordTable extends Interner {
 }
 
 const MAX_STRINGS = 1 << 20;
-const MAX_TEXTS = 1 << 17;
+/** Characters of the texts kept by text (tables.texts), at most (about 16 MB of one-byte strings). */
+const MAX_TEXT_CHARS = 1 << 24;
 
 export interface Tables {
   /** Tag and key numbers (expertise, interests, career paths, specialties, subspecialties). */
@@ -65,14 +66,16 @@ export interface Tables {
   readonly words: WordTable;
   /** A text's word numbers by the text: a pool loaded again brings the same bios as new strings. */
   readonly texts: Map<string, Int32Array>;
+  /** Their characters, in all. */
+  textChars: number;
 }
 
-const newTables = (): Tables => ({ tags: new Interner(), words: new WordTable(), texts: new Map() });
+const newTables = (): Tables => ({ tags: new Interner(), words: new WordTable(), texts: new Map(), textChars: 0 });
 let live: Tables = newTables();
 
 /** The tables a ranking starts with (started afresh first when they grew too large). */
 export function currentTables(): Tables {
-  if (live.tags.size > MAX_STRINGS || live.words.size > MAX_STRINGS || live.texts.size > MAX_TEXTS) live = newTables();
+  if (live.tags.size > MAX_STRINGS || live.words.size > MAX_STRINGS || live.textChars > MAX_TEXT_CHARS) live = newTables();
   return live;
 }
 
@@ -91,6 +94,7 @@ function wordsOf(tables: Tables, text: string | null): Int32Array {
   if (ids === undefined) {
     ids = idsOf(tables.words, rawWords(text));
     tables.texts.set(text, ids);
+    tables.textChars += text.length;
   }
   return ids;
 }
