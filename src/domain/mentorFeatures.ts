@@ -73,10 +73,15 @@ export interface Tables {
 const newTables = (): Tables => ({ tags: new Interner(), words: new WordTable(), texts: new Map(), textChars: 0 });
 let live: Tables = newTables();
 
-/** The tables a ranking starts with (started afresh first when they grew too large). */
+/** The tables a ranking starts with (started afresh first when they grew too large): rank() calls it before a keyword search. */
 export function currentTables(): Tables {
-  if (live.tags.size > MAX_STRINGS || live.words.size > MAX_STRINGS || live.textChars > MAX_TEXT_CHARS) live = newTables();
+  if (live.tags.size > MAX_STRINGS || live.words.size > MAX_STRINGS || live.textChars > MAX_TEXT_CHARS) startTablesAfresh();
   return live;
+}
+
+/** New, empty tables: features numbered from the old ones are rebuilt when next read. */
+export function startTablesAfresh(): void {
+  live = newTables();
 }
 
 const NO_IDS = new Int32Array(0);

@@ -1,5 +1,5 @@
 import { parseQuery, type KeywordHit, type QueryTerm } from "./keywords.js";
-import { featuresOf } from "./mentorFeatures.js";
+import { currentTables, featuresOf } from "./mentorFeatures.js";
 import type { ProfileData } from "./profile.js";
 import {
   evaluate,
@@ -234,6 +234,7 @@ function knownDistinct(candidates: readonly MentorCandidate[]): boolean {
 export function rank(trainee: TraineeInput, candidates: readonly MentorCandidate[], options: RankOptions): RankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
   const terms = options.keywords ? parseQuery(options.keywords) : [];
+  if (terms.length) currentTables(); // (started afresh here, between rankings, should they have grown too large)
   const ctx = traineeContext(trainee, { config, vocabulary: options.vocabulary, terms, role: options.role ?? null });
   const days = options.declinedWithinDays ?? config.tuning.declinedWithinDays;
   const declinedSince = days > 0 ? options.now.getTime() - days * DAY_MS : Number.POSITIVE_INFINITY;

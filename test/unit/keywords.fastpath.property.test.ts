@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { KeywordMatcher, parseQuery, SYNONYMS } from "../../src/domain/keywords.js";
+import { startTablesAfresh } from "../../src/domain/mentorFeatures.js";
 import { EMPTY_PROFILE, type ProfileData } from "../../src/domain/profile.js";
 import { rank } from "../../src/domain/ranking.js";
 import { INTERESTS, SPECIALTIES, SUBSPECIALTIES, CAREER_PATHS, vocabularyWith } from "../../src/domain/vocabulary.js";
@@ -86,5 +87,18 @@ describe("counting search words from numbered words", () => {
   it("finds a one-letter word ending in y without searching forever", () => {
     expect(new KeywordMatcher(parseQuery("y")).match({ ...EMPTY_PROFILE, bio: "the y axis" }).hits).toEqual([{ term: "y", via: null }]);
     expect(new KeywordMatcher(parseQuery("y")).match({ ...EMPTY_PROFILE, bio: "yes, my way" }).hits).toEqual([]);
+  });
+
+  it("counts the same after the numbering tables started afresh, even for a search begun before", () => {
+    fc.assert(
+      fc.property(fc.array(profileArb, { minLength: 1, maxLength: 6 }), queryArb, (profiles, query) => {
+        const matcher = new KeywordMatcher(parseQuery(query), vocabulary);
+        const before = profiles.map((p) => matcher.mask(p));
+        startTablesAfresh();
+        expect(profiles.map((p) => matcher.mask(p))).toEqual(before);
+        expect(profiles.map((p) => new KeywordMatcher(parseQuery(query), vocabulary).mask(p))).toEqual(before);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
