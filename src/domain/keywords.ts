@@ -1,5 +1,9 @@
 import type { ProfileData } from "./profile.js";
+import { featuresOf, type MentorFeatures, type Tables } from "./mentorFeatures.js";
+import { foldPhrase, isWordChar, plainText, rawWords, singular } from "./textFold.js";
 import { BASE_VOCABULARY, labelOf, type Vocabulary } from "./vocabulary.js";
+
+export { foldPhrase, foldWords, rawWords, singular } from "./textFold.js";
 
 /**
  * Keyword search for /findmentor: `/findmentor thrombosis grants`.
@@ -37,64 +41,6 @@ export const SYNONYMS: readonly (readonly string[])[] = [
 
 /** Words a query may contain that carry no meaning for the search. */
 const STOP_WORDS = new Set(["a", "an", "and", "or", "the", "of", "in", "on", "with", "for", "to", "at", "by", "who", "has", "does"]);
-
-/** Words ending in s that are not plurals, or whose singular would mislead. */
-const INVARIANT = new Set(["series", "species", "diabetes", "herpes", "measles", "mumps", "rabies", "news", "aids"]);
-
-/** A simple English singular, applied to one lower-case word. */
-export function singular(word: string): string {
-  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== 115 /* s */ || INVARIANT.has(word)) return word;
-  if (word.endsWith("ies") && word.length > 4) return word.slice(0, -3) + "y";
-  if (word.endsWith("sses")) return word.slice(0, -2);
-  if (word.endsWith("xes")) return word.slice(0, -2);
-  if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
-  if (word.endsWith("s")) return word.slice(0, -1);
-  return word;
-}
-
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * Splits text into lower-case, accent-free words of letters and digits, appending each (through
- * `map`) to `out`. One pass over the characters; Unicode normalisation only for non-ASCII text.
- */
-function scanWords(text: string, out: string[], map: (word: string) => string): void {
-  let s = NON_ASCII.test(text) ? text.normalize("NFKD").replace(COMBINING_MARKS, "") : text;
-  s = s.toLowerCase();
-  let start = -1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push(map(s.slice(start, i)));
-      start = -1;
-    }
-  }
-  if (start >= 0) out.push(map(s.slice(start)));
-}
-
-const same = (w: string) => w;
-
-/** Lower case, accents dropped, split into words — before singular folding. */
-export function rawWords(text: string): string[] {
-  const out: string[] = [];
-  scanWords(text, out, same);
-  return out;
-}
-
-/** Folded words: case, accents and plurals removed. */
-export function foldWords(text: string): string[] {
-  const out: string[] = [];
-  scanWords(text, out, singular);
-  return out;
-}
-
-/** A phrase folded into its search form: folded words joined by single spaces. */
-export function foldPhrase(text: string): string {
-  return foldWords(text).join(" ");
-}
 
 interface Alternative {
   /** Folded form searched for, e.g. "venous thromboembolism". */
@@ -155,7 +101,8 @@ function needleOf(a: Alternative, prefix: boolean): Needle {
     ...a,
     needle: prefix ? ` ${a.folded}` : ` ${a.folded} `,
     words,
-    stem: first.endsWith("y") ? first.slice(0, -1) : first,
+    // "y" itself keeps its y: an empty stem is found everywhere, and the search would never end.
+    stem: first.endsWith("y") && first.length > 1 ? first.slice(0, -1) : first,
   };
 }
 
@@ -210,12 +157,30 @@ export interface KeywordMatch {
   share: number;
 }
 
-const plainText = (t: string) => (NON_ASCII.test(t) ? t.normalize("NFKD").replace(COMBINING_MARKS, "") : t).toLowerCase();
 
 type LabelKind = "interests" | "specialties" | "subspecialties" | "careerPaths";
 
 /** Search terms can be counted in one 32-bit mask; a longer search keeps its first 30 terms. */
 export const MAX_TERMS = 30;
+
+/** A word's bit (above the terms') saying a phrase of several words starts with it. */
+const STARTS_PHRASE = 1 << 30;
+
+/** A KeywordMatcher's memory by tag and word number (mentorFeatures.ts): -1 not worked out yet. */
+interface NumberedMemo {
+  tables: Tables;
+  tags: Record<LabelKind, Int32Array>;
+  words: Int32Array;
+}
+
+const unknownBits = (n: number) => new Int32Array(n).fill(-1);
+
+/** `bits` with room for `size` numbers (at least one more than it has). */
+function grow(bits: Int32Array, size: number): Int32Array {
+  const next = unknownBits(Math.max(size, bits.length * 2, 16));
+  next.set(bits);
+  return next;
+}
 
 /**
  * Matches one search against many mentors. Built once per search: vocabulary labels and tags
@@ -238,6 +203,15 @@ export class KeywordMatcher {
   private readonly foldedLabels = new Map<string, string>();
   private readonly grants: number;
   private readonly publications: number;
+  /** One-word alternatives matched whole: folded word → term bits. */
+  private readonly exactWords = new Map<string, number>();
+  /** One-word alternatives matched at the start of a word. */
+  private readonly prefixWords: { want: string; bit: number }[] = [];
+  /** Alternatives of several words; their first words. */
+  private readonly phrases: { words: readonly string[]; prefix: boolean; bit: number }[] = [];
+  private readonly phraseStarts = new Set<string>();
+  /** What is remembered per tag and word number for the tables in use. */
+  private numbered: NumberedMemo | null = null;
 
   constructor(
     terms: readonly QueryTerm[],
@@ -247,33 +221,129 @@ export class KeywordMatcher {
     this.all = this.terms.length === 0 ? 0 : 2 ** this.terms.length - 1;
     this.grants = this.labelMask(" grant ");
     this.publications = this.labelMask(" publication ");
+    this.terms.forEach((term, t) => {
+      const bit = 1 << t;
+      for (const alt of term.alternatives) {
+        if (alt.words.length > 1) {
+          this.phrases.push({ words: alt.words, prefix: term.prefix, bit });
+          this.phraseStarts.add(alt.words[0]!);
+        } else if (term.prefix) this.prefixWords.push({ want: alt.words[0]!, bit });
+        else this.exactWords.set(alt.words[0]!, (this.exactWords.get(alt.words[0]!) ?? 0) | bit);
+      }
+    });
   }
 
-  /** Bit t set when term t matches (first alternative that matches, in order). */
-  mask(profile: ProfileData): number {
-    if (this.all === 0) return 0;
-    let m = 0;
-    for (const k of profile.expertise) m |= this.label("interests", k);
-    for (const k of profile.interests) m |= this.label("interests", k);
-    if (profile.specialty) m |= this.label("specialties", profile.specialty);
-    if (profile.subspecialty) m |= this.label("subspecialties", profile.subspecialty);
-    for (const k of profile.careerPaths) m |= this.label("careerPaths", k);
-    if (profile.helpedGrants) m |= this.grants;
-    if (profile.copublishes) m |= this.publications;
-    if (m !== this.all && profile.bio) m |= this.textMask(plainText(profile.bio), m);
-    if (m !== this.all && profile.editorialRoles) m |= this.textMask(plainText(profile.editorialRoles), m);
+  private numberedFor(tables: Tables): NumberedMemo {
+    this.numbered = {
+      tables,
+      tags: {
+        interests: unknownBits(tables.tags.size),
+        specialties: unknownBits(0),
+        subspecialties: unknownBits(0),
+        careerPaths: unknownBits(0),
+      },
+      words: unknownBits(tables.words.size),
+    };
+    return this.numbered;
+  }
+
+  /** The terms a tag's label matches (labelMask), remembered by tag number. */
+  private tagBits(memo: NumberedMemo, kind: LabelKind, id: number): number {
+    let bits = memo.tags[kind];
+    if (id >= bits.length) bits = memo.tags[kind] = grow(bits, memo.tables.tags.size);
+    let m = bits[id]!;
+    if (m < 0) m = bits[id] = this.label(kind, memo.tables.tags.strings[id]!);
     return m;
+  }
+
+  /**
+   * The terms a word (by number) matches on its own, remembered: bits 0–29 the terms it matches
+   * as a one-word alternative, STARTS_PHRASE when a phrase of several words starts with it.
+   */
+  private wordBits(memo: NumberedMemo, id: number): number {
+    let bits = memo.words;
+    if (id >= bits.length) bits = memo.words = grow(bits, memo.tables.words.size);
+    let m = bits[id]!;
+    if (m < 0) {
+      const raw = memo.tables.words.strings[id]!;
+      const folded = memo.tables.words.folded[id]!;
+      m = this.exactWords.get(folded) ?? 0;
+      for (const p of this.prefixWords) if (folded.startsWith(p.want) || raw.startsWith(p.want)) m |= p.bit;
+      if (this.phraseStarts.has(folded)) m |= STARTS_PHRASE;
+      bits[id] = m;
+    }
+    return m;
+  }
+
+  /** `already` and the terms a field's words match (phraseInText's matches, by word number: the words of one field in order), stopping once every term is. */
+  private wordsMask(memo: NumberedMemo, words: Int32Array, already: number): number {
+    let m = already;
+    for (let i = 0; i < words.length && m !== this.all; i++) {
+      const bits = this.wordBits(memo, words[i]!);
+      m |= bits & ~STARTS_PHRASE;
+      if (bits & STARTS_PHRASE) m |= this.phrasesAt(memo, words, i);
+    }
+    return m;
+  }
+
+  /** Terms whose phrase of several words starts at word i. */
+  private phrasesAt(memo: NumberedMemo, words: Int32Array, i: number): number {
+    const { strings, folded } = memo.tables.words;
+    let m = 0;
+    for (const p of this.phrases) {
+      const want = p.words;
+      if (i + want.length > words.length) continue;
+      let ok = true;
+      for (let k = 0; k < want.length && ok; k++) {
+        const id = words[i + k]!;
+        ok = p.prefix && k === want.length - 1 ? folded[id]!.startsWith(want[k]!) || strings[id]!.startsWith(want[k]!) : folded[id] === want[k];
+      }
+      if (ok) m |= p.bit;
+    }
+    return m;
+  }
+
+  /** Bit t set when term t matches (any of its alternatives). */
+  mask(profile: ProfileData): number {
+    return this.maskOf(featuresOf(profile), profile);
   }
 
   /** How many terms the profile matches. */
   count(profile: ProfileData): number {
-    let m = this.mask(profile);
+    return this.countOf(featuresOf(profile), profile);
+  }
+
+  /** count, for a profile whose features (featuresOf) the caller already has. */
+  countOf(f: MentorFeatures, profile: ProfileData): number {
+    let m = this.maskOf(f, profile);
     let n = 0;
     while (m) {
       n += m & 1;
       m >>>= 1;
     }
     return n;
+  }
+
+  /**
+   * mask, from the profile's numbered tags and words: each tag's label and each distinct word is
+   * matched against the terms once per search (remembered by number), then a mentor's mask is the
+   * OR of its tags' and words' bits, plus the phrases of several words found in a row.
+   */
+  maskOf(f: MentorFeatures, profile: ProfileData): number {
+    if (this.all === 0) return 0;
+    const memo = f.tables === this.numbered?.tables ? this.numbered : this.numberedFor(f.tables);
+    let m = 0;
+    const tags = f.allTags;
+    for (let i = 0; i < tags.length; i++) m |= this.tagBits(memo, "interests", tags[i]!);
+    if (f.specialtyTag >= 0) m |= this.tagBits(memo, "specialties", f.specialtyTag);
+    if (f.subspecialtyTag >= 0) m |= this.tagBits(memo, "subspecialties", f.subspecialtyTag);
+    const paths = f.careerPathTags;
+    for (let i = 0; i < paths.length; i++) m |= this.tagBits(memo, "careerPaths", paths[i]!);
+    if (profile.helpedGrants) m |= this.grants;
+    if (profile.copublishes) m |= this.publications;
+    if (m !== this.all && f.bioWords.length) m = this.wordsMask(memo, f.bioWords, m);
+    if (m !== this.all && f.editorialWords.length) m = this.wordsMask(memo, f.editorialWords, m);
+    return m;
   }
 
   /** Which terms matched, and through which synonym. */
@@ -331,21 +401,6 @@ export class KeywordMatcher {
     });
     return m;
   }
-
-  private textMask(text: string, already: number): number {
-    let m = 0;
-    for (let t = 0; t < this.terms.length; t++) {
-      if (already & (1 << t)) continue;
-      const term = this.terms[t]!;
-      for (let a = 0; a < term.alternatives.length; a++) {
-        if (phraseInText(text, term.alternatives[a]!, term.prefix)) {
-          m |= 1 << t;
-          break;
-        }
-      }
-    }
-    return m;
-  }
 }
 
 /** Matches parsed terms against one mentor's profile (a one-off; rankings reuse a KeywordMatcher). */
@@ -353,7 +408,6 @@ export function matchKeywords(terms: readonly QueryTerm[], profile: ProfileData,
   return new KeywordMatcher(terms, vocabulary).match(profile);
 }
 
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
  * Whether the folded words `words` occur in a row in lower-case text `t`. Occurrences of the

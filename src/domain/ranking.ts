@@ -1,8 +1,9 @@
 import { parseQuery, type KeywordHit, type QueryTerm } from "./keywords.js";
+import { currentTables, featuresOf } from "./mentorFeatures.js";
 import type { ProfileData } from "./profile.js";
 import {
   evaluate,
-  fitScore,
+  fitScoreOf,
   hasOpenRole,
   placesOpen,
   traineeContext,
@@ -210,39 +211,64 @@ class RankedSuggestion implements Suggestion {
   }
 }
 
+/**
+ * Whether a frozen candidate list (a cached pool's shared list) has no member id twice, worked
+ * out once per list: its entries cannot change, and each entry's id is checked against the one
+ * seen then. Null for a list that is not frozen (looked at with a Set, as it comes).
+ */
+const distinctLists = new WeakMap<readonly MentorCandidate[], readonly string[] | null>();
+function knownDistinct(candidates: readonly MentorCandidate[]): boolean {
+  if (!Object.isFrozen(candidates)) return false;
+  let ids = distinctLists.get(candidates);
+  if (ids === undefined) {
+    const list = candidates.map((c) => c.memberId);
+    ids = new Set(list).size === list.length ? list : null;
+    distinctLists.set(candidates, ids);
+  }
+  if (ids === null) return false;
+  for (let i = 0; i < candidates.length; i++) if (candidates[i]!.memberId !== ids[i]) return false;
+  return true;
+}
+
 /** Ranks the candidates for one trainee. Pure and deterministic. */
 export function rank(trainee: TraineeInput, candidates: readonly MentorCandidate[], options: RankOptions): RankingResult {
   const config = options.config ?? DEFAULT_RANKING_CONFIG;
   const terms = options.keywords ? parseQuery(options.keywords) : [];
+  if (terms.length) currentTables(); // (started afresh here, between rankings, should they have grown too large)
   const ctx = traineeContext(trainee, { config, vocabulary: options.vocabulary, terms, role: options.role ?? null });
   const days = options.declinedWithinDays ?? config.tuning.declinedWithinDays;
   const declinedSince = days > 0 ? options.now.getTime() - days * DAY_MS : Number.POSITIVE_INFINITY;
 
   const excluded = Object.fromEntries(EXCLUSION_CAUSES.map((c) => [c, 0])) as Record<ExclusionCause, number>;
+  // Each member once (the first listed): a Set of ids, unless the list is known to have no repeats.
+  const distinct = knownDistinct(candidates);
   const seen = new Set<string>();
   // With a limit well below the candidates, keep only the best as they come (no object per candidate, no sort of thousands).
   const k = options.limit !== undefined ? Math.max(0, Math.floor(options.limit)) : undefined;
   const topK = k !== undefined && k * 8 < candidates.length ? new TopK(k) : null;
   const scored: Scored[] = [];
   for (const candidate of candidates) {
-    if (seen.has(candidate.memberId)) continue;
-    seen.add(candidate.memberId);
+    if (!distinct) {
+      if (seen.has(candidate.memberId)) continue;
+      seen.add(candidate.memberId);
+    }
     const cause = exclusionOf(trainee, candidate, hasOpenRole(ctx, candidate), declinedSince);
     if (cause) {
       excluded[cause] += 1;
       continue;
     }
-    const hits = terms.length ? ctx.matcher.count(candidate.profile) : undefined;
+    const features = terms.length ? featuresOf(candidate.profile) : null;
+    const hits = features ? ctx.matcher.countOf(features, candidate.profile) : undefined;
     if (hits === 0) {
       excluded.noKeywordMatch += 1;
       continue;
     }
-    const score = fitScore(ctx, candidate, hits);
+    const score = fitScoreOf(ctx, candidate, features, hits);
     if (topK) topK.offer(candidate, score, placesOpen(candidate));
     else scored.push({ candidate, memberId: candidate.memberId, name: candidate.name, score, placesOpen: placesOpen(candidate) });
   }
   const top = topK ? topK.items : k !== undefined ? scored.sort(compareSuggestions).slice(0, k) : scored.sort(compareSuggestions);
 
   const suggestions = top.map((x): Suggestion => new RankedSuggestion(ctx, x.candidate, x.score, x.placesOpen));
-  return { suggestions, excluded, considered: seen.size, terms };
+  return { suggestions, excluded, considered: distinct ? candidates.length : seen.size, terms };
 }

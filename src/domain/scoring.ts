@@ -1,5 +1,7 @@
 import { KeywordMatcher, type KeywordMatch, type QueryTerm } from "./keywords.js";
+import { featuresOf, type MentorFeatures } from "./mentorFeatures.js";
 import type { ProfileData } from "./profile.js";
+import { priorityEntry, type Evidence } from "./priorityEvidence.js";
 import { BASE_VOCABULARY, type Term, type Vocabulary } from "./vocabulary.js";
 import { DEFAULT_RANKING_CONFIG, FACTORS, type Factor, type RankingConfig } from "./weights.js";
 
@@ -7,6 +9,8 @@ import { DEFAULT_RANKING_CONFIG, FACTORS, type Factor, type RankingConfig } from
  * The fit score between one trainee and one mentor, and the plain-words reasons behind it.
  * Pure: every input is a parameter. See docs/ranking.md for the table of factors.
  */
+
+export { PRIORITY_MAP } from "./priorityEvidence.js";
 
 /** The trainee looking for a mentor. */
 export interface TraineeInput {
@@ -82,83 +86,6 @@ export interface Evaluation {
   keywordMatch: KeywordMatch | null;
 }
 
-/**
- * What each priority a trainee may hold asks of a mentor. `tags` are interest/expertise keys
- * that serve the priority: a shared tag among them counts `priorityTagBoost` times in the
- * interests factor. `evidence` lists what in the mentor's profile serves it, strongest first;
- * the best one present is the mentor's support for that priority.
- */
-interface Evidence {
-  support: number;
-  text: string;
-  holds: (m: ProfileData) => boolean;
-}
-
-const anyOf = (list: readonly string[], keys: readonly string[]) => {
-  for (const k of keys) if (list.indexOf(k) !== -1) return true;
-  return false;
-};
-const path = (...keys: string[]) => (m: ProfileData) => anyOf(m.careerPaths, keys);
-const tag = (...keys: string[]) => (m: ProfileData) => anyOf(m.expertise, keys) || anyOf(m.interests, keys);
-const expert = (...keys: string[]) => (m: ProfileData) => anyOf(m.expertise, keys);
-const offers = (role: string) => (m: ProfileData) => m.rolesOffered.indexOf(role) !== -1;
-
-export const PRIORITY_MAP: Readonly<Record<string, { tags: readonly string[]; evidence: readonly Evidence[] }>> = {
-  research_advice: {
-    tags: ["clinical_trials", "basic_science", "outcomes_research"],
-    evidence: [
-      { support: 1, text: "a research career", holds: path("academic_research", "phd_research") },
-      { support: 0.7, text: "research expertise", holds: tag("clinical_trials", "basic_science", "outcomes_research") },
-    ],
-  },
-  clinical_mentorship: {
-    tags: ["quality_improvement"],
-    evidence: [
-      { support: 1, text: "a clinical career", holds: path("clinical_practice", "private_practice") },
-      { support: 0.5, text: "hands-on supervision", holds: (m) => m.handsOn === true },
-    ],
-  },
-  grants: {
-    tags: ["grant_writing"],
-    evidence: [
-      { support: 1, text: "has helped mentees win grants", holds: (m) => m.helpedGrants === true },
-      { support: 0.8, text: "grant-writing expertise", holds: expert("grant_writing") },
-      { support: 0.5, text: "interested in grant writing", holds: tag("grant_writing") },
-    ],
-  },
-  publications: {
-    tags: ["scientific_writing", "publications"],
-    evidence: [
-      { support: 1, text: "co-publishes with mentees", holds: (m) => m.copublishes === true },
-      { support: 0.7, text: "editorial roles", holds: (m) => Boolean(m.editorialRoles) },
-    ],
-  },
-  career_transition: {
-    tags: ["leadership"],
-    evidence: [
-      { support: 1, text: "has guided past fellows", holds: (m) => Boolean(m.pastFellows) },
-      { support: 0.7, text: "offers coaching", holds: offers("coach") },
-    ],
-  },
-  work_life_balance: {
-    tags: ["work_life_balance", "wellness", "wellbeing"],
-    evidence: [
-      { support: 1, text: "offers coaching", holds: offers("coach") },
-      { support: 1, text: "cares about work-life balance", holds: tag("work_life_balance", "wellness", "wellbeing") },
-    ],
-  },
-  networking: {
-    tags: ["leadership"],
-    evidence: [
-      { support: 1, text: "a connector", holds: offers("connector") },
-      { support: 0.8, text: "a sponsor", holds: offers("sponsor") },
-      { support: 0.5, text: "in leadership", holds: tag("leadership") },
-    ],
-  },
-};
-
-const priorityEntry = (key: string) => (Object.hasOwn(PRIORITY_MAP, key) ? PRIORITY_MAP[key] : undefined);
-
 const ROLE_NOUN: Record<string, string> = {
   mentor: "mentoring",
   coach: "coaching",
@@ -217,8 +144,8 @@ export interface TraineeContext {
   rank: number | null;
   cadenceDays: number | null;
   stageRank: Map<string, number>;
-  /** The hot path's factors (fitScore): each active factor's function and weight, in FACTORS order. */
-  hot: readonly { factor: Factor; weight: number; fn: HotFactorFn }[];
+  /** What only the hot path (fitScore) reads. */
+  hot: HotContext;
   labels: {
     interests: Map<string, string>;
     specialties: Map<string, string>;
@@ -315,7 +242,7 @@ export function traineeContext(trainee: TraineeInput, options: ContextOptions = 
     matcher: new KeywordMatcher(terms, vocabulary),
     active,
     activeFactors,
-    hot: activeFactors.map((factor) => ({ factor, weight: config.weights[factor], fn: HOT_FNS[factor] })),
+    hot: hotContext(priorities, p.meetingCadence ? (cadenceDays.get(p.meetingCadence) ?? null) : null, cadenceDays),
     denominator,
     scale: denominator > 0 ? 100 / denominator : 0,
     interests,
@@ -536,7 +463,6 @@ function keywordsFactor(ctx: TraineeContext, c: MentorCandidate, ex: Explain | n
 }
 
 type FactorFn = (ctx: TraineeContext, c: MentorCandidate, ex: Explain | null) => number;
-type HotFactorFn = (ctx: TraineeContext, c: MentorCandidate) => number;
 
 const FACTOR_FNS: Record<Factor, FactorFn> = {
   keywords: keywordsFactor,
@@ -552,34 +478,97 @@ const FACTOR_FNS: Record<Factor, FactorFn> = {
   responsiveness: responsivenessFactor,
 };
 
-/** Each factor as the hot path calls it (no reasons), looked up once per ranking (TraineeContext.hot), not per mentor. */
-const HOT_FNS: Record<Factor, HotFactorFn> = {
-  keywords: (ctx, c) => keywordsFactor(ctx, c, null),
-  interests: (ctx, c) => interestsFactor(ctx, c, null),
-  priorities: (ctx, c) => prioritiesFactor(ctx, c, null),
-  specialty: (ctx, c) => specialtyFactor(ctx, c, null),
-  careerPath: (ctx, c) => careerPathFactor(ctx, c, null),
-  roles: (ctx, c) => rolesFactor(ctx, c, null),
-  seniority: (ctx, c) => seniorityFactor(ctx, c, null),
-  handsOn: (ctx, c) => handsOnFactor(ctx, c, null),
-  meeting: (ctx, c) => meetingFactor(ctx, c, null),
-  capacity: (_, c) => capacityFactor(c, null),
-  responsiveness: (ctx, c) => responsivenessFactor(ctx, c, null),
-};
+/** The trainee's side of the hot path (fitScore) that the reasons path does not need: built once per ranking. */
+export interface HotContext {
+  /** Per ctx.priorities entry PRIORITY_MAP knows, in order: its weight and evidence. */
+  priorities: readonly { weight: number; evidence: readonly Evidence[] }[];
+  /** Mentor's cadence key → the cadence part of the meeting factor (only cadences with days). */
+  cadenceCloseness: Map<string, number>;
+}
+
+function hotContext(priorities: readonly { key: string; weight: number }[], traineeDays: number | null, cadenceDays: ReadonlyMap<string, number>): HotContext {
+  const cadenceCloseness = new Map<string, number>();
+  if (traineeDays !== null) {
+    for (const [key, days] of cadenceDays) if (days) cadenceCloseness.set(key, Math.max(0, 1 - Math.abs(Math.log2(days / traineeDays)) / 2));
+  }
+  return {
+    priorities: priorities.flatMap(({ key, weight }) => {
+      const entry = priorityEntry(key);
+      return entry ? [{ weight, evidence: entry.evidence }] : [];
+    }),
+    cadenceCloseness,
+  };
+}
+
+/** prioritiesFactor without reasons, the priorities looked up once per ranking: the same sums in the same order. */
+function hotPriorities(hot: HotContext, m: ProfileData): number {
+  let match = 0;
+  const list = hot.priorities;
+  for (let i = 0; i < list.length; i++) {
+    const { weight, evidence } = list[i]!;
+    for (let e = 0; e < evidence.length; e++) {
+      const ev = evidence[e]!;
+      if (ev.holds(m)) {
+        match += weight * ev.support;
+        break;
+      }
+    }
+  }
+  return Math.min(1, match);
+}
+
+/** meetingFactor without reasons, with the cadence part looked up rather than worked out. */
+function hotMeeting(ctx: TraineeContext, hot: HotContext, c: MentorCandidate): number {
+  const m = c.profile;
+  let parts = 0;
+  let sum = 0;
+  if (ctx.formats.size > 0) {
+    parts += 1;
+    let formatMatch = false;
+    for (const f of m.meetingFormats) if (ctx.formats.has(f)) formatMatch = true;
+    if (formatMatch) sum += 1;
+  }
+  if (ctx.cadenceDays !== null) {
+    parts += 1;
+    const closeness = m.cadenceOffered ? hot.cadenceCloseness.get(m.cadenceOffered) : undefined;
+    if (closeness !== undefined && closeness > 0) sum += closeness;
+  }
+  if (parts === 0 || sum === 0) return 0;
+  return sum / parts;
+}
 
 /**
- * The fit score alone (the hot path of a ranking): no text, no breakdown, no allocation beyond
- * what the factors need. Always equal to `evaluate(ctx, c).score`. `keywordHits`, when the
+ * The fit score alone (the hot path of a ranking): no text, no breakdown, no allocation. Always
+ * equal to `evaluate(ctx, c).score`, to the bit: the same factors, the same arithmetic in the same
+ * order, each factor called directly (no table of closures) with what is the same for every mentor
+ * (priority evidence, cadence closeness) looked up once per ranking. `keywordHits`, when the
  * caller has already counted them (ctx.matcher.count), saves counting twice.
  */
 export function fitScore(ctx: TraineeContext, c: MentorCandidate, keywordHits?: number): number {
-  let score = 0;
+  return fitScoreOf(ctx, c, ctx.terms.length && keywordHits === undefined ? featuresOf(c.profile) : null, keywordHits);
+}
+
+/** fitScore for a candidate whose keyword features (featuresOf(c.profile)) the caller already has, or null without keywords. */
+export function fitScoreOf(ctx: TraineeContext, c: MentorCandidate, f: MentorFeatures | null, keywordHits?: number): number {
   const hot = ctx.hot;
-  for (let i = 0; i < hot.length; i++) {
-    const h = hot[i]!;
-    const match = h.factor === "keywords" && keywordHits !== undefined ? keywordHits / ctx.terms.length : h.fn(ctx, c);
-    score += h.weight * match * ctx.scale;
+  const active = ctx.active;
+  const w = ctx.config.weights;
+  const scale = ctx.scale;
+  let score = 0;
+  if (active.keywords) {
+    const hits = keywordHits !== undefined ? keywordHits : (f ? ctx.matcher.countOf(f, c.profile) : ctx.matcher.count(c.profile));
+    score += w.keywords * (hits / ctx.terms.length) * scale;
   }
+  if (active.interests) score += w.interests * interestsFactor(ctx, c, null) * scale;
+  if (active.priorities) score += w.priorities * hotPriorities(hot, c.profile) * scale;
+  if (active.specialty) score += w.specialty * specialtyFactor(ctx, c, null) * scale;
+  if (active.careerPath) score += w.careerPath * careerPathFactor(ctx, c, null) * scale;
+  if (active.roles) score += w.roles * rolesFactor(ctx, c, null) * scale;
+  if (active.seniority) score += w.seniority * seniorityFactor(ctx, c, null) * scale;
+  if (active.handsOn) score += w.handsOn * handsOnFactor(ctx, c, null) * scale;
+  if (active.meeting) score += w.meeting * hotMeeting(ctx, hot, c) * scale;
+  if (active.capacity) score += w.capacity * capacityFactor(c, null) * scale;
+  if (active.responsiveness) score += w.responsiveness * responsivenessFactor(ctx, c, null) * scale;
   return Math.min(100, score);
 }
 

@@ -65,9 +65,12 @@ const candidateArb = (memberId: string, profiles: readonly ProfileData[]): fc.Ar
     confidentialExclusion: fc.boolean(),
   });
 
+// Member ids repeat sometimes (the first listed counts), or never (as in a cached pool).
 const poolArb = fc
-  .tuple(fc.array(profileArb, { maxLength: 5 }), fc.integer({ min: 0, max: 80 }))
-  .chain(([shared, n]) => fc.tuple(...Array.from({ length: n }, (_, i) => candidateArb(`U${String(i).padStart(3, "0")}`, shared))));
+  .tuple(fc.array(profileArb, { maxLength: 5 }), fc.integer({ min: 0, max: 80 }), fc.boolean())
+  .chain(([shared, n, distinct]) =>
+    fc.tuple(...Array.from({ length: n }, (_, i) => candidateArb(`U${String(i).padStart(3, "0")}`, shared))).map((pool) => (distinct ? pool.map((c, i) => ({ ...c, memberId: `U${String(i).padStart(3, "0")}` })) : pool)),
+  );
 
 const configArb: fc.Arbitrary<RankingConfig> = fc
   .record({
@@ -118,6 +121,11 @@ describe("the ranking's fast path", () => {
           const plain = reference(t, pool, keywords, config, limit);
           expect(fast.suggestions.map((s) => [s.memberId, s.score])).toEqual(plain.suggestions.map((s) => [s.memberId, s.score]));
           expect(fast.excluded).toEqual(plain.excluded);
+          expect(fast.considered).toBe(new Set(pool.map((c) => c.memberId)).size);
+          // A frozen list (as a cached pool shares it) is known once to repeat no member, or not.
+          const frozen = rank(t, Object.freeze([...pool]), { now: NOW, keywords, config, ...(limit !== undefined ? { limit } : {}) });
+          expect(frozen.suggestions.map((s) => [s.memberId, s.score])).toEqual(plain.suggestions.map((s) => [s.memberId, s.score]));
+          expect([frozen.excluded, frozen.considered]).toEqual([plain.excluded, fast.considered]);
           // The reasons shown are evaluate()'s, and their score is the one ranked by.
           const ctx = traineeContext(t, { config, terms: fast.terms });
           for (const s of fast.suggestions) expect(evaluate(ctx, s.candidate).score).toBe(s.score);
@@ -149,4 +157,30 @@ describe("the ranking's fast path", () => {
     expect(after.score).toBe(evaluate(traineeContext(t), mentor).score);
     expect(after.reasons.map((r) => r.factor)).toContain("priorities");
   });
+
+  it("counts a member once in a frozen list whose candidates' ids changed since an earlier ranking", () => {
+    const a = { ...mentorOf("U1"), name: "Ana" };
+    const b = { ...mentorOf("U2"), name: "Ben" };
+    const list = Object.freeze([a, b]);
+    const t = { memberId: "UTRAINEE", profile: { ...EMPTY_PROFILE, interests: ["thrombosis"] } };
+    expect(rank(t, list, { now: NOW }).considered).toBe(2);
+    b.memberId = "U1";
+    const again = rank(t, list, { now: NOW });
+    expect([again.considered, again.suggestions.map((s) => s.name)]).toEqual([1, ["Ana"]]);
+  });
 });
+
+function mentorOf(memberId: string): MentorCandidate {
+  return {
+    memberId,
+    name: memberId,
+    profile: { ...EMPTY_PROFILE, expertise: ["thrombosis"] },
+    capacity: 3,
+    activeMentees: 0,
+    paused: false,
+    responsiveness: null,
+    rolesWithTrainee: [],
+    declinedTraineeAt: [],
+    confidentialExclusion: false,
+  };
+}
