@@ -13,7 +13,9 @@
  *      that answers 429 with Retry-After 1 s now and then: duplicates, lost messages and whether
  *      each refused message waited out its Retry-After.
  *
- *   npm run bench:checkins -- [--postgres postgresql://postgres@127.0.0.1:5432/postgres] [--matches 10000] [--rate 400] [--seed 42]
+ *   npm run bench:checkins -- [--postgres postgresql://postgres@127.0.0.1:5432/postgres] [--matches 10000] [--rate 400] [--seed 42] [--page-size N]
+ *
+ * --page-size: matches per page of the job (default: the job's PAGE_SIZE).
  *
  * BENCH_QUEUE_ONLY=1 stops after step 1 (delivery of 12,000 messages paced at 1 a second per
  * conversation takes minutes); BENCH_DEBUG=1 prints a few waiting rows while delivering;
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     matches: { type: "string", default: "10000" },
     rate: { type: "string", default: "400" },
     seed: { type: "string", default: "42" },
+    "page-size": { type: "string" },
   },
 });
 const MATCHES = Number(values.matches);
@@ -153,7 +156,8 @@ if (profiler) {
 }
 const t0 = performance.now();
 const c0 = process.cpuUsage();
-const first = await queueDueCheckins(prisma, { now, sendFrom: now });
+const jobOptions = values["page-size"] ? { pageSize: Number(values["page-size"]) } : {};
+const first = await queueDueCheckins(prisma, { now, sendFrom: now }, jobOptions);
 const firstMs = performance.now() - t0;
 const firstCpuMs = cpuMs(c0);
 if (profiler) {
@@ -164,7 +168,7 @@ if (profiler) {
 progress(`first run ${(firstMs / 1000).toFixed(2)} s: ${JSON.stringify(first)}`);
 const t1 = performance.now();
 const c1 = process.cpuUsage();
-const second = await queueDueCheckins(prisma, { now, sendFrom: now });
+const second = await queueDueCheckins(prisma, { now, sendFrom: now }, jobOptions);
 const secondMs = performance.now() - t1;
 const secondCpuMs = cpuMs(c1);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../store/database.js";
+import { providerOfClient, type Db } from "../../store/database.js";
 import { enqueue, type OutgoingMessage } from "../../store/outbox.js";
 import { runOnce } from "../../store/jobRuns.js";
 import { liveWorkspacesOnly } from "../../store/workspaces.js";
@@ -122,14 +122,27 @@ function card(row: PlanRow, checkinId: string, periodKey: string, role: Role): C
  */
 export async function queueDueCheckins(db: Db, at: RunTime, options: PlanOptions & { pageSize?: number } = {}): Promise<CheckinRunResult> {
   const result: CheckinRunResult = { checkins: 0, reminders: 0, escalations: 0, asks: 0, noDirector: 0, messages: 0 };
+  const overlapped = providerOfClient(db) === "postgresql";
   for (const workspaceId of await workspacesWithActiveMatches(db, await liveWorkspacesOnly(db))) {
     const done = await doneEscalationKeys(db, workspaceId);
     const directorsOf = new Map<string, Director[]>(); // per program, looked up once a run
+    const pageSize = Math.max(1, Math.floor(options.pageSize ?? PAGE_SIZE));
+    const read = (afterId: string | null) => activeMatchBatch(db, workspaceId, afterId, pageSize);
     let afterId: string | null = null;
-    for (;;) {
-      const page = await activeMatchBatch(db, workspaceId, afterId, options.pageSize ?? PAGE_SIZE);
+    let prefetched: Promise<PlanRow[]> | null = null;
+    for (let last = false; !last; ) {
+      const page: PlanRow[] = await (prefetched ?? read(afterId));
+      prefetched = null;
       if (!page.length) break;
       afterId = page[page.length - 1]!.plan.matchId;
+      last = page.length < pageSize; // a short page is the last: no read of an empty page after it
+      // PostgreSQL: the next page is read on another pool connection while this one is planned and
+      // written. It sees the same rows it would read after this page's transaction: this page writes
+      // only its own matches' check-ins and run keys (every run key names its match), and the next
+      // page reads other matches (ids after afterId) and their check-ins; `done` (the escalate/stay
+      // keys) was read once before the first page either way, and runBatchOnce checks each key
+      // again inside its transaction. SQLite has one connection: the read would wait for the write.
+      if (!last && overlapped) prefetched = quietUntilAwaited(read(afterId));
       for (const row of page) row.plan.history!.doneRunKeys = done;
       const actions = planCheckins(at.now, page.map((r) => r.plan), options);
       const programOf = new Map(page.map((r) => [r.plan.matchId, r.programId]));
@@ -140,6 +153,12 @@ export async function queueDueCheckins(db: Db, at: RunTime, options: PlanOptions
     }
   }
   return result;
+}
+
+/** A promise awaited later: until then a failure is not an unhandled rejection (it is thrown where awaited; dropped if never awaited, when the job has already failed). */
+function quietUntilAwaited<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 type Director = Awaited<ReturnType<typeof checkinDirectors>>[number];
